@@ -1,0 +1,135 @@
+import type { AccountRow } from '../../shared/contract';
+import { AppError, notFound } from '../../shared/errors';
+import { all, type Db, first, run } from '../db/open';
+import type { Account } from '../db/schema';
+
+export function toAccountRow(a: Account): AccountRow {
+  return {
+    id: a.account_id,
+    name: a.account_name,
+    revenue: Number(a.revenue ?? 0),
+    status: a.account_status === 'inactive' ? 'inactive' : 'active',
+    industry: a.industry,
+    region: a.region,
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+  };
+}
+
+/** One account of the workspace; an id from another workspace is "not found", never read. */
+export function getAccount(db: Db, customerId: number, accountId: number): Account {
+  const a = first(
+    db,
+    db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId).where('account_id', '=', accountId),
+  );
+  if (!a) throw notFound('That account');
+  return a;
+}
+
+export const normalizeAccountName = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+export function findAccountByName(db: Db, customerId: number, name: string): Account | undefined {
+  const wanted = normalizeAccountName(name);
+  return all(db, db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId)).find(
+    (a) => normalizeAccountName(a.account_name) === wanted,
+  );
+}
+
+export function listAccounts(
+  db: Db,
+  customerId: number,
+  filter: { search?: string; status?: 'active' | 'inactive' | 'all'; industry?: string; region?: string } = {},
+): AccountRow[] {
+  let q = db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId);
+  const status = filter.status ?? 'active';
+  if (status !== 'all') q = q.where('account_status', '=', status);
+  if (filter.industry) q = q.where('industry', '=', filter.industry);
+  if (filter.region) q = q.where('region', '=', filter.region);
+  if (filter.search) {
+    const escaped = filter.search.replace(/[\\%_]/g, (c) => `\\${c}`);
+    q = q.where((eb) => eb('account_name', 'like', `%${escaped}%`));
+  }
+  const rows = all(db, q.orderBy('account_name'));
+  // SQLite's LIKE needs ESCAPE to honour the backslashes; filter again in memory for exactness.
+  const needle = filter.search?.toLocaleLowerCase();
+  return rows.filter((a) => !needle || a.account_name.toLocaleLowerCase().includes(needle)).map(toAccountRow);
+}
+
+export function accountFacets(db: Db, customerId: number): { industries: string[]; regions: string[] } {
+  const rows = all(
+    db,
+    db.k.selectFrom('accounts').select(['industry', 'region']).where('customer_id', '=', customerId),
+  );
+  const uniq = (xs: Array<string | null>) =>
+    [...new Set(xs.filter((x): x is string => !!x))].sort((a, b) => a.localeCompare(b));
+  return { industries: uniq(rows.map((r) => r.industry)), regions: uniq(rows.map((r) => r.region)) };
+}
+
+function assertNameFree(db: Db, customerId: number, name: string, exceptId?: number) {
+  const clash = findAccountByName(db, customerId, name);
+  if (clash && clash.account_id !== exceptId) {
+    const hint = clash.account_status === 'inactive' ? ' (it is deactivated: restore it instead)' : '';
+    throw new AppError('conflict', `An account named "${clash.account_name}" already exists${hint}.`);
+  }
+}
+
+export function createAccount(
+  db: Db,
+  customerId: number,
+  input: { name: string; revenue?: number; industry?: string | null; region?: string | null },
+): AccountRow {
+  assertNameFree(db, customerId, input.name);
+  const id = run(
+    db,
+    db.k.insertInto('accounts').values({
+      customer_id: customerId,
+      account_name: input.name.trim(),
+      revenue: input.revenue ?? 0,
+      industry: input.industry || null,
+      region: input.region || null,
+    }),
+  ).lastInsertRowid;
+  return toAccountRow(getAccount(db, customerId, id));
+}
+
+export function updateAccount(
+  db: Db,
+  customerId: number,
+  input: { accountId: number; name?: string; revenue?: number; industry?: string | null; region?: string | null },
+): AccountRow {
+  getAccount(db, customerId, input.accountId);
+  if (input.name !== undefined) assertNameFree(db, customerId, input.name, input.accountId);
+  const patch: Record<string, unknown> = { updated_at: new Date().toISOString() };
+  if (input.name !== undefined) patch.account_name = input.name.trim();
+  if (input.revenue !== undefined) patch.revenue = input.revenue;
+  if (input.industry !== undefined) patch.industry = input.industry || null;
+  if (input.region !== undefined) patch.region = input.region || null;
+  run(
+    db,
+    db.k
+      .updateTable('accounts')
+      .set(patch)
+      .where('customer_id', '=', customerId)
+      .where('account_id', '=', input.accountId),
+  );
+  return toAccountRow(getAccount(db, customerId, input.accountId));
+}
+
+/** Soft delete and restore: `account_status` is 'inactive' or 'active'; nothing is removed. */
+export function setAccountStatus(
+  db: Db,
+  customerId: number,
+  accountId: number,
+  status: 'active' | 'inactive',
+): AccountRow {
+  getAccount(db, customerId, accountId);
+  run(
+    db,
+    db.k
+      .updateTable('accounts')
+      .set({ account_status: status, updated_at: new Date().toISOString() })
+      .where('customer_id', '=', customerId)
+      .where('account_id', '=', accountId),
+  );
+  return toAccountRow(getAccount(db, customerId, accountId));
+}

@@ -1,0 +1,51 @@
+import { type Channel, type Contract, contract, isChannel, type Output, type ParsedInput } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/errors';
+import type { Ctx } from '../context';
+
+export type Handler<C extends Channel> = (ctx: Ctx, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+export type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
+
+/** Declares a feature's handlers with their types inferred from the contract. */
+export const defineHandlers = <K extends Channel>(group: HandlerGroup<K>) => group;
+
+function describeIssues(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
+  const first = error.issues[0];
+  if (!first) return 'The request was not valid.';
+  const where = first.path.length ? `${first.path.map(String).join('.')}: ` : '';
+  return `${where}${first.message}`;
+}
+
+/**
+ * The one entry point for every transport (Electron IPC, the browser preview, tests): validates
+ * the channel and the payload against the contract, runs the handler, and turns every failure
+ * into `{ ok: false, error }`. Unexpected errors are logged with their stack and shown as a
+ * plain sentence.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  ctx: Ctx,
+  channel: unknown,
+  payload: unknown,
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown request "${String(channel)}".` } };
+  }
+  const schema = (contract as Contract)[channel].input;
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+  }
+  try {
+    const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
+    const data = await handler(ctx, parsed.data);
+    return { ok: true, data };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+    console.error(`[kpi] ${channel} failed:`, err);
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong on our side; the details are in the log.' },
+    };
+  }
+}

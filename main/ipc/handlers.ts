@@ -1,0 +1,19 @@
+import { accountHandlers } from '../accounts/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { workspaceHandlers } from '../workspaces/handlers';
+import { defineHandlers, type Handlers } from './dispatch';
+
+const appHandlers = defineHandlers({
+  'app.info': (ctx) => ({ version: APP_VERSION, dbFile: ctx.db.file, desktop: ctx.desktop }),
+});
+
+declare const __APP_VERSION__: string | undefined;
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : (process.env.npm_package_version ?? 'dev');
+
+/** Every channel of the contract with its handler; the type fails to check if one is missing. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...workspaceHandlers,
+  ...accountHandlers,
+  ...settingsHandlers,
+};

@@ -1,0 +1,152 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CSP } from '../../shared/csp';
+import { decodeBytes, encodeBytes } from '../../shared/transport';
+import { type Backend, startBackend } from '../app';
+
+/**
+ * The browser preview: serves the built renderer on 127.0.0.1 and bridges window.kpi to the
+ * same backend (same contract, same dispatch, same handlers) over HTTP. Every API call must carry
+ * the per-run token and come from this origin.
+ */
+export interface WebServer {
+  url: string;
+  token: string;
+  port: number;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+const MAX_BODY = 60 * 1024 * 1024 * 1.4; // base64 of the largest accepted file, plus room
+
+export async function startWebServer(options: {
+  dbFile: string;
+  port?: number;
+  rendererDir?: string;
+}): Promise<WebServer> {
+  const rendererDir = path.resolve(options.rendererDir ?? path.join(process.cwd(), 'dist', 'renderer'));
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build:renderer".`);
+  }
+  const backend = await startBackend(options.dbFile, { desktop: false });
+  const token = crypto.randomBytes(24).toString('hex');
+  let origin = '';
+
+  const security = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  };
+  const authorised = (req: http.IncomingMessage, url: URL): boolean => {
+    const given = req.headers['x-kpi-token'] ?? url.searchParams.get('token') ?? '';
+    const a = Buffer.from(String(given));
+    const b = Buffer.from(token);
+    if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return false;
+    const reqOrigin = req.headers.origin;
+    return !reqOrigin || reqOrigin === origin;
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.headers.host !== new URL(origin).host) {
+      res.writeHead(421, security).end('Wrong host');
+      return;
+    }
+    if (url.pathname === '/api/invoke' && req.method === 'POST') {
+      if (!authorised(req, url)) {
+        res.writeHead(403, { ...security, 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            ok: false,
+            error: { code: 'forbidden', message: 'This page is not allowed to use the app.' },
+          }),
+        );
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY) {
+          req.destroy();
+          return;
+        }
+        chunks.push(c);
+      });
+      req.on('end', async () => {
+        let body: { channel?: unknown; payload?: unknown };
+        try {
+          body = decodeBytes(JSON.parse(Buffer.concat(chunks).toString('utf8'))) as typeof body;
+        } catch {
+          res.writeHead(400, { ...security, 'Content-Type': 'application/json' });
+          res.end(
+            JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.' } }),
+          );
+          return;
+        }
+        const result = await backend.invoke(body.channel, body.payload);
+        res.writeHead(200, { ...security, 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(encodeBytes(result)));
+      });
+      return;
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (!authorised(req, url)) {
+        res.writeHead(403, security).end();
+        return;
+      }
+      res.writeHead(200, { ...security, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const off = backend.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      req.on('close', off);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, security).end();
+      return;
+    }
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      // Single-page app: unknown paths get the shell.
+      const index = path.join(rendererDir, 'index.html');
+      res.writeHead(rel.includes('.') ? 404 : 200, { ...security, 'Content-Type': TYPES['.html'] });
+      res.end(rel.includes('.') ? 'Not found' : fs.readFileSync(index));
+      return;
+    }
+    res.writeHead(200, { ...security, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    token,
+    port,
+    backend,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await backend.close();
+    },
+  };
+}

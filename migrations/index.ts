@@ -1,0 +1,20 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_seed_schema';
+import * as m0002 from './0002_default_reference_ranges';
+import * as m0003 from './0003_import_files_and_upload_period';
+import * as m0004 from './0004_category_scores_and_query_indexes';
+import * as m0005 from './0005_app_state';
+
+// Static list: the app is bundled, so migrations are imported, never discovered on disk.
+// Append only; the names are sorted by Kysely, so keep the numeric prefix.
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_seed_schema': m0001,
+  '0002_default_reference_ranges': m0002,
+  '0003_import_files_and_upload_period': m0003,
+  '0004_category_scores_and_query_indexes': m0004,
+  '0005_app_state': m0005,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

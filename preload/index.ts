@@ -1,0 +1,19 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { AppEvent, KpiBridge } from '../shared/contract';
+
+// The renderer's only door to the app: three functions, no Node, no general ipcRenderer.
+const bridge: KpiBridge = {
+  desktop: true,
+  invoke: (channel, payload) => ipcRenderer.invoke('kpi:invoke', channel, payload),
+  saveFile: (fileName, bytes) => ipcRenderer.invoke('kpi:save', fileName, bytes),
+  onEvent: (listener) => {
+    const wrapped = (_e: unknown, event: AppEvent) => listener(event);
+    ipcRenderer.on('kpi:event', wrapped);
+    return () => ipcRenderer.removeListener('kpi:event', wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('kpi', bridge);
+contextBridge.exposeInMainWorld('kpiDesktop', {
+  printToPdf: (fileName: string) => ipcRenderer.invoke('kpi:pdf', fileName),
+});

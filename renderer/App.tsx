@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { AccountsScreen } from './accounts/AccountsScreen';
+import { Toasts } from './components/Toasts';
+import { screens } from './screens';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { Placeholder } from './shell/Placeholder';
+import { NewWorkspaceDialog, Sidebar } from './shell/Sidebar';
+import { reportError, useApp } from './store';
+
+export function App() {
+  const { loaded, activeId, route, loadWorkspaces } = useApp();
+  useEffect(() => {
+    loadWorkspaces().catch(reportError);
+  }, [loadWorkspaces]);
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <Sidebar />
+      <main id="main" className="main" tabIndex={-1}>
+        {!loaded ? null : activeId == null ? <Welcome /> : <Screen view={route.view} />}
+      </main>
+      <Toasts />
+    </div>
+  );
+}
+
+function Screen({ view }: { view: string }) {
+  switch (view) {
+    case 'accounts':
+      return <AccountsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default: {
+      const S = screens[view];
+      if (S) return <S />;
+      return (
+        <Placeholder title={view[0].toUpperCase() + view.slice(1)}>
+          <p>This screen is coming in a later version.</p>
+        </Placeholder>
+      );
+    }
+  }
+}
+
+function Welcome() {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="screen welcome">
+      <h1>Welcome to KPI Dashboard</h1>
+      <p>
+        Keep each client's or team's accounts in a workspace of its own. Everything stays on this computer: no account,
+        no cloud.
+      </p>
+      <button type="button" className="primary" onClick={() => setOpen(true)}>
+        Create your first workspace
+      </button>
+      <NewWorkspaceDialog open={open} onClose={() => setOpen(false)} />
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AccountRow } from '../../shared/contract';
+import { call } from '../api';
+import { Dialog, Field } from '../components/Dialog';
+import { fmtMoney } from '../components/format';
+import { reportError, useApp } from '../store';
+
+type StatusFilter = 'active' | 'inactive' | 'all';
+
+export function AccountsScreen() {
+  const dataVersion = useApp((s) => s.dataVersion);
+  const toast = useApp((s) => s.toast);
+  const navigate = useApp((s) => s.navigate);
+  const [rows, setRows] = useState<AccountRow[]>([]);
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [industry, setIndustry] = useState('');
+  const [region, setRegion] = useState('');
+  const [facets, setFacets] = useState<{ industries: string[]; regions: string[] }>({ industries: [], regions: [] });
+  const [editing, setEditing] = useState<AccountRow | 'new' | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [list, f] = await Promise.all([
+        call('accounts.list', {
+          search: search || undefined,
+          status,
+          industry: industry || undefined,
+          region: region || undefined,
+        }),
+        call('accounts.facets', {}),
+      ]);
+      setRows(list);
+      setFacets(f);
+    } catch (e) {
+      reportError(e);
+    }
+  }, [search, status, industry, region]);
+
+  useEffect(() => {
+    void dataVersion;
+    load();
+  }, [load, dataVersion]);
+
+  const setActive = async (a: AccountRow, next: 'active' | 'inactive') => {
+    try {
+      await call('accounts.setStatus', { accountId: a.id, status: next });
+      useApp.getState().dataChanged();
+      if (next === 'inactive') {
+        toast('info', `${a.name} deactivated: hidden from the portfolio, its data kept.`, {
+          label: 'Undo',
+          run: () => setActive(a, 'active'),
+        });
+      } else {
+        toast('success', `${a.name} restored.`);
+      }
+    } catch (e) {
+      reportError(e);
+    }
+  };
+
+  return (
+    <section className="screen">
+      <header className="screen-head">
+        <h1>Accounts</h1>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          Add account
+        </button>
+      </header>
+      <div className="toolbar">
+        <input
+          type="search"
+          aria-label="Search accounts"
+          placeholder="Search by name…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+          <option value="active">Active</option>
+          <option value="inactive">Deactivated</option>
+          <option value="all">All</option>
+        </select>
+        <select aria-label="Industry" value={industry} onChange={(e) => setIndustry(e.target.value)}>
+          <option value="">All industries</option>
+          {facets.industries.map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </select>
+        <select aria-label="Region" value={region} onChange={(e) => setRegion(e.target.value)}>
+          <option value="">All regions</option>
+          {facets.regions.map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </select>
+        <span className="muted">{rows.length} accounts</span>
+      </div>
+      {rows.length === 0 ? (
+        <div className="empty-state">
+          {search || industry || region || status !== 'active'
+            ? 'No account matches these filters.'
+            : 'No accounts yet. Add one, or import a workbook: accounts are proposed from it.'}
+        </div>
+      ) : (
+        <table className="table" aria-label="Accounts">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col" className="num">
+                Revenue
+              </th>
+              <th scope="col">Industry</th>
+              <th scope="col">Region</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id} className={a.status === 'inactive' ? 'inactive' : undefined}>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => navigate({ view: 'account', accountId: a.id })}
+                  >
+                    {a.name}
+                  </button>
+                </td>
+                <td className="num">{fmtMoney(a.revenue)}</td>
+                <td>{a.industry ?? '–'}</td>
+                <td>{a.region ?? '–'}</td>
+                <td>{a.status === 'active' ? 'Active' : 'Deactivated'}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => setEditing(a)} aria-label={`Edit ${a.name}`}>
+                    Edit
+                  </button>
+                  {a.status === 'active' ? (
+                    <button type="button" onClick={() => setActive(a, 'inactive')} aria-label={`Deactivate ${a.name}`}>
+                      Deactivate
+                    </button>
+                  ) : (
+                    <button type="button" onClick={() => setActive(a, 'active')} aria-label={`Restore ${a.name}`}>
+                      Restore
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AccountDialog account={editing} onClose={() => setEditing(null)} />
+    </section>
+  );
+}
+
+function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () => void }) {
+  const a = props.account === 'new' ? null : props.account;
+  const [name, setName] = useState('');
+  const [revenue, setRevenue] = useState('');
+  const [industry, setIndustry] = useState('');
+  const [region, setRegion] = useState('');
+  useEffect(() => {
+    setName(a?.name ?? '');
+    setRevenue(a ? String(a.revenue) : '');
+    setIndustry(a?.industry ?? '');
+    setRegion(a?.region ?? '');
+  }, [a]);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const rev = revenue.trim() === '' ? 0 : Number(revenue.replace(/[,\s$]/g, ''));
+    if (!Number.isFinite(rev)) {
+      reportError(new Error('Revenue must be a number, e.g. 1200000.'));
+      return;
+    }
+    try {
+      const payload = { name, revenue: rev, industry: industry || null, region: region || null };
+      if (a) await call('accounts.update', { accountId: a.id, ...payload });
+      else await call('accounts.create', payload);
+      useApp.getState().dataChanged();
+      useApp.getState().toast('success', a ? `${name} saved.` : `${name} added.`);
+      props.onClose();
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  return (
+    <Dialog title={a ? `Edit ${a.name}` : 'Add account'} open={props.account !== null} onClose={props.onClose}>
+      <form onSubmit={submit} className="form">
+        <Field label="Account name">
+          <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus maxLength={200} />
+        </Field>
+        <Field label="Annual revenue">
+          <input value={revenue} onChange={(e) => setRevenue(e.target.value)} inputMode="decimal" placeholder="0" />
+        </Field>
+        <Field label="Industry">
+          <input value={industry} onChange={(e) => setIndustry(e.target.value)} maxLength={200} />
+        </Field>
+        <Field label="Region">
+          <input value={region} onChange={(e) => setRegion(e.target.value)} maxLength={200} />
+        </Field>
+        <div className="actions">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            {a ? 'Save' : 'Add account'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Channel, Input, KpiBridge, Output } from '../shared/contract';
+import type { ErrorCode } from '../shared/errors';
+
+declare global {
+  interface Window {
+    kpi: KpiBridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The renderer's typed client: one call per channel of the contract; failures throw ApiError. */
+export async function call<C extends Channel>(channel: C, payload: Input<C>): Promise<Output<C>> {
+  const result = await window.kpi.invoke(channel, payload);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.data;
+}
+
+export async function saveFile(fileName: string, bytes: Uint8Array): Promise<boolean> {
+  const r = await window.kpi.saveFile(fileName, bytes);
+  return r.ok && r.data.saved;
+}

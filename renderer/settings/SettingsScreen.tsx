@@ -1,0 +1,318 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Settings, User } from '../../shared/contract';
+import { call } from '../api';
+import { Dialog, Field } from '../components/Dialog';
+import { reportError, useApp } from '../store';
+
+export function SettingsScreen() {
+  const dataVersion = useApp((s) => s.dataVersion);
+  const workspace = useApp((s) => s.workspaces.find((w) => w.id === s.activeId));
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [users, setUsers] = useState<User[]>([]);
+  useEffect(() => {
+    void dataVersion;
+    Promise.all([call('settings.get', {}), call('users.list', {})])
+      .then(([s, u]) => {
+        setSettings(s);
+        setUsers(u);
+      })
+      .catch(reportError);
+  }, [dataVersion]);
+  if (!settings || !workspace) return <section className="screen" aria-busy="true" />;
+  return (
+    <section className="screen">
+      <header className="screen-head">
+        <h1>Settings</h1>
+      </header>
+      <div className="settings-grid">
+        <WorkspaceCard name={workspace.name} />
+        <ModeCard settings={settings} />
+        <WeightsCard settings={settings} />
+        <UsersCard users={users} />
+        <SettingsExtensions />
+        <DangerCard name={workspace.name} />
+      </div>
+    </section>
+  );
+}
+
+/** Later features (reference ranges, playbook triggers) add their own cards here. */
+export const settingsExtensions: Array<() => React.ReactNode> = [];
+function SettingsExtensions() {
+  return (
+    <>
+      {settingsExtensions.map((Render, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a static list registered at start-up
+        <Render key={i} />
+      ))}
+    </>
+  );
+}
+
+function WorkspaceCard(props: { name: string }) {
+  const [name, setName] = useState(props.name);
+  useEffect(() => setName(props.name), [props.name]);
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      await call('workspaces.rename', { name });
+      useApp.getState().dataChanged();
+      useApp.getState().toast('success', 'Workspace renamed.');
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  return (
+    <form className="card" onSubmit={save} aria-labelledby="ws-title">
+      <h2 id="ws-title">Workspace</h2>
+      <Field label="Workspace name">
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+      </Field>
+      <div className="actions">
+        <button type="submit" disabled={!name.trim() || name === props.name}>
+          Rename
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ModeCard({ settings }: { settings: Settings }) {
+  const setMode = async (mode: Settings['mode']) => {
+    try {
+      await call('settings.update', { mode });
+      useApp.getState().dataChanged();
+      useApp.getState().toast('success', 'Upload mode saved.');
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  return (
+    <fieldset className="card">
+      <legend>
+        <h2>Upload mode</h2>
+      </legend>
+      <label className="radio">
+        <input
+          type="radio"
+          name="upload-mode"
+          checked={settings.mode === 'corporate'}
+          onChange={() => setMode('corporate')}
+        />
+        Corporate: one workbook per account
+      </label>
+      <label className="radio">
+        <input
+          type="radio"
+          name="upload-mode"
+          checked={settings.mode === 'account_rollup'}
+          onChange={() => setMode('account_rollup')}
+        />
+        Account roll-up: one master workbook with an Account column
+      </label>
+      {settings.masterFileName && <p className="muted">Last master file: {settings.masterFileName}</p>}
+    </fieldset>
+  );
+}
+
+/** Weights are edited as percentages and stored as fractions, as the seed's JSON has them. */
+function WeightsCard({ settings }: { settings: Settings }) {
+  const [rows, setRows] = useState<Array<{ key: number; category: string; percent: string }>>([]);
+  const [impact, setImpact] = useState<string | null>(null);
+  useEffect(() => {
+    setRows(
+      Object.entries(settings.categoryWeights).map(([category, w], key) => ({
+        key,
+        category,
+        percent: String(Math.round(w * 10000) / 100),
+      })),
+    );
+  }, [settings]);
+  const total = useMemo(() => rows.reduce((s, r) => s + (Number(r.percent) || 0), 0), [rows]);
+  const invalid = rows.some((r) => !r.category.trim() || !Number.isFinite(Number(r.percent)) || Number(r.percent) < 0);
+  const off = Math.abs(total - 100) > 0.001;
+  const weights = useMemo(
+    () => Object.fromEntries(rows.map((r) => [r.category.trim(), Number(r.percent) / 100])) as Record<string, number>,
+    [rows],
+  );
+  useEffect(() => {
+    if (invalid || off || !rows.length) {
+      setImpact(null);
+      return;
+    }
+    const t = setTimeout(() => {
+      previewWeights(weights).then(setImpact, () => setImpact(null));
+    }, 250);
+    return () => clearTimeout(t);
+  }, [weights, invalid, off, rows.length]);
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      await call('settings.update', { categoryWeights: weights });
+      useApp.getState().dataChanged();
+      useApp.getState().toast('success', 'Category weights saved; health scores recomputed.');
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  return (
+    <form className="card" onSubmit={save} aria-labelledby="weights-title">
+      <h2 id="weights-title">Category weights</h2>
+      <p className="muted">How much each category counts in an account's overall health. They must add up to 100%.</p>
+      <table className="table compact" aria-label="Category weights">
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col" className="num">
+              Weight %
+            </th>
+            <th scope="col">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.key}>
+              <td>
+                <input
+                  aria-label={`Category ${i + 1} name`}
+                  value={r.category}
+                  onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, category: e.target.value } : x)))}
+                />
+              </td>
+              <td className="num">
+                <input
+                  aria-label={`Weight of ${r.category}`}
+                  className="num-input"
+                  inputMode="decimal"
+                  value={r.percent}
+                  onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)))}
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove ${r.category}`}
+                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                >
+                  ×
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className={`num ${off ? 'text-critical' : ''}`} data-testid="weights-total">
+              {Math.round(total * 100) / 100}%
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+      {off && <p className="text-critical">The weights add up to {Math.round(total * 100) / 100}%, not 100%.</p>}
+      {impact && <p className="muted">{impact}</p>}
+      <div className="actions">
+        <button type="button" onClick={() => setRows([...rows, { key: Date.now(), category: '', percent: '0' }])}>
+          Add category
+        </button>
+        <button type="submit" className="primary" disabled={invalid || off}>
+          Save weights
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Set by the scoring feature: how many accounts would change status with these weights. */
+export let previewWeights: (weights: Record<string, number>) => Promise<string | null> = async () => null;
+export function setWeightsPreview(fn: typeof previewWeights) {
+  previewWeights = fn;
+}
+
+function UsersCard({ users }: { users: User[] }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const add = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      await call('users.add', { name, email: email || null });
+      setName('');
+      setEmail('');
+      useApp.getState().dataChanged();
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  return (
+    <form className="card" onSubmit={add} aria-labelledby="users-title">
+      <h2 id="users-title">Users</h2>
+      <ul className="plain-list">
+        {users.map((u) => (
+          <li key={u.id}>
+            {u.name} {u.email && <span className="muted">({u.email})</span>}
+          </li>
+        ))}
+      </ul>
+      <div className="row">
+        <input aria-label="New user name" placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          aria-label="New user email"
+          placeholder="Email (optional)"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <button type="submit" disabled={!name.trim()}>
+          Add user
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DangerCard(props: { name: string }) {
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const remove = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      await call('workspaces.delete', { confirmName: typed });
+      setOpen(false);
+      setTyped('');
+      useApp.getState().dataChanged();
+      useApp.getState().navigate({ view: 'portfolio' });
+      useApp.getState().toast('info', `Workspace "${props.name}" deleted.`);
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  return (
+    <section className="card danger" aria-labelledby="danger-title">
+      <h2 id="danger-title">Delete this workspace</h2>
+      <p className="muted">Deletes its accounts, uploads, scores and playbooks for good. This cannot be undone.</p>
+      <button type="button" className="danger-button" onClick={() => setOpen(true)}>
+        Delete workspace…
+      </button>
+      <Dialog title={`Delete "${props.name}"?`} open={open} onClose={() => setOpen(false)}>
+        <form onSubmit={remove} className="form">
+          <p>Everything in this workspace will be deleted. Type its name to confirm.</p>
+          <Field label="Workspace name">
+            <input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />
+          </Field>
+          <div className="actions">
+            <button type="button" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="danger-button" disabled={typed.trim() !== props.name.trim()}>
+              Delete for good
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </section>
+  );
+}

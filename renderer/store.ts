@@ -1,0 +1,80 @@
+import { create } from 'zustand';
+import type { Workspace } from '../shared/contract';
+import { ApiError, call } from './api';
+
+export type Route =
+  | { view: 'portfolio' }
+  | { view: 'accounts' }
+  | { view: 'import' }
+  | { view: 'playbooks'; executionId?: string }
+  | { view: 'settings' }
+  | { view: 'account'; accountId: number; month?: string }
+  | { view: 'kpi'; accountId: number; kpi: string; category?: string };
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'success' | 'error';
+  text: string;
+  action?: { label: string; run: () => void };
+}
+
+interface AppState {
+  workspaces: Workspace[];
+  activeId: number | null;
+  loaded: boolean;
+  route: Route;
+  toasts: Toast[];
+  /** Bumped after any change of stored data, so open screens reload what they show. */
+  dataVersion: number;
+  loadWorkspaces(): Promise<void>;
+  switchWorkspace(id: number): Promise<void>;
+  navigate(route: Route): void;
+  toast(kind: Toast['kind'], text: string, action?: Toast['action']): void;
+  dismiss(id: number): void;
+  dataChanged(): void;
+}
+
+let toastId = 0;
+
+export const useApp = create<AppState>((set, get) => ({
+  workspaces: [],
+  activeId: null,
+  loaded: false,
+  route: { view: 'portfolio' },
+  toasts: [],
+  dataVersion: 0,
+  async loadWorkspaces() {
+    const list = await call('workspaces.list', {});
+    set({ workspaces: list.workspaces, activeId: list.activeId, loaded: true });
+  },
+  async switchWorkspace(id) {
+    const list = await call('workspaces.switch', { workspaceId: id });
+    set((s) => ({
+      workspaces: list.workspaces,
+      activeId: list.activeId,
+      route: { view: 'portfolio' },
+      dataVersion: s.dataVersion + 1,
+    }));
+  },
+  navigate(route) {
+    set({ route });
+  },
+  toast(kind, text, action) {
+    const id = ++toastId;
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text, action }] }));
+    setTimeout(() => get().dismiss(id), action ? 10_000 : kind === 'error' ? 8000 : 4000);
+  },
+  dismiss(id) {
+    set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+  dataChanged() {
+    set((s) => ({ dataVersion: s.dataVersion + 1 }));
+    void get().loadWorkspaces();
+  },
+}));
+
+/** Shows an error as a toast with its message (an ApiError's message is written for the user). */
+export function reportError(e: unknown): void {
+  const text = e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
+  useApp.getState().toast('error', text);
+}

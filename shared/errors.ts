@@ -1,0 +1,30 @@
+/** Error codes the renderer can act on. Messages are written for a CSM, not a developer. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'no_workspace'
+  | 'refused'
+  | 'cancelled'
+  | 'forbidden'
+  | 'internal';
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+/** An expected failure: becomes `{ ok: false, error }` at the IPC boundary, never a crash. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} was not found in this workspace.`);
