@@ -1,0 +1,5 @@
+export * from './catalogue';
+export * from './errors';
+export * from './execution';
+export * from './report';
+export * from './triggers';
