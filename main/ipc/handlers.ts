@@ -1,4 +1,8 @@
 import { accountHandlers } from '../accounts/handlers';
+import { dashboardHandlers } from '../dashboard/handlers';
+import { importHandlers } from '../import/handlers';
+import { playbooksHandlers } from '../playbooks/handlers';
+import { scoringHandlers } from '../scoring/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { workspaceHandlers } from '../workspaces/handlers';
 import { defineHandlers, type Handlers } from './dispatch';
@@ -16,4 +20,8 @@ export const handlers: Handlers = {
   ...workspaceHandlers,
   ...accountHandlers,
   ...settingsHandlers,
+  ...importHandlers,
+  ...scoringHandlers,
+  ...dashboardHandlers,
+  ...playbooksHandlers,
 };

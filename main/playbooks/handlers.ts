@@ -1,0 +1,3 @@
+import { defineHandlers } from '../ipc/dispatch';
+
+export const playbooksHandlers = defineHandlers({});

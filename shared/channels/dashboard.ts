@@ -1,0 +1,2 @@
+// Portfolio, account and KPI views, exports.
+export const dashboardChannels = {} as const;

@@ -1,0 +1,2 @@
+// Import of workbooks, uploads and reference ranges.
+export const importChannels = {} as const;

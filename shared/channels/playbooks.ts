@@ -1,0 +1,2 @@
+// Playbook triggers, executions and reports.
+export const playbooksChannels = {} as const;
