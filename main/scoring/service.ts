@@ -1,0 +1,350 @@
+import {
+  type AccountMonthScore,
+  HEALTH_TREND_COLUMNS,
+  type HealthTrendColumn,
+  indexRanges,
+  type KpiInput,
+  kpiKey,
+  normalizeName,
+  type Range,
+  round2,
+  scoreAccountMonth,
+  scoreValue,
+} from '../../shared/scoring';
+import { all, type Db, inTransaction } from '../db/open';
+import { categoryWeightsOf } from '../settings/service';
+
+/**
+ * Stored health scores: kpi_time_series.health_status/health_score for every stored value, and
+ * health_trends (+ health_trend_categories for every category) per account and month, following
+ * ../shared/spec/scoring.md. Reads an account's rows once, scores them in memory, and writes only
+ * what changed, in one transaction.
+ */
+
+export function loadRanges(db: Db): Map<string, Range> {
+  const rows = all(db, db.k.selectFrom('kpi_reference_ranges').selectAll());
+  return indexRanges(rows.map(toRange));
+}
+
+export function toRange(r: {
+  kpi_name: string;
+  unit: string;
+  higher_is_better: number;
+  critical_min: number;
+  critical_max: number;
+  risk_min: number;
+  risk_max: number;
+  healthy_min: number;
+  healthy_max: number;
+}): Range {
+  return {
+    kpiName: r.kpi_name,
+    unit: r.unit,
+    higherIsBetter: !!r.higher_is_better,
+    criticalMin: Number(r.critical_min),
+    criticalMax: Number(r.critical_max),
+    riskMin: Number(r.risk_min),
+    riskMax: Number(r.risk_max),
+    healthyMin: Number(r.healthy_min),
+    healthyMax: Number(r.healthy_max),
+  };
+}
+
+/** One stored value with what identifies and weighs its KPI. */
+export interface SeriesRow {
+  id: number;
+  accountId: number;
+  year: number;
+  month: number;
+  value: number | null;
+  status: string | null;
+  score: number | null;
+  kpiId: number;
+  uploadId: number;
+  name: string;
+  category: string;
+  weight: string | null;
+  impactLevel: string | null;
+}
+
+const SERIES_SQL = `
+  SELECT ts.id, ts.account_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score,
+         ts.kpi_id, k.upload_id, k.kpi_parameter, k.category, k.weight, k.impact_level
+  FROM kpi_time_series ts JOIN kpis k ON k.kpi_id = ts.kpi_id
+  WHERE ts.customer_id = ? AND ts.account_id = ?`;
+
+/** Every stored value of one account (any month). */
+export function loadAccountSeries(
+  db: Db,
+  customerId: number,
+  accountId: number,
+  months?: Array<[number, number]>,
+): SeriesRow[] {
+  let sql = SERIES_SQL;
+  const params: unknown[] = [customerId, accountId];
+  if (months?.length) {
+    sql += ` AND (${months.map(() => '(ts.year = ? AND ts.month = ?)').join(' OR ')})`;
+    for (const [y, m] of months) params.push(y, m);
+  }
+  const rows = db.raw
+    .prepare(sql)
+    .raw(true)
+    .all(...params) as unknown[][];
+  return rows.map((r) => ({
+    id: r[0] as number,
+    accountId: r[1] as number,
+    year: r[2] as number,
+    month: r[3] as number,
+    value: r[4] as number | null,
+    status: r[5] as string | null,
+    score: r[6] as number | null,
+    kpiId: r[7] as number,
+    uploadId: r[8] as number,
+    name: (r[9] as string | null) ?? '',
+    category: (r[10] as string | null) ?? '',
+    weight: r[11] as string | null,
+    impactLevel: r[12] as string | null,
+  }));
+}
+
+export const ymKey = (year: number, month: number) => year * 100 + month;
+export const ymText = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+/**
+ * Spec 6: for each month and KPI (normalised category + name), the value of the most recent
+ * upload that carries one; a KPI present only without a value still counts in total_kpis.
+ */
+export function effectiveByMonth(rows: SeriesRow[]): Map<number, Map<string, SeriesRow>> {
+  const keyCache = new Map<number, string>();
+  const out = new Map<number, Map<string, SeriesRow>>();
+  for (const r of rows) {
+    let key = keyCache.get(r.kpiId);
+    if (key === undefined) {
+      key = kpiKey(r.category, r.name);
+      keyCache.set(r.kpiId, key);
+    }
+    const ym = ymKey(r.year, r.month);
+    let month = out.get(ym);
+    if (!month) {
+      month = new Map();
+      out.set(ym, month);
+    }
+    const cur = month.get(key);
+    if (!cur) {
+      month.set(key, r);
+      continue;
+    }
+    const curHas = cur.value != null;
+    const newHas = r.value != null;
+    if ((newHas && !curHas) || (newHas === curHas && r.uploadId > cur.uploadId)) month.set(key, r);
+  }
+  return out;
+}
+
+export function scoreMonth(
+  month: Map<string, SeriesRow>,
+  ranges: Map<string, Range>,
+  weights: Record<string, number> | null,
+): AccountMonthScore {
+  const kpis: KpiInput[] = [];
+  for (const [key, r] of month) {
+    kpis.push({
+      key,
+      name: r.name,
+      category: r.category,
+      value: r.value,
+      weight: r.weight,
+      impactLevel: r.impactLevel,
+    });
+  }
+  return scoreAccountMonth({ kpis, ranges, categoryWeights: weights });
+}
+
+export interface ScoreSummary {
+  accounts: number;
+  months: number;
+  valuesRescored: number;
+  trendsWritten: number;
+  trendsRemoved: number;
+  unweightedCategories: string[];
+}
+
+const NAMED_COLUMNS = Object.values(HEALTH_TREND_COLUMNS) as HealthTrendColumn[];
+const same = (a: number | null, b: number | null) => (a == null ? b == null : b != null && Math.abs(a - b) < 0.005);
+
+/**
+ * Brings the stored scores of a workspace up to date: all its accounts, or the given ones, every
+ * stored month (or the given months). One transaction; nested inside the caller's if there is one.
+ */
+export function recomputeScores(
+  db: Db,
+  customerId: number,
+  scope: { accountIds?: number[]; months?: Array<[number, number]> } = {},
+): ScoreSummary {
+  const ranges = loadRanges(db);
+  const weights = categoryWeightsOf(db, customerId);
+  const accountIds =
+    scope.accountIds ??
+    all(db, db.k.selectFrom('accounts').select('account_id').where('customer_id', '=', customerId)).map(
+      (a) => a.account_id,
+    );
+  const summary: ScoreSummary = {
+    accounts: 0,
+    months: 0,
+    valuesRescored: 0,
+    trendsWritten: 0,
+    trendsRemoved: 0,
+    unweightedCategories: [],
+  };
+  const unweighted = new Set<string>();
+
+  const updateValue = db.raw.prepare(
+    `UPDATE kpi_time_series SET health_status = ?, health_score = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+  );
+  const existingTrends = db.raw.prepare(
+    `SELECT year, month, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis FROM health_trends WHERE account_id = ?`,
+  );
+  const upsertTrend = db.raw.prepare(`
+    INSERT INTO health_trends (account_id, customer_id, month, year, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis)
+    VALUES (?, ?, ?, ?, ?, ${NAMED_COLUMNS.map(() => '?').join(', ')}, ?, ?)
+    ON CONFLICT (account_id, month, year) DO UPDATE SET
+      overall_health_score = excluded.overall_health_score,
+      ${NAMED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(',\n      ')},
+      total_kpis = excluded.total_kpis, valid_kpis = excluded.valid_kpis,
+      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`);
+  const deleteTrend = db.raw.prepare('DELETE FROM health_trends WHERE account_id = ? AND year = ? AND month = ?');
+  const deleteCats = db.raw.prepare(
+    'DELETE FROM health_trend_categories WHERE account_id = ? AND year = ? AND month = ?',
+  );
+  const existingCats = db.raw.prepare(
+    'SELECT year, month, category, score, weight, valid_kpis FROM health_trend_categories WHERE account_id = ? ORDER BY id',
+  );
+  const insertCat = db.raw.prepare(
+    'INSERT INTO health_trend_categories (account_id, customer_id, month, year, category, score, weight, valid_kpis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+
+  inTransaction(db, () => {
+    runAccounts();
+    for (const hook of onScored) hook(db, customerId, accountIds);
+  });
+  function runAccounts() {
+    for (const accountId of accountIds) {
+      const rows = loadAccountSeries(db, customerId, accountId, scope.months);
+      summary.accounts++;
+      // Each stored value's own status and score.
+      const scoreCache = new Map<number, Range | null>();
+      for (const r of rows) {
+        let range = scoreCache.get(r.kpiId);
+        if (range === undefined) {
+          range = ranges.get(normalizeName(r.name)) ?? null;
+          scoreCache.set(r.kpiId, range);
+        }
+        const s = r.value != null && range ? scoreValue(r.value, range) : null;
+        const status = s?.status ?? null;
+        const score = s ? round2(s.score) : null;
+        if (status !== r.status || !same(score, r.score)) {
+          updateValue.run(status, score, r.id);
+          r.status = status;
+          r.score = score;
+          summary.valuesRescored++;
+        }
+      }
+      // The account's months.
+      const before = new Map<number, unknown[]>();
+      for (const t of existingTrends.raw(true).all(accountId) as unknown[][])
+        before.set(ymKey(t[0] as number, t[1] as number), t.slice(2));
+      const catsBefore = new Map<number, string>();
+      for (const c of existingCats.raw(true).all(accountId) as unknown[][]) {
+        const k = ymKey(c[0] as number, c[1] as number);
+        catsBefore.set(k, `${catsBefore.get(k) ?? ''}${c[2]}=${c[3]}/${c[4]}/${c[5]};`);
+      }
+      const byMonth = effectiveByMonth(rows);
+      const monthsInScope = new Set<number>(byMonth.keys());
+      if (scope.months) for (const [y, m] of scope.months) monthsInScope.add(ymKey(y, m));
+      else for (const k of before.keys()) monthsInScope.add(k);
+      for (const ym of monthsInScope) {
+        const year = Math.floor(ym / 100);
+        const month = ym % 100;
+        summary.months++;
+        const kpis = byMonth.get(ym);
+        const result = kpis ? scoreMonth(kpis, ranges, weights) : null;
+        for (const c of result?.unweightedCategories ?? []) unweighted.add(c);
+        if (!result || result.overall === null) {
+          if (before.has(ym) || catsBefore.has(ym)) {
+            deleteTrend.run(accountId, year, month);
+            deleteCats.run(accountId, year, month);
+            summary.trendsRemoved++;
+          }
+          continue;
+        }
+        const named: Record<string, number | null> = {};
+        for (const c of NAMED_COLUMNS) named[c] = null;
+        for (const c of result.categories) {
+          const col = HEALTH_TREND_COLUMNS[normalizeName(c.category)];
+          if (col && c.score !== null) named[col] = round2(c.score);
+        }
+        const next = [
+          round2(result.overall),
+          ...NAMED_COLUMNS.map((c) => named[c]),
+          result.totalKpis,
+          result.validKpis,
+        ];
+        const prev = before.get(ym);
+        const changed =
+          !prev ||
+          next.some((v, i) =>
+            typeof v === 'number' || v === null ? !same(v as number | null, prev[i] as number | null) : v !== prev[i],
+          );
+        if (changed) {
+          upsertTrend.run(accountId, customerId, month, year, ...next);
+          summary.trendsWritten++;
+        }
+        // Every category's score, the five named ones and any other.
+        const cats = result.categories.filter((c) => c.score !== null);
+        const catsNow = cats
+          .map((c) => `${c.category}=${round2(c.score as number)}/${c.weight}/${c.validKpis};`)
+          .join('');
+        if (catsNow !== catsBefore.get(ym)) {
+          deleteCats.run(accountId, year, month);
+          for (const c of cats)
+            insertCat.run(
+              accountId,
+              customerId,
+              month,
+              year,
+              c.category,
+              round2(c.score as number),
+              c.weight,
+              c.validKpis,
+            );
+        }
+      }
+    }
+  });
+  summary.unweightedCategories = [...unweighted].sort();
+  return summary;
+}
+
+/**
+ * Hooks run after a workspace's scores were brought up to date (the playbook trigger evaluation),
+ * inside the same transaction as the re-score, with the accounts that were re-scored.
+ */
+const onScored: Array<(db: Db, customerId: number, accountIds: number[]) => void> = [];
+export function onScoresUpdated(hook: (db: Db, customerId: number, accountIds: number[]) => void): void {
+  onScored.push(hook);
+}
+
+/** Every workspace that has stored values (a change of the global reference ranges touches them all). */
+export function recomputeAllWorkspaces(db: Db): ScoreSummary[] {
+  const ids = all(db, db.k.selectFrom('customers').select('customer_id')).map((c) => c.customer_id);
+  return inTransaction(db, () => ids.map((id) => recomputeScores(db, id)));
+}
+
+export { ymText as formatYearMonth };
+
+/** The stored scores follow the settings: a change of category weights re-scores the workspace. */
+import { onCategoryWeightsChanged } from '../settings/service';
+
+onCategoryWeightsChanged((db, customerId) => {
+  recomputeScores(db, customerId);
+});
