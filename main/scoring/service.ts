@@ -320,7 +320,7 @@ export function recomputeScores(
         }
       }
     }
-  });
+  }
   summary.unweightedCategories = [...unweighted].sort();
   return summary;
 }
