@@ -1,0 +1,240 @@
+import ExcelJS from 'exceljs';
+import type { RangeRow } from '../../shared/channels/import';
+import type { StatusImpact } from '../../shared/channels/scoring';
+import { AppError } from '../../shared/errors';
+import { isImportRefusal } from '../../shared/import/refusal';
+import type { Cell } from '../../shared/import/types';
+import { normalizeName, type Range, validateRange } from '../../shared/scoring';
+import { all, type Db, first, inTransaction, run } from '../db/open';
+import { statusImpact } from '../scoring/receipt';
+import { loadRanges, recomputeAllWorkspaces, toRange } from '../scoring/service';
+import { readWorkbook } from './workbook/read';
+
+/**
+ * The reference ranges (kpi_reference_ranges, shared by every workspace, as in the seed): list,
+ * add, edit, delete, import and export in the layout of ../shared/samples/reference-ranges.csv.
+ * Every change re-scores the stored months of every workspace, in the same transaction.
+ */
+export const RANGE_COLUMNS = [
+  'kpi_name',
+  'unit',
+  'higher_is_better',
+  'critical_min',
+  'critical_max',
+  'risk_min',
+  'risk_max',
+  'healthy_min',
+  'healthy_max',
+] as const;
+
+type DbRange = Parameters<typeof toRange>[0] & { range_id: number; updated_at: string };
+
+const toRow = (r: DbRange): RangeRow => ({ id: r.range_id, ...toRange(r), updatedAt: r.updated_at });
+
+export function listRanges(db: Db): RangeRow[] {
+  return all(db, db.k.selectFrom('kpi_reference_ranges').selectAll().orderBy('kpi_name')).map(toRow);
+}
+
+function check(r: Range) {
+  const problem = validateRange(r);
+  if (problem) throw new AppError('invalid_input', problem);
+}
+
+const values = (r: Range, userId: number | null) => ({
+  kpi_name: r.kpiName.trim(),
+  unit: r.unit.trim(),
+  higher_is_better: r.higherIsBetter ? 1 : 0,
+  critical_min: r.criticalMin,
+  critical_max: r.criticalMax,
+  risk_min: r.riskMin,
+  risk_max: r.riskMax,
+  healthy_min: r.healthyMin,
+  healthy_max: r.healthyMax,
+  updated_by: userId,
+  updated_at: new Date().toISOString(),
+});
+
+function sameName(db: Db, name: string, exceptId?: number) {
+  const n = normalizeName(name);
+  return all(db, db.k.selectFrom('kpi_reference_ranges').select(['range_id', 'kpi_name'])).find(
+    (r) => r.range_id !== exceptId && normalizeName(r.kpi_name) === n,
+  );
+}
+
+export function saveRange(db: Db, userId: number | null, input: { id?: number; range: Range }): RangeRow {
+  check(input.range);
+  const clash = sameName(db, input.range.kpiName, input.id);
+  if (clash) throw new AppError('conflict', `A range for "${clash.kpi_name}" already exists.`);
+  const id = inTransaction(db, () => {
+    let rangeId = input.id;
+    if (rangeId != null) {
+      const r = run(
+        db,
+        db.k.updateTable('kpi_reference_ranges').set(values(input.range, userId)).where('range_id', '=', rangeId),
+      );
+      if (!r.changes) throw new AppError('not_found', 'That reference range no longer exists.');
+    } else {
+      rangeId = run(
+        db,
+        db.k.insertInto('kpi_reference_ranges').values({ ...values(input.range, userId), created_by: userId }),
+      ).lastInsertRowid;
+    }
+    recomputeAllWorkspaces(db);
+    return rangeId;
+  });
+  return toRow(first(db, db.k.selectFrom('kpi_reference_ranges').selectAll().where('range_id', '=', id)) as DbRange);
+}
+
+export function deleteRange(db: Db, id: number): { deleted: string } {
+  const r = first(db, db.k.selectFrom('kpi_reference_ranges').select('kpi_name').where('range_id', '=', id));
+  if (!r) throw new AppError('not_found', 'That reference range no longer exists.');
+  inTransaction(db, () => {
+    run(db, db.k.deleteFrom('kpi_reference_ranges').where('range_id', '=', id));
+    recomputeAllWorkspaces(db);
+  });
+  return { deleted: r.kpi_name };
+}
+
+/** How many of the workspace's accounts would change status with this range (nothing saved). */
+export function rangeImpact(db: Db, customerId: number, input: { id?: number; range: Range }): StatusImpact {
+  check(input.range);
+  const proposed = loadRanges(db);
+  if (input.id != null) {
+    const old = first(db, db.k.selectFrom('kpi_reference_ranges').select('kpi_name').where('range_id', '=', input.id));
+    if (old) proposed.delete(normalizeName(old.kpi_name));
+  }
+  proposed.set(normalizeName(input.range.kpiName), input.range);
+  return statusImpact(db, customerId, { ranges: proposed });
+}
+
+const cellText = (c: Cell | undefined): string => {
+  if (!c) return '';
+  switch (c.t) {
+    case 'text':
+      return c.v.trim();
+    case 'number':
+      return String(c.v);
+    case 'bool':
+      return c.v ? 'true' : 'false';
+    default:
+      return '';
+  }
+};
+
+/** Reads a CSV or xlsx file of ranges; all rows are checked before anything is written. */
+export async function importRanges(db: Db, userId: number | null, fileName: string, bytes: Uint8Array) {
+  let sheetRows: Cell[][];
+  try {
+    const wb = await readWorkbook(bytes, fileName);
+    const sheet = wb.sheets.find((s) => !s.hidden) ?? wb.sheets[0];
+    sheetRows = sheet?.rows ?? [];
+  } catch (e) {
+    if (isImportRefusal(e)) throw new AppError('refused', e.message);
+    throw e;
+  }
+  const header = (sheetRows[0] ?? []).map((c) =>
+    cellText(c)
+      .toLowerCase()
+      .replace(/[^a-z_]/g, ''),
+  );
+  const at = Object.fromEntries(RANGE_COLUMNS.map((k) => [k, header.indexOf(k)]));
+  const missing = RANGE_COLUMNS.filter((k) => at[k] < 0);
+  if (missing.length) {
+    throw new AppError(
+      'refused',
+      `This file is not a reference-range list: the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
+    );
+  }
+  const parsed: Range[] = [];
+  const seen = new Set<string>();
+  for (let i = 1; i < sheetRows.length; i++) {
+    const row = sheetRows[i];
+    const get = (k: (typeof RANGE_COLUMNS)[number]) => cellText(row[at[k]]);
+    if (!get('kpi_name')) continue;
+    const num = (k: (typeof RANGE_COLUMNS)[number]) => {
+      const v = Number(get(k).replace(/,/g, ''));
+      if (get(k) === '' || !Number.isFinite(v))
+        throw new AppError('invalid_input', `Row ${i + 1} (${get('kpi_name')}): ${k} "${get(k)}" is not a number.`);
+      return v;
+    };
+    const hib = get('higher_is_better').toLowerCase();
+    if (!['true', 'false', '1', '0', 'yes', 'no'].includes(hib)) {
+      throw new AppError('invalid_input', `Row ${i + 1} (${get('kpi_name')}): higher_is_better must be true or false.`);
+    }
+    const r: Range = {
+      kpiName: get('kpi_name'),
+      unit: get('unit'),
+      higherIsBetter: ['true', '1', 'yes'].includes(hib),
+      criticalMin: num('critical_min'),
+      criticalMax: num('critical_max'),
+      riskMin: num('risk_min'),
+      riskMax: num('risk_max'),
+      healthyMin: num('healthy_min'),
+      healthyMax: num('healthy_max'),
+    };
+    const problem = validateRange(r);
+    if (problem) throw new AppError('invalid_input', `Row ${i + 1}: ${problem}`);
+    const key = normalizeName(r.kpiName);
+    if (seen.has(key)) throw new AppError('invalid_input', `Row ${i + 1}: "${r.kpiName}" appears twice in the file.`);
+    seen.add(key);
+    parsed.push(r);
+  }
+  if (!parsed.length) throw new AppError('refused', 'This file holds no reference range.');
+  const existing = new Map(
+    all(db, db.k.selectFrom('kpi_reference_ranges').selectAll()).map((r) => [normalizeName(r.kpi_name), r]),
+  );
+  const result = { added: 0, updated: 0, unchanged: 0 };
+  inTransaction(db, () => {
+    for (const r of parsed) {
+      const old = existing.get(normalizeName(r.kpiName));
+      if (!old) {
+        run(db, db.k.insertInto('kpi_reference_ranges').values({ ...values(r, userId), created_by: userId }));
+        result.added++;
+        continue;
+      }
+      const o = toRange(old);
+      const same = (Object.keys(r) as Array<keyof Range>).every((k) => (k === 'kpiName' ? true : o[k] === r[k]));
+      if (same) {
+        result.unchanged++;
+        continue;
+      }
+      run(db, db.k.updateTable('kpi_reference_ranges').set(values(r, userId)).where('range_id', '=', old.range_id));
+      result.updated++;
+    }
+    if (result.added || result.updated) recomputeAllWorkspaces(db);
+  });
+  return result;
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export async function exportRanges(db: Db, format: 'csv' | 'xlsx'): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const rows = listRanges(db).map((r) => [
+    r.kpiName,
+    r.unit,
+    r.higherIsBetter ? 'true' : 'false',
+    r.criticalMin,
+    r.criticalMax,
+    r.riskMin,
+    r.riskMax,
+    r.healthyMin,
+    r.healthyMax,
+  ]);
+  if (format === 'csv') {
+    const text = [RANGE_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+    return { fileName: 'reference-ranges.csv', bytes: new TextEncoder().encode(text) };
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Reference ranges');
+  ws.addRow([...RANGE_COLUMNS]);
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  ws.columns.forEach((c, i) => {
+    c.width = i === 0 ? 36 : 14;
+  });
+  const buf = await wb.xlsx.writeBuffer();
+  return { fileName: 'reference-ranges.xlsx', bytes: new Uint8Array(buf as ArrayBuffer) };
+}

@@ -1,0 +1,383 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportPreview, ImportReport, SheetPreview, UploadRow } from '../../shared/channels/import';
+import { AppError } from '../../shared/errors';
+import type { ColumnMapping } from '../../shared/import/columns';
+import type { InterpretedWorkbook, InterpretOptions } from '../../shared/import/interpret';
+import { isImportRefusal } from '../../shared/import/refusal';
+import { findAccountByName, normalizeAccountName } from '../accounts/service';
+import { all, type Db, first, inTransaction, run } from '../db/open';
+import { recomputeScores, ymKey, ymText } from '../scoring/service';
+import { getSettings } from '../settings/service';
+import { type ParsePhase, type ParseRequest, parseInProcess } from './parse';
+import { storeImport } from './store';
+
+/**
+ * The import as the app, the command line and the benchmark run it: check and parse the file,
+ * preview what was found, then store it all or nothing and score what it touched.
+ */
+export type Parse = (req: ParseRequest, onPhase: (phase: ParsePhase) => void) => Promise<InterpretedWorkbook>;
+export type Progress = (phase: 'reading' | 'checking' | 'saving' | 'scoring' | 'done') => void;
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  mappings?: Record<string, ColumnMapping>;
+}
+
+export const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+function rememberedMappings(db: Db, customerId: number): Record<string, ColumnMapping> {
+  const rows = all(
+    db,
+    db.k
+      .selectFrom('import_mappings')
+      .select(['header_signature', 'mapping_json'])
+      .where('customer_id', '=', customerId),
+  );
+  const out: Record<string, ColumnMapping> = {};
+  for (const r of rows) {
+    try {
+      out[r.header_signature] = JSON.parse(r.mapping_json);
+    } catch {
+      // an unreadable remembered mapping is ignored
+    }
+  }
+  return out;
+}
+
+async function parseFile(db: Db, customerId: number, req: ImportRequest, parse: Parse, progress?: Progress) {
+  const hash = sha256(req.bytes);
+  const remembered = rememberedMappings(db, customerId);
+  const options: InterpretOptions = { mappings: req.mappings, rememberedMappings: remembered };
+  try {
+    const wb = await parse({ bytes: req.bytes, fileName: req.fileName, hash, options }, (p) => progress?.(p));
+    return { wb, hash, remembered };
+  } catch (e) {
+    if (isImportRefusal(e)) throw new AppError('refused', e.message);
+    throw e;
+  }
+}
+
+const monthText = (m: { year: number; month: number }) => ymText(m.year, m.month);
+
+export function defaultPeriod(wb: InterpretedWorkbook, today = new Date()): string {
+  const last = wb.months[wb.months.length - 1];
+  return last ? monthText(last) : ymText(today.getUTCFullYear(), today.getUTCMonth() + 1);
+}
+
+/** Corporate mode: the account whose name appears in the file name or the title rows (longest match). */
+export function proposeAccount(
+  db: Db,
+  customerId: number,
+  fileName: string,
+  titles: string[],
+): { id: number; name: string } | null {
+  const haystack = [fileName.replace(/\.[^.]+$/, '').replace(/[-_.]+/g, ' '), ...titles]
+    .map(normalizeAccountName)
+    .join(' | ');
+  const accounts = all(
+    db,
+    db.k
+      .selectFrom('accounts')
+      .select(['account_id', 'account_name'])
+      .where('customer_id', '=', customerId)
+      .where('account_status', '=', 'active'),
+  );
+  let best: { id: number; name: string } | null = null;
+  for (const a of accounts) {
+    const n = normalizeAccountName(a.account_name);
+    if (n && haystack.includes(n) && (!best || n.length > best.name.length))
+      best = { id: a.account_id, name: a.account_name };
+  }
+  return best;
+}
+
+export async function previewImport(
+  db: Db,
+  customerId: number,
+  req: ImportRequest,
+  parse: Parse = parseInProcess,
+  progress?: Progress,
+): Promise<ImportPreview> {
+  const { wb, hash, remembered } = await parseFile(db, customerId, req, parse, progress);
+  const settings = getSettings(db, customerId);
+  const period = defaultPeriod(wb);
+  const [py, pm] = period.split('-').map(Number);
+  const counts = new Map<string, { name: string; n: number }>();
+  for (const s of wb.sheets)
+    for (const r of s.rows) {
+      if (!r.account) continue;
+      const k = normalizeAccountName(r.account);
+      const c = counts.get(k) ?? { name: r.account.trim(), n: 0 };
+      c.n++;
+      counts.set(k, c);
+    }
+  const accounts = [...counts.values()].map((c) => {
+    const a = findAccountByName(db, customerId, c.name);
+    return {
+      name: a?.account_name ?? c.name,
+      existingId: a?.account_id ?? null,
+      inactive: a?.account_status === 'inactive',
+      kpiRows: c.n,
+    };
+  });
+  const dupes = all(
+    db,
+    db.k
+      .selectFrom('kpi_uploads as u')
+      .innerJoin('accounts as a', 'a.account_id', 'u.account_id')
+      .select(['a.account_name'])
+      .where('u.customer_id', '=', customerId)
+      .where('u.content_hash', '=', hash)
+      .where('u.period_year', '=', py)
+      .where('u.period_month', '=', pm),
+  ).map((r) => r.account_name);
+  const sheets: SheetPreview[] = wb.sheets.map((s) => ({
+    name: s.name,
+    category: s.category,
+    headerRow: s.headerRow,
+    mapping: s.mapping,
+    signature: s.signature,
+    remembered: !req.mappings?.[s.name] && !!remembered[s.signature],
+    hasAccountColumn: s.hasAccountColumn,
+    rowsRead: s.rowsRead,
+    kpiRows: s.rows.length,
+    notes: s.notes,
+    months: s.months.map(monthText),
+    sample: s.rows.slice(0, 8).map((r) => ({
+      row: r.row,
+      kpi: r.fields.kpi_parameter,
+      account: r.account,
+      data: r.fields.data,
+      dataValue: r.dataValue,
+    })),
+  }));
+  return {
+    fileName: req.fileName,
+    contentHash: hash,
+    mode: settings.mode,
+    sheets,
+    skipped: wb.skipped,
+    issues: wb.issues,
+    months: wb.months.map(monthText),
+    defaultPeriod: period,
+    proposedAccount: settings.mode === 'corporate' ? proposeAccount(db, customerId, req.fileName, wb.titleText) : null,
+    accounts,
+    alreadyImportedFor: [...new Set(dupes)],
+  };
+}
+
+export interface CommitRequest extends ImportRequest {
+  period: string;
+  accountId?: number;
+  createAccounts?: boolean;
+  rememberMappings?: boolean;
+  /** Defaults to the workspace's upload mode. */
+  mode?: 'corporate' | 'account_rollup';
+}
+
+export async function commitImport(
+  db: Db,
+  session: { customerId: number; userId: number | null },
+  req: CommitRequest,
+  parse: Parse = parseInProcess,
+  progress?: Progress,
+): Promise<ImportReport> {
+  const t0 = performance.now();
+  const { wb, hash } = await parseFile(db, session.customerId, req, parse, progress);
+  const [year, month] = req.period.split('-').map(Number);
+  progress?.('saving');
+  const report = storeImport(db, {
+    customerId: session.customerId,
+    userId: session.userId,
+    fileName: req.fileName,
+    bytes: req.bytes,
+    hash,
+    wb,
+    period: { year, month },
+    mode: req.mode ?? getSettings(db, session.customerId).mode,
+    accountId: req.accountId,
+    createAccounts: req.createAccounts,
+  });
+  if (req.rememberMappings !== false && req.mappings && !report.alreadyImported) {
+    for (const s of wb.sheets) {
+      const m = req.mappings[s.name];
+      if (!m) continue;
+      run(
+        db,
+        db.k
+          .insertInto('import_mappings')
+          .values({ customer_id: session.customerId, header_signature: s.signature, mapping_json: JSON.stringify(m) })
+          .onConflict((oc) =>
+            oc
+              .columns(['customer_id', 'header_signature'])
+              .doUpdateSet({ mapping_json: JSON.stringify(m), updated_at: new Date().toISOString() }),
+          ),
+      );
+    }
+  }
+  progress?.('done');
+  return { ...report, durationMs: Math.round(performance.now() - t0) };
+}
+
+/** The sample workbooks shipped with the app (resources/samples), imported through the real path. */
+export function samplesDir(): string {
+  const candidates = [
+    typeof process.resourcesPath === 'string' ? path.join(process.resourcesPath, 'samples') : '',
+    path.resolve(__dirname, '../../resources/samples'),
+    path.resolve(process.cwd(), 'resources/samples'),
+  ];
+  const dir = candidates.find((d) => d && fs.existsSync(path.join(d, 'techcorp-solutions-2025-09.xlsx')));
+  if (!dir) throw new AppError('not_found', 'The sample workbooks are missing from this installation.');
+  return dir;
+}
+
+export async function loadSamples(
+  db: Db,
+  session: { customerId: number; userId: number | null },
+  parse: Parse = parseInProcess,
+): Promise<ImportReport[]> {
+  const dir = samplesDir();
+  const techcorp = 'techcorp-solutions-2025-09.xlsx';
+  const acme = 'acme-rollup-2025-09.xlsx';
+  let account = findAccountByName(db, session.customerId, 'TechCorp Solutions');
+  if (!account) {
+    run(
+      db,
+      db.k.insertInto('accounts').values({
+        customer_id: session.customerId,
+        account_name: 'TechCorp Solutions',
+        revenue: 1200000,
+        industry: 'Technology',
+        region: 'North America',
+      }),
+    );
+    account = findAccountByName(db, session.customerId, 'TechCorp Solutions')!;
+  }
+  const a = await commitImport(
+    db,
+    session,
+    {
+      fileName: techcorp,
+      bytes: fs.readFileSync(path.join(dir, techcorp)),
+      period: '2025-09',
+      accountId: account.account_id,
+      mode: 'corporate',
+    },
+    parse,
+  );
+  const b = await commitImport(
+    db,
+    session,
+    {
+      fileName: acme,
+      bytes: fs.readFileSync(path.join(dir, acme)),
+      period: '2025-09',
+      createAccounts: true,
+      mode: 'account_rollup',
+    },
+    parse,
+  );
+  return [a, b];
+}
+
+export function listUploads(db: Db, customerId: number, accountId: number): UploadRow[] {
+  const rows = all(
+    db,
+    db.k
+      .selectFrom('kpi_uploads as u')
+      .leftJoin('users as us', 'us.user_id', 'u.user_id')
+      .leftJoin('import_files as f', 'f.file_id', 'u.file_id')
+      .select((eb) => [
+        'u.upload_id',
+        'u.account_id',
+        'u.version',
+        'u.uploaded_at',
+        'u.original_filename',
+        'us.user_name',
+        'u.period_year',
+        'u.period_month',
+        eb.fn.coalesce(eb.fn('length', ['u.raw_excel']), 'f.byte_size').as('size'),
+        eb
+          .selectFrom('kpis as k')
+          .whereRef('k.upload_id', '=', 'u.upload_id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('kpis'),
+      ])
+      .where('u.customer_id', '=', customerId)
+      .where('u.account_id', '=', accountId)
+      .orderBy('u.version', 'desc'),
+  );
+  return rows.map((r) => ({
+    uploadId: r.upload_id,
+    accountId: r.account_id as number,
+    version: r.version,
+    uploadedAt: r.uploaded_at,
+    fileName: r.original_filename,
+    userName: r.user_name,
+    period: r.period_year && r.period_month ? ymText(r.period_year, r.period_month) : null,
+    kpis: Number(r.kpis ?? 0),
+    sizeBytes: r.size == null ? null : Number(r.size),
+  }));
+}
+
+function getUpload(db: Db, customerId: number, uploadId: number) {
+  const u = first(
+    db,
+    db.k.selectFrom('kpi_uploads').selectAll().where('customer_id', '=', customerId).where('upload_id', '=', uploadId),
+  );
+  if (!u) throw new AppError('not_found', 'That upload was not found in this workspace.');
+  return u;
+}
+
+export function downloadUpload(db: Db, customerId: number, uploadId: number): { fileName: string; bytes: Uint8Array } {
+  const u = getUpload(db, customerId, uploadId);
+  let bytes: Uint8Array | null = u.raw_excel ?? null;
+  if (!bytes && u.file_id != null) {
+    bytes =
+      first(
+        db,
+        db.k
+          .selectFrom('import_files')
+          .select('bytes')
+          .where('file_id', '=', u.file_id)
+          .where('customer_id', '=', customerId),
+      )?.bytes ?? null;
+  }
+  if (!bytes) throw new AppError('not_found', 'The original file of this upload was not kept.');
+  return { fileName: u.original_filename ?? `upload-${u.version}.xlsx`, bytes: new Uint8Array(bytes) };
+}
+
+/** Deletes one version: its KPI rows and values go with it, and the months it covered are scored again. */
+export function deleteUpload(
+  db: Db,
+  customerId: number,
+  uploadId: number,
+): { deletedVersion: number; rescoredMonths: number } {
+  const u = getUpload(db, customerId, uploadId);
+  return inTransaction(db, () => {
+    const months = db.raw
+      .prepare(
+        'SELECT DISTINCT ts.year, ts.month FROM kpi_time_series ts JOIN kpis k ON k.kpi_id = ts.kpi_id WHERE k.upload_id = ?',
+      )
+      .all(uploadId) as Array<{ year: number; month: number }>;
+    db.raw
+      .prepare('DELETE FROM kpi_time_series WHERE kpi_id IN (SELECT kpi_id FROM kpis WHERE upload_id = ?)')
+      .run(uploadId);
+    db.raw.prepare('DELETE FROM kpis WHERE upload_id = ?').run(uploadId);
+    db.raw.prepare('DELETE FROM kpi_uploads WHERE upload_id = ?').run(uploadId);
+    if (u.file_id != null) {
+      const still = db.raw.prepare('SELECT 1 FROM kpi_uploads WHERE file_id = ? LIMIT 1').get(u.file_id);
+      if (!still) db.raw.prepare('DELETE FROM import_files WHERE file_id = ?').run(u.file_id);
+    }
+    const s = recomputeScores(db, customerId, {
+      accountIds: [u.account_id as number],
+      months: months.map((m) => [m.year, m.month]),
+    });
+    return { deletedVersion: u.version, rescoredMonths: s.months };
+  });
+}
+
+export { ymKey };

@@ -1,0 +1,154 @@
+/**
+ * Reads a workbook or CSV file into a plain RawWorkbook (no exceljs objects), after the safety
+ * checks of ./safety.ts. xlsx files are read with exceljs's full (non-streaming) loader.
+ */
+import ExcelJS from 'exceljs';
+import type { Cell, MergedRange, RawSheet, RawWorkbook } from '../../../shared/import/types';
+import { csvToSheet } from './csv';
+import { checkFile, ImportRefusal, refuse } from './safety';
+import { inflateEntry, type ZipDirectory } from './zip';
+
+export type { Cell, RawSheet, RawWorkbook } from '../../../shared/import/types';
+
+const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
+const DAY_MS = 86_400_000;
+/** Days between the 1900 and 1904 date systems' day zero. */
+const DAYS_1904 = 1462;
+
+/** The number format scales by 100: a '%' outside quotes and escapes. */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return numFmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .includes('%');
+}
+
+function richTextToString(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: Array<{ text?: string }> }).richText.map((r) => r.text ?? '').join('');
+  }
+  return v == null ? '' : String(v);
+}
+
+function dateCell(d: Date, dayShift: number): Cell {
+  const t = d.getTime() + dayShift * DAY_MS;
+  if (!Number.isFinite(t)) return EMPTY;
+  const x = new Date(t);
+  return { t: 'date', year: x.getUTCFullYear(), month: x.getUTCMonth() + 1, day: x.getUTCDate() };
+}
+
+/**
+ * One exceljs cell value as a Cell. `dayShift` corrects dates of 1904-system files that exceljs
+ * read as 1900-system (it only recognises date1904="1", not "true").
+ */
+export function cellFromExcel(value: unknown, numFmt: string | undefined, dayShift = 0, formulaText?: string): Cell {
+  if (value === null || value === undefined) return EMPTY;
+  if (typeof value === 'number') return { t: 'number', v: value, percent: isPercentFormat(numFmt) };
+  if (typeof value === 'string') return value === '' ? EMPTY : { t: 'text', v: value };
+  if (typeof value === 'boolean') return { t: 'bool', v: value };
+  if (value instanceof Date) return dateCell(value, dayShift);
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      const formula = formulaText ?? String(o.formula ?? o.sharedFormula ?? '');
+      if (o.result === undefined || o.result === null) return { t: 'formula-no-result', formula };
+      return cellFromExcel(o.result, numFmt, dayShift);
+    }
+    if (typeof o.error === 'string') return { t: 'error', v: o.error };
+    if ('richText' in o) {
+      const text = richTextToString(o);
+      return text === '' ? EMPTY : { t: 'text', v: text };
+    }
+    if ('hyperlink' in o || 'text' in o) {
+      const text = richTextToString(o.text);
+      return text === '' ? EMPTY : { t: 'text', v: text };
+    }
+  }
+  return { t: 'text', v: String(value) };
+}
+
+function parseRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+function sheetMerges(ws: ExcelJS.Worksheet): MergedRange[] {
+  const out: MergedRange[] = [];
+  // exceljs keeps merges in a private map of Range objects; reading their model is cheap,
+  // unlike ws.model (which serialises the whole sheet).
+  const merges = (ws as unknown as { _merges?: Record<string, { model?: MergedRange; range?: string }> })._merges;
+  for (const m of Object.values(merges ?? {})) {
+    if (m?.model && Number.isFinite(m.model.top)) {
+      const { top, left, bottom, right } = m.model;
+      out.push({ top, left, bottom, right });
+    } else if (typeof m?.range === 'string') {
+      const [a, b] = m.range.split(':');
+      const p = parseRef(a);
+      const q = parseRef(b ?? a);
+      if (p && q) out.push({ top: p.row, left: p.col, bottom: q.row, right: q.col });
+    }
+  }
+  return out;
+}
+
+function readSheet(ws: ExcelJS.Worksheet, dayShift: number): RawSheet {
+  const rows: Cell[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return; // only the master holds the value
+      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+      cells[colNumber - 1] = cellFromExcel(cell.value, cell.numFmt, dayShift, formula);
+    });
+    for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = EMPTY;
+    while (cells.length > 0 && cells[cells.length - 1].t === 'empty') cells.pop();
+    rows[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return { name: ws.name, hidden: ws.state !== 'visible' && ws.state !== undefined, rows, merges: sheetMerges(ws) };
+}
+
+/** Whether xl/workbook.xml says the workbook uses the 1904 date system (date1904="1" or "true"). */
+async function usesDate1904(buf: Buffer, zip: ZipDirectory): Promise<boolean> {
+  const entry = zip.entries.find((e) => e.name.replace(/^\/+/, '') === 'xl/workbook.xml');
+  if (!entry) return false;
+  const { data } = await inflateEntry(buf, entry, 8 * 1024 * 1024, true);
+  const text = data ? data.toString('utf8') : '';
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(text);
+  return !!pr && /\bdate1904\s*=\s*["'](?:1|true)["']/i.test(pr[0]);
+}
+
+/**
+ * Reads a workbook (.xlsx) or CSV file. Throws ImportRefusal when the file is refused by the
+ * safety checks or cannot be read.
+ */
+export async function readWorkbook(bytes: Buffer | Uint8Array, fileName: string): Promise<RawWorkbook> {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const checked = await checkFile(buf, fileName);
+  if (checked.kind === 'csv') return { kind: 'csv', date1904: false, sheets: [csvToSheet(buf, fileName)] };
+
+  let date1904: boolean;
+  const wb = new ExcelJS.Workbook();
+  try {
+    date1904 = await usesDate1904(buf, checked.zip);
+    // exceljs's typings predate Node's generic Buffer.
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    if (e instanceof ImportRefusal) throw e;
+    throw refuse('unreadable');
+  }
+  const exceljs1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+  const dayShift = date1904 && !exceljs1904 ? DAYS_1904 : 0;
+  try {
+    return { kind: 'xlsx', date1904, sheets: wb.worksheets.map((ws) => readSheet(ws, dayShift)) };
+  } catch {
+    throw refuse('unreadable');
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Checks a file before any workbook library sees it, and refuses what the importer will not take:
+ * empty or oversized files, legacy .xls and password-protected workbooks, files that are not a
+ * workbook, damaged or truncated zips, and zip bombs (a small file that unpacks to gigabytes).
+ * Every refusal is an ImportRefusal whose message a CSM can act on; all come within seconds.
+ */
+import { ImportRefusal, type RefusalCode } from '../../../shared/import/refusal';
+import { inflateEntry, readZipDirectory, type ZipDirectory, ZipFormatError } from './zip';
+
+export { ImportRefusal, isImportRefusal, type RefusalCode } from '../../../shared/import/refusal';
+
+/** The largest file accepted. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** The largest total unpacked size of an xlsx (declared and actual). */
+export const MAX_UNPACKED_BYTES = 300 * 1024 * 1024;
+/** The most entries an xlsx zip may have. */
+export const MAX_ZIP_ENTRIES = 10_000;
+/** A single entry unpacking to more than this many times its packed size is refused ... */
+export const MAX_ENTRY_RATIO = 500;
+/** ... when it unpacks to more than this. (Real sheets compress 5-100 times.) */
+export const RATIO_CHECK_MIN_BYTES = 16 * 1024 * 1024;
+
+const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+export const REFUSAL_MESSAGES: Readonly<Record<Exclude<RefusalCode, 'no-kpi-sheet'>, string>> = Object.freeze({
+  'empty-file': 'This file is empty; choose the saved workbook and try again.',
+  'too-large': `This file is larger than ${MB(MAX_FILE_BYTES)}, far more than a KPI workbook needs; remove unused sheets or data and try again.`,
+  'legacy-xls': 'This is an old-style .xls file; save it as .xlsx in Excel and try again.',
+  'password-protected': 'This workbook is password-protected; remove the password in Excel and try again.',
+  'old-office-file': 'This is an old-style Office file, not an Excel workbook; choose the .xlsx file and try again.',
+  'not-a-workbook': 'This file is not an Excel workbook (.xlsx) or a CSV file; choose the KPI workbook and try again.',
+  'word-document': 'This is a Word document, not an Excel workbook; choose the .xlsx file and try again.',
+  'powerpoint-document':
+    'This is a PowerPoint presentation, not an Excel workbook; choose the .xlsx file and try again.',
+  opendocument: 'This is an OpenDocument file, not an Excel workbook; save it as .xlsx and try again.',
+  'binary-workbook': 'This workbook is saved in the binary .xlsb format; save it as .xlsx in Excel and try again.',
+  'web-page':
+    'This file is a web page with a spreadsheet name, not a real workbook; open it in Excel, save it as .xlsx and try again.',
+  'xml-spreadsheet': 'This is an Excel 2003 XML spreadsheet; open it in Excel, save it as .xlsx and try again.',
+  damaged:
+    'This workbook is damaged or incomplete, perhaps because it did not finish downloading; get a fresh copy or save it again in Excel and try again.',
+  'unpacked-too-large': `This workbook unpacks to more than ${MB(MAX_UNPACKED_BYTES)}, far more than a KPI workbook needs, so it was not opened; remove unused sheets or data and try again.`,
+  unreadable: 'This workbook could not be read; open it in Excel, save it again as .xlsx and try again.',
+});
+
+export function refuse(code: Exclude<RefusalCode, 'no-kpi-sheet'>): ImportRefusal {
+  return new ImportRefusal(code, REFUSAL_MESSAGES[code]);
+}
+
+export type CheckedFile = { kind: 'xlsx'; zip: ZipDirectory } | { kind: 'csv' };
+
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const utf16 = (s: string) => Buffer.from(s, 'utf16le');
+
+function extension(fileName: string): string {
+  const m = /\.([^./\\]+)$/.exec(fileName.trim());
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** An OLE2 compound file: a legacy Office file, or an encrypted OOXML file (Excel's password protection). */
+function refuseCompoundFile(buf: Buffer): never {
+  if (buf.includes(utf16('EncryptedPackage')) || buf.includes(utf16('EncryptionInfo'))) {
+    throw refuse('password-protected');
+  }
+  if (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book'))) throw refuse('legacy-xls');
+  throw refuse('old-office-file');
+}
+
+/** Text content: no NUL bytes in the first 64 KB (unless it is UTF-16 with a byte-order mark). */
+function looksLikeText(buf: Buffer): boolean {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return true;
+  const head = buf.subarray(0, 64 * 1024);
+  if (head.includes(0)) return false;
+  // Mostly printable: control bytes other than tab, CR, LF, form feed are rare in real text.
+  let control = 0;
+  for (const b of head) if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  return control <= head.length / 100;
+}
+
+async function checkZip(buf: Buffer): Promise<ZipDirectory> {
+  let dir: ZipDirectory;
+  try {
+    dir = readZipDirectory(buf, MAX_ZIP_ENTRIES);
+  } catch (e) {
+    if (e instanceof ZipFormatError || e instanceof RangeError) throw refuse('damaged');
+    throw e;
+  }
+  if (dir.declaredCount > MAX_ZIP_ENTRIES) throw refuse('unpacked-too-large');
+  if (dir.totalUncompressed > MAX_UNPACKED_BYTES) throw refuse('unpacked-too-large');
+  for (const e of dir.entries) {
+    if (
+      e.uncompressedSize > RATIO_CHECK_MIN_BYTES &&
+      e.uncompressedSize > MAX_ENTRY_RATIO * Math.max(1, e.compressedSize)
+    ) {
+      throw refuse('unpacked-too-large');
+    }
+  }
+  const names = new Set(dir.entries.map((e) => e.name.replace(/^\/+/, '')));
+  if (!names.has('xl/workbook.xml')) {
+    if (names.has('xl/workbook.bin')) throw refuse('binary-workbook');
+    if (names.has('word/document.xml')) throw refuse('word-document');
+    if (names.has('ppt/presentation.xml')) throw refuse('powerpoint-document');
+    if (names.has('mimetype') || names.has('content.xml')) throw refuse('opendocument');
+    throw refuse('not-a-workbook');
+  }
+  if (dir.entries.some((e) => e.flags & 0x1)) throw refuse('password-protected');
+  if (dir.entries.some((e) => e.method !== 0 && e.method !== 8)) throw refuse('unreadable');
+  // The declared sizes can lie: inflate every entry (discarding the output) and stop at the first
+  // byte past its declared size, so the unzipping library never inflates more than was checked.
+  for (const e of dir.entries) {
+    let size: number;
+    try {
+      ({ size } = await inflateEntry(buf, e, e.uncompressedSize, false));
+    } catch (err) {
+      if (err instanceof ZipFormatError || err instanceof RangeError) throw refuse('damaged');
+      throw err;
+    }
+    if (size > e.uncompressedSize) throw refuse('damaged');
+  }
+  return dir;
+}
+
+/**
+ * Checks a file and says how to read it: an xlsx (with its checked zip directory) or a CSV file.
+ * Throws ImportRefusal for anything else.
+ */
+export async function checkFile(bytes: Buffer | Uint8Array, fileName: string): Promise<CheckedFile> {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length === 0) throw refuse('empty-file');
+  if (buf.length > MAX_FILE_BYTES) throw refuse('too-large');
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE2_MAGIC)) refuseCompoundFile(buf);
+  if (
+    buf.length >= 4 &&
+    buf[0] === 0x50 &&
+    buf[1] === 0x4b &&
+    (buf[2] === 3 || buf[2] === 5) &&
+    buf[3] === buf[2] + 1
+  ) {
+    return { kind: 'xlsx', zip: await checkZip(buf) };
+  }
+  const ext = extension(fileName);
+  if (looksLikeText(buf)) {
+    const head = buf
+      .subarray(0, 4096)
+      .toString('latin1')
+      .replace(/^\u00ef\u00bb\u00bf/, '')
+      .trimStart()
+      .toLowerCase();
+    if (/^<!doctype html|^<html|^<table|^<head/.test(head)) throw refuse('web-page');
+    if (head.startsWith('<?xml')) {
+      if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) throw refuse('xml-spreadsheet');
+      throw refuse('not-a-workbook');
+    }
+    if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return { kind: 'csv' };
+    // A CSV saved under another name: its first line has separators.
+    const firstLine = head.split(/\r\n|\n|\r/, 1)[0] ?? '';
+    if (/[,;\t]/.test(firstLine)) return { kind: 'csv' };
+    throw refuse('not-a-workbook');
+  }
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xltx' || ext === 'xltm') {
+    // It was meant to be a workbook but its beginning is not a zip's: a damaged file.
+    throw refuse('damaged');
+  }
+  throw refuse('not-a-workbook');
+}

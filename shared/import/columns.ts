@@ -1,0 +1,188 @@
+/**
+ * Column recognition (shared/spec/workbook-format.md, "Columns"): header synonyms, month headers,
+ * the header row, and the signature under which a user-corrected mapping is remembered.
+ */
+import type { Cell } from './types';
+import { cellDisplayText, isBlankCell, parseMonthHeader, parseMonthText, type YearMonth } from './values';
+
+export type FieldKey =
+  | 'kpi_parameter'
+  | 'health_score_component'
+  | 'impact_level'
+  | 'weight'
+  | 'data'
+  | 'source_review'
+  | 'measurement_frequency'
+  | 'account'
+  | 'category';
+
+export type ColumnField = FieldKey | 'month' | 'ignored';
+
+/** One entry per non-empty header cell. `col` is the 1-based Excel column number (A = 1). */
+export type ColumnMapping = Array<{ col: number; header: string; field: ColumnField; month?: YearMonth }>;
+
+/** Header texts that mean each field, as written in the contract. Matching ignores case and punctuation. */
+export const FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = Object.freeze({
+  kpi_parameter: ['KPI Parameter', 'KPI', 'KPI Name', 'Metric', 'Parameter', 'Measure'],
+  health_score_component: ['Health Score Component', 'Component'],
+  impact_level: ['Impact Level', 'Impact', 'Priority'],
+  weight: ['Weight', 'Importance'],
+  data: ['Data', 'Value', 'Current Value', 'Actual', 'Current'],
+  source_review: ['Source / Review', 'Source', 'Data Source', 'Review'],
+  measurement_frequency: ['Measurement Frequency', 'Frequency'],
+  account: ['Account', 'Account Name', 'Customer Account', 'Client'],
+  category: ['Category', 'KPI Category', 'Health Category'],
+});
+
+/** What a person would call each field, for messages and the mapping screen. */
+export const FIELD_LABELS: Readonly<Record<FieldKey, string>> = Object.freeze({
+  kpi_parameter: 'KPI name',
+  health_score_component: 'Health score component',
+  impact_level: 'Impact level',
+  weight: 'Weight',
+  data: 'Data',
+  source_review: 'Source / Review',
+  measurement_frequency: 'Measurement frequency',
+  account: 'Account',
+  category: 'Category',
+});
+
+/** Lower case, letters and digits only: "Source / Review" -> "sourcereview". */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const SYNONYM_INDEX: ReadonlyMap<string, FieldKey> = (() => {
+  const index = new Map<string, FieldKey>();
+  for (const [field, words] of Object.entries(FIELD_SYNONYMS) as Array<[FieldKey, readonly string[]]>) {
+    for (const w of words) index.set(normalizeHeader(w), field);
+  }
+  return index;
+})();
+
+/** The field a header text means, or null. */
+export function fieldForHeader(text: string): FieldKey | null {
+  const key = normalizeHeader(text);
+  return key ? (SYNONYM_INDEX.get(key) ?? null) : null;
+}
+
+/** The header text of a cell, as shown in the mapping: a date header is its ISO date. */
+export function headerText(cell: Cell | undefined): string {
+  return cellDisplayText(cell);
+}
+
+/** A-Z, AA... for a 1-based column number. */
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 1-based column number of A, B, ..., AA. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * The mapping a header row gives: each non-empty header cell is a field, a month, or ignored.
+ * When two columns mean the same field (or the same month), the first one wins and the later one
+ * is ignored.
+ */
+export function mapHeaderRow(cells: Cell[]): ColumnMapping {
+  const mapping: ColumnMapping = [];
+  const taken = new Set<string>();
+  cells.forEach((cell, i) => {
+    if (isBlankCell(cell)) return;
+    const header = headerText(cell);
+    const col = i + 1;
+    const field = cell.t === 'text' ? fieldForHeader(cell.v) : null;
+    if (field) {
+      mapping.push({ col, header, field: taken.has(field) ? 'ignored' : field });
+      taken.add(field);
+      return;
+    }
+    const month = parseMonthHeader(cell);
+    if (month) {
+      const key = `m${month.year}-${month.month}`;
+      mapping.push(taken.has(key) ? { col, header, field: 'ignored' } : { col, header, field: 'month', month });
+      taken.add(key);
+      return;
+    }
+    mapping.push({ col, header, field: 'ignored' });
+  });
+  return mapping;
+}
+
+/** A mapping is usable when it has a KPI-name column and at least one value column (Data or a month). */
+export function isUsableMapping(mapping: ColumnMapping): boolean {
+  return (
+    mapping.some((m) => m.field === 'kpi_parameter') && mapping.some((m) => m.field === 'data' || m.field === 'month')
+  );
+}
+
+/** How far down a sheet the header row may be. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The header row: the first row, within the first 20, in which a KPI-name column and at least one
+ * value column (Data or a month) are recognised. `row` is the 1-based Excel row number.
+ */
+export function detectHeaderRow(
+  rows: Cell[][],
+  maxRows: number = HEADER_SEARCH_ROWS,
+): { row: number; mapping: ColumnMapping } | null {
+  const limit = Math.min(rows.length, maxRows);
+  for (let r = 0; r < limit; r++) {
+    const cells = rows[r] ?? [];
+    if (!cells.some((c) => c.t === 'text')) continue;
+    const mapping = mapHeaderRow(cells);
+    if (isUsableMapping(mapping)) return { row: r + 1, mapping };
+  }
+  return null;
+}
+
+/**
+ * The signature of a header row, under which a user-corrected mapping is remembered: the
+ * normalised non-month headers in order. Month headers are left out, so next month's file (one
+ * month column more) has the same signature.
+ */
+export function headerSignature(headers: string[]): string {
+  return headers
+    .filter((h) => h.trim() !== '' && !parseMonthText(h))
+    .map(normalizeHeader)
+    .filter((h) => h !== '')
+    .join('|');
+}
+
+/**
+ * Applies a remembered mapping to a header row by header text (not by position, since month
+ * columns come and go): a header the remembered mapping knows gets its field; any other header is
+ * recognised as usual. Month columns are always recognised from the header itself.
+ */
+export function applyRememberedMapping(cells: Cell[], remembered: ColumnMapping): ColumnMapping {
+  const byHeader = new Map<string, ColumnField>();
+  for (const m of remembered) {
+    const key = normalizeHeader(m.header);
+    if (key && m.field !== 'month' && !byHeader.has(key)) byHeader.set(key, m.field);
+  }
+  const detected = mapHeaderRow(cells);
+  const taken = new Set<ColumnField>();
+  return detected.map((m) => {
+    if (m.field === 'month') return m;
+    const field = byHeader.get(normalizeHeader(m.header)) ?? m.field;
+    if (field !== 'ignored' && field !== 'month' && taken.has(field))
+      return { col: m.col, header: m.header, field: 'ignored' };
+    taken.add(field);
+    return { col: m.col, header: m.header, field };
+  });
+}

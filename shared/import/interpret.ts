@@ -1,0 +1,465 @@
+/**
+ * Turns a raw workbook into interpreted KPI rows (shared/spec/workbook-format.md: layout, columns,
+ * rows, values). It does not choose the import period or the account: it exposes what the caller
+ * needs for that (months, accounts, title texts).
+ */
+import {
+  applyRememberedMapping,
+  type ColumnMapping,
+  columnLetter,
+  detectHeaderRow,
+  FIELD_LABELS,
+  type FieldKey,
+  fieldForHeader,
+  HEADER_SEARCH_ROWS,
+  headerSignature,
+  headerText,
+  isUsableMapping,
+  mapHeaderRow,
+  normalizeHeader,
+} from './columns';
+import { ImportRefusal } from './refusal';
+import { type Cell, cellAt, type RawSheet, type RawWorkbook } from './types';
+import {
+  cellDisplayText,
+  isBlankCell,
+  monthKey,
+  monthLabel,
+  normalizeName,
+  parseMonthHeader,
+  parseValue,
+  type YearMonth,
+} from './values';
+
+export type Issue = {
+  severity: 'error' | 'warning';
+  sheet: string;
+  /** 1-based Excel row */
+  row?: number;
+  /** Excel column letter, e.g. 'D' */
+  column?: string;
+  message: string;
+};
+
+export type KpiFields = {
+  kpi_parameter: string;
+  health_score_component: string | null;
+  impact_level: string | null;
+  weight: string | null;
+  /** the Data cell as display text ("45", "45%", "N/A"); its number is `dataValue` */
+  data: string | null;
+  source_review: string | null;
+  measurement_frequency: string | null;
+};
+
+export type KpiRow = {
+  sheet: string;
+  /** 1-based Excel row */
+  row: number;
+  /** the Category column if mapped and filled, else the sheet's name (trimmed) */
+  category: string;
+  /** the Account column, in the first spelling met in the file (null when the sheet has none) */
+  account: string | null;
+  fields: KpiFields;
+  dataValue: number | null;
+  /** month columns that hold a value, in column order */
+  months: Array<{ year: number; month: number; value: number }>;
+};
+
+export type InterpretedSheet = {
+  name: string;
+  /** the sheet's name, trimmed */
+  category: string;
+  /** 1-based Excel row of the header */
+  headerRow: number;
+  mapping: ColumnMapping;
+  /** `headerSignature` of the header row: the key under which a corrected mapping is remembered */
+  signature: string;
+  hasAccountColumn: boolean;
+  /** non-blank rows below the header */
+  rowsRead: number;
+  rows: KpiRow[];
+  /** rows with a name but nothing in any known column: listed, not imported */
+  notes: Array<{ row: number; text: string }>;
+  /** the month columns of this sheet, sorted */
+  months: YearMonth[];
+};
+
+export type SkippedSheet = { sheet: string; reason: string };
+
+export type InterpretedWorkbook = {
+  kind: RawWorkbook['kind'];
+  date1904: boolean;
+  sheets: InterpretedSheet[];
+  skipped: SkippedSheet[];
+  issues: Issue[];
+  /** every month column of the KPI sheets, sorted, unique */
+  months: YearMonth[];
+  /** account names of the Account columns, first spelling, in order of appearance */
+  accounts: string[];
+  /** non-empty texts above the header rows (titles, "prepared by" lines): to propose an account */
+  titleText: string[];
+};
+
+export type InterpretOptions = {
+  /** A mapping chosen or corrected by the user, per sheet name (applied by column). */
+  mappings?: Record<string, ColumnMapping>;
+  /** A header row chosen by the user (1-based), per sheet name. */
+  headerRows?: Record<string, number>;
+  /** Mappings remembered from earlier files, by header signature (applied by header text). */
+  rememberedMappings?: Record<string, ColumnMapping>;
+};
+
+export const SKIP_HIDDEN = 'hidden sheet';
+export const SKIP_NO_HEADER =
+  'no header row with a KPI column and a Data or month column (looks like an instructions or summary tab)';
+export const SKIP_BAD_MAPPING = 'the chosen column mapping has no KPI name column or no Data or month column';
+
+export const NO_KPI_SHEET_MESSAGE =
+  'No sheet in this file has a header row with a KPI column and a Data or month column, so there is nothing to import.';
+
+type TextField = Exclude<FieldKey, 'kpi_parameter' | 'account' | 'category'>;
+const TEXT_FIELDS: TextField[] = [
+  'health_score_component',
+  'impact_level',
+  'weight',
+  'data',
+  'source_review',
+  'measurement_frequency',
+];
+
+function compareMonths(a: YearMonth, b: YearMonth): number {
+  return a.year - b.year || a.month - b.month;
+}
+
+function uniqueMonths(months: Iterable<YearMonth>): YearMonth[] {
+  const byKey = new Map<string, YearMonth>();
+  for (const m of months) if (!byKey.has(monthKey(m))) byKey.set(monthKey(m), { year: m.year, month: m.month });
+  return [...byKey.values()].sort(compareMonths);
+}
+
+/** The row (1-based, within the first 20) whose headers match a user mapping's header texts. */
+function findRowForMapping(sheet: RawSheet, mapping: ColumnMapping): number | null {
+  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 1; r <= limit; r++) {
+    if (
+      mapping.length > 0 &&
+      mapping.every((m) => normalizeHeader(headerText(cellAt(sheet, r, m.col))) === normalizeHeader(m.header))
+    ) {
+      return r;
+    }
+  }
+  return null;
+}
+
+/** For merged cells in the given columns: (row, col) -> the master cell. */
+function mergeMasters(sheet: RawSheet, cols: number[]): Map<string, Cell> {
+  const masters = new Map<string, Cell>();
+  for (const m of sheet.merges ?? []) {
+    for (const col of cols) {
+      if (col < m.left || col > m.right) continue;
+      const master = cellAt(sheet, m.top, m.left);
+      for (let r = m.top; r <= m.bottom; r++) masters.set(`${r}:${col}`, master);
+    }
+  }
+  return masters;
+}
+
+type SheetContext = {
+  issues: Issue[];
+  /** duplicate key -> where it was first seen */
+  seen: Map<string, { sheet: string; row: number }>;
+  accounts: Map<string, string>;
+};
+
+function interpretSheet(
+  sheet: RawSheet,
+  headerRow: number,
+  mapping: ColumnMapping,
+  detected: boolean,
+  ctx: SheetContext,
+): InterpretedSheet {
+  const sheetName = sheet.name;
+  const category = sheet.name.trim();
+  const headerCells = sheet.rows[headerRow - 1] ?? [];
+  const signature = headerSignature(headerCells.map((c) => headerText(c)));
+  const issue = (severity: Issue['severity'], message: string, row?: number, col?: number) =>
+    ctx.issues.push({
+      severity,
+      sheet: sheetName,
+      ...(row !== undefined ? { row } : {}),
+      ...(col !== undefined ? { column: columnLetter(col) } : {}),
+      message,
+    });
+
+  // Field and month columns: the first column wins.
+  const fieldCol = new Map<FieldKey, { col: number; header: string }>();
+  const monthCols: Array<{ col: number; header: string; month: YearMonth }> = [];
+  const monthSeen = new Map<string, number>();
+  for (const m of mapping) {
+    if (m.field === 'ignored') continue;
+    if (m.field === 'month') {
+      const month = m.month ?? parseMonthHeader(cellAt(sheet, headerRow, m.col)) ?? null;
+      if (!month) {
+        issue(
+          'warning',
+          `The column "${m.header}" was marked as a month but does not name one; it was ignored.`,
+          headerRow,
+          m.col,
+        );
+        continue;
+      }
+      const first = monthSeen.get(monthKey(month));
+      if (first !== undefined) {
+        issue(
+          'warning',
+          `${monthLabel(month)} appears in two columns (${columnLetter(first)} and ${columnLetter(m.col)}); column ${columnLetter(first)} is used.`,
+          headerRow,
+          m.col,
+        );
+        continue;
+      }
+      monthSeen.set(monthKey(month), m.col);
+      monthCols.push({ col: m.col, header: m.header, month });
+      continue;
+    }
+    if (fieldCol.has(m.field)) {
+      const first = fieldCol.get(m.field)!;
+      issue(
+        'warning',
+        `The columns ${columnLetter(first.col)} ("${first.header}") and ${columnLetter(m.col)} ("${m.header}") both mean ${FIELD_LABELS[m.field]}; column ${columnLetter(first.col)} is used.`,
+        headerRow,
+        m.col,
+      );
+      continue;
+    }
+    fieldCol.set(m.field, { col: m.col, header: m.header });
+  }
+  if (detected) {
+    // Auto-detection ignored a column whose header also names a field or month: say which one was used.
+    for (const m of mapping) {
+      if (m.field !== 'ignored') continue;
+      const f = fieldForHeader(m.header);
+      const first = f ? fieldCol.get(f) : undefined;
+      if (f && first && first.col !== m.col) {
+        issue(
+          'warning',
+          `The columns ${columnLetter(first.col)} ("${first.header}") and ${columnLetter(m.col)} ("${m.header}") both mean ${FIELD_LABELS[f]}; column ${columnLetter(first.col)} is used.`,
+          headerRow,
+          m.col,
+        );
+        continue;
+      }
+      const month = f ? null : parseMonthHeader(cellAt(sheet, headerRow, m.col));
+      const firstMonth = month ? monthSeen.get(monthKey(month)) : undefined;
+      if (month && firstMonth !== undefined && firstMonth !== m.col) {
+        issue(
+          'warning',
+          `${monthLabel(month)} appears in two columns (${columnLetter(firstMonth)} and ${columnLetter(m.col)}); column ${columnLetter(firstMonth)} is used.`,
+          headerRow,
+          m.col,
+        );
+      }
+    }
+  }
+
+  const kpiCol = fieldCol.get('kpi_parameter')!.col;
+  const accountCol = fieldCol.get('account')?.col;
+  const categoryCol = fieldCol.get('category')?.col;
+  const masters = mergeMasters(
+    sheet,
+    [accountCol, categoryCol].filter((c): c is number => c !== undefined),
+  );
+  const filled = (row: number, col: number): Cell => {
+    const cell = cellAt(sheet, row, col);
+    return isBlankCell(cell) ? (masters.get(`${row}:${col}`) ?? cell) : cell;
+  };
+  // Columns whose content makes a named row a KPI rather than a note.
+  const knownCols = [
+    ...[...fieldCol.entries()].filter(([f]) => f !== 'kpi_parameter').map(([, v]) => v.col),
+    ...monthCols.map((m) => m.col),
+  ];
+
+  const rows: KpiRow[] = [];
+  const notes: InterpretedSheet['notes'] = [];
+  let rowsRead = 0;
+  for (let r = headerRow + 1; r <= sheet.rows.length; r++) {
+    const cells = sheet.rows[r - 1] ?? [];
+    if (cells.every((c) => isBlankCell(c))) continue;
+    rowsRead++;
+    const name = cellDisplayText(cellAt(sheet, r, kpiCol));
+    if (!name) continue;
+    if (fieldForHeader(name) === 'kpi_parameter' && isUsableMapping(mapHeaderRow(cells))) {
+      notes.push({ row: r, text: `${name} (a repeated header row)` });
+      continue;
+    }
+    if (knownCols.every((c) => isBlankCell(cellAt(sheet, r, c)))) {
+      notes.push({ row: r, text: name });
+      continue;
+    }
+
+    let account: string | null = null;
+    if (accountCol !== undefined) {
+      account = cellDisplayText(filled(r, accountCol)) || null;
+      if (!account) {
+        issue('error', `"${name}" has no account name in the Account column; the row was not imported.`, r, accountCol);
+        continue;
+      }
+      // One spelling per account: the first one met (names match after trimming and case folding).
+      const key = normalizeName(account);
+      if (!ctx.accounts.has(key)) ctx.accounts.set(key, account);
+      account = ctx.accounts.get(key)!;
+    }
+    const rowCategory = (categoryCol !== undefined ? cellDisplayText(filled(r, categoryCol)) : '') || category;
+
+    const dupKey = [normalizeName(account ?? ''), normalizeName(rowCategory), normalizeName(name)].join('\u0000');
+    const first = ctx.seen.get(dupKey);
+    if (first) {
+      const where = first.sheet === sheetName ? `row ${first.row}` : `row ${first.row} of "${first.sheet}"`;
+      const forAccount = account ? ` for ${account}` : '';
+      issue(
+        'error',
+        `"${name}" appears twice in ${rowCategory}${forAccount} (first in ${where}); this row was not imported.`,
+        r,
+        kpiCol,
+      );
+      continue;
+    }
+    ctx.seen.set(dupKey, { sheet: sheetName, row: r });
+
+    const fields: KpiFields = {
+      kpi_parameter: name,
+      health_score_component: null,
+      impact_level: null,
+      weight: null,
+      data: null,
+      source_review: null,
+      measurement_frequency: null,
+    };
+    for (const f of TEXT_FIELDS) {
+      const c = fieldCol.get(f);
+      if (c) fields[f] = cellDisplayText(cellAt(sheet, r, c.col)) || null;
+    }
+
+    let dataValue: number | null = null;
+    const dataCol = fieldCol.get('data');
+    if (dataCol) {
+      const parsed = parseValue(cellAt(sheet, r, dataCol.col));
+      dataValue = parsed.value;
+      if (parsed.message) issue('warning', `${dataCol.header}: ${parsed.message}.`, r, dataCol.col);
+    }
+    const months: KpiRow['months'] = [];
+    for (const m of monthCols) {
+      const parsed = parseValue(cellAt(sheet, r, m.col));
+      if (parsed.value !== null) months.push({ year: m.month.year, month: m.month.month, value: parsed.value });
+      else if (parsed.message) issue('warning', `${monthLabel(m.month)}: ${parsed.message}.`, r, m.col);
+    }
+    rows.push({ sheet: sheetName, row: r, category: rowCategory, account, fields, dataValue, months });
+  }
+
+  return {
+    name: sheetName,
+    category,
+    headerRow,
+    mapping,
+    signature,
+    hasAccountColumn: accountCol !== undefined,
+    rowsRead,
+    rows,
+    notes,
+    months: uniqueMonths(monthCols.map((m) => m.month)),
+  };
+}
+
+/**
+ * Interprets every sheet of a raw workbook. Hidden sheets and sheets without a header row are
+ * skipped and listed. Throws an ImportRefusal ('no-kpi-sheet') when no sheet is a KPI sheet.
+ */
+export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = {}): InterpretedWorkbook {
+  const sheets: InterpretedSheet[] = [];
+  const skipped: SkippedSheet[] = [];
+  const titleText: string[] = [];
+  const titleSeen = new Set<string>();
+  const ctx: SheetContext = { issues: [], seen: new Map(), accounts: new Map() };
+
+  for (const sheet of raw.sheets) {
+    if (sheet.hidden) {
+      skipped.push({ sheet: sheet.name, reason: SKIP_HIDDEN });
+      continue;
+    }
+    const userMapping = options.mappings?.[sheet.name];
+    const userRow = options.headerRows?.[sheet.name];
+    let headerRow: number | null = null;
+    let mapping: ColumnMapping | null = null;
+    let detected = false;
+    if (userRow !== undefined) {
+      headerRow = userRow;
+      mapping = userMapping ?? mapHeaderRow(sheet.rows[userRow - 1] ?? []);
+    } else if (userMapping) {
+      headerRow = detectHeaderRow(sheet.rows)?.row ?? findRowForMapping(sheet, userMapping);
+      mapping = userMapping;
+    } else {
+      const found = detectHeaderRow(sheet.rows);
+      if (found) {
+        headerRow = found.row;
+        mapping = found.mapping;
+        detected = true;
+        const headerCells = sheet.rows[found.row - 1] ?? [];
+        const remembered = options.rememberedMappings?.[headerSignature(headerCells.map((c) => headerText(c)))];
+        if (remembered) {
+          mapping = applyRememberedMapping(headerCells, remembered);
+          detected = false;
+        }
+      }
+    }
+    if (headerRow === null || mapping === null) {
+      skipped.push({ sheet: sheet.name, reason: SKIP_NO_HEADER });
+      continue;
+    }
+    if (!isUsableMapping(mapping)) {
+      skipped.push({ sheet: sheet.name, reason: userMapping || userRow ? SKIP_BAD_MAPPING : SKIP_NO_HEADER });
+      continue;
+    }
+    for (let r = 0; r < headerRow - 1; r++) {
+      for (const c of sheet.rows[r] ?? []) {
+        if (c.t !== 'text') continue;
+        const t = c.v.trim();
+        if (t && !titleSeen.has(t)) {
+          titleSeen.add(t);
+          titleText.push(t);
+        }
+      }
+    }
+    sheets.push(interpretSheet(sheet, headerRow, mapping, detected, ctx));
+  }
+
+  if (sheets.length === 0) throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped });
+
+  if (sheets.some((s) => s.hasAccountColumn)) {
+    for (const s of sheets) {
+      if (!s.hasAccountColumn) {
+        ctx.issues.push({
+          severity: 'warning',
+          sheet: s.name,
+          message: 'This sheet has no Account column while other sheets have one, so its KPIs belong to no account.',
+        });
+      }
+    }
+  }
+
+  return {
+    kind: raw.kind,
+    date1904: raw.date1904,
+    sheets,
+    skipped,
+    issues: ctx.issues,
+    months: uniqueMonths(sheets.flatMap((s) => s.months)),
+    accounts: [...ctx.accounts.values()],
+    titleText,
+  };
+}
+
+/** Every KPI row of every sheet, in file order. */
+export function allKpiRows(wb: InterpretedWorkbook): KpiRow[] {
+  return wb.sheets.flatMap((s) => s.rows);
+}

@@ -1,0 +1,286 @@
+/**
+ * Value rules of the workbook contract (shared/spec/workbook-format.md, "Values"): how a Data or
+ * month cell becomes a number, how a header becomes a month, and how a cell is shown as text.
+ * Pure code: no I/O, no exceljs.
+ */
+import type { Cell } from './types';
+
+export type ValueKind = 'number' | 'empty' | 'na' | 'error' | 'text';
+
+export type ParsedValue = {
+  value: number | null;
+  /** number: a value; empty / na: no value, not a problem; error / text: no value, reported. */
+  kind: ValueKind;
+  /** Why there is no value (kind 'error' or 'text'), written for a CSM. */
+  message?: string;
+};
+
+export type YearMonth = { year: number; month: number };
+
+/** Texts that mean "no value" (compared trimmed and lower-cased): not an error. */
+const NO_VALUE_WORDS = new Set(['n/a', 'na', 'n.a.', 'n.a', '-', '--', '\u2014', '\u2013', '\u2212', 'tbd']);
+
+/** Excel's error values, as they appear in an error cell or as text in a CSV export. */
+const EXCEL_ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+]);
+
+const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+
+/** Removes binary floating-point noise: 0.07 * 100 is 7, not 7.000000000000001. */
+export function cleanNumber(n: number): number {
+  return Number.isFinite(n) ? Number(n.toPrecision(15)) : n;
+}
+
+/** A number as a person would write it: 12.2, 45, -3, 1200000. */
+export function formatNumber(n: number): string {
+  return String(cleanNumber(n));
+}
+
+function core(t: string): number | null {
+  let s = t;
+  if (/^\d+(\.\d+)?$|^\.\d+$/.test(s)) return Number(s);
+  if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(s)) return Number(s);
+  // 1,234.5 / 1 234.5 / 1'234.5 (thousands groups of three)
+  let m = /^\d{1,3}([, '\u2009])\d{3}(?:\1\d{3})*(\.\d+)?$/.exec(s);
+  if (m) return Number(s.replace(/[, '\u2009]/g, ''));
+  // 1.234,5 / 1 234,5 (decimal comma with grouped thousands) and 1.234.567
+  m = /^\d{1,3}([. '\u2009])\d{3}(?:\1\d{3})*,\d+$/.exec(s);
+  if (m) return Number(s.replace(/[. '\u2009]/g, '').replace(',', '.'));
+  if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) return Number(s.replace(/\./g, ''));
+  // 12,5 (a decimal comma: not a group of three digits after it)
+  if (/^\d+,\d+$/.test(s) && !/^\d{1,3},\d{3}$/.test(s)) {
+    s = s.replace(',', '.');
+    return Number(s);
+  }
+  return null;
+}
+
+/**
+ * Reads text that plainly is a number: surrounding spaces, thousands separators, a currency sign,
+ * a trailing `%` (45% is 45), a K/M/B suffix, `(12)` for -12, and combinations like `($1.2K)`.
+ * Returns null for anything else.
+ */
+export function parseNumberText(text: string): number | null {
+  let t = text
+    .normalize('NFKC')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .trim();
+  if (!t) return null;
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(t);
+  if (paren) {
+    negative = true;
+    t = paren[1].trim();
+  }
+  let signSeen = false;
+  const takeSign = () => {
+    if (!signSeen && /^[-+\u2212]/.test(t)) {
+      if (t[0] !== '+') negative = !negative;
+      signSeen = true;
+      t = t.slice(1).trim();
+    }
+  };
+  takeSign();
+  let currency = false;
+  if (/^[$\u20ac\u00a3\u00a5]/.test(t)) {
+    currency = true;
+    t = t.slice(1).trim();
+    takeSign();
+  }
+  if (!currency && /[$\u20ac\u00a3\u00a5]$/.test(t)) t = t.slice(0, -1).trim();
+  let percent = false;
+  if (t.endsWith('%')) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
+  let factor = 1;
+  const suffix = /^(.*\d)\s*([kmb])$/i.exec(t);
+  if (suffix && !percent) {
+    factor = SUFFIX[suffix[2].toLowerCase()];
+    t = suffix[1];
+  }
+  const n = core(t);
+  if (n === null || !Number.isFinite(n)) return null;
+  return cleanNumber((negative ? -n : n) * factor);
+}
+
+/** ISO date text of a date cell: 2025-09-01. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function quote(text: string): string {
+  const t = text.trim();
+  return `"${t.length > 60 ? `${t.slice(0, 57)}...` : t}"`;
+}
+
+/** The value rules for a Data or month cell. */
+export function parseValue(cell: Cell | undefined): ParsedValue {
+  if (!cell) return { value: null, kind: 'empty' };
+  switch (cell.t) {
+    case 'empty':
+      return { value: null, kind: 'empty' };
+    case 'number':
+      if (!Number.isFinite(cell.v)) return { value: null, kind: 'error', message: 'the cell holds no usable number' };
+      return { value: cell.percent ? cleanNumber(cell.v * 100) : cell.v, kind: 'number' };
+    case 'error':
+      return { value: null, kind: 'error', message: `the cell shows the error ${cell.v}, so it has no value` };
+    case 'formula-no-result':
+      return {
+        value: null,
+        kind: 'error',
+        message: `the formula =${cell.formula} has no saved result (open the file in Excel and save it again so it is calculated), so it has no value`,
+      };
+    case 'bool':
+      return {
+        value: null,
+        kind: 'text',
+        message: `${cell.v ? 'TRUE' : 'FALSE'} is not a number, so it was left empty`,
+      };
+    case 'date':
+      return {
+        value: null,
+        kind: 'text',
+        message: `the date ${isoDate(cell.year, cell.month, cell.day)} is not a number, so it was left empty`,
+      };
+    case 'text': {
+      const t = cell.v.trim();
+      if (!t) return { value: null, kind: 'empty' };
+      if (NO_VALUE_WORDS.has(t.toLowerCase())) return { value: null, kind: 'na' };
+      if (EXCEL_ERRORS.has(t.toUpperCase())) {
+        return {
+          value: null,
+          kind: 'error',
+          message: `the cell shows the error ${t.toUpperCase()}, so it has no value`,
+        };
+      }
+      const n = parseNumberText(t);
+      if (n !== null) return { value: n, kind: 'number' };
+      return { value: null, kind: 'text', message: `${quote(t)} is not a number, so it was left empty` };
+    }
+  }
+}
+
+const MONTHS: Array<[number, string]> = [
+  [1, 'january'],
+  [2, 'february'],
+  [3, 'march'],
+  [4, 'april'],
+  [5, 'may'],
+  [6, 'june'],
+  [7, 'july'],
+  [8, 'august'],
+  [9, 'september'],
+  [10, 'october'],
+  [11, 'november'],
+  [12, 'december'],
+];
+
+/** jan, janu, january, sept: a month name or its abbreviation of at least three letters. */
+export function monthFromName(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return null;
+  if (w === 'sept') return 9;
+  for (const [n, name] of MONTHS) if (name.startsWith(w)) return n;
+  return null;
+}
+
+function ym(year: number, month: number): YearMonth | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month)) return null;
+  if (month < 1 || month > 12 || year < 1900 || year > 2199) return null;
+  return { year, month };
+}
+
+function fullYear(y: string): number {
+  return y.length === 2 ? 2000 + Number(y) : Number(y);
+}
+
+/** A month header written as text: Jan 2025, January 2025, Jan-25, Jan-2025, 2025-01, 01/2025, Sept 2025. */
+export function parseMonthText(text: string): YearMonth | null {
+  const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  if (!t) return null;
+  let m = /^([a-z]+)\.?\s?[-/ ']?\s?(\d{4}|\d{2})$/.exec(t);
+  if (m) {
+    const month = monthFromName(m[1]);
+    return month ? ym(fullYear(m[2]), month) : null;
+  }
+  m = /^(\d{4})\s?[-/.]\s?(\d{1,2})$/.exec(t);
+  if (m) return ym(Number(m[1]), Number(m[2]));
+  m = /^(\d{1,2})\s?[-/.]\s?(\d{4})$/.exec(t);
+  if (m) return ym(Number(m[2]), Number(m[1]));
+  // An ISO date written as text (e.g. a date header in a CSV file): 2025-01-01.
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$/.exec(t);
+  if (m) return ym(Number(m[1]), Number(m[2]));
+  return null;
+}
+
+/** The month a header cell names: a date cell, or text in one of the contract's forms. */
+export function parseMonthHeader(cell: Cell | undefined): YearMonth | null {
+  if (!cell) return null;
+  if (cell.t === 'date') return ym(cell.year, cell.month);
+  if (cell.t === 'text') return parseMonthText(cell.v);
+  return null;
+}
+
+/** 2025-09 */
+export function monthKey(m: YearMonth): string {
+  return `${m.year}-${String(m.month).padStart(2, '0')}`;
+}
+
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Sep 2025 */
+export function monthLabel(m: YearMonth): string {
+  return `${MONTH_ABBR[m.month - 1]} ${m.year}`;
+}
+
+/**
+ * The text to store for a cell in a text column (weight, data, source...): a percent cell 0.3 is
+ * "30%", a number 45 is "45", a date is its ISO date, an error cell its error code. '' when empty.
+ */
+export function cellDisplayText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  switch (cell.t) {
+    case 'empty':
+    case 'formula-no-result':
+      return '';
+    case 'number':
+      return cell.percent ? `${formatNumber(cell.v * 100)}%` : formatNumber(cell.v);
+    case 'text':
+      return cell.v.trim();
+    case 'date':
+      return isoDate(cell.year, cell.month, cell.day);
+    case 'error':
+      return cell.v;
+    case 'bool':
+      return cell.v ? 'TRUE' : 'FALSE';
+  }
+}
+
+/** No content at all: empty, or text of only spaces. A formula without a result is not blank. */
+export function isBlankCell(cell: Cell | undefined): boolean {
+  return !cell || cell.t === 'empty' || (cell.t === 'text' && cell.v.trim() === '');
+}
+
+/**
+ * A KPI, account or category name for comparing: trim, collapse inner white space, case-fold.
+ * Same rule as the scoring contract's name matching.
+ */
+export function normalizeName(s: string): string {
+  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
+}

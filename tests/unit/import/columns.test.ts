@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyRememberedMapping,
+  columnLetter,
+  columnNumber,
+  detectHeaderRow,
+  FIELD_SYNONYMS,
+  type FieldKey,
+  fieldForHeader,
+  headerSignature,
+  mapHeaderRow,
+} from '../../../shared/import/columns';
+import { interpretWorkbook } from '../../../shared/import/interpret';
+import type { Cell, RawWorkbook } from '../../../shared/import/types';
+
+const t = (v: string): Cell => ({ t: 'text', v });
+const n = (v: number): Cell => ({ t: 'number', v, percent: false });
+const row = (...vs: Array<string | number | null>): Cell[] =>
+  vs.map((v) => (v === null ? { t: 'empty' } : typeof v === 'number' ? n(v) : t(v)));
+
+describe('header synonyms', () => {
+  const table: Array<[string, FieldKey]> = [
+    ['KPI Parameter', 'kpi_parameter'],
+    ['KPI', 'kpi_parameter'],
+    ['KPI Name', 'kpi_parameter'],
+    ['Metric', 'kpi_parameter'],
+    ['Parameter', 'kpi_parameter'],
+    ['Measure', 'kpi_parameter'],
+    ['Health Score Component', 'health_score_component'],
+    ['Component', 'health_score_component'],
+    ['Impact Level', 'impact_level'],
+    ['Impact', 'impact_level'],
+    ['Priority', 'impact_level'],
+    ['Weight', 'weight'],
+    ['Importance', 'weight'],
+    ['Data', 'data'],
+    ['Value', 'data'],
+    ['Current Value', 'data'],
+    ['Actual', 'data'],
+    ['Current', 'data'],
+    ['Source / Review', 'source_review'],
+    ['Source', 'source_review'],
+    ['Data Source', 'source_review'],
+    ['Review', 'source_review'],
+    ['Measurement Frequency', 'measurement_frequency'],
+    ['Frequency', 'measurement_frequency'],
+    ['Account', 'account'],
+    ['Account Name', 'account'],
+    ['Customer Account', 'account'],
+    ['Client', 'account'],
+    ['Category', 'category'],
+    ['KPI Category', 'category'],
+    ['Health Category', 'category'],
+  ];
+  it.each(table)('%s -> %s', (header, field) => {
+    expect(fieldForHeader(header)).toBe(field);
+    // case and punctuation are ignored
+    expect(fieldForHeader(`  ${header.toUpperCase()}: `)).toBe(field);
+    expect(fieldForHeader(header.toLowerCase().replace(/ /g, '_'))).toBe(field);
+  });
+
+  it('covers every synonym of the contract', () => {
+    const all = Object.values(FIELD_SYNONYMS).flat();
+    expect(all.sort()).toEqual(table.map(([h]) => h).sort());
+  });
+
+  it('does not guess at other headers', () => {
+    for (const h of ['Owner', 'Notes', 'KPI Scorecard', 'Score', 'Name', '']) expect(fieldForHeader(h)).toBeNull();
+    expect(fieldForHeader('Source/Review')).toBe('source_review');
+    expect(fieldForHeader('Weight (%)')).toBe('weight');
+  });
+});
+
+describe('mapping and header row', () => {
+  it('maps fields, months and extra columns; the first of two columns for a field wins', () => {
+    const cells: Cell[] = [
+      t('Owner'),
+      t('Metric'),
+      t('Value'),
+      { t: 'empty' },
+      t('Data'),
+      { t: 'date', year: 2025, month: 8, day: 1 },
+      t('Aug 2025'),
+    ];
+    expect(mapHeaderRow(cells)).toEqual([
+      { col: 1, header: 'Owner', field: 'ignored' },
+      { col: 2, header: 'Metric', field: 'kpi_parameter' },
+      { col: 3, header: 'Value', field: 'data' },
+      { col: 5, header: 'Data', field: 'ignored' },
+      { col: 6, header: '2025-08-01', field: 'month', month: { year: 2025, month: 8 } },
+      { col: 7, header: 'Aug 2025', field: 'ignored' },
+    ]);
+  });
+
+  it('finds the first row with a KPI column and a value column, within the first 20 rows', () => {
+    const rows: Cell[][] = [
+      row('TechCorp KPI Scorecard'),
+      row('Prepared by', 'Jane'),
+      row('KPI', 'Owner'), // a KPI column but no value column
+      [],
+      row('Metric', 'Priority', 'Jan 2025'),
+      row('NPS', 'High', 45),
+    ];
+    expect(detectHeaderRow(rows)?.row).toBe(5);
+    const late: Cell[][] = [...Array.from({ length: 20 }, () => row('x')), row('KPI', 'Data')];
+    expect(detectHeaderRow(late)).toBeNull();
+    const at20: Cell[][] = [...Array.from({ length: 19 }, () => row('x')), row('KPI', 'Data')];
+    expect(detectHeaderRow(at20)?.row).toBe(20);
+    expect(detectHeaderRow([row('Category', 'Score')])).toBeNull();
+  });
+
+  it('column letters', () => {
+    expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+    expect(['A', 'Z', 'AA', 'AZ', 'AAA'].map(columnNumber)).toEqual([1, 26, 27, 52, 703]);
+  });
+});
+
+describe('remembered mappings', () => {
+  it('the signature ignores month headers, case and punctuation', () => {
+    const a = headerSignature(['KPI', 'Owner', 'Data', 'Jan 2025', '2025-02-01']);
+    const b = headerSignature([' kpi ', 'OWNER', 'Data', 'Jan 2025', 'Feb 2025', 'Mar-25']);
+    expect(a).toBe('kpi|owner|data');
+    expect(b).toBe(a);
+    expect(headerSignature(['KPI', 'Data', 'Owner'])).not.toBe(a);
+  });
+
+  const raw = (headers: string[], values: Array<string | number>): RawWorkbook => ({
+    kind: 'xlsx',
+    date1904: false,
+    sheets: [{ name: 'Product Value', hidden: false, rows: [row(...headers), row(...values)], merges: [] }],
+  });
+
+  it('a user mapping overrides the detected one for its sheet', () => {
+    const wb = interpretWorkbook(raw(['KPI', 'Data', 'Score'], ['ROI', 'n/a', 80]), {
+      mappings: {
+        'Product Value': [
+          { col: 1, header: 'KPI', field: 'kpi_parameter' },
+          { col: 2, header: 'Data', field: 'ignored' },
+          { col: 3, header: 'Score', field: 'data' },
+        ],
+      },
+    });
+    expect(wb.sheets[0].rows[0].dataValue).toBe(80);
+  });
+
+  it('a remembered mapping applies by header text to a file with the same signature', () => {
+    const first = interpretWorkbook(raw(['Owner', 'Name', 'Score', 'Jan 2025'], ['Jane', 'ROI', 80, 70]), {
+      headerRows: { 'Product Value': 1 },
+      mappings: {
+        'Product Value': [
+          { col: 1, header: 'Owner', field: 'ignored' },
+          { col: 2, header: 'Name', field: 'kpi_parameter' },
+          { col: 3, header: 'Score', field: 'data' },
+          { col: 4, header: 'Jan 2025', field: 'month', month: { year: 2025, month: 1 } },
+        ],
+      },
+    });
+    const sheet = first.sheets[0];
+    // Next month: one month column more, detection alone finds the months but no KPI column.
+    const next = raw(['Owner', 'Name', 'Score', 'Jan 2025', 'Feb 2025'], ['Jane', 'ROI', 85, 70, 85]);
+    expect(() => interpretWorkbook(next)).toThrow();
+    const cells = next.sheets[0].rows[0];
+    expect(headerSignature(cells.map((c) => (c.t === 'text' ? c.v : '')))).toBe(sheet.signature);
+    const mapped = applyRememberedMapping(cells, sheet.mapping);
+    expect(mapped.map((m) => m.field)).toEqual(['ignored', 'kpi_parameter', 'data', 'month', 'month']);
+    const wb = interpretWorkbook(next, {
+      headerRows: { 'Product Value': 1 },
+      mappings: { 'Product Value': mapped },
+    });
+    expect(wb.sheets[0].rows[0]).toMatchObject({ dataValue: 85, fields: { kpi_parameter: 'ROI' } });
+    expect(wb.sheets[0].rows[0].months).toEqual([
+      { year: 2025, month: 1, value: 70 },
+      { year: 2025, month: 2, value: 85 },
+    ]);
+  });
+
+  it('rememberedMappings by signature are used when the header row is detected', () => {
+    const file = raw(['KPI', 'Data', 'Target'], ['ROI', 80, 100]);
+    const plain = interpretWorkbook(file);
+    const sig = plain.sheets[0].signature;
+    const wb = interpretWorkbook(file, {
+      rememberedMappings: {
+        [sig]: [
+          { col: 1, header: 'KPI', field: 'kpi_parameter' },
+          { col: 2, header: 'Data', field: 'ignored' },
+          { col: 3, header: 'Target', field: 'data' },
+        ],
+      },
+    });
+    expect(wb.sheets[0].rows[0].dataValue).toBe(100);
+  });
+});
