@@ -19,6 +19,13 @@ await build({
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
 });
+// The import's worker thread, loaded by main/import/parse.ts from beside the main bundle.
+await build({
+  ...common,
+  entryPoints: { 'import-worker': 'main/import/worker.ts' },
+  outdir: 'dist/main',
+  outExtension: { '.js': '.cjs' },
+});
 await build({
   ...common,
   entryPoints: { index: 'preload/index.ts' },
