@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { Toasts } from './components/Toasts';
+import { useWindowDrop } from './import/useWindowDrop';
 import { screens } from './screens';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { Placeholder } from './shell/Placeholder';
@@ -9,6 +10,7 @@ import { reportError, useApp } from './store';
 
 export function App() {
   const { loaded, activeId, route, loadWorkspaces } = useApp();
+  const dragging = useWindowDrop();
   useEffect(() => {
     loadWorkspaces().catch(reportError);
   }, [loadWorkspaces]);
@@ -22,6 +24,11 @@ export function App() {
         {!loaded ? null : activeId == null ? <Welcome /> : <Screen view={route.view} />}
       </main>
       <Toasts />
+      {dragging && activeId != null && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div>Drop the workbook to import it</div>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,15 @@
 import type { ComponentType } from 'react';
+import { AccountScreen } from './account/AccountScreen';
+import { ImportScreen } from './import/ImportScreen';
+import { KpiScreen } from './kpi/KpiScreen';
+import { PortfolioScreen } from './portfolio/PortfolioScreen';
 
 /**
  * The screens of later features by route view (portfolio, import, playbooks, account, kpi).
  * A feature registers its screen here; views not registered show a placeholder.
  */
 export const screens: Record<string, ComponentType> = {};
+screens.import = ImportScreen;
+screens.portfolio = PortfolioScreen;
+screens.account = AccountScreen;
+screens.kpi = KpiScreen;

@@ -26,6 +26,9 @@ interface AppState {
   toasts: Toast[];
   /** Bumped after any change of stored data, so open screens reload what they show. */
   dataVersion: number;
+  /** A file dropped on the window, waiting for the import screen. */
+  pendingFile: File | null;
+  setPendingFile(file: File | null): void;
   loadWorkspaces(): Promise<void>;
   switchWorkspace(id: number): Promise<void>;
   navigate(route: Route): void;
@@ -43,6 +46,10 @@ export const useApp = create<AppState>((set, get) => ({
   route: { view: 'portfolio' },
   toasts: [],
   dataVersion: 0,
+  pendingFile: null,
+  setPendingFile(file) {
+    set({ pendingFile: file });
+  },
   async loadWorkspaces() {
     const list = await call('workspaces.list', {});
     set({ workspaces: list.workspaces, activeId: list.activeId, loaded: true });

@@ -46,12 +46,13 @@ export function toError(f: WorkerFailure): Error {
   return new Error(f.message ?? 'The file could not be read.');
 }
 
-function workerEntry(): { file: string; execArgv: string[] } {
-  const here = __dirname;
-  const bundled = path.join(here, 'import-worker.cjs');
-  if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  // Running from TypeScript sources (tsx, vitest): load the worker through tsx as well.
-  return { file: path.join(here, 'worker.ts'), execArgv: ['--import', 'tsx'] };
+function startWorker(): Worker {
+  const bundled = path.join(__dirname, 'import-worker.cjs');
+  if (fs.existsSync(bundled)) return new Worker(bundled);
+  // Running from the TypeScript sources (tsx, vitest, Playwright): compile the worker on the fly
+  // with tsx's require hook.
+  const source = path.join(__dirname, 'worker.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
 }
 
 /**
@@ -74,8 +75,7 @@ export class WorkbookParser {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const entry = workerEntry();
-    const w = new Worker(entry.file, { execArgv: entry.execArgv });
+    const w = startWorker();
     w.on('message', (m: { seq: number; phase?: ParsePhase; result?: InterpretedWorkbook; failure?: WorkerFailure }) => {
       const job = this.jobs.get(m.seq);
       if (!job) return;

@@ -78,12 +78,16 @@ function WorkspaceCard(props: { name: string }) {
 }
 
 function ModeCard({ settings }: { settings: Settings }) {
+  const [current, setCurrent] = useState(settings.mode);
+  useEffect(() => setCurrent(settings.mode), [settings.mode]);
   const setMode = async (mode: Settings['mode']) => {
+    setCurrent(mode);
     try {
       await call('settings.update', { mode });
       useApp.getState().dataChanged();
       useApp.getState().toast('success', 'Upload mode saved.');
     } catch (err) {
+      setCurrent(settings.mode);
       reportError(err);
     }
   };
@@ -96,7 +100,7 @@ function ModeCard({ settings }: { settings: Settings }) {
         <input
           type="radio"
           name="upload-mode"
-          checked={settings.mode === 'corporate'}
+          checked={current === 'corporate'}
           onChange={() => setMode('corporate')}
         />
         Corporate: one workbook per account
@@ -105,7 +109,7 @@ function ModeCard({ settings }: { settings: Settings }) {
         <input
           type="radio"
           name="upload-mode"
-          checked={settings.mode === 'account_rollup'}
+          checked={current === 'account_rollup'}
           onChange={() => setMode('account_rollup')}
         />
         Account roll-up: one master workbook with an Account column

@@ -9,4 +9,4 @@ export const optionalText = z.string().trim().max(200).nullish();
 /** A month as "YYYY-MM". */
 export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM, e.g. 2025-09');
 /** File contents: Uint8Array over Electron IPC, decoded from base64 by the browser preview's server. */
-export const bytes = z.instanceof(Uint8Array, { message: 'Expected the file contents' });
+export const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'Expected the file contents' });

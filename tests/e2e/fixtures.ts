@@ -45,3 +45,49 @@ export async function createWorkspace(page: Page, name: string, mode: 'corporate
 }
 
 export { expect };
+
+/** Drops a file on the window as a user dragging it from the desktop would. */
+export async function dropFile(page: Page, filePath: string): Promise<void> {
+  const b64 = fs.readFileSync(filePath).toString('base64');
+  const name = path.basename(filePath);
+  const dataTransfer = await page.evaluateHandle(
+    ({ b64, name }) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name));
+      return dt;
+    },
+    { b64, name },
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+}
+
+/**
+ * Imports a workbook through the import screen by dropping it on the window. Corporate files go
+ * to `account` (created from the preview when new); roll-up files create their new accounts.
+ */
+export async function importByDrop(page: Page, filePath: string, options: { account?: string; period?: string } = {}) {
+  await dropFile(page, filePath);
+  const commit = page.getByRole('button', { name: /^Import \d+ KPIs$/ });
+  await expect(commit).toBeVisible();
+  if (options.period) await page.getByLabel('Period').selectOption(options.period);
+  if (options.account) {
+    const select = page.getByLabel('Account', { exact: true });
+    const existing = select.locator('option', { hasText: options.account });
+    if ((await existing.count()) === 0) {
+      await page.getByLabel('New account name').fill(options.account);
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await expect(select.locator('option:checked')).toHaveText(new RegExp(options.account));
+    } else {
+      await select.selectOption({ label: (await existing.first().textContent())?.trim() ?? options.account });
+    }
+  }
+  const create = page.getByLabel(/^Create the \d+ new accounts?$/);
+  if (await create.isVisible()) await create.check();
+  await commit.click();
+  await expect(page.getByRole('heading', { name: /Import report|Already imported/ })).toBeVisible({ timeout: 60_000 });
+}

@@ -1,0 +1,156 @@
+import type { SheetPreview } from '../../shared/channels/import';
+import {
+  type ColumnField,
+  type ColumnMapping,
+  columnLetter,
+  FIELD_LABELS,
+  type FieldKey,
+} from '../../shared/import/columns';
+import type { Issue } from '../../shared/import/interpret';
+import { fmtMonth } from '../components/format';
+
+const FIELDS: Array<{ value: ColumnField; label: string }> = [
+  ...(Object.entries(FIELD_LABELS) as Array<[FieldKey, string]>).map(([value, label]) => ({ value, label })),
+  { value: 'month', label: 'A month' },
+  { value: 'ignored', label: 'Not imported' },
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** One KPI sheet as read: the header row, what each column was taken for (editable), sample rows. */
+export function MappingEditor(props: { sheet: SheetPreview; onChange(mapping: ColumnMapping): void }) {
+  const s = props.sheet;
+  const set = (i: number, patch: Partial<ColumnMapping[number]>) => {
+    props.onChange(s.mapping.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  };
+  return (
+    <details className="card sheet-card" open={s.mapping.length > 0 && s.kpiRows === 0 ? true : undefined}>
+      <summary>
+        <strong>{s.name}</strong>{' '}
+        <span className="muted">
+          header in row {s.headerRow} · {s.rowsRead} rows read · {s.kpiRows} KPIs · {s.notes.length} notes
+          {s.months.length ? ` · ${s.months.length} month columns` : ''}
+          {s.remembered ? ' · your saved column mapping' : ''}
+        </span>
+      </summary>
+      <table className="table compact" aria-label={`Columns of ${s.name}`}>
+        <thead>
+          <tr>
+            <th scope="col">Column</th>
+            <th scope="col">Header</th>
+            <th scope="col">Imported as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.mapping.map((m, i) => (
+            <tr key={m.col}>
+              <td>{columnLetter(m.col)}</td>
+              <td>{m.header || <span className="muted">(empty)</span>}</td>
+              <td>
+                <div className="row">
+                  <select
+                    aria-label={`Column ${columnLetter(m.col)} of ${s.name} imported as`}
+                    value={m.field}
+                    onChange={(e) => {
+                      const field = e.target.value as ColumnField;
+                      set(i, { field, month: field === 'month' ? m.month : undefined });
+                    }}
+                  >
+                    {FIELDS.map((f) => (
+                      <option key={f.value} value={f.value}>
+                        {f.label}
+                      </option>
+                    ))}
+                  </select>
+                  {m.field === 'month' && (
+                    <input
+                      type="month"
+                      aria-label={`Month of column ${columnLetter(m.col)}`}
+                      value={m.month ? `${m.month.year}-${pad(m.month.month)}` : ''}
+                      onChange={(e) => {
+                        const [y, mo] = e.target.value.split('-').map(Number);
+                        if (y && mo) set(i, { month: { year: y, month: mo } });
+                      }}
+                    />
+                  )}
+                  {m.field === 'month' && m.month && (
+                    <span className="muted">{fmtMonth(`${m.month.year}-${pad(m.month.month)}`)}</span>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {s.sample.length > 0 && (
+        <table className="table compact" aria-label={`First rows of ${s.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">KPI</th>
+              {s.hasAccountColumn && <th scope="col">Account</th>}
+              <th scope="col">Data</th>
+              <th scope="col" className="num">
+                Value read
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.sample.map((r) => (
+              <tr key={`${r.row}-${r.kpi}`}>
+                <td>{r.row}</td>
+                <td>{r.kpi}</td>
+                {s.hasAccountColumn && <td>{r.account}</td>}
+                <td>{r.data ?? ''}</td>
+                <td className="num">{r.dataValue ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {s.notes.length > 0 && (
+        <p className="muted">Notes skipped: {s.notes.map((n) => `row ${n.row} "${n.text}"`).join('; ')}</p>
+      )}
+    </details>
+  );
+}
+
+export function IssueList({ issues }: { issues: Issue[] }) {
+  if (!issues.length) return null;
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return (
+    <div className="card">
+      <h3>
+        {errors} error{errors === 1 ? '' : 's'}, {issues.length - errors} warning
+        {issues.length - errors === 1 ? '' : 's'}
+      </h3>
+      <table className="table compact" aria-label="Warnings and errors">
+        <thead>
+          <tr>
+            <th scope="col">Severity</th>
+            <th scope="col">Sheet</th>
+            <th scope="col">Row</th>
+            <th scope="col">Column</th>
+            <th scope="col">Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((i, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: issues have no identity of their own
+            <tr key={n}>
+              <td>
+                <span className={`chip ${i.severity === 'error' ? 'chip-critical' : 'chip-risk'}`}>
+                  {i.severity === 'error' ? '■ Error' : '▲ Warning'}
+                </span>
+              </td>
+              <td>{i.sheet}</td>
+              <td>{i.row ?? ''}</td>
+              <td>{i.column ?? ''}</td>
+              <td>{i.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

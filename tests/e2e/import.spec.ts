@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createWorkspace, dropFile, expect, importByDrop, SAMPLES, shot, test } from './fixtures';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/messy');
+
+function expectedScores(file: string) {
+  return JSON.parse(fs.readFileSync(path.join(SAMPLES, file), 'utf8')) as Record<
+    string,
+    Record<string, { overall_health_score: number; total_kpis: number; valid_kpis: number }>
+  >;
+}
+
+test('both samples import by dropping them on the window and reproduce the expected scores', async ({
+  appPage: page,
+  app,
+}) => {
+  await createWorkspace(page, 'Samples');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('Drop a KPI workbook anywhere on this window')).toBeVisible();
+
+  await importByDrop(page, path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'), { account: 'TechCorp Solutions' });
+  const sheets = page.getByRole('table', { name: 'Sheets imported' });
+  await expect(sheets.getByRole('row')).toHaveCount(6);
+  await expect(page.getByText(/TechCorp Solutions \(v1\)/)).toBeVisible();
+  await shot(page, 'import-report-techcorp');
+
+  // The roll-up master file, in a workspace switched to roll-up mode.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel(/Account roll-up/).check();
+  await expect(page.getByText('Upload mode saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import' }).click();
+  await dropFile(page, path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
+  const chips = page.getByRole('list', { name: 'Accounts in this file' });
+  await expect(chips.getByRole('listitem')).toHaveCount(10);
+  await expect(chips.getByText('new')).toHaveCount(10);
+  await expect(page.getByRole('button', { name: /^Import \d+ KPIs$/ })).toBeDisabled();
+  await shot(page, 'import-preview-rollup');
+  await page.getByLabel('Create the 10 new accounts').check();
+  await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeVisible();
+
+  // What was stored: every account-month of both expected files, to 0.01.
+  const rows = app.backend.ctx.db.raw
+    .prepare(
+      `SELECT a.account_name name, printf('%04d-%02d', h.year, h.month) ym, h.overall_health_score s, h.total_kpis t, h.valid_kpis v
+       FROM health_trends h JOIN accounts a ON a.account_id = h.account_id`,
+    )
+    .all() as Array<{ name: string; ym: string; s: number; t: number; v: number }>;
+  let checked = 0;
+  for (const f of ['techcorp-solutions-2025-09.expected.json', 'acme-rollup-2025-09.expected.json']) {
+    for (const [account, months] of Object.entries(expectedScores(f))) {
+      for (const [ym, e] of Object.entries(months)) {
+        const got = rows.find((r) => r.name === account && r.ym === ym);
+        expect(got, `${account} ${ym}`).toBeDefined();
+        expect(Math.abs((got?.s ?? 0) - e.overall_health_score)).toBeLessThanOrEqual(0.01);
+        expect([got?.t, got?.v]).toEqual([e.total_kpis, e.valid_kpis]);
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBe(39);
+
+  // The identical file again: recognised, nothing stored twice.
+  const uploads = () => (app.backend.ctx.db.raw.prepare('SELECT count(*) n FROM kpi_uploads').get() as { n: number }).n;
+  const before = uploads();
+  await dropFile(page, path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
+  await expect(page.getByText(/This exact file was already imported/)).toBeVisible();
+  await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Already imported' })).toBeVisible();
+  expect(uploads()).toBe(before);
+
+  // Upload history: versions listed, a version deleted after confirmation.
+  await page.getByLabel('Account of the upload history').selectOption({ label: 'TechCorp Solutions' });
+  const history = page.getByRole('table', { name: 'Upload history' });
+  await expect(history.getByRole('row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Delete version 1' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete version 1' }).click();
+  await expect(page.getByText('No upload yet for this account.')).toBeVisible();
+  const left = app.backend.ctx.db.raw
+    .prepare(
+      "SELECT count(*) n FROM health_trends h JOIN accounts a USING (account_id) WHERE a.account_name = 'TechCorp Solutions'",
+    )
+    .get();
+  expect(left).toEqual({ n: 0 });
+});
+
+test('a file that is not a workbook is refused with one clear sentence, and nothing is stored', async ({
+  appPage: page,
+  app,
+}) => {
+  await createWorkspace(page, 'Refusals');
+  await page.getByRole('button', { name: 'Import' }).click();
+  const dump = () => app.backend.ctx.db.raw.serialize();
+  const before = dump();
+  for (const [file, message] of [
+    ['word-renamed.xlsx', /Word document/i],
+    ['legacy.xls', /old-style \.xls/i],
+    ['encrypted.xlsx', /password/i],
+    ['no-kpi-sheet.xlsx', /nothing to import/i],
+  ] as const) {
+    await dropFile(page, path.join(FIXTURES, file));
+    const alert = page.getByRole('alert').filter({ hasText: "This file can't be imported" });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(message);
+  }
+  await shot(page, 'import-refused');
+  expect(Buffer.compare(before, dump())).toBe(0);
+});
