@@ -269,10 +269,28 @@ export function recomputeScores(
         const kpis = byMonth.get(ym);
         const result = kpis ? scoreMonth(kpis, ranges, weights) : null;
         for (const c of result?.unweightedCategories ?? []) unweighted.add(c);
+        // Every category's score, the five named ones and any other.
+        const cats = (result?.categories ?? []).filter((c) => c.score !== null);
+        const catsNow = cats
+          .map((c) => `${c.category}=${round2(c.score as number)}/${c.weight}/${c.validKpis};`)
+          .join('');
+        if (catsNow !== catsBefore.get(ym)) {
+          deleteCats.run(accountId, year, month);
+          for (const c of cats)
+            insertCat.run(
+              accountId,
+              customerId,
+              month,
+              year,
+              c.category,
+              round2(c.score as number),
+              c.weight,
+              c.validKpis,
+            );
+        }
         if (!result || result.overall === null) {
-          if (before.has(ym) || catsBefore.has(ym)) {
+          if (before.has(ym)) {
             deleteTrend.run(accountId, year, month);
-            deleteCats.run(accountId, year, month);
             summary.trendsRemoved++;
           }
           continue;
@@ -298,25 +316,6 @@ export function recomputeScores(
         if (changed) {
           upsertTrend.run(accountId, customerId, month, year, ...next);
           summary.trendsWritten++;
-        }
-        // Every category's score, the five named ones and any other.
-        const cats = result.categories.filter((c) => c.score !== null);
-        const catsNow = cats
-          .map((c) => `${c.category}=${round2(c.score as number)}/${c.weight}/${c.validKpis};`)
-          .join('');
-        if (catsNow !== catsBefore.get(ym)) {
-          deleteCats.run(accountId, year, month);
-          for (const c of cats)
-            insertCat.run(
-              accountId,
-              customerId,
-              month,
-              year,
-              c.category,
-              round2(c.score as number),
-              c.weight,
-              c.validKpis,
-            );
         }
       }
     }

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../../main/db/open';
+import { WorkbookParser } from '../../../main/import/parse';
+import { sha256 } from '../../../main/import/service';
+import { createWorkspace } from '../../../main/workspaces/service';
+import { SAMPLES, tempDir } from '../../helpers/db';
+import { makeRollupWorkbook, sampleKpis } from '../../helpers/workbooks';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('an import that dies midway', () => {
+  it('leaves a database that opens clean, with no partial upload (SIGKILL during the write)', async () => {
+    const t = tempDir();
+    try {
+      const dbFile = path.join(t.dir, 'crash.db');
+      const db = await openDb(dbFile);
+      const ws = createWorkspace(db, { name: 'Crash', mode: 'account_rollup' });
+      await db.close();
+      const file = path.join(t.dir, 'big-rollup.xlsx');
+      fs.writeFileSync(file, await makeRollupWorkbook(await sampleKpis(SAMPLES), 250, 12));
+
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'tests/helpers/import-child.ts', dbFile, file, String(ws.id)],
+        {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const seen: string[] = [];
+      const killed = new Promise<void>((resolve) => {
+        child.stdout.on('data', (d: Buffer) => {
+          for (const line of d.toString().split('\n').filter(Boolean)) {
+            seen.push(line);
+            // Kill it shortly after the write transaction has begun.
+            if (line === 'saving') setTimeout(() => child.kill('SIGKILL'), 60);
+          }
+        });
+        child.on('exit', () => resolve());
+      });
+      await killed;
+      expect(seen).toContain('saving');
+      expect(seen).not.toContain('committed');
+
+      const after = await openDb(dbFile);
+      try {
+        expect(after.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(after.raw.prepare('SELECT count(*) n FROM kpi_uploads').get()).toEqual({ n: 0 });
+        expect(after.raw.prepare('SELECT count(*) n FROM kpis').get()).toEqual({ n: 0 });
+        expect(after.raw.prepare('SELECT count(*) n FROM kpi_time_series').get()).toEqual({ n: 0 });
+        expect(after.raw.prepare('SELECT count(*) n FROM accounts').get()).toEqual({ n: 0 });
+      } finally {
+        await after.close();
+      }
+    } finally {
+      t.cleanup();
+    }
+  }, 120_000);
+});
+
+describe('parsing in the worker thread', () => {
+  it('gives the same rows as reading in-process, and can be cancelled', async () => {
+    const parser = new WorkbookParser();
+    try {
+      const bytes = fs.readFileSync(path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
+      const phases: string[] = [];
+      const wb = await parser.parse('job-1', { bytes, fileName: 'acme.xlsx', hash: sha256(bytes), options: {} }, (p) =>
+        phases.push(p),
+      );
+      expect(phases).toEqual(['reading', 'checking']);
+      expect(wb.sheets.flatMap((s) => s.rows)).toHaveLength(670);
+      expect(wb.accounts).toHaveLength(10);
+
+      const big = await makeRollupWorkbook(await sampleKpis(SAMPLES), 150, 12);
+      const running = parser.parse('job-2', { bytes: big, fileName: 'big.xlsx', hash: sha256(big), options: {} });
+      setTimeout(() => parser.cancel('job-2'), 50);
+      await expect(running).rejects.toThrow('The import was cancelled.');
+      // A new job after a cancel gets a fresh worker.
+      const again = await parser.parse('job-3', { bytes, fileName: 'acme.xlsx', hash: sha256(bytes), options: {} });
+      expect(again.accounts).toHaveLength(10);
+    } finally {
+      await parser.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../main/accounts/service';
+import {
+  deleteRange,
+  exportRanges,
+  importRanges,
+  listRanges,
+  rangeImpact,
+  saveRange,
+} from '../../../main/import/ranges';
+import { commitImport } from '../../../main/import/service';
+import { createWorkspace } from '../../../main/workspaces/service';
+import { SAMPLES, tempDb } from '../../helpers/db';
+
+describe('reference ranges', () => {
+  let t: Awaited<ReturnType<typeof tempDb>>;
+  let ws: { id: number };
+  beforeEach(async () => {
+    t = await tempDb();
+    ws = createWorkspace(t.db, { name: 'W' });
+    const a = createAccount(t.db, ws.id, { name: 'TechCorp Solutions' });
+    await commitImport(
+      t.db,
+      { customerId: ws.id, userId: null },
+      {
+        fileName: 'techcorp.xlsx',
+        bytes: fs.readFileSync(path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx')),
+        period: '2025-09',
+        accountId: a.id,
+      },
+    );
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+  const nps = () => listRanges(t.db).find((r) => r.kpiName === 'NPS Score')!;
+  const npsStatus = () =>
+    t.db.raw
+      .prepare(
+        "SELECT ts.health_status s, ts.health_score v FROM kpi_time_series ts JOIN kpis k USING (kpi_id) WHERE k.kpi_parameter = 'NPS Score' AND ts.month = 9",
+      )
+      .get() as { s: string; v: number };
+  const sept = () =>
+    (t.db.raw.prepare('SELECT overall_health_score s FROM health_trends WHERE month = 9').get() as { s: number }).s;
+
+  it('refuses a range whose bands do not touch, naming the bound at fault, and changes nothing', () => {
+    const before = t.db.raw.serialize();
+    const bad = { ...nps(), riskMin: 12 };
+    expect(() => saveRange(t.db, null, { id: bad.id, range: bad })).toThrow(/NPS Score: risk_min/);
+    expect(() => saveRange(t.db, null, { range: { ...nps(), kpiName: 'New KPI', healthyMax: 20 } })).toThrow(/healthy/);
+    expect(() => saveRange(t.db, null, { range: { ...nps(), kpiName: ' nps  score ' } })).toThrow(/already exists/);
+    expect(Buffer.compare(before, t.db.raw.serialize())).toBe(0);
+  });
+
+  it('re-scores the stored months when a range changes, and previews the status changes first', () => {
+    const before = { status: npsStatus(), overall: sept() };
+    // Make NPS much harder: healthy only from 80.
+    const harder = { ...nps(), riskMax: 80, healthyMin: 80 };
+    const impact = rangeImpact(t.db, ws.id, { id: harder.id, range: harder });
+    expect(impact.scored).toBe(1);
+    expect(sept()).toBe(before.overall); // preview saved nothing
+    saveRange(t.db, null, { id: harder.id, range: harder });
+    const after = { status: npsStatus(), overall: sept() };
+    expect(after.overall).not.toBe(before.overall);
+    expect(after.status.v).not.toBe(before.status.v);
+    deleteRange(t.db, harder.id);
+    expect(npsStatus()).toEqual({ s: null, v: null });
+  });
+
+  it('exports the ranges in the layout of reference-ranges.csv and imports them back', async () => {
+    const csv = await exportRanges(t.db, 'csv');
+    const text = new TextDecoder().decode(csv.bytes);
+    const sample = fs.readFileSync(path.join(SAMPLES, 'reference-ranges.csv'), 'utf8');
+    expect(text.split('\n')[0]).toBe(sample.split(/\r?\n/)[0]);
+    const sortLines = (s: string) => s.trim().split(/\r?\n/).slice(1).sort();
+    expect(sortLines(text)).toEqual(sortLines(sample));
+    expect(
+      await importRanges(
+        t.db,
+        null,
+        'reference-ranges.csv',
+        new Uint8Array(fs.readFileSync(path.join(SAMPLES, 'reference-ranges.csv'))),
+      ),
+    ).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 40,
+    });
+    const xlsx = await exportRanges(t.db, 'xlsx');
+    const edited = text.replace(
+      'NPS Score,score,true,-100,10,10,30,30,100',
+      'NPS Score,score,true,-100,20,20,40,40,100',
+    );
+    expect(await importRanges(t.db, null, 'ranges.csv', new TextEncoder().encode(edited))).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 39,
+    });
+    expect(nps()).toMatchObject({ criticalMax: 20, healthyMin: 40 });
+    expect(await importRanges(t.db, null, 'ranges.xlsx', xlsx.bytes)).toEqual({ added: 0, updated: 1, unchanged: 39 });
+    expect(nps()).toMatchObject({ criticalMax: 10, healthyMin: 30 });
+  });
+
+  it('refuses a range file with a faulty row as a whole', async () => {
+    const before = t.db.raw.serialize();
+    const file =
+      'kpi_name,unit,higher_is_better,critical_min,critical_max,risk_min,risk_max,healthy_min,healthy_max\nA,x,true,0,1,1,2,2,3\nB,x,maybe,0,1,1,2,2,3\n';
+    await expect(importRanges(t.db, null, 'r.csv', new TextEncoder().encode(file))).rejects.toThrow(
+      /Row 3 \(B\): higher_is_better/,
+    );
+    await expect(importRanges(t.db, null, 'r.csv', new TextEncoder().encode('name,unit\nA,x\n'))).rejects.toThrow(
+      /missing/,
+    );
+    expect(Buffer.compare(before, t.db.raw.serialize())).toBe(0);
+  });
+});
