@@ -90,7 +90,10 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
   const issues: Issue[] = [...input.wb.issues];
   const period = input.period;
   const periodKey = ymKey(period.year, period.month);
-  const sheetMonths = new Map(input.wb.sheets.map((s) => [s.name, s.months.map((m) => ymKey(m.year, m.month))]));
+  // Every KPI row gets a value row for each month column of its sheet and for the period.
+  const sheetMonthsWithPeriod = new Map(
+    input.wb.sheets.map((s) => [s.name, [...new Set([...s.months.map((m) => ymKey(m.year, m.month)), periodKey])]]),
+  );
   const report: Omit<ImportReport, 'durationMs'> = {
     fileName: input.fileName,
     mode: input.mode,
@@ -189,6 +192,8 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
       .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM kpi_uploads WHERE customer_id = ? AND account_id = ?')
       .pluck();
     const touched = new Set<number>();
+    for (const g of todo)
+      for (const r of g.rows) for (const ym of sheetMonthsWithPeriod.get(r.sheet) ?? []) touched.add(ym);
     const rawBytes =
       input.mode === 'corporate'
         ? Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
@@ -253,12 +258,15 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
           range = ranges.get(norm) ?? null;
           rangeOf.set(norm, range);
         }
-        const monthValues = new Map<number, number>();
-        for (const m of r.months) monthValues.set(ymKey(m.year, m.month), m.value);
-        const months = new Set(sheetMonths.get(r.sheet) ?? []);
-        months.add(periodKey);
+        const months = sheetMonthsWithPeriod.get(r.sheet) ?? [periodKey];
         for (const ym of months) {
-          let value = monthValues.get(ym) ?? null;
+          let value: number | null = null;
+          for (const m of r.months) {
+            if (m.year * 100 + m.month === ym) {
+              value = m.value;
+              break;
+            }
+          }
           if (ym === periodKey && r.dataValue != null) {
             if (value != null && Math.abs(value - r.dataValue) > 1e-9) {
               issues.push({
@@ -281,7 +289,6 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
             s?.status ?? null,
             s ? round2(s.score) : null,
           );
-          touched.add(ym);
           if (value != null) values++;
         }
       }

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import {
   type AccountMonthScore,
   HEALTH_TREND_COLUMNS,
@@ -67,44 +68,65 @@ export interface SeriesRow {
   impactLevel: string | null;
 }
 
-const SERIES_SQL = `
-  SELECT ts.id, ts.account_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score,
-         ts.kpi_id, k.upload_id, k.kpi_parameter, k.category, k.weight, k.impact_level
-  FROM kpi_time_series ts JOIN kpis k ON k.kpi_id = ts.kpi_id
-  WHERE ts.customer_id = ? AND ts.account_id = ?`;
+// Reading an account's values: its KPI rows once (the strings), then the values as plain numbers,
+// so that a re-score allocates a string per KPI row and not per monthly value. The unary + keeps
+// SQLite on the (account, year, month) index rather than the customer's.
+const KPIS_SQL = `SELECT kpi_id, upload_id, COALESCE(kpi_parameter, ''), COALESCE(category, ''), weight, impact_level
+  FROM kpis WHERE account_id = ?`;
+const VALUES_SQL = `SELECT ts.id, ts.kpi_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score
+  FROM kpi_time_series ts WHERE +ts.customer_id = ? AND ts.account_id = ?`;
 
-/** Every stored value of one account (any month). */
+const seriesStatements = new WeakMap<object, Map<number | 'kpis', BetterSqlite3.Statement>>();
+function seriesStatement(db: Db, key: number | 'kpis'): BetterSqlite3.Statement {
+  let cache = seriesStatements.get(db.raw);
+  if (!cache) {
+    cache = new Map();
+    seriesStatements.set(db.raw, cache);
+  }
+  let stmt = cache.get(key);
+  if (!stmt) {
+    const filter =
+      typeof key === 'number' && key > 0
+        ? ` AND (${Array.from({ length: key }, () => '(ts.year = ? AND ts.month = ?)').join(' OR ')})`
+        : '';
+    stmt = db.raw.prepare(key === 'kpis' ? KPIS_SQL : VALUES_SQL + filter).raw(true);
+    cache.set(key, stmt);
+  }
+  return stmt;
+}
+
+/** Every stored value of one account (any month, or the given months). */
 export function loadAccountSeries(
   db: Db,
   customerId: number,
   accountId: number,
   months?: Array<[number, number]>,
 ): SeriesRow[] {
-  let sql = SERIES_SQL;
+  const kpis = new Map<number, unknown[]>();
+  for (const k of seriesStatement(db, 'kpis').all(accountId) as unknown[][]) kpis.set(k[0] as number, k);
   const params: unknown[] = [customerId, accountId];
-  if (months?.length) {
-    sql += ` AND (${months.map(() => '(ts.year = ? AND ts.month = ?)').join(' OR ')})`;
-    for (const [y, m] of months) params.push(y, m);
+  for (const [y, m] of months ?? []) params.push(y, m);
+  const out: SeriesRow[] = [];
+  for (const v of seriesStatement(db, months?.length ?? 0).all(...params) as unknown[][]) {
+    const k = kpis.get(v[1] as number);
+    if (!k) continue;
+    out.push({
+      id: v[0] as number,
+      accountId,
+      year: v[2] as number,
+      month: v[3] as number,
+      value: v[4] as number | null,
+      status: v[5] as string | null,
+      score: v[6] as number | null,
+      kpiId: v[1] as number,
+      uploadId: k[1] as number,
+      name: k[2] as string,
+      category: k[3] as string,
+      weight: k[4] as string | null,
+      impactLevel: k[5] as string | null,
+    });
   }
-  const rows = db.raw
-    .prepare(sql)
-    .raw(true)
-    .all(...params) as unknown[][];
-  return rows.map((r) => ({
-    id: r[0] as number,
-    accountId: r[1] as number,
-    year: r[2] as number,
-    month: r[3] as number,
-    value: r[4] as number | null,
-    status: r[5] as string | null,
-    score: r[6] as number | null,
-    kpiId: r[7] as number,
-    uploadId: r[8] as number,
-    name: (r[9] as string | null) ?? '',
-    category: (r[10] as string | null) ?? '',
-    weight: r[11] as string | null,
-    impactLevel: r[12] as string | null,
-  }));
+  return out;
 }
 
 export const ymKey = (year: number, month: number) => year * 100 + month;
@@ -241,8 +263,8 @@ export function recomputeScores(
         }
         const s = r.value != null && range ? scoreValue(r.value, range) : null;
         const status = s?.status ?? null;
-        const score = s ? round2(s.score) : null;
-        if (status !== r.status || !same(score, r.score)) {
+        if (status !== r.status || !same(s ? s.score : null, r.score)) {
+          const score = s ? round2(s.score) : null;
           updateValue.run(status, score, r.id);
           r.status = status;
           r.score = score;

@@ -46,8 +46,16 @@ export const RISK_THRESHOLD = 40;
  * - NFC at the end, so the result is in a canonical form.
  */
 export function normalizeName(s: string): string {
-  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
+  let n = NAME_CACHE.get(s);
+  if (n === undefined) {
+    n = s.normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
+    // The same few hundred KPI and category names come back millions of times in a re-score.
+    if (NAME_CACHE.size >= 20_000) NAME_CACHE.clear();
+    NAME_CACHE.set(s, n);
+  }
+  return n;
 }
+const NAME_CACHE = new Map<string, string>();
 
 // ---------------------------------------------------------------------------------------------
 // 2. Reference ranges
@@ -221,6 +229,18 @@ export function impactWeight(word: string | null | undefined): number | null {
  * else the impact level as that word; else 1.
  */
 export function kpiWeight(weightCell: string | null, impactLevel: string | null): number {
+  const key = `${weightCell ?? '\u0001'}\u0000${impactLevel ?? '\u0001'}`;
+  let w = WEIGHT_CACHE.get(key);
+  if (w === undefined) {
+    w = computeKpiWeight(weightCell, impactLevel);
+    if (WEIGHT_CACHE.size >= 20_000) WEIGHT_CACHE.clear();
+    WEIGHT_CACHE.set(key, w);
+  }
+  return w;
+}
+const WEIGHT_CACHE = new Map<string, number>();
+
+function computeKpiWeight(weightCell: string | null, impactLevel: string | null): number {
   if (weightCell != null) {
     const n = parseWeightNumber(weightCell);
     if (n !== null && n > 0) return n;
