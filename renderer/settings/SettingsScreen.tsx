@@ -3,6 +3,7 @@ import type { Settings, User } from '../../shared/contract';
 import { call } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { reportError, useApp } from '../store';
+import { describeImpact, RangesCard } from './RangesCard';
 
 export function SettingsScreen() {
   const dataVersion = useApp((s) => s.dataVersion);
@@ -30,6 +31,7 @@ export function SettingsScreen() {
         <WeightsCard settings={settings} />
         <UsersCard users={users} />
         <SettingsExtensions />
+        <RangesCard />
         <DangerCard name={workspace.name} />
       </div>
     </section>
@@ -231,11 +233,9 @@ function WeightsCard({ settings }: { settings: Settings }) {
   );
 }
 
-/** Set by the scoring feature: how many accounts would change status with these weights. */
-export let previewWeights: (weights: Record<string, number>) => Promise<string | null> = async () => null;
-export function setWeightsPreview(fn: typeof previewWeights) {
-  previewWeights = fn;
-}
+/** How many accounts would change status with these weights, before they are saved. */
+const previewWeights = async (categoryWeights: Record<string, number>) =>
+  describeImpact(await call('scoring.previewWeights', { categoryWeights }));
 
 function UsersCard({ users }: { users: User[] }) {
   const [name, setName] = useState('');

@@ -1,0 +1,42 @@
+import { createWorkspace, expect, shot, test } from './fixtures';
+
+test('reference ranges and weights show how many accounts would change status before saving', async ({
+  appPage: page,
+  app,
+}) => {
+  await createWorkspace(page, 'Ranges');
+  const loaded = await app.backend.invoke('import.loadSamples', {});
+  expect(loaded.ok).toBe(true);
+  await page.getByRole('button', { name: 'Settings' }).click();
+
+  const ranges = page.getByRole('table', { name: 'Reference ranges' });
+  await expect(ranges.getByRole('row')).toHaveCount(41);
+  await page.getByLabel('Search reference ranges').fill('NPS');
+  await page.getByRole('button', { name: 'Edit the range of NPS Score' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Range of NPS Score' });
+  await dialog.getByLabel('Risk from').fill('12');
+  await expect(
+    dialog.getByText('NPS Score: risk_min (12) must equal critical_max (10)', { exact: false }),
+  ).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save range' })).toBeDisabled();
+  // A much harder NPS range: healthy only from 90.
+  await dialog.getByLabel('Risk from').fill('10');
+  await dialog.getByLabel('Risk to').fill('90');
+  await dialog.getByLabel('Healthy from').fill('90');
+  await expect(dialog.getByText(/of 11 accounts would change status|No account would change status/)).toBeVisible();
+  await shot(page, 'settings-range-edit');
+  await dialog.getByRole('button', { name: 'Save range' }).click();
+  await expect(page.getByText('Range of NPS Score saved; scores recomputed.')).toBeVisible();
+  const stored = app.backend.ctx.db.raw
+    .prepare("SELECT risk_max, healthy_min FROM kpi_reference_ranges WHERE kpi_name = 'NPS Score'")
+    .get();
+  expect(stored).toEqual({ risk_max: 90, healthy_min: 90 });
+
+  // Weights: the preview counts the accounts whose status would change.
+  await page.getByLabel('Weight of Relationship Strength').fill('60');
+  await page.getByLabel('Weight of Adoption & Engagement').fill('10');
+  await page.getByLabel('Weight of Support & Experience').fill('10');
+  await page.getByLabel('Weight of Product Value').fill('10');
+  await page.getByLabel('Weight of Business Outcomes').fill('10');
+  await expect(page.getByText(/of 11 accounts would change status|No account would change status/)).toBeVisible();
+});
