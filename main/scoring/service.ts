@@ -205,6 +205,7 @@ export function recomputeScores(
 ): ScoreSummary {
   const ranges = loadRanges(db);
   const weights = categoryWeightsOf(db, customerId);
+  const now = new Date().toISOString();
   const accountIds =
     scope.accountIds ??
     all(db, db.k.selectFrom('accounts').select('account_id').where('customer_id', '=', customerId)).map(
@@ -221,19 +222,19 @@ export function recomputeScores(
   const unweighted = new Set<string>();
 
   const updateValue = db.raw.prepare(
-    `UPDATE kpi_time_series SET health_status = ?, health_score = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+    'UPDATE kpi_time_series SET health_status = ?, health_score = ?, updated_at = ? WHERE id = ?',
   );
   const existingTrends = db.raw.prepare(
     `SELECT year, month, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis FROM health_trends WHERE account_id = ?`,
   );
   const upsertTrend = db.raw.prepare(`
-    INSERT INTO health_trends (account_id, customer_id, month, year, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis)
-    VALUES (?, ?, ?, ?, ?, ${NAMED_COLUMNS.map(() => '?').join(', ')}, ?, ?)
+    INSERT INTO health_trends (account_id, customer_id, month, year, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis, updated_at)
+    VALUES (?, ?, ?, ?, ?, ${NAMED_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)
     ON CONFLICT (account_id, month, year) DO UPDATE SET
       overall_health_score = excluded.overall_health_score,
       ${NAMED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(',\n      ')},
       total_kpis = excluded.total_kpis, valid_kpis = excluded.valid_kpis,
-      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`);
+      updated_at = excluded.updated_at`);
   const deleteTrend = db.raw.prepare('DELETE FROM health_trends WHERE account_id = ? AND year = ? AND month = ?');
   const deleteCats = db.raw.prepare(
     'DELETE FROM health_trend_categories WHERE account_id = ? AND year = ? AND month = ?',
@@ -265,7 +266,7 @@ export function recomputeScores(
         const status = s?.status ?? null;
         if (status !== r.status || !same(s ? s.score : null, r.score)) {
           const score = s ? round2(s.score) : null;
-          updateValue.run(status, score, r.id);
+          updateValue.run(status, score, now, r.id);
           r.status = status;
           r.score = score;
           summary.valuesRescored++;
@@ -336,7 +337,7 @@ export function recomputeScores(
             typeof v === 'number' || v === null ? !same(v as number | null, prev[i] as number | null) : v !== prev[i],
           );
         if (changed) {
-          upsertTrend.run(accountId, customerId, month, year, ...next);
+          upsertTrend.run(accountId, customerId, month, year, ...next, now);
           summary.trendsWritten++;
         }
       }
