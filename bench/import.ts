@@ -1,6 +1,3 @@
-// npm run bench:import — the whole import of a 500-account roll-up workbook against exceljs alone
-// loading the same file. Prints the figures and the ratio; asserts nothing.
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openDb } from '../main/db/open';

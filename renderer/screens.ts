@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AccountScreen } from './account/AccountScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { KpiScreen } from './kpi/KpiScreen';
+import { PlaybooksScreen } from './playbooks/PlaybooksScreen';
 import { PortfolioScreen } from './portfolio/PortfolioScreen';
 
 /**
@@ -13,3 +14,4 @@ screens.import = ImportScreen;
 screens.portfolio = PortfolioScreen;
 screens.account = AccountScreen;
 screens.kpi = KpiScreen;
+screens.playbooks = PlaybooksScreen;

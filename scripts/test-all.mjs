@@ -31,7 +31,12 @@ check('typecheck', run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.jso
 
 const vitestJson = path.join(tmp, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
-const vStatus = run('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+const vStatus = run('unit', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${vitestJson}`,
+]);
 if (fs.existsSync(vitestJson)) {
   const v = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   const failed = v.numFailedTests + (vStatus !== 0 && v.numFailedTests === 0 ? 1 : 0);
@@ -55,6 +60,6 @@ if (build === 0) {
   }
 }
 
-console.log('\n' + lines.join('\n'));
+console.log(`\n${lines.join('\n')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exitCode = totals.failed ? 1 : 0;

@@ -1,11 +1,7 @@
-import { importCommands } from '../import/cli';
-import { scoringCommands } from '../scoring/cli';
-import { coreCommands } from './core-commands';
-import { type Command, runCli } from './framework';
+import { commands } from './commands';
+import { runCli } from './framework';
 
-/** The command line: `npm run kpi -- <command>`, on the same services as the app. */
-export const commands: Command[] = [...coreCommands, ...importCommands, ...scoringCommands];
-
+/** The command line: `npm run kpi -- <command>`. */
 const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
 
 runCli(commands, process.argv.slice(2), io).then(

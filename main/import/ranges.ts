@@ -224,7 +224,7 @@ export async function exportRanges(db: Db, format: 'csv' | 'xlsx'): Promise<{ fi
     r.healthyMax,
   ]);
   if (format === 'csv') {
-    const text = [RANGE_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+    const text = `${[RANGE_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n')}\n`;
     return { fileName: 'reference-ranges.csv', bytes: new TextEncoder().encode(text) };
   }
   const wb = new ExcelJS.Workbook();

@@ -1,0 +1,127 @@
+import type { ReportView } from '../../shared/channels/playbooks';
+import { formatNumber } from '../../shared/playbooks/catalogue';
+import type { RecordedValue } from '../../shared/playbooks/execution';
+
+/**
+ * The report as one self-contained HTML page (inline CSS, no scripts, no external resources),
+ * for printing to PDF with headless Chromium (command line, tests) or Electron's printToPDF.
+ */
+
+const esc = (s: unknown): string =>
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+const fmt = (v: number | null | undefined) => (v == null ? '–' : formatNumber(v));
+const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '–');
+
+export function formatRecorded(v: RecordedValue): string {
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'number') return formatNumber(v);
+  return v;
+}
+
+/** "responses: 45, nps: 42, notes: ..." */
+export function describeResult(result: Record<string, RecordedValue> | null): string {
+  if (!result) return '';
+  return Object.entries(result)
+    .map(([k, v]) => `${k}: ${formatRecorded(v)}`)
+    .join(', ');
+}
+
+/** "nps_improvement" → "NPS" when it is a known KPI outcome key, else the key in words. */
+export function outcomeLabel(key: string): string {
+  return key
+    .replace(/_improvement$/, '')
+    .split('_')
+    .map((w) => (['nps', 'csat', 'sla'].includes(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+const STYLE = `
+  @page { size: A4; margin: 16mm 14mm; }
+  * { box-sizing: border-box; }
+  body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, sans-serif; color: #1b1f24; margin: 0; }
+  h1 { font-size: 20pt; margin: 0 0 2mm; }
+  h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #d9dde3; padding-bottom: 1mm; }
+  .meta { color: #5b6470; margin: 0 0 4mm; }
+  table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
+  tr { page-break-inside: avoid; }
+  th, td { text-align: left; padding: 1.5mm 2mm; border-bottom: 1px solid #e4e7ec; vertical-align: top; }
+  th { background: #f0f2f5; font-size: 9.5pt; color: #5b6470; }
+  td.num { text-align: right; font-variant-numeric: tabular-nums; }
+  .ok { color: #1d7f4e; font-weight: 600; }
+  .no { color: #c0282d; font-weight: 600; }
+  ul { margin: 0; padding-left: 5mm; }
+  .summary { background: #f6f7f9; border-left: 3px solid #2f5fd0; padding: 3mm 4mm; }
+`;
+
+export function renderReportHtml(report: ReportView): string {
+  const d = report.data;
+  const raci = d.raci_breakdown;
+  const outcomes = Object.entries(d.outcomes_achieved);
+  const rows = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>${esc(report.playbookName)} report: ${esc(report.accountName)}</title>
+<style>${STYLE}</style></head>
+<body>
+<h1>${esc(report.playbookName)}: ${esc(report.accountName)}</h1>
+<p class="meta">Execution ${esc(report.executionId)} · ${esc(report.status)} · started ${day(report.startedAt)} · completed ${day(
+    report.completedAt,
+  )} · duration ${esc(report.duration)} · ${report.stepsCompleted} of ${report.totalSteps} steps completed · report generated ${esc(
+    d.report_generated_at,
+  )}</p>
+<h2>Executive summary</h2>
+<p class="summary">${esc(d.executive_summary)}</p>
+<h2>Outcomes achieved</h2>
+${
+  outcomes.length
+    ? `<table><thead><tr><th>KPI</th><th>Baseline</th><th>Current</th><th>Improvement</th><th>Status</th></tr></thead><tbody>
+${outcomes
+  .map(([k, o]) =>
+    rows([
+      `<td>${esc(outcomeLabel(k))}</td>`,
+      `<td class="num">${fmt(o.baseline)}</td>`,
+      `<td class="num">${fmt(o.current)}</td>`,
+      `<td class="num">${esc(o.improvement)}</td>`,
+      `<td class="${o.status === 'Achieved' ? 'ok' : 'no'}">${esc(o.status)}</td>`,
+    ]),
+  )
+  .join('\n')}</tbody></table>`
+    : '<p>No KPI outcomes for this playbook.</p>'
+}
+<h2>Exit criteria</h2>
+<table><thead><tr><th>Criterion</th><th>Met</th></tr></thead><tbody>
+${report.criteria
+  .map((c) => rows([`<td>${esc(c.label)}</td>`, `<td class="${c.met ? 'ok' : 'no'}">${c.met ? 'Yes' : 'No'}</td>`]))
+  .join('\n')}</tbody></table>
+<h2>RACI</h2>
+<table><tbody>
+${rows([`<th>Responsible</th>`, `<td>${esc(raci.responsible.join(', '))}</td>`])}
+${rows([`<th>Accountable</th>`, `<td>${esc(raci.accountable.join(', '))}</td>`])}
+${rows([`<th>Consulted</th>`, `<td>${esc(raci.consulted.join(', '))}</td>`])}
+${rows([`<th>Informed</th>`, `<td>${esc(raci.informed.join(', '))}</td>`])}
+</tbody></table>
+<h2>Steps</h2>
+<table><thead><tr><th>Step</th><th>Day</th><th>R</th><th>A</th><th>C</th><th>I</th><th>Status</th><th>Result</th></tr></thead><tbody>
+${report.steps
+  .map((s) =>
+    rows([
+      `<td>${esc(s.name)}</td>`,
+      `<td class="num">${s.dueDay}</td>`,
+      `<td>${esc(s.raci.responsible.join(', '))}</td>`,
+      `<td>${esc(s.raci.accountable.join(', '))}</td>`,
+      `<td>${esc(s.raci.consulted.join(', '))}</td>`,
+      `<td>${esc(s.raci.informed.join(', '))}</td>`,
+      `<td>${esc(s.status)}${s.completedAt ? ` ${day(s.completedAt)}` : ''}</td>`,
+      `<td>${esc(s.status === 'skipped' ? `Skipped: ${s.skipReason ?? ''}` : describeResult(s.result))}</td>`,
+    ]),
+  )
+  .join('\n')}</tbody></table>
+<h2>Next steps</h2>
+<ul>${d.next_steps.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
+</body></html>
+`;
+}

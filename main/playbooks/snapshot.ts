@@ -1,0 +1,87 @@
+import { normaliseKpiName } from '../../shared/playbooks/catalogue';
+import { all, type Db } from '../db/open';
+import { effectiveByMonth, loadAccountSeries, ymKey, ymText } from '../scoring/service';
+
+/**
+ * What the playbooks read of an account's KPIs: its latest scored month (the latest
+ * health_trends row), that month's effective KPI values by normalised name (spec 6 of
+ * scoring.md), and the overall health of that month and of the scored month before it.
+ */
+export interface AccountSnapshot {
+  month: string | null;
+  kpis: Map<string, number>;
+  health: number | null;
+  previousMonth: string | null;
+  previousHealth: number | null;
+}
+
+const EMPTY = (): AccountSnapshot => ({
+  month: null,
+  kpis: new Map(),
+  health: null,
+  previousMonth: null,
+  previousHealth: null,
+});
+
+function latestTrends(db: Db, customerId: number, accountId: number) {
+  return all(
+    db,
+    db.k
+      .selectFrom('health_trends')
+      .select(['year', 'month', 'overall_health_score'])
+      .where('customer_id', '=', customerId)
+      .where('account_id', '=', accountId)
+      .orderBy('year', 'desc')
+      .orderBy('month', 'desc')
+      .limit(2),
+  );
+}
+
+const num = (v: unknown): number | null => (v == null || !Number.isFinite(Number(v)) ? null : Number(v));
+
+/** The trigger evaluation's input: the latest scored month only. */
+export function latestSnapshot(db: Db, customerId: number, accountId: number): AccountSnapshot {
+  const [cur, prev] = latestTrends(db, customerId, accountId);
+  if (!cur) return EMPTY();
+  const rows = loadAccountSeries(db, customerId, accountId, [[cur.year, cur.month]]);
+  const month = effectiveByMonth(rows).get(ymKey(cur.year, cur.month));
+  const kpis = new Map<string, number>();
+  for (const r of month?.values() ?? []) {
+    const key = normaliseKpiName(r.name);
+    if (r.value != null && Number.isFinite(Number(r.value)) && !kpis.has(key)) kpis.set(key, Number(r.value));
+  }
+  return {
+    month: ymText(cur.year, cur.month),
+    kpis,
+    health: num(cur.overall_health_score),
+    previousMonth: prev ? ymText(prev.year, prev.month) : null,
+    previousHealth: prev ? num(prev.overall_health_score) : null,
+  };
+}
+
+/**
+ * The baseline's and the report's "latest values": each KPI's value in the latest scored month,
+ * or, when that month has none for it (a quarterly KPI), its most recent earlier value; and the
+ * latest overall health.
+ */
+export function latestValues(
+  db: Db,
+  customerId: number,
+  accountId: number,
+  latest: AccountSnapshot = latestSnapshot(db, customerId, accountId),
+): AccountSnapshot {
+  const snap = { ...latest, kpis: new Map(latest.kpis) };
+  if (!snap.month) return snap;
+  const [y, m] = snap.month.split('-').map(Number);
+  const upTo = ymKey(y, m);
+  const byMonth = effectiveByMonth(loadAccountSeries(db, customerId, accountId));
+  const months = [...byMonth.keys()].filter((k) => k < upTo).sort((a, b) => b - a);
+  for (const k of months) {
+    for (const r of byMonth.get(k)!.values()) {
+      const key = normaliseKpiName(r.name);
+      if (r.value != null && Number.isFinite(Number(r.value)) && !snap.kpis.has(key))
+        snap.kpis.set(key, Number(r.value));
+    }
+  }
+  return snap;
+}

@@ -1,0 +1,132 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../../main/cli/commands';
+import { runCli } from '../../../main/cli/framework';
+import { SAMPLES, tempDir } from '../../helpers/db';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+async function kpi(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the command line', () => {
+  let t: ReturnType<typeof tempDir>;
+  let db: string;
+  beforeEach(() => {
+    t = tempDir();
+    db = path.join(t.dir, 'cli.db');
+  });
+  afterEach(() => t.cleanup());
+
+  it('creates a database, a customer and accounts, and lists them (exit 0)', async () => {
+    expect((await kpi('init', '--db', db)).code).toBe(0);
+    expect(await kpi('customer', 'add', '--db', db, '--name', 'ACME', '--mode', 'account_rollup')).toMatchObject({
+      code: 0,
+      out: 'customer 1: ACME (account_rollup)',
+    });
+    expect(
+      (
+        await kpi(
+          'account',
+          'add',
+          '--db',
+          db,
+          '--customer',
+          'ACME',
+          '--name',
+          'Rockets',
+          '--revenue',
+          '250000',
+          '--industry',
+          'Aerospace',
+        )
+      ).code,
+    ).toBe(0);
+    const list = await kpi('accounts', '--db', db, '--customer', 'acme', '--json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.out)).toMatchObject([
+      { name: 'Rockets', revenue: 250000, industry: 'Aerospace', status: 'active' },
+    ]);
+  });
+
+  it('exits 1 with a one-line reason when the input is refused, 2 on a usage error', async () => {
+    await kpi('init', '--db', db);
+    const refused = await kpi('account', 'add', '--db', db, '--customer', 'Nobody', '--name', 'X');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe('kpi account add: There is no workspace named "Nobody".');
+    await kpi('customer', 'add', '--db', db, '--name', 'ACME');
+    const dup = await kpi('customer', 'add', '--db', db, '--name', 'acme');
+    expect(dup).toMatchObject({ code: 1, err: 'kpi customer add: A workspace named "acme" already exists.' });
+    expect((await kpi('customer', 'add', '--db', db)).code).toBe(2);
+    expect((await kpi('customer', 'add', '--db', db, '--name', 'B', '--mode', 'weird')).code).toBe(2);
+    expect(
+      (await kpi('account', 'add', '--db', db, '--customer', 'ACME', '--name', 'X', '--revenue', 'lots')).code,
+    ).toBe(2);
+    expect((await kpi('frobnicate')).code).toBe(2);
+    const bad = await kpi(
+      'import',
+      path.join(ROOT, 'tests/fixtures/messy/word-renamed.xlsx'),
+      '--db',
+      db,
+      '--customer',
+      'ACME',
+      '--account',
+      'X',
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err.split('\n')).toHaveLength(1);
+  });
+
+  it('has --help on every command', async () => {
+    for (const c of commands) {
+      const r = await kpi(...c.name.split(' '), '--help');
+      expect(r.code, c.name).toBe(0);
+      expect(r.out, c.name).toContain(`usage: npm run kpi -- ${c.name}`);
+    }
+    expect((await kpi('--help')).out).toContain('commands:');
+  });
+
+  it('imports, scores and explains through `npm run kpi`, and says when a file was already imported', () => {
+    const run = (...args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'kpi', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+    execFileSync('npm', ['run', '--silent', 'kpi', '--', 'init', '--db', db], { cwd: ROOT });
+    run('customer', 'add', '--db', db, '--name', 'Samples');
+    run('account', 'add', '--db', db, '--customer', 'Samples', '--name', 'TechCorp Solutions');
+    const file = path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx');
+    const first = run('import', file, '--db', db, '--customer', 'Samples', '--period', '2025-09');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('account TechCorp Solutions: version 1, 67 KPIs');
+    const again = run('import', file, '--db', db, '--customer', 'Samples', '--period', '2025-09');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already imported');
+    const score = run('score', '--db', db, '--customer', 'Samples');
+    expect(score.status).toBe(0);
+    expect(score.stdout).toMatch(/Samples: 1 accounts, 9 account-months scored/);
+    const explain = run(
+      'explain',
+      '--db',
+      db,
+      '--customer',
+      'Samples',
+      '--account',
+      'TechCorp Solutions',
+      '--month',
+      '2025-09',
+      '--json',
+    );
+    expect(explain.status).toBe(0);
+    const receipt = JSON.parse(explain.stdout);
+    expect(receipt.overall).toBeCloseTo(
+      JSON.parse(fs.readFileSync(path.join(SAMPLES, 'techcorp-solutions-2025-09.expected.json'), 'utf8'))[
+        'TechCorp Solutions'
+      ]['2025-09'].overall_health_score,
+      2,
+    );
+  }, 120_000);
+});
