@@ -1,6 +1,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openDb } from '../main/db/open';
+// As in the app: every feature's hooks are loaded (the playbook triggers evaluate after an import).
+import '../main/ipc/handlers';
 import { WorkbookParser } from '../main/import/parse';
 import { commitImport } from '../main/import/service';
 import { createWorkspace } from '../main/workspaces/service';
