@@ -5,7 +5,7 @@ import type { InterpretedWorkbook, Issue, KpiRow } from '../../shared/import/int
 import { normalizeName, round2, scoreValue } from '../../shared/scoring';
 import { getAccount, normalizeAccountName } from '../accounts/service';
 import { all, type Db, first, inTransaction, run } from '../db/open';
-import { loadRanges, recomputeScores, ymKey, ymText } from '../scoring/service';
+import { loadRanges, recomputeScores, type SeriesRow, ymKey, ymText } from '../scoring/service';
 
 export interface StoreInput {
   customerId: number;
@@ -186,8 +186,10 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
       (upload_id, account_id, category, row_index, health_score_component, weight, data, source_review, kpi_parameter,
        impact_level, measurement_frequency, last_edited_by, last_edited_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // Timestamps are passed in: a per-row strftime() default costs more than the insert itself.
     const insertValue = db.raw.prepare(`INSERT INTO kpi_time_series
-      (kpi_id, account_id, customer_id, month, year, value, health_status, health_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const nextVersion = db.raw
       .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM kpi_uploads WHERE customer_id = ? AND account_id = ?')
       .pluck();
@@ -199,9 +201,13 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
         ? Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
         : null;
 
+    // Accounts with no earlier values: their rows are scored from memory, not read back.
+    const fresh = new Map<number, SeriesRow[]>();
     for (const g of todo) {
       const accountId = g.accountId as number;
       const version = nextVersion.get(input.customerId, accountId) as number;
+      const first = version === 1 ? ([] as SeriesRow[]) : null;
+      if (first) fresh.set(accountId, first);
       const parsed = JSON.stringify({
         fileName: input.fileName,
         period: report.period,
@@ -279,16 +285,37 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
             value = r.dataValue;
           }
           const s = value != null && range ? scoreValue(value, range) : null;
-          insertValue.run(
+          const status = s?.status ?? null;
+          const score = s ? round2(s.score) : null;
+          const year = Math.floor(ym / 100);
+          const month = ym % 100;
+          const id = insertValue.run(
             kpiId,
             accountId,
             input.customerId,
-            ym % 100,
-            Math.floor(ym / 100),
+            month,
+            year,
             value,
-            s?.status ?? null,
-            s ? round2(s.score) : null,
-          );
+            status,
+            score,
+            now,
+            now,
+          ).lastInsertRowid;
+          first?.push({
+            id: Number(id),
+            accountId,
+            year,
+            month,
+            value,
+            status,
+            score,
+            kpiId,
+            uploadId,
+            name: f.kpi_parameter,
+            category: r.category,
+            weight: f.weight,
+            impactLevel: f.impact_level,
+          });
           if (value != null) values++;
         }
       }
@@ -299,6 +326,7 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
     const summary = recomputeScores(db, input.customerId, {
       accountIds: todo.map((g) => g.accountId as number),
       months: months.map((k) => [Math.floor(k / 100), k % 100]),
+      fresh,
     });
     report.scored = { accounts: summary.accounts, months: summary.months, trendsWritten: summary.trendsWritten };
     report.unweightedCategories = summary.unweightedCategories;

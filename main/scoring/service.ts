@@ -201,7 +201,15 @@ const same = (a: number | null, b: number | null) => (a == null ? b == null : b 
 export function recomputeScores(
   db: Db,
   customerId: number,
-  scope: { accountIds?: number[]; months?: Array<[number, number]> } = {},
+  scope: {
+    accountIds?: number[];
+    months?: Array<[number, number]>;
+    /**
+     * Rows the caller has just written and scored, for accounts that had no other values: they
+     * are used as they are instead of being read back.
+     */
+    fresh?: Map<number, SeriesRow[]>;
+  } = {},
 ): ScoreSummary {
   const ranges = loadRanges(db);
   const weights = categoryWeightsOf(db, customerId);
@@ -252,7 +260,7 @@ export function recomputeScores(
   });
   function runAccounts() {
     for (const accountId of accountIds) {
-      const rows = loadAccountSeries(db, customerId, accountId, scope.months);
+      const rows = scope.fresh?.get(accountId) ?? loadAccountSeries(db, customerId, accountId, scope.months);
       summary.accounts++;
       // Each stored value's own status and score.
       const scoreCache = new Map<number, Range | null>();
