@@ -39,6 +39,7 @@ async function main() {
 
     const parser = new WorkbookParser();
     const ours: number[] = [];
+    const phases: Record<string, number[]> = {};
     let oursPeak = 0;
     let rows = { uploads: 0, kpis: 0, values: 0, trends: 0 };
     for (let i = 0; i < RUNS; i++) {
@@ -55,6 +56,10 @@ async function main() {
           { customerId: ws.id, userId: null },
           { fileName: 'bench-rollup.xlsx', bytes, period: '2025-12', createAccounts: true },
           (req, onPhase) => parser.parse(`bench-${i}`, req, onPhase),
+          (phase) => {
+            const now = performance.now();
+            (phases[phase] ??= []).push(now);
+          },
         ),
       );
       ours.push(r.ms);
@@ -70,6 +75,14 @@ async function main() {
     }
     await parser.close();
 
+    // Where the time goes, from the progress events of the last run.
+    const mark = (p: string) => phases[p]?.[phases[p].length - 1] ?? 0;
+    const steps = [
+      ['read (exceljs in the worker threads)', mark('checking') - mark('reading')],
+      ['check (interpret) and hand over', mark('saving') - mark('checking')],
+      ['store and score (one transaction)', mark('done') - mark('saving')],
+    ] as const;
+    console.log(`last run: ${steps.map(([k, v]) => `${k} ${s(v)}`).join('; ')}`);
     const e = median(excel);
     const o = median(ours);
     console.log(

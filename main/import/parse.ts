@@ -2,15 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
-import { type InterpretedWorkbook, type InterpretOptions, interpretWorkbook } from '../../shared/import/interpret';
-import { ImportRefusal } from '../../shared/import/refusal';
+import {
+  type InterpretedWorkbook,
+  type InterpretOptions,
+  interpretWorkbook,
+  NO_KPI_SHEET_MESSAGE,
+} from '../../shared/import/interpret';
+import { ImportRefusal, isImportRefusal } from '../../shared/import/refusal';
 import type { RawWorkbook } from '../../shared/import/types';
+import { normalizeName } from '../../shared/scoring';
 import { readWorkbook } from './workbook/read';
+import { checkFile } from './workbook/safety';
+import { balance, withOnlySheets, worksheetParts } from './workbook/split';
 
 /**
- * Turning a file into interpreted rows, the slow part of an import. In the app it runs in a
- * worker thread (the main process keeps answering the window while a large workbook is read)
- * and can be cancelled; the command line reads in-process. Both run the same two functions.
+ * Turning a file into interpreted rows, the slow part of an import. In the app it runs in worker
+ * threads (the main process keeps answering the window while a large workbook is read) and can be
+ * cancelled; the command line reads in-process. Both run the same two functions, readWorkbook and
+ * interpretWorkbook.
  */
 export type ParsePhase = 'reading' | 'checking';
 
@@ -19,20 +28,120 @@ export interface ParseRequest {
   fileName: string;
   hash: string;
   options: InterpretOptions;
+  /** One of the halves of a split workbook: its emptied sheets are not a refusal. */
+  partial?: boolean;
 }
+
+export type ParsedWorkbook = InterpretedWorkbook & { sheetOrder?: string[] };
 
 /** In-process parse, with a one-file cache so that preview and commit read the workbook once. */
 let lastRaw: { hash: string; raw: RawWorkbook } | null = null;
-export async function parseInProcess(
-  req: ParseRequest,
-  onPhase?: (p: ParsePhase) => void,
-): Promise<InterpretedWorkbook> {
+export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
   onPhase?.('reading');
   const raw = lastRaw?.hash === req.hash ? lastRaw.raw : await readWorkbook(req.bytes, req.fileName);
   lastRaw = { hash: req.hash, raw };
   onPhase?.('checking');
-  // Throws ImportRefusal('no-kpi-sheet') when no sheet holds KPIs.
-  return interpretWorkbook(raw, req.options);
+  const sheetOrder = raw.sheets.map((s) => s.name);
+  try {
+    // Throws ImportRefusal('no-kpi-sheet') when no sheet holds KPIs.
+    return { ...interpretWorkbook(raw, req.options), sheetOrder };
+  } catch (e) {
+    if (!req.partial || !isImportRefusal(e) || e.code !== 'no-kpi-sheet') throw e;
+    const skipped = e.details?.skipped ?? [];
+    return {
+      kind: raw.kind,
+      date1904: raw.date1904,
+      sheets: [],
+      skipped,
+      issues: [],
+      months: [],
+      accounts: [],
+      titleText: [],
+      sheetOrder,
+    };
+  }
+}
+
+/**
+ * The two halves' interpretations as one, in the workbook's sheet order. A sheet interpreted by
+ * one half (the other saw it empty) is taken from that half; duplicates across the halves are
+ * reported as the single-threaded reading would.
+ */
+export function mergeHalves(a: ParsedWorkbook, b: ParsedWorkbook): InterpretedWorkbook {
+  const order = a.sheetOrder ?? [];
+  const at = (sheet: string) => {
+    const i = order.indexOf(sheet);
+    return i < 0 ? order.length : i;
+  };
+  const sheets = [...a.sheets, ...b.sheets].sort((x, y) => at(x.name) - at(y.name));
+  const interpreted = new Set(sheets.map((s) => s.name));
+  const skipped = new Map<string, { sheet: string; reason: string }>();
+  for (const s of [...a.skipped, ...b.skipped]) {
+    if (interpreted.has(s.sheet)) continue;
+    const known = skipped.get(s.sheet);
+    // An emptied half says "no header row"; the half that read the sheet may say more (hidden).
+    if (!known || (known.reason !== s.reason && s.reason.startsWith('hidden'))) skipped.set(s.sheet, s);
+  }
+  const issues = [...a.issues, ...b.issues].sort((x, y) => at(x.sheet) - at(y.sheet));
+  // Duplicate KPI rows across the halves (a Category column can put two sheets in one category).
+  const seen = new Map<string, { sheet: string; row: number }>();
+  for (const s of sheets) {
+    s.rows = s.rows.filter((r) => {
+      const key = `${normalizeName(r.account ?? '')}\u0000${normalizeName(r.category)}\u0000${normalizeName(r.fields.kpi_parameter)}`;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, { sheet: r.sheet, row: r.row });
+        return true;
+      }
+      const forAccount = r.account ? ` for ${r.account}` : '';
+      issues.push({
+        severity: 'error',
+        sheet: r.sheet,
+        row: r.row,
+        message: `"${r.fields.kpi_parameter}" appears twice in ${r.category}${forAccount} (first in row ${first.row} of "${first.sheet}"); this row was not imported.`,
+      });
+      return false;
+    });
+  }
+  const months = new Map<number, { year: number; month: number }>();
+  for (const m of [...a.months, ...b.months]) months.set(m.year * 100 + m.month, m);
+  const accounts = new Map<string, string>();
+  for (const s of sheets)
+    for (const r of s.rows)
+      if (r.account && !accounts.has(normalizeName(r.account))) accounts.set(normalizeName(r.account), r.account);
+  const merged: InterpretedWorkbook = {
+    kind: a.kind,
+    date1904: a.date1904,
+    sheets,
+    skipped: [...skipped.values()].sort((x, y) => at(x.sheet) - at(y.sheet)),
+    issues,
+    months: [...months.entries()].sort((x, y) => x[0] - y[0]).map(([, m]) => m),
+    accounts: [...accounts.values()],
+    titleText: [...new Set([...a.titleText, ...b.titleText])],
+  };
+  if (!merged.sheets.length) throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped: merged.skipped });
+  return merged;
+}
+
+/** Workbooks from this size up are read by two threads at once. */
+export const SPLIT_FROM_BYTES = 512 * 1024;
+
+/** The two halves of a large workbook, or null when it is small, a CSV, or has a single sheet. */
+export async function splitRequest(
+  req: ParseRequest,
+  fromBytes = SPLIT_FROM_BYTES,
+): Promise<[ParseRequest, ParseRequest] | null> {
+  if (req.bytes.byteLength < fromBytes || /\.csv$/i.test(req.fileName)) return null;
+  const buf = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
+  // The whole file passes the safety checks before anything is rewritten (throws a refusal).
+  if ((await checkFile(buf, req.fileName)).kind !== 'xlsx') return null;
+  const parts = worksheetParts(buf);
+  if (!parts || parts.length < 2) return null;
+  const [one, two] = balance(parts);
+  return [
+    { ...req, bytes: withOnlySheets(buf, one), hash: `${req.hash}:1`, partial: true },
+    { ...req, bytes: withOnlySheets(buf, two), hash: `${req.hash}:2`, partial: true },
+  ];
 }
 
 /** What crosses the worker boundary for a failure. */
@@ -55,28 +164,23 @@ function startWorker(): Worker {
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
 }
 
-/**
- * One long-lived worker thread that parses files; cancelling a job terminates the worker (a
- * fresh one starts with the next job). The worker keeps the last file read, so preview and
- * commit of the same file read it once.
- */
-export class WorkbookParser {
+type Job = {
+  jobId: string;
+  resolve: (wb: ParsedWorkbook) => void;
+  reject: (e: Error) => void;
+  onPhase?: (p: ParsePhase) => void;
+};
+
+/** One worker thread and the jobs it runs; it keeps the last file it read. */
+class ParseThread {
   private worker: Worker | null = null;
   private seq = 0;
-  private jobs = new Map<
-    number,
-    {
-      jobId: string;
-      resolve: (wb: InterpretedWorkbook) => void;
-      reject: (e: Error) => void;
-      onPhase?: (p: ParsePhase) => void;
-    }
-  >();
+  readonly jobs = new Map<number, Job>();
 
   private start(): Worker {
     if (this.worker) return this.worker;
     const w = startWorker();
-    w.on('message', (m: { seq: number; phase?: ParsePhase; result?: InterpretedWorkbook; failure?: WorkerFailure }) => {
+    w.on('message', (m: { seq: number; phase?: ParsePhase; result?: ParsedWorkbook; failure?: WorkerFailure }) => {
       const job = this.jobs.get(m.seq);
       if (!job) return;
       if (m.phase) {
@@ -87,10 +191,13 @@ export class WorkbookParser {
       if (m.result) job.resolve(m.result);
       else job.reject(toError(m.failure ?? {}));
     });
-    w.on('error', (e) => this.failAll(e));
+    w.on('error', (e) => {
+      if (this.worker === w) this.failAll(e);
+    });
     w.on('exit', () => {
+      if (this.worker !== w) return;
       this.worker = null;
-      this.failAll(new AppError('cancelled', 'The import was cancelled.'));
+      this.failAll(new Error('The import stopped unexpectedly; please try again.'));
     });
     w.unref();
     this.worker = w;
@@ -102,7 +209,7 @@ export class WorkbookParser {
     this.jobs.clear();
   }
 
-  parse(jobId: string, req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<InterpretedWorkbook> {
+  run(jobId: string, req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
     const w = this.start();
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
@@ -111,14 +218,69 @@ export class WorkbookParser {
     });
   }
 
+  has(jobId: string): boolean {
+    return [...this.jobs.values()].some((j) => j.jobId === jobId);
+  }
+
+  /** Terminates the thread; its jobs are rejected as cancelled, and the next job gets a new one. */
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.failAll(new AppError('cancelled', 'The import was cancelled.'));
+    await w?.terminate();
+  }
+}
+
+/**
+ * Parses files in worker threads: a large workbook is read in two halves by two threads side by
+ * side (see workbook/split.ts), anything else by one. Cancelling a job terminates its threads;
+ * fresh ones start with the next job.
+ */
+export class WorkbookParser {
+  private threads = [new ParseThread(), new ParseThread()];
+  private active = new Map<string, { cancelled: boolean }>();
+
+  async parse(jobId: string, req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<InterpretedWorkbook> {
+    const state = { cancelled: false };
+    this.active.set(jobId, state);
+    try {
+      return await this.run(jobId, req, state, onPhase);
+    } finally {
+      if (this.active.get(jobId) === state) this.active.delete(jobId);
+    }
+  }
+
+  private async run(
+    jobId: string,
+    req: ParseRequest,
+    state: { cancelled: boolean },
+    onPhase?: (p: ParsePhase) => void,
+  ): Promise<InterpretedWorkbook> {
+    const halves = await splitRequest(req);
+    if (state.cancelled) throw new AppError('cancelled', 'The import was cancelled.');
+    if (!halves) return this.threads[0].run(jobId, req, onPhase);
+    let checking = 0;
+    const [a, b] = await Promise.all(
+      halves.map((half, i) =>
+        this.threads[i].run(jobId, half, (p) => {
+          if (p === 'reading' && i === 0) onPhase?.('reading');
+          if (p === 'checking' && ++checking === 2) onPhase?.('checking');
+        }),
+      ),
+    );
+    return mergeHalves(a, b);
+  }
+
   /** Stops a running parse; true when there was one. */
   cancel(jobId: string): boolean {
-    const running = [...this.jobs.values()].some((j) => j.jobId === jobId);
-    if (running && this.worker) void this.worker.terminate();
-    return running;
+    const state = this.active.get(jobId);
+    if (!state) return false;
+    state.cancelled = true;
+    for (const t of this.threads) if (t.has(jobId)) void t.stop();
+    return true;
   }
 
   async close(): Promise<void> {
-    await this.worker?.terminate();
+    await Promise.all(this.threads.map((t) => t.stop()));
   }
 }

@@ -86,3 +86,25 @@ describe('parsing in the worker thread', () => {
     }
   }, 120_000);
 });
+
+describe('a large workbook read by two threads', () => {
+  it('gives exactly the rows, issues, months and accounts of the single-threaded reading', async () => {
+    const { splitRequest, mergeHalves, parseInProcess } = await import('../../../main/import/parse');
+    const cases: Array<[string, Buffer]> = [
+      ['generated.xlsx', await makeRollupWorkbook(await sampleKpis(SAMPLES), 40, 6)],
+      ['layout.xlsx', fs.readFileSync(path.resolve(__dirname, '../../fixtures/messy/layout.xlsx'))],
+      ['rollup.xlsx', fs.readFileSync(path.resolve(__dirname, '../../fixtures/messy/rollup.xlsx'))],
+      ['acme.xlsx', fs.readFileSync(path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'))],
+    ];
+    for (const [name, bytes] of cases) {
+      const req = { bytes, fileName: name, hash: sha256(bytes), options: {} };
+      const whole = await parseInProcess(req);
+      const halves = await splitRequest(req, 0);
+      expect(halves, name).not.toBeNull();
+      const [a, b] = halves!;
+      const merged = mergeHalves(await parseInProcess(a), await parseInProcess(b));
+      const { sheetOrder: _, ...single } = whole;
+      expect(merged, name).toEqual(single);
+    }
+  }, 120_000);
+});
