@@ -1,0 +1,154 @@
+import ExcelJS from 'exceljs';
+import type { ExportFile, PortfolioRow } from '../../shared/channels/dashboard';
+import { round2 } from '../../shared/scoring';
+import type { Db } from '../db/open';
+import { explainAccountMonth } from '../scoring/receipt';
+import { portfolio } from './service';
+
+/** The portfolio table and an account's KPI table as xlsx (exceljs) or CSV files. */
+
+type Cell = string | number | null;
+interface Table {
+  sheet: string;
+  columns: Array<{ header: string; width: number; numFmt?: string }>;
+  rows: Cell[][];
+}
+
+/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+export function csvCell(v: Cell): string {
+  if (v == null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  let s = v;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function toCsv(t: Table): Uint8Array {
+  const lines = [t.columns.map((c) => csvCell(c.header)).join(',')];
+  for (const r of t.rows) lines.push(r.map(csvCell).join(','));
+  // A byte-order mark so that Excel reads the file as UTF-8.
+  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+}
+
+async function toXlsx(t: Table): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'KPI Dashboard';
+  const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = t.columns.map((c, i) => ({
+    header: c.header,
+    key: `c${i}`,
+    width: c.width,
+    style: { numFmt: c.numFmt },
+  }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of t.rows) ws.addRow(r);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.columns.length } };
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+const write = async (t: Table, format: 'xlsx' | 'csv', base: string): Promise<ExportFile> => ({
+  fileName: `${base}.${format}`,
+  bytes: format === 'xlsx' ? await toXlsx(t) : toCsv(t),
+});
+
+/** A file-name-safe version of a name. */
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/[\s_]+/g, '-')
+    .toLowerCase()
+    .slice(0, 60) || 'export';
+
+export async function exportPortfolio(
+  db: Db,
+  customerId: number,
+  format: 'xlsx' | 'csv',
+  accountIds?: number[],
+): Promise<ExportFile> {
+  const p = portfolio(db, customerId);
+  let rows: PortfolioRow[] = p.rows;
+  if (accountIds) {
+    // The rows shown, in the order shown; ids that are not this workspace's are not there to find.
+    const byId = new Map(p.rows.map((r) => [r.id, r]));
+    rows = accountIds.map((id) => byId.get(id)).filter((r): r is PortfolioRow => !!r);
+  }
+  const table: Table = {
+    sheet: 'Portfolio',
+    columns: [
+      { header: 'Account', width: 32 },
+      { header: 'Health score', width: 13, numFmt: '0.00' },
+      { header: 'Status', width: 10 },
+      { header: 'Change', width: 10, numFmt: '+0.00;-0.00;0.00' },
+      { header: 'Since', width: 10 },
+      { header: 'Latest month', width: 13 },
+      { header: 'Stale', width: 8 },
+      { header: 'Revenue', width: 15, numFmt: '#,##0' },
+      { header: 'Industry', width: 18 },
+      { header: 'Region', width: 18 },
+      { header: 'Last upload', width: 22 },
+    ],
+    rows: rows.map((r) => [
+      r.name,
+      r.score,
+      r.status ?? 'No score',
+      r.change,
+      r.previousMonth,
+      r.latestMonth,
+      r.stale ? 'yes' : 'no',
+      r.revenue,
+      r.industry,
+      r.region,
+      r.lastUpload,
+    ]),
+  };
+  return write(table, format, `portfolio-${p.today}`);
+}
+
+export async function exportAccountKpis(
+  db: Db,
+  customerId: number,
+  accountId: number,
+  format: 'xlsx' | 'csv',
+  month?: string,
+): Promise<ExportFile> {
+  const r = explainAccountMonth(db, customerId, accountId, month);
+  const s = (x: number | null) => (x == null ? null : round2(x));
+  const table: Table = {
+    sheet: `KPIs ${r.month}`,
+    columns: [
+      { header: 'Category', width: 24 },
+      { header: 'KPI', width: 36 },
+      { header: 'Value', width: 12 },
+      { header: 'Unit', width: 12 },
+      { header: 'Status', width: 10 },
+      { header: 'Score', width: 9, numFmt: '0.00' },
+      { header: 'Weight', width: 9 },
+      { header: 'Critical', width: 14 },
+      { header: 'Risk', width: 14 },
+      { header: 'Healthy', width: 14 },
+      { header: 'Previous value', width: 15 },
+      { header: 'Upload version', width: 15 },
+    ],
+    rows: r.kpis.map((k) => {
+      const band = (min?: number, max?: number) => (k.range ? `${min} – ${max}` : null);
+      return [
+        k.category,
+        k.name,
+        k.value,
+        k.range?.unit ?? null,
+        k.status ?? (k.missing === 'no range' ? 'No range' : 'No value'),
+        s(k.score),
+        k.weight,
+        band(k.range?.criticalMin, k.range?.criticalMax),
+        band(k.range?.riskMin, k.range?.riskMax),
+        band(k.range?.healthyMin, k.range?.healthyMax),
+        k.previousValue,
+        k.uploadVersion,
+      ];
+    }),
+  };
+  return write(table, format, `${slug(r.accountName)}-kpis-${r.month}`);
+}

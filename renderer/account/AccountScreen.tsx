@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import type { AccountDashboard } from '../../shared/channels/dashboard';
+import type { ScoreReceipt } from '../../shared/channels/scoring';
+import { ApiError, call } from '../api';
+import { Change } from '../components/Change';
+import { saveExport } from '../components/exportFile';
+import { fmtDate, fmtMoney, fmtMonth, fmtScore } from '../components/format';
+import { StatusChip } from '../components/StatusChip';
+import { type Route, reportError, useApp } from '../store';
+import { CategoryCard, TrendCard } from './charts';
+import { KpiTable } from './KpiTable';
+import { Receipt } from './Receipt';
+
+type AccountRoute = Extract<Route, { view: 'account' }>;
+
+/** One account: its health for a month, how it got there, and what would change it. */
+export function AccountScreen() {
+  const route = useApp((s) => s.route) as AccountRoute;
+  const dataVersion = useApp((s) => s.dataVersion);
+  const navigate = useApp((s) => s.navigate);
+  const [dash, setDash] = useState<AccountDashboard | null>(null);
+  const [receipt, setReceipt] = useState<ScoreReceipt | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const { accountId, month } = route;
+
+  useEffect(() => {
+    void dataVersion;
+    let live = true;
+    setFailed(null);
+    Promise.all([
+      call('dashboard.account', { accountId, month }),
+      call('scoring.explain', { accountId, month }).catch((e) =>
+        e instanceof ApiError && e.code === 'not_found' ? null : Promise.reject(e),
+      ),
+    ])
+      .then(([d, r]) => {
+        if (!live) return;
+        setDash(d);
+        setReceipt(r);
+      })
+      .catch((e) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.code === 'not_found') setFailed(e.message);
+        else reportError(e);
+      });
+    return () => {
+      live = false;
+    };
+  }, [accountId, month, dataVersion]);
+
+  const back = (
+    <button type="button" className="link-button back-link" onClick={() => navigate({ view: 'portfolio' })}>
+      ← Portfolio
+    </button>
+  );
+  if (failed) {
+    return (
+      <section className="screen">
+        {back}
+        <div className="empty-state">{failed}</div>
+      </section>
+    );
+  }
+  if (!dash || dash.account.id !== accountId) {
+    return (
+      <section className="screen" aria-busy="true">
+        {back}
+        <p className="muted">Loading…</p>
+      </section>
+    );
+  }
+  const a = dash.account;
+  const facts = [a.industry, a.region, a.revenue ? `${fmtMoney(a.revenue)} revenue` : null].filter(Boolean).join(' · ');
+
+  return (
+    <section className="screen dash account">
+      {back}
+      <header className="screen-head">
+        <div>
+          <h1>{a.name}</h1>
+          <p className="muted subtitle">
+            {facts || 'No industry, region or revenue recorded'}
+            {!a.active && ' · deactivated'}
+            {dash.lastUpload &&
+              ` · last upload v${dash.lastUpload.version}${dash.lastUpload.fileName ? ` (${dash.lastUpload.fileName})` : ''} on ${fmtDate(dash.lastUpload.uploadedAt)}`}
+          </p>
+        </div>
+        {dash.month && (
+          <div className="toolbar">
+            <label className="inline-field">
+              <span>Month</span>
+              <select
+                aria-label="Month"
+                value={dash.month}
+                onChange={(e) => navigate({ view: 'account', accountId, month: e.target.value })}
+              >
+                {[...dash.months].reverse().map((m) => (
+                  <option key={m} value={m}>
+                    {fmtMonth(m)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
+      </header>
+
+      {!dash.month || !receipt ? (
+        <div className="empty-state">
+          <p>{a.name} has no KPI data yet.</p>
+          <button type="button" className="primary" onClick={() => navigate({ view: 'import' })}>
+            Import a workbook
+          </button>
+        </div>
+      ) : (
+        <>
+          <section className="card overall-card" aria-label="Overall health">
+            <div className="overall-main">
+              <span className="muted small">Overall health, {fmtMonth(receipt.month)}</span>
+              <span className="overall-score" data-testid="overall-score">
+                {fmtScore(receipt.overall)}
+              </span>
+              <StatusChip status={receipt.status} />
+              <Change value={receipt.change} since={receipt.previousMonth} className="big" />
+            </div>
+            <p className="muted small">
+              {receipt.validKpis} of {receipt.totalKpis} KPIs scored
+              {receipt.previousMonth && receipt.change != null && ` · ${receipt.changeText}`} ·{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => document.getElementById('receipt-h')?.scrollIntoView({ block: 'start' })}
+              >
+                See the score receipt and what-if
+              </button>
+            </p>
+            {receipt.unweightedCategories.length > 0 && (
+              <p className="small text-risk">
+                Not counted in the overall (no category weight): {receipt.unweightedCategories.join(', ')}
+              </p>
+            )}
+          </section>
+          <div className="account-grid">
+            <CategoryCard receipt={receipt} />
+            <TrendCard dash={dash} />
+          </div>
+          <section className="card" aria-labelledby="kpis-h">
+            <div className="card-head">
+              <h2 id="kpis-h">KPIs, {fmtMonth(receipt.month)}</h2>
+              <div className="toolbar">
+                <button
+                  type="button"
+                  onClick={() =>
+                    saveExport(call('dashboard.exportAccountKpis', { accountId, month: receipt.month, format: 'xlsx' }))
+                  }
+                >
+                  Export KPIs xlsx
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    saveExport(call('dashboard.exportAccountKpis', { accountId, month: receipt.month, format: 'csv' }))
+                  }
+                >
+                  Export KPIs CSV
+                </button>
+              </div>
+            </div>
+            <KpiTable
+              receipt={receipt}
+              dash={dash}
+              onOpen={(k) => navigate({ view: 'kpi', accountId, kpi: k.name, category: k.category })}
+            />
+          </section>
+          <Receipt receipt={receipt} />
+        </>
+      )}
+    </section>
+  );
+}

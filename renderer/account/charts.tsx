@@ -1,0 +1,157 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo } from 'react';
+import type { AccountDashboard } from '../../shared/channels/dashboard';
+import type { ScoreReceipt } from '../../shared/channels/scoring';
+import { statusOf } from '../../shared/scoring';
+import { ChartCanvas } from '../charts/ChartCanvas';
+import { healthBands, scoreAxis } from '../charts/health';
+import { type ChartTheme, useChartTheme } from '../charts/theme';
+import { fmtMonth, fmtScore } from '../components/format';
+import { StatusChip } from '../components/StatusChip';
+
+const pct = (x: number | null) => (x == null ? '–' : `${(x * 100).toFixed(x * 100 < 10 && x > 0 ? 1 : 0)}%`);
+const slug = (s: string) => s.replace(/[^\w-]+/g, '-').toLowerCase();
+
+const statusColor = (theme: ChartTheme, score: number | null) => {
+  if (score == null) return theme.muted;
+  const s = statusOf(score);
+  return s === 'Healthy' ? theme.healthy : s === 'Risk' ? theme.risk : theme.critical;
+};
+
+/** Category scores of the month with their weights: a bar chart and the same as a table. */
+export function CategoryCard({ receipt }: { receipt: ScoreReceipt }) {
+  const theme = useChartTheme();
+  const cats = receipt.categories;
+  const config = useMemo<ChartConfiguration>(
+    () => ({
+      type: 'bar',
+      data: {
+        labels: cats.map((c) => c.category),
+        datasets: [
+          {
+            label: 'Score',
+            data: cats.map((c) => c.score),
+            backgroundColor: cats.map((c) => statusColor(theme, c.score)),
+            borderRadius: 3,
+            barThickness: 16,
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        plugins: { legend: { display: false } },
+        scales: {
+          x: { min: 0, max: 100, ticks: { color: theme.muted, stepSize: 20 }, grid: { color: theme.grid } },
+          y: { ticks: { color: theme.text, font: { size: 12 } }, grid: { display: false } },
+        },
+      },
+    }),
+    [cats, theme],
+  );
+  return (
+    <section className="card" aria-labelledby="cats-h">
+      <h2 id="cats-h">Category scores</h2>
+      <ChartCanvas
+        config={config}
+        label={`Category scores of ${receipt.accountName}, ${fmtMonth(receipt.month)}`}
+        fileName={`${slug(receipt.accountName)}-categories-${receipt.month}.png`}
+        height={Math.max(140, cats.length * 30 + 30)}
+        summary={cats.map((c) => `${c.category}: ${fmtScore(c.score)}`).join(', ')}
+      />
+      <table className="table compact" aria-label="Category scores">
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col" className="num">
+              Score
+            </th>
+            <th scope="col" className="num">
+              Weight
+            </th>
+            <th scope="col" className="num" title="KPIs scored of the category's KPIs">
+              KPIs
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {cats.map((c) => (
+            <tr key={c.category}>
+              <th scope="row">{c.category}</th>
+              <td className="num nowrap">
+                {fmtScore(c.score)} <StatusChip status={c.score != null ? statusOf(c.score) : null} />
+              </td>
+              <td className="num" title={c.shareOfOverall != null ? `${pct(c.shareOfOverall)} of the overall` : ''}>
+                {receipt.inputs.categoryWeights ? pct(c.weight) : 'equal'}
+              </td>
+              <td className="num nowrap">
+                {c.validKpis} / {c.totalKpis}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The health trend over every month: the overall (bold) and each category. */
+export function TrendCard({ dash }: { dash: AccountDashboard }) {
+  const theme = useChartTheme();
+  const config = useMemo<ChartConfiguration>(() => {
+    const values = dash.trend.flatMap((t) => [t.overall, ...Object.values(t.categories)]);
+    return {
+      type: 'line',
+      data: {
+        labels: dash.trend.map((t) => fmtMonth(t.month)),
+        datasets: [
+          {
+            label: 'Overall',
+            data: dash.trend.map((t) => t.overall),
+            borderColor: theme.text,
+            backgroundColor: theme.text,
+            borderWidth: 3,
+            pointRadius: 3,
+          },
+          ...dash.categories.map((c, i) => ({
+            label: c,
+            data: dash.trend.map((t) => t.categories[c] ?? null),
+            borderColor: theme.series[i % theme.series.length],
+            backgroundColor: theme.series[i % theme.series.length],
+            borderWidth: 1.5,
+            pointRadius: 2,
+            spanGaps: true,
+          })),
+        ],
+      },
+      options: {
+        plugins: {
+          legend: { position: 'bottom', labels: { color: theme.text, boxWidth: 12, boxHeight: 2, font: { size: 11 } } },
+          tooltip: { mode: 'index', intersect: false },
+        },
+        scales: {
+          x: { ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 10 }, grid: { display: false } },
+          y: { ...scoreAxis(values), ticks: { color: theme.muted, stepSize: 10 }, grid: { color: theme.grid } },
+        },
+      },
+      plugins: [healthBands(theme)],
+    };
+  }, [dash, theme]);
+  const first = dash.trend[0];
+  const last = dash.trend[dash.trend.length - 1];
+  return (
+    <section className="card" aria-labelledby="trend-h">
+      <h2 id="trend-h">Health trend</h2>
+      {dash.trend.length === 0 ? (
+        <p className="muted">No month has a score yet.</p>
+      ) : (
+        <ChartCanvas
+          config={config}
+          label={`Health trend of ${dash.account.name}`}
+          fileName={`${slug(dash.account.name)}-health-trend.png`}
+          height={300}
+          summary={`Overall from ${fmtScore(first.overall)} in ${fmtMonth(first.month)} to ${fmtScore(last.overall)} in ${fmtMonth(last.month)}`}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,220 @@
+import {
+  type KeyboardEvent,
+  memo,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+
+export interface Column<T> {
+  id: string;
+  header: string;
+  /** A CSS grid track: "120px", "minmax(160px, 2fr)". */
+  width: string;
+  align?: 'left' | 'right';
+  sortable?: boolean;
+  cell: (row: T) => ReactNode;
+}
+
+export type SortDir = 'asc' | 'desc';
+
+/**
+ * A table that renders only the rows in view (fixed row height). It stays a real <table> (laid
+ * out with CSS grid, the header sticky) so screen readers and role locators see a table; rows
+ * carry aria-rowindex and the table aria-rowcount. Arrow keys, Page Up/Down, Home and End move
+ * between rows' controls.
+ */
+export function VirtualTable<T>(props: {
+  label: string;
+  rows: T[];
+  rowKey: (row: T) => string | number;
+  columns: Column<T>[];
+  rowHeight?: number;
+  /** CSS max-height of the scrolling body. */
+  maxHeight?: string;
+  sort?: { key: string; dir: SortDir };
+  onSort?: (key: string) => void;
+  empty?: ReactNode;
+  overscan?: number;
+}) {
+  const rowHeight = props.rowHeight ?? 44;
+  const overscan = props.overscan ?? 6;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(600);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const template = props.columns.map((c) => c.width).join(' ');
+  const count = props.rows.length;
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setViewHeight(el.clientHeight || 600);
+    const ro = new ResizeObserver(() => setViewHeight(el.clientHeight || 600));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // A new list (filter, sort) starts at the top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the rows array changes
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [props.rows]);
+
+  const frame = useRef(0);
+  const onScroll = useCallback(() => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      if (scroller.current) setScrollTop(scroller.current.scrollTop);
+    });
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((scrollTop + viewHeight) / rowHeight) + overscan);
+
+  // Focus follows the keyboard once the target row is rendered.
+  useEffect(() => {
+    if (focusIndex == null) return;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"]`);
+    if (el) {
+      (el.querySelector<HTMLElement>('button, a, [tabindex]') ?? el).focus({ preventScroll: true });
+      setFocusIndex(null);
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const el = scroller.current;
+    if (!el || count === 0) return;
+    const i = Math.max(0, Math.min(count - 1, index));
+    const head = el.querySelector('thead')?.offsetHeight ?? 0;
+    const top = i * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (head + top + rowHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = head + top + rowHeight - el.clientHeight;
+    setScrollTop(el.scrollTop);
+    setFocusIndex(i);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const current = rowEl ? Number(rowEl.dataset.index) : -1;
+    const page = Math.max(1, Math.floor(viewHeight / rowHeight) - 1);
+    const keys: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + page,
+      PageUp: current - page,
+      Home: 0,
+      End: count - 1,
+    };
+    if (e.key in keys) {
+      e.preventDefault();
+      moveTo(Math.max(0, keys[e.key]));
+    }
+  };
+
+  const visible: ReactNode[] = [];
+  for (let i = first; i < last; i++) {
+    const row = props.rows[i];
+    visible.push(
+      <Row
+        key={props.rowKey(row)}
+        row={row}
+        index={i}
+        columns={props.columns}
+        template={template}
+        height={rowHeight}
+      />,
+    );
+  }
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys pressed on the rows' own buttons bubble here to move between rows
+    <div
+      ref={scroller}
+      className="vtable-scroller"
+      style={{ maxHeight: props.maxHeight ?? '60vh' }}
+      onScroll={onScroll}
+      onKeyDown={onKeyDown}
+      data-testid={`${props.label}-scroller`}
+    >
+      <table aria-label={props.label} aria-rowcount={count + 1} className="vtable">
+        <thead>
+          <tr aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+            {props.columns.map((c) => {
+              const sorted = props.sort?.key === c.id ? props.sort.dir : null;
+              return (
+                <th
+                  key={c.id}
+                  scope="col"
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  className={c.align === 'right' ? 'num' : undefined}
+                >
+                  {c.sortable && props.onSort ? (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      title={`Sort by ${c.header}`}
+                      onClick={() => props.onSort?.(c.id)}
+                    >
+                      {c.header}
+                      <span aria-hidden="true" className="sort-mark">
+                        {sorted === 'asc' ? '▴' : sorted === 'desc' ? '▾' : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody style={{ height: count ? count * rowHeight : undefined }}>
+          {count === 0 ? (
+            <tr className="vtable-empty">
+              <td>{props.empty ?? 'Nothing to show.'}</td>
+            </tr>
+          ) : (
+            visible
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One row; unchanged rows are not re-rendered while scrolling (the columns must be memoised). */
+const Row = memo(function Row<T>(props: {
+  row: T;
+  index: number;
+  columns: Column<T>[];
+  template: string;
+  height: number;
+}) {
+  const i = props.index;
+  return (
+    <tr
+      aria-rowindex={i + 2}
+      data-index={i}
+      className={i % 2 ? 'odd' : undefined}
+      style={{
+        gridTemplateColumns: props.template,
+        height: props.height,
+        transform: `translateY(${i * props.height}px)`,
+      }}
+    >
+      {props.columns.map((c) => (
+        <td key={c.id} className={c.align === 'right' ? 'num' : undefined}>
+          {c.cell(props.row)}
+        </td>
+      ))}
+    </tr>
+  );
+}) as <T>(props: { row: T; index: number; columns: Column<T>[]; template: string; height: number }) => ReactNode;

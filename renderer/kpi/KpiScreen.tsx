@@ -1,0 +1,218 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useEffect, useMemo, useState } from 'react';
+import type { KpiHistory, UploadRef } from '../../shared/channels/dashboard';
+import type { Range } from '../../shared/scoring';
+import { rangeText } from '../account/KpiTable';
+import { ApiError, call } from '../api';
+import { ChartCanvas } from '../charts/ChartCanvas';
+import { type Band, bandsPlugin } from '../charts/plugins';
+import { type ChartTheme, useChartTheme } from '../charts/theme';
+import { fmtDate, fmtMonth, fmtNumber, fmtScore } from '../components/format';
+import { StatusChip } from '../components/StatusChip';
+import { type Route, reportError, useApp } from '../store';
+
+type KpiRoute = Extract<Route, { view: 'kpi' }>;
+
+/** The three bands of a range, from its bounds (either direction). */
+export function rangeBands(r: Range, theme: Pick<ChartTheme, 'criticalBg' | 'riskBg' | 'healthyBg'>): Band[] {
+  return [
+    { from: r.criticalMin, to: r.criticalMax, color: theme.criticalBg, label: 'Critical' },
+    { from: r.riskMin, to: r.riskMax, color: theme.riskBg, label: 'Risk' },
+    { from: r.healthyMin, to: r.healthyMax, color: theme.healthyBg, label: 'Healthy' },
+  ];
+}
+
+/** The y axis: the values, and the two inner thresholds so that all three bands show, with room. */
+export function kpiAxis(values: number[], r: Range | null): { min: number; max: number } | Record<string, never> {
+  const pts = [...values];
+  if (r) pts.push(r.riskMin, r.riskMax);
+  if (!pts.length) return {};
+  let lo = Math.min(...pts);
+  let hi = Math.max(...pts);
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.25;
+  lo -= pad;
+  hi += pad;
+  if (r) {
+    const outerLo = Math.min(r.criticalMin, r.healthyMin, r.criticalMax, r.healthyMax);
+    const outerHi = Math.max(r.criticalMin, r.healthyMin, r.criticalMax, r.healthyMax);
+    lo = Math.max(lo, Math.min(outerLo, ...values));
+    hi = Math.min(hi, Math.max(outerHi, ...values));
+  }
+  // Round outwards to a step of 1, 2 or 5 times a power of ten.
+  const raw = (hi - lo) / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? raw;
+  return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step };
+}
+
+const uploadText = (u: UploadRef) =>
+  `v${u.version}${u.fileName ? ` · ${u.fileName}` : ''}${u.uploadedAt ? ` · ${fmtDate(u.uploadedAt)}` : ''}`;
+
+/** One KPI of one account over time, on its Critical / Risk / Healthy bands, and where each value came from. */
+export function KpiScreen() {
+  const route = useApp((s) => s.route) as KpiRoute;
+  const dataVersion = useApp((s) => s.dataVersion);
+  const navigate = useApp((s) => s.navigate);
+  const [data, setData] = useState<KpiHistory | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const { accountId, kpi, category } = route;
+  const theme = useChartTheme();
+
+  useEffect(() => {
+    void dataVersion;
+    let live = true;
+    setFailed(null);
+    call('dashboard.kpi', { accountId, kpi, category })
+      .then((d) => live && setData(d))
+      .catch((e) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.code === 'not_found') setFailed(e.message);
+        else reportError(e);
+      });
+    return () => {
+      live = false;
+    };
+  }, [accountId, kpi, category, dataVersion]);
+
+  const config = useMemo<ChartConfiguration | null>(() => {
+    if (!data) return null;
+    const values = data.points.map((p) => p.value).filter((v): v is number => v != null);
+    const color = theme.text;
+    return {
+      type: 'line',
+      data: {
+        labels: data.points.map((p) => fmtMonth(p.month)),
+        datasets: [
+          {
+            label: data.kpi,
+            data: data.points.map((p) => p.value),
+            borderColor: color,
+            backgroundColor: data.points.map((p) =>
+              p.status === 'Healthy'
+                ? theme.healthy
+                : p.status === 'Risk'
+                  ? theme.risk
+                  : p.status === 'Critical'
+                    ? theme.critical
+                    : theme.muted,
+            ),
+            pointBorderColor: color,
+            pointRadius: 4,
+            borderWidth: 2,
+            spanGaps: true,
+          },
+        ],
+      },
+      options: {
+        plugins: { legend: { display: false }, tooltip: { intersect: false, mode: 'index' } },
+        scales: {
+          x: {
+            offset: true,
+            ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 10 },
+            grid: { display: false },
+          },
+          y: {
+            ...kpiAxis(values, data.range),
+            title: { display: !!data.range, text: data.range?.unit ?? '', color: theme.muted },
+            ticks: { color: theme.muted },
+            grid: { color: theme.grid },
+          },
+        },
+      },
+      plugins: data.range ? [bandsPlugin(rangeBands(data.range, theme), theme.muted)] : [],
+    };
+  }, [data, theme]);
+
+  const back = (
+    <button type="button" className="link-button back-link" onClick={() => navigate({ view: 'account', accountId })}>
+      ← {data?.accountName ?? 'Account'}
+    </button>
+  );
+  if (failed) {
+    return (
+      <section className="screen">
+        {back}
+        <div className="empty-state">{failed}</div>
+      </section>
+    );
+  }
+  if (!data || !config) {
+    return (
+      <section className="screen" aria-busy="true">
+        {back}
+        <p className="muted">Loading…</p>
+      </section>
+    );
+  }
+  const last = data.points[data.points.length - 1];
+  return (
+    <section className="screen dash kpi">
+      {back}
+      <header className="screen-head">
+        <div>
+          <h1>{data.kpi}</h1>
+          <p className="muted subtitle">
+            {data.accountName} · {data.category}
+            {data.range &&
+              ` · ${data.range.unit} · ${data.range.higherIsBetter ? 'higher is better' : 'lower is better'}`}
+          </p>
+        </div>
+        {last && (
+          <div className="kpi-latest">
+            <span className="overall-score">{fmtNumber(last.value)}</span>
+            <StatusChip status={last.status} />
+            <span className="muted small">{fmtMonth(last.month)}</span>
+          </div>
+        )}
+      </header>
+      <section className="card" aria-labelledby="kpi-chart-h">
+        <h2 id="kpi-chart-h">{data.kpi} over time</h2>
+        <p className="muted small">{rangeText(data.range)}</p>
+        <ChartCanvas
+          config={config}
+          label={`${data.kpi} of ${data.accountName} by month`}
+          fileName={`${data.accountName}-${data.kpi}.png`.replace(/[^\w.-]+/g, '-').toLowerCase()}
+          height={320}
+          summary={data.points.map((p) => `${fmtMonth(p.month)}: ${fmtNumber(p.value)}`).join(', ')}
+        />
+      </section>
+      <section className="card" aria-labelledby="kpi-values-h">
+        <h2 id="kpi-values-h">Values and their uploads</h2>
+        <table className="table compact" aria-label="Values by month">
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col" className="num">
+                Value
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Score
+              </th>
+              <th scope="col">From upload</th>
+              <th scope="col">Replaced</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...data.points].reverse().map((p) => (
+              <tr key={p.month}>
+                <th scope="row">{fmtMonth(p.month)}</th>
+                <td className="num">{fmtNumber(p.value)}</td>
+                <td>
+                  <StatusChip status={p.status} label={p.status ?? (p.value == null ? 'No value' : 'Not scored')} />
+                </td>
+                <td className="num">{fmtScore(p.score)}</td>
+                <td>{uploadText(p.source)}</td>
+                <td className="muted small">
+                  {p.superseded.length
+                    ? p.superseded.map((s) => `${fmtNumber(s.value)} (v${s.version})`).join(', ')
+                    : '–'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,466 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Portfolio, PortfolioRow } from '../../shared/channels/dashboard';
+import { call } from '../api';
+import { ChartCanvas } from '../charts/ChartCanvas';
+import { healthBands, scoreAxis } from '../charts/health';
+import { Sparkline } from '../charts/Sparkline';
+import { type ChartTheme, useChartTheme } from '../charts/theme';
+import { Change } from '../components/Change';
+import { saveExport } from '../components/exportFile';
+import { fmtDate, fmtMoney, fmtMonth, fmtScore } from '../components/format';
+import { STATUS_ICON, StatusChip } from '../components/StatusChip';
+import { type Column, VirtualTable } from '../components/VirtualTable';
+import { reportError, useApp } from '../store';
+import { EmptyPortfolio } from './EmptyPortfolio';
+import {
+  DEFAULT_VIEW,
+  DESC_FIRST,
+  filterRows,
+  HEALTH_BANDS,
+  isFiltered,
+  loadView,
+  type PortfolioView,
+  type SortKey,
+  type StatusFilter,
+  saveView,
+  sortRows,
+  summarize,
+  trendOf,
+} from './model';
+
+/** The workspace home: every active account's health, with a summary above the list. */
+export function PortfolioScreen() {
+  const activeId = useApp((s) => s.activeId);
+  const dataVersion = useApp((s) => s.dataVersion);
+  const [data, setData] = useState<Portfolio | null>(null);
+
+  useEffect(() => {
+    void dataVersion;
+    if (activeId == null) return;
+    let live = true;
+    call('dashboard.portfolio', {})
+      .then((p) => live && setData(p))
+      .catch(reportError);
+    return () => {
+      live = false;
+    };
+  }, [dataVersion, activeId]);
+
+  if (!data) {
+    return (
+      <section className="screen" aria-busy="true">
+        <h1>Portfolio</h1>
+        <p className="muted">Loading…</p>
+      </section>
+    );
+  }
+  if (!data.rows.some((r) => r.score != null)) return <EmptyPortfolio accounts={data.rows.length} />;
+  return <PortfolioBody key={activeId} data={data} workspaceId={activeId} />;
+}
+
+function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: number | null }) {
+  const navigate = useApp((s) => s.navigate);
+  const [view, setView] = useState<PortfolioView>(() => loadView(workspaceId));
+  useEffect(() => {
+    saveView(workspaceId, view);
+  }, [workspaceId, view]);
+
+  // Filtering and sorting apart: a sort leaves the summary (and its chart) as it is.
+  const { search, status, industry, region, band, staleOnly, sort, dir } = view;
+  const filtered = useMemo(
+    () => filterRows(data.rows, { search, status, industry, region, band, staleOnly }),
+    [data, search, status, industry, region, band, staleOnly],
+  );
+  const shown = useMemo(() => sortRows(filtered, sort, dir), [filtered, sort, dir]);
+  const summary = useMemo(() => summarize(filtered, data.window.length, data.latestMonth), [filtered, data]);
+  const open = useCallback((r: PortfolioRow) => navigate({ view: 'account', accountId: r.id }), [navigate]);
+  const columns = useColumns(data, open);
+  const set = (patch: Partial<PortfolioView>) => setView((v) => ({ ...v, ...patch }));
+  const sortBy = (key: string) =>
+    setView((v) =>
+      v.sort === key
+        ? { ...v, dir: v.dir === 'asc' ? 'desc' : 'asc' }
+        : { ...v, sort: key as SortKey, dir: DESC_FIRST.has(key as SortKey) ? 'desc' : 'asc' },
+    );
+
+  return (
+    <section className="screen dash portfolio">
+      <header className="screen-head">
+        <div>
+          <h1>Portfolio</h1>
+          <p className="muted subtitle">
+            {data.rows.length} active accounts · newest data {fmtMonth(data.latestMonth)}
+          </p>
+        </div>
+        <div className="toolbar">
+          <button
+            type="button"
+            onClick={() =>
+              saveExport(call('dashboard.exportPortfolio', { format: 'xlsx', accountIds: shown.map((r) => r.id) }))
+            }
+          >
+            Export xlsx
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              saveExport(call('dashboard.exportPortfolio', { format: 'csv', accountIds: shown.map((r) => r.id) }))
+            }
+          >
+            Export CSV
+          </button>
+        </div>
+      </header>
+
+      <Summary
+        data={data}
+        summary={summary}
+        filtered={shown.length !== data.rows.length}
+        shownCount={shown.length}
+        status={view.status}
+        onStatus={(s) => set({ status: view.status === s ? '' : s })}
+        onOpen={open}
+      />
+
+      <Filters data={data} view={view} set={set} shown={shown.length} />
+
+      <VirtualTable
+        label="Portfolio"
+        rows={shown}
+        rowKey={(r) => r.id}
+        columns={columns}
+        sort={{ key: view.sort, dir: view.dir }}
+        onSort={sortBy}
+        maxHeight="max(320px, calc(100vh - 200px))"
+        empty={
+          <span>
+            No account matches these filters.{' '}
+            <button type="button" className="link-button" onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort })}>
+              Clear filters
+            </button>
+          </span>
+        }
+      />
+    </section>
+  );
+}
+
+function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<PortfolioRow>[] {
+  const windowLabel = data.window.length
+    ? `${fmtMonth(data.window[0])} to ${fmtMonth(data.window[data.window.length - 1])}`
+    : '';
+  return useMemo(
+    () => [
+      {
+        id: 'name',
+        header: 'Account',
+        width: 'minmax(170px, 2fr)',
+        sortable: true,
+        cell: (r) => (
+          <button type="button" className="link-button cell-name" title={r.name} onClick={() => open(r)}>
+            {r.name}
+          </button>
+        ),
+      },
+      {
+        id: 'score',
+        header: 'Health',
+        width: '150px',
+        sortable: true,
+        cell: (r) => (
+          <span className="cell-health">
+            <span className="score">{fmtScore(r.score)}</span>
+            <StatusChip status={r.status} />
+          </span>
+        ),
+      },
+      {
+        id: 'change',
+        header: 'Change',
+        width: '96px',
+        align: 'right',
+        sortable: true,
+        cell: (r) => <Change value={r.change} since={r.previousMonth} />,
+      },
+      {
+        id: 'trend',
+        header: '12 months',
+        width: '112px',
+        sortable: true,
+        cell: (r) => (
+          <Sparkline
+            values={r.spark}
+            minSpan={10}
+            className={`spark-${(r.status ?? 'none').toLowerCase()}`}
+            label={`Health of ${r.name}, ${windowLabel}: ${sparkText(r)}`}
+          />
+        ),
+      },
+      {
+        id: 'revenue',
+        header: 'Revenue',
+        width: '108px',
+        align: 'right',
+        sortable: true,
+        cell: (r) => fmtMoney(r.revenue),
+      },
+      {
+        id: 'industry',
+        header: 'Industry',
+        width: 'minmax(80px, 1fr)',
+        sortable: true,
+        cell: (r) => <span title={r.industry ?? ''}>{r.industry ?? '–'}</span>,
+      },
+      {
+        id: 'region',
+        header: 'Region',
+        width: 'minmax(80px, 1fr)',
+        sortable: true,
+        cell: (r) => <span title={r.region ?? ''}>{r.region ?? '–'}</span>,
+      },
+      {
+        id: 'latestMonth',
+        header: 'Data as of',
+        width: '164px',
+        sortable: true,
+        cell: (r) => (
+          <span className="cell-data">
+            <span>
+              {fmtMonth(r.latestMonth)}
+              {r.stale && (
+                <span className="stale-flag" title="The newest data is more than 2 months old">
+                  <span aria-hidden="true">◷</span> Stale
+                </span>
+              )}
+            </span>
+            <span className="muted small">uploaded {fmtDate(r.lastUpload)}</span>
+          </span>
+        ),
+      },
+    ],
+    [open, windowLabel],
+  );
+}
+
+function sparkText(r: PortfolioRow): string {
+  const t = trendOf(r);
+  const present = r.spark.filter((v) => v != null) as number[];
+  if (!present.length) return 'no data';
+  return `${present.length} months, from ${fmtScore(present[0])} to ${fmtScore(present[present.length - 1])}${
+    t ? ` (${t > 0 ? '+' : ''}${t.toFixed(1)})` : ''
+  }`;
+}
+
+function Filters(props: {
+  data: Portfolio;
+  view: PortfolioView;
+  set: (p: Partial<PortfolioView>) => void;
+  shown: number;
+}) {
+  const { data, view, set } = props;
+  return (
+    <search className="toolbar portfolio-filters" aria-label="Filter accounts">
+      <input
+        type="search"
+        aria-label="Search accounts by name"
+        placeholder="Search by name…"
+        value={view.search}
+        onChange={(e) => set({ search: e.target.value })}
+      />
+      <select aria-label="Status" value={view.status} onChange={(e) => set({ status: e.target.value as StatusFilter })}>
+        <option value="">All statuses</option>
+        <option value="Healthy">{STATUS_ICON.Healthy} Healthy</option>
+        <option value="Risk">{STATUS_ICON.Risk} Risk</option>
+        <option value="Critical">{STATUS_ICON.Critical} Critical</option>
+        <option value="none">No score</option>
+      </select>
+      <select aria-label="Industry" value={view.industry} onChange={(e) => set({ industry: e.target.value })}>
+        <option value="">All industries</option>
+        {data.industries.map((x) => (
+          <option key={x}>{x}</option>
+        ))}
+      </select>
+      <select aria-label="Region" value={view.region} onChange={(e) => set({ region: e.target.value })}>
+        <option value="">All regions</option>
+        {data.regions.map((x) => (
+          <option key={x}>{x}</option>
+        ))}
+      </select>
+      <select aria-label="Health band" value={view.band} onChange={(e) => set({ band: e.target.value })}>
+        <option value="">Any score</option>
+        {HEALTH_BANDS.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.label}
+          </option>
+        ))}
+      </select>
+      <label className="check">
+        <input type="checkbox" checked={view.staleOnly} onChange={(e) => set({ staleOnly: e.target.checked })} />
+        Stale only
+      </label>
+      {isFiltered(view) && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => set({ search: '', status: '', industry: '', region: '', band: '', staleOnly: false })}
+        >
+          Clear filters
+        </button>
+      )}
+      <span className="muted" role="status" data-testid="portfolio-count">
+        {props.shown} of {data.rows.length} accounts
+      </span>
+    </search>
+  );
+}
+
+function Summary(props: {
+  data: Portfolio;
+  summary: ReturnType<typeof summarize>;
+  filtered: boolean;
+  shownCount: number;
+  status: StatusFilter;
+  onStatus: (s: StatusFilter) => void;
+  onOpen: (r: PortfolioRow) => void;
+}) {
+  const { summary: s, data } = props;
+  const theme = useChartTheme();
+  const config = useMemo(() => averageChart(data.window, s.average, theme), [data.window, s.average, theme]);
+  const atRisk = s.revenue.risk + s.revenue.critical;
+  const scope = props.filtered ? ` (${props.shownCount} accounts shown)` : '';
+  const total = s.counts.Healthy + s.counts.Risk + s.counts.Critical;
+  return (
+    <div className="summary-grid">
+      <section className="card" aria-labelledby="dist-h">
+        <h2 id="dist-h">
+          Health distribution<span className="muted small">{scope}</span>
+        </h2>
+        <ul className="dist-list" aria-label="Accounts by status">
+          {(['Healthy', 'Risk', 'Critical'] as const).map((st) => (
+            <li key={st}>
+              <button
+                type="button"
+                className={`dist-item dist-${st.toLowerCase()}`}
+                aria-pressed={props.status === st}
+                title={`Show only ${st} accounts`}
+                onClick={() => props.onStatus(st)}
+                data-testid={`count-${st}`}
+              >
+                <span className="dist-count">{s.counts[st]}</span>
+                <span className="dist-label">
+                  <span aria-hidden="true">{STATUS_ICON[st]}</span> {st}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {total > 0 && (
+          <div className="dist-bar" aria-hidden="true">
+            {(['Healthy', 'Risk', 'Critical'] as const).map((st) =>
+              s.counts[st] ? (
+                <span key={st} className={`seg-${st.toLowerCase()}`} style={{ flexGrow: s.counts[st] }} />
+              ) : null,
+            )}
+          </div>
+        )}
+        {s.counts.none > 0 && <p className="muted small">{s.counts.none} without a score yet</p>}
+      </section>
+
+      <section className="card" aria-labelledby="rar-h">
+        <h2 id="rar-h">Revenue at risk</h2>
+        <p className="big-number" data-testid="revenue-at-risk">
+          {fmtMoney(atRisk)}
+        </p>
+        <p className="muted small">
+          {s.revenue.total
+            ? `${Math.round((atRisk / s.revenue.total) * 100)}% of ${fmtMoney(s.revenue.total)}`
+            : 'No revenue recorded for these accounts'}
+        </p>
+        <dl className="kv small">
+          <dt>
+            <span className="text-risk" aria-hidden="true">
+              {STATUS_ICON.Risk}
+            </span>{' '}
+            Risk
+          </dt>
+          <dd>{fmtMoney(s.revenue.risk)}</dd>
+          <dt>
+            <span className="text-critical" aria-hidden="true">
+              {STATUS_ICON.Critical}
+            </span>{' '}
+            Critical
+          </dt>
+          <dd>{fmtMoney(s.revenue.critical)}</dd>
+        </dl>
+      </section>
+
+      <section className="card chart-card" aria-labelledby="avg-h">
+        <h2 id="avg-h">Average health</h2>
+        <ChartCanvas
+          config={config}
+          label="Average health by month"
+          fileName={`average-health-${data.latestMonth ?? 'portfolio'}.png`}
+          height={120}
+          summary={s.average
+            .map((v, i) => (v == null ? null : `${fmtMonth(data.window[i])}: ${v.toFixed(1)}`))
+            .filter(Boolean)
+            .join(', ')}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="movers-h">
+        <h2 id="movers-h">
+          Biggest movers <span className="muted small">{fmtMonth(data.latestMonth)}</span>
+        </h2>
+        {s.movers.up.length + s.movers.down.length === 0 ? (
+          <p className="muted small">No change since the month before.</p>
+        ) : (
+          <ul className="movers" aria-label="Biggest movers">
+            {[...s.movers.up, ...s.movers.down].map((r) => (
+              <li key={r.id}>
+                <button type="button" className="link-button" title={r.name} onClick={() => props.onOpen(r)}>
+                  {r.name}
+                </button>
+                <Change value={r.change} since={r.previousMonth} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function averageChart(window: string[], average: Array<number | null>, theme: ChartTheme): ChartConfiguration {
+  const present = average.filter((v): v is number => v != null);
+  const axis = scoreAxis(present);
+  return {
+    type: 'line',
+    data: {
+      labels: window.map(fmtMonth),
+      datasets: [
+        {
+          label: 'Average health',
+          data: average,
+          borderColor: theme.accent,
+          backgroundColor: theme.accent,
+          borderWidth: 2,
+          pointRadius: 2,
+          spanGaps: true,
+        },
+      ],
+    },
+    options: {
+      plugins: { legend: { display: false }, tooltip: { intersect: false, mode: 'index' } },
+      scales: {
+        x: {
+          ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 12, font: { size: 10 } },
+          grid: { display: false },
+        },
+        y: { ...axis, ticks: { color: theme.muted, font: { size: 10 }, stepSize: 10 }, grid: { color: theme.grid } },
+      },
+    },
+    plugins: [healthBands(theme)],
+  };
+}

@@ -1,0 +1,212 @@
+import type { PortfolioRow } from '../../shared/channels/dashboard';
+import type { Status } from '../../shared/scoring';
+
+/** The portfolio's filters and sort: pure functions over the rows, kept per workspace. */
+
+export type SortKey =
+  | 'name'
+  | 'score'
+  | 'change'
+  | 'trend'
+  | 'revenue'
+  | 'industry'
+  | 'region'
+  | 'latestMonth'
+  | 'lastUpload';
+
+export type StatusFilter = '' | Status | 'none';
+
+export interface HealthBand {
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+}
+
+/** Score bands, split at the status thresholds (40 and 70). */
+export const HEALTH_BANDS: HealthBand[] = [
+  { id: '0-20', label: 'Below 20', min: Number.NEGATIVE_INFINITY, max: 20 },
+  { id: '20-40', label: '20 – 40', min: 20, max: 40 },
+  { id: '40-55', label: '40 – 55', min: 40, max: 55 },
+  { id: '55-70', label: '55 – 70', min: 55, max: 70 },
+  { id: '70-85', label: '70 – 85', min: 70, max: 85 },
+  { id: '85-100', label: '85 and above', min: 85, max: Number.POSITIVE_INFINITY },
+];
+
+export interface PortfolioView {
+  search: string;
+  status: StatusFilter;
+  industry: string;
+  region: string;
+  band: string;
+  staleOnly: boolean;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export const DEFAULT_VIEW: PortfolioView = {
+  search: '',
+  status: '',
+  industry: '',
+  region: '',
+  band: '',
+  staleOnly: false,
+  sort: 'score',
+  dir: 'asc',
+};
+
+export const isFiltered = (v: PortfolioView) =>
+  !!(v.search.trim() || v.status || v.industry || v.region || v.band || v.staleOnly);
+
+/** The change over the sparkline window: last score minus first. */
+export function trendOf(r: PortfolioRow): number | null {
+  let a: number | null = null;
+  let b: number | null = null;
+  for (const v of r.spark) {
+    if (v == null) continue;
+    if (a == null) a = v;
+    b = v;
+  }
+  return a != null && b != null && a !== b ? b - a : a != null ? 0 : null;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+type Getter = (r: PortfolioRow) => string | number | null;
+const GETTERS: Record<SortKey, Getter> = {
+  name: (r) => r.name,
+  score: (r) => r.score,
+  change: (r) => r.change,
+  trend: trendOf,
+  revenue: (r) => r.revenue,
+  industry: (r) => r.industry,
+  region: (r) => r.region,
+  latestMonth: (r) => r.latestMonth,
+  lastUpload: (r) => r.lastUpload,
+};
+/** Sorts that read best largest first when chosen. */
+export const DESC_FIRST: ReadonlySet<SortKey> = new Set(['revenue', 'latestMonth', 'lastUpload']);
+
+export type PortfolioFilters = Omit<PortfolioView, 'sort' | 'dir'>;
+
+/** The rows that pass the filters (the summary above the list counts these, in any order). */
+export function filterRows(rows: PortfolioRow[], v: PortfolioFilters): PortfolioRow[] {
+  const needle = v.search.trim().toLocaleLowerCase();
+  const band = HEALTH_BANDS.find((b) => b.id === v.band);
+  return rows.filter((r) => {
+    if (needle && !r.name.toLocaleLowerCase().includes(needle)) return false;
+    if (v.status === 'none' ? r.status !== null : v.status && r.status !== v.status) return false;
+    if (v.industry && r.industry !== v.industry) return false;
+    if (v.region && r.region !== v.region) return false;
+    if (band && (r.score == null || r.score < band.min || r.score >= band.max)) return false;
+    if (v.staleOnly && !r.stale) return false;
+    return true;
+  });
+}
+
+/** Sorts the rows; missing values sort last either way, then by name. */
+export function sortRows(rows: PortfolioRow[], sort: SortKey, dir: 'asc' | 'desc'): PortfolioRow[] {
+  const get = GETTERS[sort] ?? GETTERS.score;
+  const sign = dir === 'desc' ? -1 : 1;
+  const keyed = rows.map((r) => ({ r, k: get(r) }));
+  keyed.sort((a, b) => {
+    if (a.k == null || b.k == null) {
+      if (a.k == null && b.k == null) return collator.compare(a.r.name, b.r.name);
+      return a.k == null ? 1 : -1;
+    }
+    const c =
+      typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : collator.compare(String(a.k), String(b.k));
+    return c !== 0 ? sign * c : collator.compare(a.r.name, b.r.name);
+  });
+  return keyed.map((x) => x.r);
+}
+
+/** Filters, then sorts. */
+export const applyView = (rows: PortfolioRow[], v: PortfolioView) => sortRows(filterRows(rows, v), v.sort, v.dir);
+
+export interface PortfolioSummary {
+  counts: Record<Status | 'none', number>;
+  revenue: { total: number; risk: number; critical: number };
+  /** Average overall per month of the window (null where no account has a score). */
+  average: Array<number | null>;
+  averageCounts: number[];
+  /** Accounts scored in the newest month, by change since their previous month. */
+  movers: { up: PortfolioRow[]; down: PortfolioRow[] };
+}
+
+export function summarize(rows: PortfolioRow[], windowLength: number, latestMonth: string | null, top = 3) {
+  const counts: PortfolioSummary['counts'] = { Healthy: 0, Risk: 0, Critical: 0, none: 0 };
+  const revenue = { total: 0, risk: 0, critical: 0 };
+  const sums = new Array<number>(windowLength).fill(0);
+  const ns = new Array<number>(windowLength).fill(0);
+  const movers: PortfolioRow[] = [];
+  for (const r of rows) {
+    counts[r.status ?? 'none']++;
+    revenue.total += r.revenue;
+    if (r.status === 'Risk') revenue.risk += r.revenue;
+    if (r.status === 'Critical') revenue.critical += r.revenue;
+    for (let i = 0; i < windowLength; i++) {
+      const v = r.spark[i];
+      if (v != null) {
+        sums[i] += v;
+        ns[i]++;
+      }
+    }
+    if (r.change != null && latestMonth && r.latestMonth === latestMonth && Math.abs(r.change) >= 0.05) movers.push(r);
+  }
+  const byChange = [...movers].sort((a, b) => (b.change as number) - (a.change as number));
+  return {
+    counts,
+    revenue,
+    average: sums.map((s, i) => (ns[i] ? s / ns[i] : null)),
+    averageCounts: ns,
+    movers: {
+      up: byChange.filter((r) => (r.change as number) > 0).slice(0, top),
+      down: byChange
+        .filter((r) => (r.change as number) < 0)
+        .reverse()
+        .slice(0, top),
+    },
+  } satisfies PortfolioSummary;
+}
+
+// --- kept across restarts (Electron keeps localStorage) ------------------------------------------
+
+const storageKey = (workspaceId: number | null) => `kpi.portfolio.view.${workspaceId ?? 'none'}`;
+
+export function loadView(workspaceId: number | null, storage: Pick<Storage, 'getItem'> = localStorage): PortfolioView {
+  try {
+    const raw = storage.getItem(storageKey(workspaceId));
+    if (!raw) return { ...DEFAULT_VIEW };
+    const v = JSON.parse(raw) as Partial<PortfolioView>;
+    const str = (x: unknown) => (typeof x === 'string' ? x : '');
+    const sort = (Object.keys(GETTERS) as SortKey[]).includes(v.sort as SortKey) ? (v.sort as SortKey) : 'score';
+    const status = (['', 'Healthy', 'Risk', 'Critical', 'none'] as const).includes(v.status as StatusFilter)
+      ? (v.status as StatusFilter)
+      : '';
+    return {
+      search: str(v.search),
+      status,
+      industry: str(v.industry),
+      region: str(v.region),
+      band: HEALTH_BANDS.some((b) => b.id === v.band) ? (v.band as string) : '',
+      staleOnly: v.staleOnly === true,
+      sort,
+      dir: v.dir === 'desc' ? 'desc' : 'asc',
+    };
+  } catch {
+    return { ...DEFAULT_VIEW };
+  }
+}
+
+export function saveView(
+  workspaceId: number | null,
+  v: PortfolioView,
+  storage: Pick<Storage, 'setItem'> = localStorage,
+): void {
+  try {
+    storage.setItem(storageKey(workspaceId), JSON.stringify(v));
+  } catch {
+    // Storage full or disabled: the view simply is not remembered.
+  }
+}

@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { csvCell } from '../../../main/dashboard/export';
+import type { ExportFile } from '../../../shared/channels/dashboard';
+import { ok, tempBackend } from '../../helpers/db';
+import { expected, seedSamples } from './seed';
+
+async function readXlsx(bytes: Uint8Array): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as never);
+  const ws = wb.worksheets[0];
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+const csvLines = (bytes: Uint8Array) => new TextDecoder().decode(bytes).split('\r\n');
+
+describe('dashboard exports', () => {
+  let t: Awaited<ReturnType<typeof tempBackend>>;
+  let seeded: Awaited<ReturnType<typeof seedSamples>>;
+  beforeEach(async () => {
+    t = await tempBackend();
+    seeded = await seedSamples(t.backend);
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+
+  it('writes the portfolio rows shown, in the order shown, as xlsx', async () => {
+    const order = [seeded.ids['ACME Cloud'], seeded.ids['TechCorp Solutions']];
+    const f = await ok<ExportFile>(t.backend, 'dashboard.exportPortfolio', { format: 'xlsx', accountIds: order });
+    expect(f.fileName).toMatch(/^portfolio-\d{4}-\d{2}\.xlsx$/);
+    const rows = await readXlsx(f.bytes);
+    expect(rows[0].slice(0, 4)).toEqual(['Account', 'Health score', 'Status', 'Change']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['ACME Cloud', 'TechCorp Solutions']);
+    const tc = rows[2];
+    expect(Math.abs((tc[1] as number) - expected['TechCorp Solutions']['2025-09'].overall_health_score)).toBeLessThan(
+      0.01,
+    );
+    expect(tc[2]).toBe('Risk');
+    expect(tc.slice(7, 10)).toEqual([1_200_000, 'Technology', 'North America']);
+  });
+
+  it('writes every active account as CSV, and ignores ids that are not in the workspace', async () => {
+    const all = await ok<ExportFile>(t.backend, 'dashboard.exportPortfolio', { format: 'csv' });
+    expect([...all.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark, for Excel
+    const lines = csvLines(all.bytes);
+    expect(lines[0]).toBe(
+      'Account,Health score,Status,Change,Since,Latest month,Stale,Revenue,Industry,Region,Last upload',
+    );
+    expect(lines.filter(Boolean)).toHaveLength(12);
+
+    await ok(t.backend, 'workspaces.create', { name: 'Other' });
+    const mine = await ok<{ id: number }>(t.backend, 'accounts.create', { name: 'Mine' });
+    const f = await ok<ExportFile>(t.backend, 'dashboard.exportPortfolio', {
+      format: 'csv',
+      accountIds: [seeded.ids['TechCorp Solutions'], mine.id],
+    });
+    expect(csvLines(f.bytes).filter(Boolean).slice(1)).toEqual(['Mine,,No score,,,,no,0,,,']);
+  });
+
+  it("writes an account's KPI table of a month, grouped by category", async () => {
+    const accountId = seeded.ids['TechCorp Solutions'];
+    const f = await ok<ExportFile>(t.backend, 'dashboard.exportAccountKpis', {
+      accountId,
+      month: '2025-08',
+      format: 'xlsx',
+    });
+    expect(f.fileName).toBe('techcorp-solutions-kpis-2025-08.xlsx');
+    const rows = await readXlsx(f.bytes);
+    expect(rows).toHaveLength(68);
+    const nps = rows.find((r) => r[1] === 'NPS Score')!;
+    expect(nps.slice(0, 5)).toEqual(['Relationship Strength', 'NPS Score', 11.3, 'score', 'Risk']);
+    // The three bands, and July's value as the previous month's.
+    expect(nps.slice(7, 11)).toEqual(['-100 – 10', '10 – 30', '30 – 100', 22.6]);
+    expect(rows.filter((r) => r[4] === 'No range')).toHaveLength(27);
+
+    const csv = await ok<ExportFile>(t.backend, 'dashboard.exportAccountKpis', { accountId, format: 'csv' });
+    expect(csv.fileName).toBe('techcorp-solutions-kpis-2025-09.csv');
+    expect(csvLines(csv.bytes).filter(Boolean)).toHaveLength(68);
+  });
+
+  it('quotes CSV cells and defuses text a spreadsheet would run as a formula', () => {
+    expect(csvCell('ACME, Inc.')).toBe('"ACME, Inc."');
+    expect(csvCell('Say "hi"')).toBe('"Say ""hi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell(-2.5)).toBe('-2.5');
+    expect(csvCell(null)).toBe('');
+  });
+});

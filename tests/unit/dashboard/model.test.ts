@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyView,
+  DEFAULT_VIEW,
+  loadView,
+  type PortfolioView,
+  saveView,
+  summarize,
+} from '../../../renderer/portfolio/model';
+import type { PortfolioRow } from '../../../shared/channels/dashboard';
+import { statusOf } from '../../../shared/scoring';
+
+/** The portfolio screen's filters, sort, summary and remembered view (pure, no browser). */
+
+const row = (name: string, score: number | null, extra: Partial<PortfolioRow> = {}): PortfolioRow => ({
+  id: name.length * 100 + (score ?? 0),
+  name,
+  revenue: 1000,
+  industry: 'Retail',
+  region: 'EMEA',
+  latestMonth: score == null ? null : '2025-09',
+  score,
+  status: score == null ? null : statusOf(score),
+  previousMonth: score == null ? null : '2025-08',
+  change: null,
+  spark: [null, null, score],
+  lastUpload: null,
+  stale: false,
+  ...extra,
+});
+
+const rows: PortfolioRow[] = [
+  row('Acme Rockets', 47.7, { change: -3.9, revenue: 500, industry: 'Technology', spark: [40, 51.6, 47.7] }),
+  row('acme anvils', 71.4, { change: -1.3, revenue: 2000, region: 'APAC', spark: [73.8, 72.7, 71.4] }),
+  row('Beta Cloud', 34.1, { change: 3.1, revenue: 3000, stale: true, spark: [null, 30.9, 34.1] }),
+  row('Gamma', null, { revenue: 10 }),
+  row('Delta', 85, { change: 0, revenue: 100, latestMonth: '2025-07', spark: [85, null, null] }),
+];
+const view = (v: Partial<PortfolioView>): PortfolioView => ({ ...DEFAULT_VIEW, ...v });
+const names = (rs: PortfolioRow[]) => rs.map((r) => r.name);
+
+describe('portfolio filters and sort', () => {
+  it('sorts by score, worst first by default, accounts without a score last either way', () => {
+    expect(names(applyView(rows, DEFAULT_VIEW))).toEqual([
+      'Beta Cloud',
+      'Acme Rockets',
+      'acme anvils',
+      'Delta',
+      'Gamma',
+    ]);
+    expect(names(applyView(rows, view({ dir: 'desc' })))).toEqual([
+      'Delta',
+      'acme anvils',
+      'Acme Rockets',
+      'Beta Cloud',
+      'Gamma',
+    ]);
+  });
+
+  it('sorts by name (ignoring case), change, revenue and 12-month trend', () => {
+    expect(names(applyView(rows, view({ sort: 'name' })))).toEqual([
+      'acme anvils',
+      'Acme Rockets',
+      'Beta Cloud',
+      'Delta',
+      'Gamma',
+    ]);
+    expect(names(applyView(rows, view({ sort: 'change' })))).toEqual([
+      'Acme Rockets',
+      'acme anvils',
+      'Delta',
+      'Beta Cloud',
+      'Gamma',
+    ]);
+    expect(names(applyView(rows, view({ sort: 'revenue', dir: 'desc' })))[0]).toBe('Beta Cloud');
+    expect(names(applyView(rows, view({ sort: 'trend', dir: 'desc' })))[0]).toBe('Acme Rockets');
+  });
+
+  it('filters by name, status, industry, region, health band and staleness, together', () => {
+    expect(names(applyView(rows, view({ search: 'ACME', sort: 'name' })))).toEqual(['acme anvils', 'Acme Rockets']);
+    expect(names(applyView(rows, view({ status: 'Risk' })))).toEqual(['Acme Rockets']);
+    expect(names(applyView(rows, view({ status: 'none' })))).toEqual(['Gamma']);
+    expect(names(applyView(rows, view({ industry: 'Technology' })))).toEqual(['Acme Rockets']);
+    expect(names(applyView(rows, view({ region: 'APAC' })))).toEqual(['acme anvils']);
+    expect(names(applyView(rows, view({ band: '70-85' })))).toEqual(['acme anvils']);
+    expect(names(applyView(rows, view({ band: '85-100' })))).toEqual(['Delta']);
+    expect(names(applyView(rows, view({ band: '20-40' })))).toEqual(['Beta Cloud']);
+    expect(names(applyView(rows, view({ staleOnly: true })))).toEqual(['Beta Cloud']);
+    expect(names(applyView(rows, view({ search: 'acme', region: 'EMEA' })))).toEqual(['Acme Rockets']);
+  });
+});
+
+describe('portfolio summary', () => {
+  it('counts statuses, adds up revenue at risk, averages each month and finds the movers of the newest month', () => {
+    const s = summarize(rows, 3, '2025-09');
+    expect(s.counts).toEqual({ Healthy: 2, Risk: 1, Critical: 1, none: 1 });
+    expect(s.revenue).toEqual({ total: 5610, risk: 500, critical: 3000 });
+    expect(s.average[0]).toBeCloseTo((40 + 73.8 + 85) / 3, 9);
+    expect(s.average[2]).toBeCloseTo((47.7 + 71.4 + 34.1) / 3, 9);
+    expect(s.averageCounts).toEqual([3, 3, 3]);
+    // Delta's newest data is from July: not a mover of September; a change of 0 is no move.
+    expect(names(s.movers.up)).toEqual(['Beta Cloud']);
+    expect(names(s.movers.down)).toEqual(['Acme Rockets', 'acme anvils']);
+  });
+});
+
+describe('remembered view', () => {
+  it('keeps filters and sort per workspace, and falls back to the default on anything damaged', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+    };
+    const v = view({ search: 'acme', status: 'Critical', region: 'EMEA', band: '40-55', sort: 'revenue', dir: 'desc' });
+    saveView(7, v, storage);
+    expect(loadView(7, storage)).toEqual(v);
+    expect(loadView(8, storage)).toEqual(DEFAULT_VIEW);
+    store.set('kpi.portfolio.view.9', '{"sort":"drop table","status":"Purple","band":"x","dir":"sideways"}');
+    expect(loadView(9, storage)).toEqual(DEFAULT_VIEW);
+    store.set('kpi.portfolio.view.10', 'not json');
+    expect(loadView(10, storage)).toEqual(DEFAULT_VIEW);
+  });
+});

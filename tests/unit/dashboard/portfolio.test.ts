@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PORTFOLIO_SQL, portfolio } from '../../../main/dashboard/service';
+import type { Portfolio } from '../../../shared/channels/dashboard';
+import { ok, tempBackend } from '../../helpers/db';
+import { expected, insertAccount, seedSamples } from './seed';
+
+describe('dashboard.portfolio', () => {
+  let t: Awaited<ReturnType<typeof tempBackend>>;
+  let seeded: Awaited<ReturnType<typeof seedSamples>>;
+  beforeEach(async () => {
+    t = await tempBackend();
+    seeded = await seedSamples(t.backend);
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+
+  it("shows every active account's latest stored score, status and change as the expected results say", async () => {
+    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    expect(p.rows).toHaveLength(11);
+    expect(p.latestMonth).toBe('2025-09');
+    for (const r of p.rows) {
+      const e = expected[r.name];
+      expect(r.latestMonth).toBe('2025-09');
+      expect(r.previousMonth).toBe('2025-08');
+      expect(Math.abs((r.score ?? 0) - e['2025-09'].overall_health_score)).toBeLessThanOrEqual(0.01);
+      expect(r.status).toBe(e['2025-09'].status);
+      const change = e['2025-09'].overall_health_score - e['2025-08'].overall_health_score;
+      expect(Math.abs((r.change ?? 0) - change)).toBeLessThanOrEqual(0.02);
+    }
+  });
+
+  it('gives a 12-month sparkline window ending at the newest month, with gaps where there is no score', async () => {
+    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    expect(p.window).toEqual([
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+    ]);
+    const tc = p.rows.find((r) => r.name === 'TechCorp Solutions')!;
+    expect(tc.spark.slice(0, 3)).toEqual([null, null, null]);
+    p.window.slice(3).forEach((ym, i) => {
+      expect(Math.abs((tc.spark[i + 3] ?? 0) - expected['TechCorp Solutions'][ym].overall_health_score)).toBeLessThan(
+        0.01,
+      );
+    });
+    const rockets = p.rows.find((r) => r.name === 'ACME Rockets')!;
+    expect(rockets.spark.filter((v) => v != null)).toHaveLength(3);
+    expect(rockets.spark.slice(0, 9).every((v) => v == null)).toBe(true);
+  });
+
+  it('carries revenue, industry, region, the last upload and the facets', async () => {
+    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    const tc = p.rows.find((r) => r.name === 'TechCorp Solutions')!;
+    expect(tc).toMatchObject({
+      revenue: 1_200_000,
+      industry: 'Technology',
+      region: 'North America',
+      lastUpload: '2025-10-02T09:00:00.000Z',
+    });
+    expect(p.industries).toEqual(['Finance', 'Healthcare', 'Retail', 'Technology']);
+    expect(p.regions).toEqual(['APAC', 'EMEA', 'North America']);
+  });
+
+  it('flags an account stale when its newest data is more than 2 months before today', () => {
+    const db = t.backend.ctx.db;
+    const inNovember = portfolio(db, seeded.customerId, new Date(2025, 10, 20));
+    expect(inNovember.today).toBe('2025-11');
+    expect(inNovember.rows.every((r) => !r.stale)).toBe(true);
+    const inDecember = portfolio(db, seeded.customerId, new Date(2025, 11, 1));
+    expect(inDecember.rows.every((r) => r.stale)).toBe(true);
+  });
+
+  it('leaves out deactivated accounts and lists accounts without data with no score', async () => {
+    const db = t.backend.ctx.db;
+    await ok(t.backend, 'accounts.setStatus', { accountId: seeded.ids['ACME Media'], status: 'inactive' });
+    insertAccount(db, seeded.customerId, 'Brand New', { revenue: 5 });
+    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    expect(p.rows.map((r) => r.name)).not.toContain('ACME Media');
+    expect(p.rows.find((r) => r.name === 'Brand New')).toMatchObject({
+      score: null,
+      status: null,
+      change: null,
+      latestMonth: null,
+      stale: false,
+      lastUpload: null,
+    });
+  });
+
+  it("shows only the session's workspace", async () => {
+    await ok(t.backend, 'workspaces.create', { name: 'Other' });
+    await ok(t.backend, 'accounts.create', { name: 'Elsewhere Inc' });
+    const other = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    expect(other.rows.map((r) => r.name)).toEqual(['Elsewhere Inc']);
+    expect(other.latestMonth).toBeNull();
+    await ok(t.backend, 'workspaces.switch', { workspaceId: seeded.customerId });
+    const mine = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    expect(mine.rows.map((r) => r.name)).not.toContain('Elsewhere Inc');
+  });
+
+  it('lets SQLite read each account through an index, never scanning health_trends', () => {
+    const plan = (
+      t.backend.ctx.db.raw.prepare(`EXPLAIN QUERY PLAN ${PORTFOLIO_SQL}`).all(seeded.customerId) as Array<{
+        detail: string;
+      }>
+    ).map((r) => r.detail);
+    expect(plan.some((d) => /^SEARCH a USING INDEX/.test(d))).toBe(true);
+    expect(plan.some((d) => /^SEARCH h USING (COVERING )?INDEX \S+ \(account_id=\?/.test(d))).toBe(true);
+    expect(plan.some((d) => /^SEARCH u USING (COVERING )?INDEX/.test(d))).toBe(true);
+    expect(plan.filter((d) => /^SCAN (a|h|u)\b/.test(d))).toEqual([]);
+  });
+
+  it('refuses without an open workspace', async () => {
+    t.backend.ctx.session.customerId = null;
+    const r = await t.backend.invoke('dashboard.portfolio', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'no_workspace' } });
+  });
+});
