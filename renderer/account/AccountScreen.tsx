@@ -6,6 +6,7 @@ import { Change } from '../components/Change';
 import { saveExport } from '../components/exportFile';
 import { fmtDate, fmtMoney, fmtMonth, fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
+import { AccountPlaybooks, RunningPlaybooksBadge } from '../playbooks/dashboard';
 import { type Route, reportError, useApp } from '../store';
 import { CategoryCard, TrendCard } from './charts';
 import { KpiTable } from './KpiTable';
@@ -77,7 +78,9 @@ export function AccountScreen() {
       {back}
       <header className="screen-head">
         <div>
-          <h1>{a.name}</h1>
+          <h1>
+            {a.name} <RunningPlaybooksBadge accountId={accountId} />
+          </h1>
           <p className="muted subtitle">
             {facts || 'No industry, region or revenue recorded'}
             {!a.active && ' · deactivated'}
@@ -175,6 +178,7 @@ export function AccountScreen() {
           <Receipt receipt={receipt} />
         </>
       )}
+      <AccountPlaybooks accountId={accountId} />
     </section>
   );
 }

@@ -42,7 +42,7 @@ const open = (executionId?: string) => useApp.getState().navigate({ view: 'playb
  * "▶ 2 playbooks running · 1 overdue", for the whole portfolio or one account (accountId);
  * nothing when none runs. Opens the execution (one) or the board (several).
  */
-export function RunningPlaybooksBadge(props: { accountId?: number }) {
+export function RunningPlaybooksBadge(props: { accountId?: number; compact?: boolean }) {
   const view = useRunningPlaybooks();
   if (!view) return null;
   const list =
@@ -64,7 +64,7 @@ export function RunningPlaybooksBadge(props: { accountId?: number }) {
         open(list.length === 1 ? list[0].executionId : undefined);
       }}
     >
-      <span aria-hidden="true">▶</span> {text}
+      <span aria-hidden="true">▶</span> {props.compact ? `${list.length}${overdue ? '!' : ''}` : text}
     </button>
   );
 }

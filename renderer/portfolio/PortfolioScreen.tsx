@@ -11,6 +11,7 @@ import { saveExport } from '../components/exportFile';
 import { fmtDate, fmtMoney, fmtMonth, fmtScore } from '../components/format';
 import { STATUS_ICON, StatusChip } from '../components/StatusChip';
 import { type Column, VirtualTable } from '../components/VirtualTable';
+import { RunningPlaybooksBadge, RunningPlaybooksPanel } from '../playbooks/dashboard';
 import { reportError, useApp } from '../store';
 import { EmptyPortfolio } from './EmptyPortfolio';
 import {
@@ -123,6 +124,8 @@ function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: nu
         onOpen={open}
       />
 
+      <RunningPlaybooksPanel />
+
       <Filters data={data} view={view} set={set} shown={shown.length} />
 
       <VirtualTable
@@ -158,9 +161,12 @@ function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<Po
         width: 'minmax(170px, 2fr)',
         sortable: true,
         cell: (r) => (
-          <button type="button" className="link-button cell-name" title={r.name} onClick={() => open(r)}>
-            {r.name}
-          </button>
+          <span className="cell-name-wrap">
+            <button type="button" className="link-button cell-name" title={r.name} onClick={() => open(r)}>
+              {r.name}
+            </button>
+            <RunningPlaybooksBadge accountId={r.id} compact />
+          </span>
         ),
       },
       {

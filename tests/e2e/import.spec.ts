@@ -16,7 +16,7 @@ test('both samples import by dropping them on the window and reproduce the expec
   app,
 }) => {
   await createWorkspace(page, 'Samples');
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('Drop a KPI workbook anywhere on this window')).toBeVisible();
 
   await importByDrop(page, path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'), { account: 'TechCorp Solutions' });
@@ -29,7 +29,7 @@ test('both samples import by dropping them on the window and reproduce the expec
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel(/Account roll-up/).check();
   await expect(page.getByText('Upload mode saved.')).toBeVisible();
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
   await dropFile(page, path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
   const chips = page.getByRole('list', { name: 'Accounts in this file' });
   await expect(chips.getByRole('listitem')).toHaveCount(10);
@@ -90,7 +90,7 @@ test('a file that is not a workbook is refused with one clear sentence, and noth
   app,
 }) => {
   await createWorkspace(page, 'Refusals');
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
   const dump = () => app.backend.ctx.db.raw.serialize();
   const before = dump();
   for (const [file, message] of [
