@@ -10,14 +10,14 @@ import { findAccountByName, normalizeAccountName } from '../accounts/service';
 import { all, type Db, first, inTransaction, run } from '../db/open';
 import { recomputeScores, ymKey, ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
-import { type ParsePhase, type ParseRequest, parseInProcess } from './parse';
+import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { storeImport } from './store';
 
 /**
  * The import as the app, the command line and the benchmark run it: check and parse the file,
  * preview what was found, then store it all or nothing and score what it touched.
  */
-export type Parse = (req: ParseRequest, onPhase: (phase: ParsePhase) => void) => Promise<InterpretedWorkbook>;
+export type Parse = (req: ParseRequest, onPhase: (phase: ParsePhase) => void) => Promise<ParsedWorkbook>;
 export type Progress = (phase: 'reading' | 'checking' | 'saving' | 'scoring' | 'done') => void;
 
 export interface ImportRequest {
@@ -187,6 +187,7 @@ export async function commitImport(
 ): Promise<ImportReport> {
   const t0 = performance.now();
   const { wb, hash } = await parseFile(db, session.customerId, req, parse, progress);
+  const t1 = performance.now();
   const [year, month] = req.period.split('-').map(Number);
   progress?.('saving');
   const report = storeImport(db, {
@@ -219,7 +220,15 @@ export async function commitImport(
     }
   }
   progress?.('done');
-  return { ...report, durationMs: Math.round(performance.now() - t0) };
+  const t2 = performance.now();
+  const readMs = wb.readMs ?? 0;
+  const timings = {
+    read: Math.round(readMs),
+    check: Math.round(t1 - t0 - readMs),
+    store: Math.round(t2 - t1 - report.scored.ms),
+    score: Math.round(report.scored.ms),
+  };
+  return { ...report, timings, durationMs: Math.round(t2 - t0) };
 }
 
 /** The sample workbooks shipped with the app (resources/samples), imported through the real path. */

@@ -86,7 +86,7 @@ export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Grou
  * and every value of the period and the month columns, each value scored as it is written; then
  * the months it touched are scored again per account. The caller has checked and parsed the file.
  */
-export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'durationMs'> {
+export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'durationMs' | 'timings'> {
   const issues: Issue[] = [...input.wb.issues];
   const period = input.period;
   const periodKey = ymKey(period.year, period.month);
@@ -94,7 +94,7 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
   const sheetMonthsWithPeriod = new Map(
     input.wb.sheets.map((s) => [s.name, [...new Set([...s.months.map((m) => ymKey(m.year, m.month)), periodKey])]]),
   );
-  const report: Omit<ImportReport, 'durationMs'> = {
+  const report: Omit<ImportReport, 'durationMs' | 'timings'> = {
     fileName: input.fileName,
     mode: input.mode,
     period: ymText(period.year, period.month),
@@ -113,7 +113,7 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
     issues,
     months: [],
     unweightedCategories: [],
-    scored: { accounts: 0, months: 0, trendsWritten: 0 },
+    scored: { accounts: 0, months: 0, trendsWritten: 0, ms: 0 },
   };
   const sheetReport = new Map(report.sheets.map((s) => [s.name, s]));
   const ranges = loadRanges(db);
@@ -323,12 +323,18 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
     }
     const months = [...touched].sort((a, b) => a - b);
     report.months = months.map((k) => ymText(Math.floor(k / 100), k % 100));
+    const scoreStart = performance.now();
     const summary = recomputeScores(db, input.customerId, {
       accountIds: todo.map((g) => g.accountId as number),
       months: months.map((k) => [Math.floor(k / 100), k % 100]),
       fresh,
     });
-    report.scored = { accounts: summary.accounts, months: summary.months, trendsWritten: summary.trendsWritten };
+    report.scored = {
+      accounts: summary.accounts,
+      months: summary.months,
+      trendsWritten: summary.trendsWritten,
+      ms: performance.now() - scoreStart,
+    };
     report.unweightedCategories = summary.unweightedCategories;
     for (const c of summary.unweightedCategories) {
       issues.push({

@@ -69,8 +69,11 @@ export interface ImportReport {
   /** YYYY-MM months that received values. */
   months: string[];
   unweightedCategories: string[];
-  scored: { accounts: number; months: number; trendsWritten: number };
+  /** Scoring of what the import touched (inside the same transaction), with its time. */
+  scored: { accounts: number; months: number; trendsWritten: number; ms: number };
   durationMs: number;
+  /** Where the time went, in ms: reading the file, interpreting it, writing it, scoring it. */
+  timings: { read: number; check: number; store: number; score: number };
 }
 
 export interface UploadRow {
