@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { UploadRow } from '../../shared/channels/import';
 import type { AccountRow } from '../../shared/contract';
-import { call, saveFile } from '../api';
+import { call } from '../api';
 import { Dialog } from '../components/Dialog';
+import { saveExport } from '../components/exportFile';
 import { fmtDateTime, fmtMonth } from '../components/format';
 import { reportError, useApp } from '../store';
 
@@ -30,14 +31,7 @@ export function UploadHistory(props: { accountId?: number }) {
     call('uploads.list', { accountId }).then(setRows, reportError);
   }, [accountId, dataVersion]);
 
-  const download = async (u: UploadRow) => {
-    try {
-      const f = await call('uploads.download', { uploadId: u.uploadId });
-      await saveFile(f.fileName, f.bytes);
-    } catch (e) {
-      reportError(e);
-    }
-  };
+  const download = (u: UploadRow) => saveExport(call('uploads.download', { uploadId: u.uploadId }));
   const remove = async (u: UploadRow) => {
     try {
       const r = await call('uploads.delete', { uploadId: u.uploadId });

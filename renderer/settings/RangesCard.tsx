@@ -2,8 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RangeRow } from '../../shared/channels/import';
 import type { StatusImpact } from '../../shared/channels/scoring';
 import { type Range, validateRange } from '../../shared/scoring';
-import { call, saveFile } from '../api';
+import { call } from '../api';
 import { Dialog, Field } from '../components/Dialog';
+import { saveExport } from '../components/exportFile';
 import { reportError, useApp } from '../store';
 
 const BOUNDS: Array<[keyof Range, string]> = [
@@ -36,14 +37,7 @@ export function RangesCard() {
     call('ranges.list', {}).then(setRows, reportError);
   }, [dataVersion]);
   const shown = rows.filter((r) => r.kpiName.toLowerCase().includes(filter.toLowerCase()));
-  const exportAs = async (format: 'csv' | 'xlsx') => {
-    try {
-      const f = await call('ranges.export', { format });
-      await saveFile(f.fileName, f.bytes);
-    } catch (e) {
-      reportError(e);
-    }
-  };
+  const exportAs = (format: 'csv' | 'xlsx') => saveExport(call('ranges.export', { format }));
   const importFile = async (file: File) => {
     try {
       const r = await call('ranges.import', { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
