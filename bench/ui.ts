@@ -12,8 +12,7 @@
  * time from opening the portfolio to the table visible, a filter, a search and a sort, and the
  * frames of a programmatic scroll; each with its goal and ratio (below 1 is within the goal).
  *
- * Options: --accounts N (2000), --months N (36), --no-build (reuse dist/renderer), --keep (keep the DB),
- * --keep-index (run the browser part with the proposed index in place).
+ * Options: --accounts N (2000), --months N (36), --no-build (reuse dist/renderer), --keep (keep the DB).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,8 +45,6 @@ const ACCOUNTS = opt('accounts', 2000);
 const MONTHS = opt('months', 36);
 const GOALS = { query: 50, firstRender: 500, filterSort: 100 };
 /** The index the portfolio query wants (for the lead's migrations/): each account's months, newest first, covering the score. */
-const PROPOSED_INDEX =
-  'idx_health_trends_account_ym ON health_trends (account_id, year, month, customer_id, overall_health_score)';
 
 const root = path.resolve(__dirname, '..');
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -299,16 +296,6 @@ async function main() {
   );
   line('  of which SQLite', ms(sqlOnly));
 
-  // With the index proposed for migrations/ (health_trends by account, newest month first).
-  db.raw.exec(`CREATE INDEX ${PROPOSED_INDEX}`);
-  const withIndex = timeQuery(db, customerId);
-  const plan2 = (db.raw.prepare(`EXPLAIN QUERY PLAN ${PORTFOLIO_SQL}`).all(customerId) as Array<{ detail: string }>)
-    .map((r) => r.detail)
-    .find((d) => d.startsWith('SEARCH h'));
-  line('portfolio query with the proposed index', `${ms(withIndex)}   ${ratio(withIndex, GOALS.query)}`);
-  console.log(`  CREATE INDEX ${PROPOSED_INDEX}`);
-  console.log(`  ${plan2}`);
-  if (!args.includes('--keep-index')) db.raw.exec(`DROP INDEX ${PROPOSED_INDEX.split(' ')[0]}`);
   await db.close();
 
   const server = await startWebServer({ dbFile: file });
