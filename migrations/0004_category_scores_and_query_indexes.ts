@@ -20,14 +20,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX idx_users_customer ON users (customer_id)`.execute(db);
   await sql`CREATE INDEX idx_kpis_upload ON kpis (upload_id)`.execute(db);
   await sql`CREATE INDEX idx_kpis_account ON kpis (account_id)`.execute(db);
-  await sql`CREATE INDEX idx_kts_account_month ON kpi_time_series (account_id, year, month)`.execute(db);
   await sql`CREATE INDEX idx_health_trends_customer ON health_trends (customer_id, year, month)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const index of [
     'idx_health_trends_customer',
-    'idx_kts_account_month',
     'idx_kpis_account',
     'idx_kpis_upload',
     'idx_users_customer',

@@ -187,9 +187,17 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
        impact_level, measurement_frequency, last_edited_by, last_edited_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Timestamps are passed in: a per-row strftime() default costs more than the insert itself.
-    const insertValue = db.raw.prepare(`INSERT INTO kpi_time_series
-      (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const valueStatements = new Map<number, ReturnType<typeof db.raw.prepare>>();
+    const insertValues = (n: number) => {
+      let stmt = valueStatements.get(n);
+      if (!stmt) {
+        stmt = db.raw.prepare(
+          `INSERT INTO kpi_time_series (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        );
+        valueStatements.set(n, stmt);
+      }
+      return stmt;
+    };
     const nextVersion = db.raw
       .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM kpi_uploads WHERE customer_id = ? AND account_id = ?')
       .pluck();
@@ -265,6 +273,9 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
           rangeOf.set(norm, range);
         }
         const months = sheetMonthsWithPeriod.get(r.sheet) ?? [periodKey];
+        // One statement for the row's months (a multi-row INSERT: one call instead of twelve).
+        const params: unknown[] = [];
+        const pending: SeriesRow[] = [];
         for (const ym of months) {
           let value: number | null = null;
           for (const m of r.months) {
@@ -289,35 +300,30 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
           const score = s ? round2(s.score) : null;
           const year = Math.floor(ym / 100);
           const month = ym % 100;
-          const id = insertValue.run(
-            kpiId,
-            accountId,
-            input.customerId,
-            month,
-            year,
-            value,
-            status,
-            score,
-            now,
-            now,
-          ).lastInsertRowid;
-          first?.push({
-            id: Number(id),
-            accountId,
-            year,
-            month,
-            value,
-            status,
-            score,
-            kpiId,
-            uploadId,
-            name: f.kpi_parameter,
-            category: r.category,
-            weight: f.weight,
-            impactLevel: f.impact_level,
-          });
+          params.push(kpiId, accountId, input.customerId, month, year, value, status, score, now, now);
+          if (first) {
+            pending.push({
+              id: 0,
+              accountId,
+              year,
+              month,
+              value,
+              status,
+              score,
+              kpiId,
+              uploadId,
+              name: f.kpi_parameter,
+              category: r.category,
+              weight: f.weight,
+              impactLevel: f.impact_level,
+            });
+          }
           if (value != null) values++;
         }
+        // Rows of one INSERT get consecutive ids, the last being lastInsertRowid.
+        const last = Number(insertValues(months.length).run(params).lastInsertRowid);
+        for (let i = 0; i < pending.length; i++) pending[i].id = last - pending.length + 1 + i;
+        first?.push(...pending);
       }
       report.uploads.push({ uploadId, accountId, accountName: g.name, version, kpis: g.rows.length, values });
     }

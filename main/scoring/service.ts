@@ -69,12 +69,15 @@ export interface SeriesRow {
 }
 
 // Reading an account's values: its KPI rows once (the strings), then the values as plain numbers,
-// so that a re-score allocates a string per KPI row and not per monthly value. The unary + keeps
-// SQLite on the (account, year, month) index rather than the customer's.
+// so that a re-score allocates a string per KPI row and not per monthly value. Values are found
+// through their KPI rows (kpis by account, then kpi_time_series by its UNIQUE (kpi_id, month,
+// year)), so kpi_time_series needs no index of its own beyond the seed's: every index there is
+// paid for on each of the hundreds of thousands of rows an import writes.
 const KPIS_SQL = `SELECT kpi_id, upload_id, COALESCE(kpi_parameter, ''), COALESCE(category, ''), weight, impact_level
   FROM kpis WHERE account_id = ?`;
 const VALUES_SQL = `SELECT ts.id, ts.kpi_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score
-  FROM kpi_time_series ts WHERE +ts.customer_id = ? AND ts.account_id = ?`;
+  FROM kpis k JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id
+  WHERE ts.customer_id = ? AND k.account_id = ?`;
 
 const seriesStatements = new WeakMap<object, Map<number | 'kpis', BetterSqlite3.Statement>>();
 function seriesStatement(db: Db, key: number | 'kpis'): BetterSqlite3.Statement {

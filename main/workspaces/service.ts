@@ -126,6 +126,12 @@ export function deleteWorkspace(db: Db, customerId: number): void {
     run(db, db.k.deleteFrom('playbook_triggers').where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('health_trend_categories').where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('health_trends').where('customer_id', '=', customerId));
+    run(
+      db,
+      db.k
+        .deleteFrom('kpi_time_series')
+        .where('kpi_id', 'in', db.k.selectFrom('kpis').select('kpi_id').where('account_id', 'in', accountIds)),
+    );
     run(db, db.k.deleteFrom('kpi_time_series').where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('kpis').where('account_id', 'in', accountIds));
     run(db, db.k.deleteFrom('kpi_uploads').where('customer_id', '=', customerId));

@@ -583,6 +583,14 @@ export function round2(x: number): number {
   const abs = Math.abs(x);
   if (abs >= 1e15) return x;
   if (abs < 1e-6) return 0;
+  // Fast path: far from a half-way point, plain arithmetic rounds the same way as the decimal
+  // digits do. Near one (x.xx5), round on the decimal text, as shown.
+  const scaled = abs * 100;
+  const frac = scaled - Math.floor(scaled);
+  if (Math.abs(frac - 0.5) > 1e-6) {
+    const q = Math.round(scaled) / 100;
+    return x < 0 && q !== 0 ? -q : q;
+  }
   const r = Number(`${Math.round(Number(`${abs}e2`))}e-2`);
   return x < 0 && r !== 0 ? -r : r;
 }
