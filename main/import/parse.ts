@@ -150,6 +150,51 @@ export async function splitRequest(
   ];
 }
 
+/**
+ * The month values of every row packed into one Float64Array per sheet for the trip out of the
+ * worker: hundreds of thousands of small { year, month, value } objects are the costliest part of
+ * a structured clone, a typed array is copied in one go. unpackMonths restores them.
+ */
+export type PackedWorkbook = ParsedWorkbook & { packed?: Array<{ counts: Uint16Array; values: Float64Array }> };
+
+export function packMonths(wb: ParsedWorkbook): PackedWorkbook {
+  const packed = wb.sheets.map((s) => {
+    const counts = new Uint16Array(s.rows.length);
+    let n = 0;
+    for (const r of s.rows) n += r.months.length;
+    const values = new Float64Array(n * 3);
+    let at = 0;
+    s.rows.forEach((r, i) => {
+      counts[i] = r.months.length;
+      for (const m of r.months) {
+        values[at++] = m.year;
+        values[at++] = m.month;
+        values[at++] = m.value;
+      }
+    });
+    return { counts, values };
+  });
+  return { ...wb, sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r, months: [] })) })), packed };
+}
+
+export function unpackMonths(wb: PackedWorkbook): ParsedWorkbook {
+  const { packed, ...rest } = wb;
+  if (!packed) return wb;
+  rest.sheets.forEach((s, i) => {
+    const { counts, values } = packed[i];
+    let at = 0;
+    s.rows.forEach((r, j) => {
+      const months = new Array(counts[j]);
+      for (let k = 0; k < counts[j]; k++) {
+        months[k] = { year: values[at], month: values[at + 1], value: values[at + 2] };
+        at += 3;
+      }
+      r.months = months;
+    });
+  });
+  return rest;
+}
+
 /** What crosses the worker boundary for a failure. */
 export interface WorkerFailure {
   refusal?: { code: string; message: string; details?: unknown };
@@ -187,7 +232,7 @@ class ParseThread {
   private start(): Worker {
     if (this.worker) return this.worker;
     const w = startWorker();
-    w.on('message', (m: { seq: number; phase?: ParsePhase; result?: ParsedWorkbook; failure?: WorkerFailure }) => {
+    w.on('message', (m: { seq: number; phase?: ParsePhase; result?: PackedWorkbook; failure?: WorkerFailure }) => {
       const job = this.jobs.get(m.seq);
       if (!job) return;
       if (m.phase) {
@@ -195,7 +240,7 @@ class ParseThread {
         return;
       }
       this.jobs.delete(m.seq);
-      if (m.result) job.resolve(m.result);
+      if (m.result) job.resolve(unpackMonths(m.result));
       else job.reject(toError(m.failure ?? {}));
     });
     w.on('error', (e) => {

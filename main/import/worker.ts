@@ -1,12 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { isImportRefusal } from '../../shared/import/refusal';
-import { type ParseRequest, parseInProcess, type WorkerFailure } from './parse';
+import { type ParseRequest, packMonths, parseInProcess, type WorkerFailure } from './parse';
 
 /** The import's worker thread: reads and interprets files off the main process's thread. */
 parentPort?.on('message', async ({ seq, req }: { seq: number; req: ParseRequest }) => {
   try {
     const result = await parseInProcess(req, (phase) => parentPort?.postMessage({ seq, phase }));
-    parentPort?.postMessage({ seq, result });
+    parentPort?.postMessage({ seq, result: packMonths(result) });
   } catch (e) {
     const failure: WorkerFailure = isImportRefusal(e)
       ? { refusal: { code: e.code, message: e.message, details: e.details } }
