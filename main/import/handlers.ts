@@ -42,9 +42,13 @@ export const importHandlers = defineHandlers({
     const { parse, progress } = job(ctx, input.jobId);
     return previewImport(ctx.db, workspaceOf(ctx), input, parse, progress);
   },
-  'import.commit': (ctx, input) => {
+  'import.commit': async (ctx, input) => {
     const { parse, progress } = job(ctx, input.jobId);
-    return commitImport(ctx.db, session(ctx), input, parse, progress);
+    try {
+      return await commitImport(ctx.db, session(ctx), input, parse, progress);
+    } finally {
+      parserOf(ctx).forget();
+    }
   },
   'import.cancel': (ctx, { jobId }) => ({ cancelled: parserOf(ctx).cancel(jobId) }),
   'import.loadSamples': (ctx) =>

@@ -37,6 +37,9 @@ export type ParsedWorkbook = InterpretedWorkbook & { sheetOrder?: string[]; read
 
 /** In-process parse, with a one-file cache so that preview and commit read the workbook once. */
 let lastRaw: { hash: string; raw: RawWorkbook } | null = null;
+export function forgetLastWorkbook(): void {
+  lastRaw = null;
+}
 export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
   onPhase?.('reading');
   const t0 = performance.now();
@@ -207,8 +210,11 @@ export function toError(f: WorkerFailure): Error {
 }
 
 function startWorker(): Worker {
-  // The built worker beside the bundled main process, or one named by the benchmark.
-  const bundled = process.env.KPI_IMPORT_WORKER ?? path.join(__dirname, 'import-worker.cjs');
+  // The built worker beside the bundled main process (unpacked from the app's asar archive when
+  // packaged: a worker thread loads its file from disk), or one named by the benchmark.
+  const bundled =
+    process.env.KPI_IMPORT_WORKER ??
+    path.join(__dirname, 'import-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   if (fs.existsSync(bundled)) return new Worker(bundled);
   // Running from the TypeScript sources (tsx, vitest, Playwright): compile the worker on the fly
   // with tsx's require hook.
@@ -268,6 +274,11 @@ class ParseThread {
       this.jobs.set(seq, { jobId, resolve, reject, onPhase });
       w.postMessage({ seq, req });
     });
+  }
+
+  /** Lets the thread drop the workbook it keeps for a commit that follows a preview. */
+  forget(): void {
+    this.worker?.postMessage({ forget: true });
   }
 
   has(jobId: string): boolean {
@@ -330,6 +341,11 @@ export class WorkbookParser {
     state.cancelled = true;
     for (const t of this.threads) if (t.has(jobId)) void t.stop();
     return true;
+  }
+
+  /** The file kept between a preview and its commit is no longer needed (after a commit). */
+  forget(): void {
+    for (const t of this.threads) t.forget();
   }
 
   async close(): Promise<void> {

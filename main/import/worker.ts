@@ -1,9 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import { isImportRefusal } from '../../shared/import/refusal';
-import { type ParseRequest, packMonths, parseInProcess, type WorkerFailure } from './parse';
+import { forgetLastWorkbook, type ParseRequest, packMonths, parseInProcess, type WorkerFailure } from './parse';
 
 /** The import's worker thread: reads and interprets files off the main process's thread. */
-parentPort?.on('message', async ({ seq, req }: { seq: number; req: ParseRequest }) => {
+parentPort?.on('message', async ({ seq, req, forget }: { seq: number; req: ParseRequest; forget?: boolean }) => {
+  if (forget) {
+    forgetLastWorkbook();
+    return;
+  }
   try {
     const result = await parseInProcess(req, (phase) => parentPort?.postMessage({ seq, phase }));
     parentPort?.postMessage({ seq, result: packMonths(result) });
