@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AccountsScreen } from './accounts/AccountsScreen';
+import { call } from './api';
 import { Toasts } from './components/Toasts';
 import { useWindowDrop } from './import/useWindowDrop';
 import { screens } from './screens';
@@ -53,6 +54,22 @@ function Screen({ view }: { view: string }) {
 
 function Welcome() {
   const [open, setOpen] = useState(false);
+  const [loading, setLoading] = useState(false);
+  // First run: a workspace of sample data, imported through the real importer, in one click.
+  const explore = async () => {
+    setLoading(true);
+    try {
+      await call('workspaces.create', { name: 'Sample data' });
+      await call('import.loadSamples', {});
+      await useApp.getState().loadWorkspaces();
+      useApp.getState().dataChanged();
+      useApp.getState().navigate({ view: 'portfolio' });
+    } catch (e) {
+      reportError(e);
+    } finally {
+      setLoading(false);
+    }
+  };
   return (
     <section className="screen welcome">
       <h1>Welcome to KPI Dashboard</h1>
@@ -60,9 +77,14 @@ function Welcome() {
         Keep each client's or team's accounts in a workspace of its own. Everything stays on this computer: no account,
         no cloud.
       </p>
-      <button type="button" className="primary" onClick={() => setOpen(true)}>
-        Create your first workspace
-      </button>
+      <div className="row">
+        <button type="button" className="primary" onClick={() => setOpen(true)}>
+          Create your first workspace
+        </button>
+        <button type="button" onClick={explore} disabled={loading}>
+          {loading ? 'Importing the samples…' : 'Explore with sample data'}
+        </button>
+      </div>
       <NewWorkspaceDialog open={open} onClose={() => setOpen(false)} />
     </section>
   );

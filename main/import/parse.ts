@@ -320,6 +320,7 @@ export class WorkbookParser {
     onPhase?: (p: ParsePhase) => void,
   ): Promise<ParsedWorkbook> {
     const halves = await splitRequest(req);
+    this.lastWasLarge = halves !== null;
     if (state.cancelled) throw new AppError('cancelled', 'The import was cancelled.');
     if (!halves) return this.threads[0].run(jobId, req, onPhase);
     let checking = 0;
@@ -343,10 +344,20 @@ export class WorkbookParser {
     return true;
   }
 
-  /** The file kept between a preview and its commit is no longer needed (after a commit). */
+  /**
+   * The file kept between a preview and its commit is no longer needed (after a commit). After a
+   * large workbook the threads are stopped, which gives their memory (hundreds of MB) back to the
+   * system; the next import starts new ones (about 0.1 s).
+   */
   forget(): void {
+    if (this.lastWasLarge) {
+      for (const t of this.threads) void t.stop();
+      this.lastWasLarge = false;
+      return;
+    }
     for (const t of this.threads) t.forget();
   }
+  private lastWasLarge = false;
 
   async close(): Promise<void> {
     await Promise.all(this.threads.map((t) => t.stop()));

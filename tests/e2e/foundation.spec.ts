@@ -70,3 +70,10 @@ test('the API refuses calls without the per-run token', async ({ app, request })
   const csp = good.headers()['content-security-policy'];
   expect(csp).toContain("default-src 'self'");
 });
+
+test('a first run offers to explore the app with the sample data', async ({ appPage: page }) => {
+  await page.getByRole('button', { name: 'Explore with sample data' }).click();
+  await expect(page.getByRole('table', { name: 'Portfolio' })).toBeVisible();
+  await expect(page.getByLabel('Workspace', { exact: true }).locator('option:checked')).toHaveText('Sample data');
+  await expect(page.getByRole('button', { name: 'TechCorp Solutions', exact: true })).toBeVisible();
+});
