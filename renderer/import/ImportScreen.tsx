@@ -385,7 +385,12 @@ function ReportView({ report }: { report: ImportReport }) {
           <p>
             {report.fileName}, {fmtMonth(report.period)}: {report.uploads.length} account
             {report.uploads.length === 1 ? '' : 's'} updated in {(report.durationMs / 1000).toFixed(1)} s
-            {report.accountsCreated.length ? `, ${report.accountsCreated.length} created` : ''}.
+            {report.accountsCreated.length ? `, ${report.accountsCreated.length} created` : ''}.{' '}
+            <span className="muted">
+              (reading {(report.timings.read / 1000).toFixed(1)} s, checking {(report.timings.check / 1000).toFixed(1)}{' '}
+              s, saving {(report.timings.store / 1000).toFixed(1)} s, scoring {(report.timings.score / 1000).toFixed(1)}{' '}
+              s)
+            </span>
           </p>
           <table className="table compact" aria-label="Sheets imported">
             <thead>
