@@ -45,12 +45,9 @@ export function listAccounts(
   if (status !== 'all') q = q.where('account_status', '=', status);
   if (filter.industry) q = q.where('industry', '=', filter.industry);
   if (filter.region) q = q.where('region', '=', filter.region);
-  if (filter.search) {
-    const escaped = filter.search.replace(/[\\%_]/g, (c) => `\\${c}`);
-    q = q.where((eb) => eb('account_name', 'like', `%${escaped}%`));
-  }
   const rows = all(db, q.orderBy('account_name'));
-  // SQLite's LIKE needs ESCAPE to honour the backslashes; filter again in memory for exactness.
+  // The search is done here rather than with LIKE: LIKE folds ASCII letters only, and treats % and _
+  // in the search as wildcards. A workspace holds thousands of accounts at most.
   const needle = filter.search?.toLocaleLowerCase();
   return rows.filter((a) => !needle || a.account_name.toLocaleLowerCase().includes(needle)).map(toAccountRow);
 }
