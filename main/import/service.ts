@@ -388,5 +388,3 @@ export function deleteUpload(
     return { deletedVersion: u.version, rescoredMonths: s.months };
   });
 }
-
-export { ymKey };

@@ -1,6 +1,5 @@
 import type { ImportReport } from '../../shared/channels/import';
 import { AppError } from '../../shared/errors';
-import { columnLetter } from '../../shared/import/columns';
 import type { InterpretedWorkbook, Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName, round2, scoreValue } from '../../shared/scoring';
 import { getAccount, normalizeAccountName } from '../accounts/service';
@@ -352,5 +351,3 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
   });
   return report;
 }
-
-export { columnLetter };

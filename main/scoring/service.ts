@@ -373,8 +373,6 @@ export function recomputeAllWorkspaces(db: Db): ScoreSummary[] {
   return inTransaction(db, () => ids.map((id) => recomputeScores(db, id)));
 }
 
-export { ymText as formatYearMonth };
-
 /** The stored scores follow the settings: a change of category weights re-scores the workspace. */
 import { onCategoryWeightsChanged } from '../settings/service';
 

@@ -5,23 +5,20 @@ import type { Session } from '../context';
 import { all, type Db, first, inTransaction, run } from '../db/open';
 
 const LAST_WORKSPACE = 'last_workspace_id';
-const nowIso = () => new Date().toISOString();
-
-export { nowIso };
 
 function toWorkspace(r: {
   customer_id: number;
   customer_name: string;
   email: string | null;
   kpi_upload_mode: string | null;
-  account_count: number;
+  account_count: number | null;
 }): Workspace {
   return {
     id: r.customer_id,
     name: r.customer_name,
     email: r.email,
     mode: r.kpi_upload_mode === 'account_rollup' ? 'account_rollup' : 'corporate',
-    accountCount: Number(r.account_count),
+    accountCount: Number(r.account_count ?? 0),
   };
 }
 
@@ -46,7 +43,7 @@ function workspaceQuery(db: Db) {
 export function listWorkspaces(db: Db, session: Session): WorkspaceList {
   const rows = all(db, workspaceQuery(db).orderBy('c.customer_name'));
   return {
-    workspaces: rows.map((r) => toWorkspace({ ...r, account_count: r.account_count ?? 0 })),
+    workspaces: rows.map(toWorkspace),
     activeId: session.customerId,
   };
 }
@@ -54,7 +51,7 @@ export function listWorkspaces(db: Db, session: Session): WorkspaceList {
 export function getWorkspace(db: Db, customerId: number): Workspace {
   const r = first(db, workspaceQuery(db).where('c.customer_id', '=', customerId));
   if (!r) throw new AppError('not_found', 'That workspace no longer exists.');
-  return toWorkspace({ ...r, account_count: r.account_count ?? 0 });
+  return toWorkspace(r);
 }
 
 export function findWorkspaceByName(db: Db, name: string): Workspace {
@@ -62,7 +59,7 @@ export function findWorkspaceByName(db: Db, name: string): Workspace {
   const wanted = name.trim().toLowerCase();
   const r = rows.find((x) => x.customer_name.trim().toLowerCase() === wanted);
   if (!r) throw new AppError('not_found', `There is no workspace named "${name}".`);
-  return toWorkspace({ ...r, account_count: r.account_count ?? 0 });
+  return toWorkspace(r);
 }
 
 /** Hooks other features add to a new workspace (the playbook triggers, for one). */
@@ -132,7 +129,6 @@ export function deleteWorkspace(db: Db, customerId: number): void {
         .deleteFrom('kpi_time_series')
         .where('kpi_id', 'in', db.k.selectFrom('kpis').select('kpi_id').where('account_id', 'in', accountIds)),
     );
-    run(db, db.k.deleteFrom('kpi_time_series').where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('kpis').where('account_id', 'in', accountIds));
     run(db, db.k.deleteFrom('kpi_uploads').where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('import_files').where('customer_id', '=', customerId));
