@@ -80,6 +80,28 @@ export const useApp = create<AppState>((set, get) => ({
   },
 }));
 
+/**
+ * Runs a change of stored data: on success every open screen reloads what it shows and `done` is
+ * shown (a sentence, or one made from the result); a failure is shown with its message. Resolves
+ * to the result, or undefined when the change failed.
+ */
+export async function applyChange<T>(
+  work: Promise<T>,
+  done?: string | ((result: T) => string),
+  kind: Toast['kind'] = 'success',
+): Promise<T | undefined> {
+  try {
+    const result = await work;
+    const app = useApp.getState();
+    app.dataChanged();
+    if (done) app.toast(kind, typeof done === 'string' ? done : done(result));
+    return result;
+  } catch (e) {
+    reportError(e);
+    return undefined;
+  }
+}
+
 /** Shows an error as a toast with its message (an ApiError's message is written for the user). */
 export function reportError(e: unknown): void {
   const text = e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);

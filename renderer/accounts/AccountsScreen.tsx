@@ -3,7 +3,7 @@ import type { AccountRow } from '../../shared/contract';
 import { call } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { fmtMoney } from '../components/format';
-import { reportError, useApp } from '../store';
+import { applyChange, reportError, useApp } from '../store';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -175,16 +175,12 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
       reportError(new Error('Revenue must be a number, e.g. 1200000.'));
       return;
     }
-    try {
-      const payload = { name, revenue: rev, industry: industry || null, region: region || null };
-      if (a) await call('accounts.update', { accountId: a.id, ...payload });
-      else await call('accounts.create', payload);
-      useApp.getState().dataChanged();
-      useApp.getState().toast('success', a ? `${name} saved.` : `${name} added.`);
-      props.onClose();
-    } catch (err) {
-      reportError(err);
-    }
+    const payload = { name, revenue: rev, industry: industry || null, region: region || null };
+    const saved = await applyChange(
+      a ? call('accounts.update', { accountId: a.id, ...payload }) : call('accounts.create', payload),
+      a ? `${name} saved.` : `${name} added.`,
+    );
+    if (saved) props.onClose();
   };
   return (
     <Dialog title={a ? `Edit ${a.name}` : 'Add account'} open={props.account !== null} onClose={props.onClose}>

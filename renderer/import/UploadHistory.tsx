@@ -5,7 +5,7 @@ import { call } from '../api';
 import { Dialog } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
 import { fmtDateTime, fmtMonth } from '../components/format';
-import { reportError, useApp } from '../store';
+import { applyChange, reportError, useApp } from '../store';
 
 /** Upload history per account: versions with date, file and user; save the original; delete a version. */
 export function UploadHistory(props: { accountId?: number }) {
@@ -33,14 +33,12 @@ export function UploadHistory(props: { accountId?: number }) {
 
   const download = (u: UploadRow) => saveExport(call('uploads.download', { uploadId: u.uploadId }));
   const remove = async (u: UploadRow) => {
-    try {
-      const r = await call('uploads.delete', { uploadId: u.uploadId });
-      setConfirm(null);
-      useApp.getState().dataChanged();
-      useApp.getState().toast('info', `Version ${r.deletedVersion} deleted; ${r.rescoredMonths} months scored again.`);
-    } catch (e) {
-      reportError(e);
-    }
+    const done = await applyChange(
+      call('uploads.delete', { uploadId: u.uploadId }),
+      (r) => `Version ${r.deletedVersion} deleted; ${r.rescoredMonths} months scored again.`,
+      'info',
+    );
+    if (done) setConfirm(null);
   };
   return (
     <section className="card" aria-labelledby="history-title">

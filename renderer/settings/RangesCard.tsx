@@ -5,7 +5,7 @@ import { type Range, validateRange } from '../../shared/scoring';
 import { call } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
-import { reportError, useApp } from '../store';
+import { applyChange, reportError, useApp } from '../store';
 
 const BOUNDS: Array<[keyof Range, string]> = [
   ['criticalMin', 'Critical from'],
@@ -38,26 +38,18 @@ export function RangesCard() {
   }, [dataVersion]);
   const shown = rows.filter((r) => r.kpiName.toLowerCase().includes(filter.toLowerCase()));
   const exportAs = (format: 'csv' | 'xlsx') => saveExport(call('ranges.export', { format }));
-  const importFile = async (file: File) => {
-    try {
-      const r = await call('ranges.import', { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-      useApp.getState().dataChanged();
-      useApp
-        .getState()
-        .toast('success', `Reference ranges: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`);
-    } catch (e) {
-      reportError(e);
-    }
-  };
+  const importFile = async (file: File) =>
+    applyChange(
+      call('ranges.import', { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+      (r) => `Reference ranges: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
+    );
   const remove = async (r: RangeRow) => {
-    try {
-      await call('ranges.delete', { id: r.id });
-      setDeleting(null);
-      useApp.getState().dataChanged();
-      useApp.getState().toast('info', `The range of ${r.kpiName} was deleted; ${r.kpiName} is no longer scored.`);
-    } catch (e) {
-      reportError(e);
-    }
+    const done = await applyChange(
+      call('ranges.delete', { id: r.id }),
+      `The range of ${r.kpiName} was deleted; ${r.kpiName} is no longer scored.`,
+      'info',
+    );
+    if (done) setDeleting(null);
   };
   return (
     <section className="card wide-card" aria-labelledby="ranges-title">
@@ -211,14 +203,11 @@ function RangeDialog(props: { range: RangeRow | 'new' | null; onClose(): void })
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!range || problem) return;
-    try {
-      await call('ranges.save', { id: existing?.id, range });
-      useApp.getState().dataChanged();
-      useApp.getState().toast('success', `Range of ${range.kpiName} saved; scores recomputed.`);
-      props.onClose();
-    } catch (err) {
-      reportError(err);
-    }
+    const saved = await applyChange(
+      call('ranges.save', { id: existing?.id, range }),
+      `Range of ${range.kpiName} saved; scores recomputed.`,
+    );
+    if (saved) props.onClose();
   };
   const set = (k: keyof Range, v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
   return (

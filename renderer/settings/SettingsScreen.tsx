@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Settings, User } from '../../shared/contract';
 import { call } from '../api';
 import { Dialog, Field } from '../components/Dialog';
-import { reportError, useApp } from '../store';
+import { applyChange, reportError, useApp } from '../store';
 import { describeImpact, RangesCard } from './RangesCard';
 
 export function SettingsScreen() {
@@ -56,13 +56,7 @@ function WorkspaceCard(props: { name: string }) {
   useEffect(() => setName(props.name), [props.name]);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      await call('workspaces.rename', { name });
-      useApp.getState().dataChanged();
-      useApp.getState().toast('success', 'Workspace renamed.');
-    } catch (err) {
-      reportError(err);
-    }
+    await applyChange(call('workspaces.rename', { name }), 'Workspace renamed.');
   };
   return (
     <form className="card" onSubmit={save} aria-labelledby="ws-title">
@@ -153,13 +147,10 @@ function WeightsCard({ settings }: { settings: Settings }) {
   }, [weights, invalid, off, rows.length]);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      await call('settings.update', { categoryWeights: weights });
-      useApp.getState().dataChanged();
-      useApp.getState().toast('success', 'Category weights saved; health scores recomputed.');
-    } catch (err) {
-      reportError(err);
-    }
+    await applyChange(
+      call('settings.update', { categoryWeights: weights }),
+      'Category weights saved; health scores recomputed.',
+    );
   };
   return (
     <form className="card" onSubmit={save} aria-labelledby="weights-title">
@@ -242,13 +233,9 @@ function UsersCard({ users }: { users: User[] }) {
   const [email, setEmail] = useState('');
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      await call('users.add', { name, email: email || null });
+    if (await applyChange(call('users.add', { name, email: email || null }))) {
       setName('');
       setEmail('');
-      useApp.getState().dataChanged();
-    } catch (err) {
-      reportError(err);
     }
   };
   return (
