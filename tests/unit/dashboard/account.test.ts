@@ -1,27 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recomputeScores } from '../../../main/scoring/service';
 import type { AccountDashboard, KpiHistory, Portfolio } from '../../../shared/channels/dashboard';
 import type { ScoreReceipt } from '../../../shared/channels/scoring';
 import { kpiKey } from '../../../shared/scoring';
-import { ok, tempBackend } from '../../helpers/db';
-import { acme, expected, insertUpload, seedSamples, techcorp } from './seed';
+import { ok } from '../../helpers/db';
+import { acme, expected, insertUpload, techcorp, useSeededSamples } from './seed';
 
 const MONTHS_2025 = ['01', '02', '03', '04', '05', '06', '07', '08', '09'].map((m) => `2025-${m}`);
 
 describe('dashboard.account', () => {
-  let t: Awaited<ReturnType<typeof tempBackend>>;
-  let seeded: Awaited<ReturnType<typeof seedSamples>>;
-  beforeEach(async () => {
-    t = await tempBackend();
-    seeded = await seedSamples(t.backend);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
+  const s = useSeededSamples();
 
   it('gives the health trend of every month, overall and per category, as the expected results say', async () => {
-    const d = await ok<AccountDashboard>(t.backend, 'dashboard.account', {
-      accountId: seeded.ids['TechCorp Solutions'],
+    const d = await ok<AccountDashboard>(s.backend, 'dashboard.account', {
+      accountId: s.ids['TechCorp Solutions'],
     });
     expect(d.account).toMatchObject({ name: 'TechCorp Solutions', revenue: 1_200_000, active: true });
     expect(d.months).toEqual(MONTHS_2025);
@@ -46,34 +38,34 @@ describe('dashboard.account', () => {
   });
 
   it("gives each KPI's last 12 months up to the month shown, keyed like the receipt", async () => {
-    const accountId = seeded.ids['TechCorp Solutions'];
+    const accountId = s.ids['TechCorp Solutions'];
     const nps = techcorp.accounts['TechCorp Solutions'].find((k) => k.name === 'NPS Score')!;
     const key = kpiKey(nps.category, nps.name);
-    const d = await ok<AccountDashboard>(t.backend, 'dashboard.account', { accountId });
+    const d = await ok<AccountDashboard>(s.backend, 'dashboard.account', { accountId });
     expect(d.sparkMonths[0]).toBe('2024-10');
     expect(d.kpiSparks[key]).toEqual([null, null, null, ...MONTHS_2025.map((m) => nps.values[m])]);
-    const receipt = await ok<ScoreReceipt>(t.backend, 'scoring.explain', { accountId });
+    const receipt = await ok<ScoreReceipt>(s.backend, 'scoring.explain', { accountId });
     expect(Object.keys(d.kpiSparks).sort()).toEqual(receipt.kpis.map((k) => k.key).sort());
 
-    const may = await ok<AccountDashboard>(t.backend, 'dashboard.account', { accountId, month: '2025-05' });
+    const may = await ok<AccountDashboard>(s.backend, 'dashboard.account', { accountId, month: '2025-05' });
     expect(may.month).toBe('2025-05');
     expect(may.sparkMonths[11]).toBe('2025-05');
     expect(may.kpiSparks[key].slice(-5)).toEqual(MONTHS_2025.slice(0, 5).map((m) => nps.values[m]));
   });
 
   it('says so, in words, for a month without data and for an account of another workspace', async () => {
-    const none = await t.backend.invoke('dashboard.account', {
-      accountId: seeded.ids['ACME Rockets'],
+    const none = await s.backend.invoke('dashboard.account', {
+      accountId: s.ids['ACME Rockets'],
       month: '2025-01',
     });
     expect(none).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'ACME Rockets has no KPI data for 2025-01.' },
     });
-    await ok(t.backend, 'workspaces.create', { name: 'Other' });
+    await ok(s.backend, 'workspaces.create', { name: 'Other' });
     for (const channel of ['dashboard.account', 'dashboard.kpi', 'dashboard.exportAccountKpis'] as const) {
-      const r = await t.backend.invoke(channel, {
-        accountId: seeded.ids['TechCorp Solutions'],
+      const r = await s.backend.invoke(channel, {
+        accountId: s.ids['TechCorp Solutions'],
         kpi: 'NPS Score',
         format: 'csv',
       });
@@ -85,26 +77,18 @@ describe('dashboard.account', () => {
   });
 
   it('gives an account without data no month and no trend', async () => {
-    const a = await ok<{ id: number }>(t.backend, 'accounts.create', { name: 'Empty Co' });
-    const d = await ok<AccountDashboard>(t.backend, 'dashboard.account', { accountId: a.id });
+    const a = await ok<{ id: number }>(s.backend, 'accounts.create', { name: 'Empty Co' });
+    const d = await ok<AccountDashboard>(s.backend, 'dashboard.account', { accountId: a.id });
     expect(d).toMatchObject({ month: null, months: [], trend: [], sparkMonths: [], kpiSparks: {}, lastUpload: null });
   });
 });
 
 describe('dashboard.kpi', () => {
-  let t: Awaited<ReturnType<typeof tempBackend>>;
-  let seeded: Awaited<ReturnType<typeof seedSamples>>;
-  beforeEach(async () => {
-    t = await tempBackend();
-    seeded = await seedSamples(t.backend);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
+  const s = useSeededSamples();
 
   it('gives one KPI over time with its stored status, its range and the upload of each value', async () => {
-    const accountId = seeded.ids['TechCorp Solutions'];
-    const h = await ok<KpiHistory>(t.backend, 'dashboard.kpi', { accountId, kpi: '  nps   SCORE ' });
+    const accountId = s.ids['TechCorp Solutions'];
+    const h = await ok<KpiHistory>(s.backend, 'dashboard.kpi', { accountId, kpi: '  nps   SCORE ' });
     expect(h).toMatchObject({ kpi: 'NPS Score', category: 'Relationship Strength', accountName: 'TechCorp Solutions' });
     expect(h.range).toMatchObject({ healthyMin: 30, riskMin: 10, criticalMax: 10, higherIsBetter: true });
     expect(h.points.map((p) => p.month)).toEqual(MONTHS_2025);
@@ -116,20 +100,20 @@ describe('dashboard.kpi', () => {
   });
 
   it('takes each month from the most recent upload carrying a value, and lists what it replaced', async () => {
-    const db = t.backend.ctx.db;
-    const accountId = seeded.ids['ACME Rockets'];
+    const db = s.backend.ctx.db;
+    const accountId = s.ids['ACME Rockets'];
     const kpis = acme.accounts['ACME Rockets'].map((k) =>
       k.name === 'NPS Score' ? { ...k, values: { ...k.values, '2025-09': 55 } } : k,
     );
-    insertUpload(db, seeded.customerId, accountId, kpis, {
+    insertUpload(db, s.customerId, accountId, kpis, {
       fileName: 'acme-correction.xlsx',
       period: '2025-09',
       months: ['2025-09'],
       uploadedAt: '2025-10-10T08:00:00.000Z',
     });
-    recomputeScores(db, seeded.customerId, { accountIds: [accountId] });
+    recomputeScores(db, s.customerId, { accountIds: [accountId] });
 
-    const h = await ok<KpiHistory>(t.backend, 'dashboard.kpi', {
+    const h = await ok<KpiHistory>(s.backend, 'dashboard.kpi', {
       accountId,
       kpi: 'NPS Score',
       category: 'Relationship Strength',
@@ -143,18 +127,18 @@ describe('dashboard.kpi', () => {
     expect(sep.superseded).toEqual([expect.objectContaining({ version: 1, value: old })]);
 
     // The portfolio and the receipt agree on the corrected score.
-    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    const p = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
     const row = p.rows.find((r) => r.id === accountId)!;
-    const receipt = await ok<ScoreReceipt>(t.backend, 'scoring.explain', { accountId });
+    const receipt = await ok<ScoreReceipt>(s.backend, 'scoring.explain', { accountId });
     expect(row.score).toBeCloseTo(receipt.overall!, 2);
     expect(row.score!).toBeGreaterThan(expected['ACME Rockets']['2025-09'].overall_health_score);
-    const d = await ok<AccountDashboard>(t.backend, 'dashboard.account', { accountId });
+    const d = await ok<AccountDashboard>(s.backend, 'dashboard.account', { accountId });
     expect(d.lastUpload).toMatchObject({ version: 2, fileName: 'acme-correction.xlsx' });
     expect(d.kpiSparks[kpiKey('Relationship Strength', 'NPS Score')].slice(-1)).toEqual([55]);
   });
 
   it('says which KPI it could not find', async () => {
-    const r = await t.backend.invoke('dashboard.kpi', { accountId: seeded.ids['ACME Cloud'], kpi: 'Happiness Index' });
+    const r = await s.backend.invoke('dashboard.kpi', { accountId: s.ids['ACME Cloud'], kpi: 'Happiness Index' });
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'ACME Cloud has no KPI named "Happiness Index".' },

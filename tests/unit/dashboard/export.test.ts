@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../../main/dashboard/export';
 import type { ExportFile } from '../../../shared/channels/dashboard';
-import { ok, tempBackend } from '../../helpers/db';
-import { expected, seedSamples } from './seed';
+import { ok } from '../../helpers/db';
+import { expected, useSeededSamples } from './seed';
 
 async function readXlsx(bytes: Uint8Array): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
@@ -16,19 +16,11 @@ async function readXlsx(bytes: Uint8Array): Promise<unknown[][]> {
 const csvLines = (bytes: Uint8Array) => new TextDecoder().decode(bytes).split('\r\n');
 
 describe('dashboard exports', () => {
-  let t: Awaited<ReturnType<typeof tempBackend>>;
-  let seeded: Awaited<ReturnType<typeof seedSamples>>;
-  beforeEach(async () => {
-    t = await tempBackend();
-    seeded = await seedSamples(t.backend);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
+  const s = useSeededSamples();
 
   it('writes the portfolio rows shown, in the order shown, as xlsx', async () => {
-    const order = [seeded.ids['ACME Cloud'], seeded.ids['TechCorp Solutions']];
-    const f = await ok<ExportFile>(t.backend, 'dashboard.exportPortfolio', { format: 'xlsx', accountIds: order });
+    const order = [s.ids['ACME Cloud'], s.ids['TechCorp Solutions']];
+    const f = await ok<ExportFile>(s.backend, 'dashboard.exportPortfolio', { format: 'xlsx', accountIds: order });
     expect(f.fileName).toMatch(/^portfolio-\d{4}-\d{2}\.xlsx$/);
     const rows = await readXlsx(f.bytes);
     expect(rows[0].slice(0, 4)).toEqual(['Account', 'Health score', 'Status', 'Change']);
@@ -42,7 +34,7 @@ describe('dashboard exports', () => {
   });
 
   it('writes every active account as CSV, and ignores ids that are not in the workspace', async () => {
-    const all = await ok<ExportFile>(t.backend, 'dashboard.exportPortfolio', { format: 'csv' });
+    const all = await ok<ExportFile>(s.backend, 'dashboard.exportPortfolio', { format: 'csv' });
     expect([...all.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark, for Excel
     const lines = csvLines(all.bytes);
     expect(lines[0]).toBe(
@@ -50,18 +42,18 @@ describe('dashboard exports', () => {
     );
     expect(lines.filter(Boolean)).toHaveLength(12);
 
-    await ok(t.backend, 'workspaces.create', { name: 'Other' });
-    const mine = await ok<{ id: number }>(t.backend, 'accounts.create', { name: 'Mine' });
-    const f = await ok<ExportFile>(t.backend, 'dashboard.exportPortfolio', {
+    await ok(s.backend, 'workspaces.create', { name: 'Other' });
+    const mine = await ok<{ id: number }>(s.backend, 'accounts.create', { name: 'Mine' });
+    const f = await ok<ExportFile>(s.backend, 'dashboard.exportPortfolio', {
       format: 'csv',
-      accountIds: [seeded.ids['TechCorp Solutions'], mine.id],
+      accountIds: [s.ids['TechCorp Solutions'], mine.id],
     });
     expect(csvLines(f.bytes).filter(Boolean).slice(1)).toEqual(['Mine,,No score,,,,no,0,,,']);
   });
 
   it("writes an account's KPI table of a month, grouped by category", async () => {
-    const accountId = seeded.ids['TechCorp Solutions'];
-    const f = await ok<ExportFile>(t.backend, 'dashboard.exportAccountKpis', {
+    const accountId = s.ids['TechCorp Solutions'];
+    const f = await ok<ExportFile>(s.backend, 'dashboard.exportAccountKpis', {
       accountId,
       month: '2025-08',
       format: 'xlsx',
@@ -75,7 +67,7 @@ describe('dashboard exports', () => {
     expect(nps.slice(7, 11)).toEqual(['-100 – 10', '10 – 30', '30 – 100', 22.6]);
     expect(rows.filter((r) => r[4] === 'No range')).toHaveLength(27);
 
-    const csv = await ok<ExportFile>(t.backend, 'dashboard.exportAccountKpis', { accountId, format: 'csv' });
+    const csv = await ok<ExportFile>(s.backend, 'dashboard.exportAccountKpis', { accountId, format: 'csv' });
     expect(csv.fileName).toBe('techcorp-solutions-kpis-2025-09.csv');
     expect(csvLines(csv.bytes).filter(Boolean)).toHaveLength(68);
   });

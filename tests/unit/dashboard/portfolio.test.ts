@@ -1,22 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PORTFOLIO_SQL, portfolio } from '../../../main/dashboard/service';
 import type { Portfolio } from '../../../shared/channels/dashboard';
-import { ok, tempBackend } from '../../helpers/db';
-import { expected, insertAccount, seedSamples } from './seed';
+import { ok } from '../../helpers/db';
+import { expected, insertAccount, useSeededSamples } from './seed';
 
 describe('dashboard.portfolio', () => {
-  let t: Awaited<ReturnType<typeof tempBackend>>;
-  let seeded: Awaited<ReturnType<typeof seedSamples>>;
-  beforeEach(async () => {
-    t = await tempBackend();
-    seeded = await seedSamples(t.backend);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
+  const s = useSeededSamples();
 
   it("shows every active account's latest stored score, status and change as the expected results say", async () => {
-    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    const p = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
     expect(p.rows).toHaveLength(11);
     expect(p.latestMonth).toBe('2025-09');
     for (const r of p.rows) {
@@ -31,7 +23,7 @@ describe('dashboard.portfolio', () => {
   });
 
   it('gives a 12-month sparkline window ending at the newest month, with gaps where there is no score', async () => {
-    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    const p = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
     expect(p.window).toEqual([
       '2024-10',
       '2024-11',
@@ -59,7 +51,7 @@ describe('dashboard.portfolio', () => {
   });
 
   it('carries revenue, industry, region, the last upload and the facets', async () => {
-    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    const p = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
     const tc = p.rows.find((r) => r.name === 'TechCorp Solutions')!;
     expect(tc).toMatchObject({
       revenue: 1_200_000,
@@ -72,19 +64,19 @@ describe('dashboard.portfolio', () => {
   });
 
   it('flags an account stale when its newest data is more than 2 months before today', () => {
-    const db = t.backend.ctx.db;
-    const inNovember = portfolio(db, seeded.customerId, new Date(2025, 10, 20));
+    const db = s.backend.ctx.db;
+    const inNovember = portfolio(db, s.customerId, new Date(2025, 10, 20));
     expect(inNovember.today).toBe('2025-11');
     expect(inNovember.rows.every((r) => !r.stale)).toBe(true);
-    const inDecember = portfolio(db, seeded.customerId, new Date(2025, 11, 1));
+    const inDecember = portfolio(db, s.customerId, new Date(2025, 11, 1));
     expect(inDecember.rows.every((r) => r.stale)).toBe(true);
   });
 
   it('leaves out deactivated accounts and lists accounts without data with no score', async () => {
-    const db = t.backend.ctx.db;
-    await ok(t.backend, 'accounts.setStatus', { accountId: seeded.ids['ACME Media'], status: 'inactive' });
-    insertAccount(db, seeded.customerId, 'Brand New', { revenue: 5 });
-    const p = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    const db = s.backend.ctx.db;
+    await ok(s.backend, 'accounts.setStatus', { accountId: s.ids['ACME Media'], status: 'inactive' });
+    insertAccount(db, s.customerId, 'Brand New', { revenue: 5 });
+    const p = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
     expect(p.rows.map((r) => r.name)).not.toContain('ACME Media');
     expect(p.rows.find((r) => r.name === 'Brand New')).toMatchObject({
       score: null,
@@ -97,19 +89,19 @@ describe('dashboard.portfolio', () => {
   });
 
   it("shows only the session's workspace", async () => {
-    await ok(t.backend, 'workspaces.create', { name: 'Other' });
-    await ok(t.backend, 'accounts.create', { name: 'Elsewhere Inc' });
-    const other = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    await ok(s.backend, 'workspaces.create', { name: 'Other' });
+    await ok(s.backend, 'accounts.create', { name: 'Elsewhere Inc' });
+    const other = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
     expect(other.rows.map((r) => r.name)).toEqual(['Elsewhere Inc']);
     expect(other.latestMonth).toBeNull();
-    await ok(t.backend, 'workspaces.switch', { workspaceId: seeded.customerId });
-    const mine = await ok<Portfolio>(t.backend, 'dashboard.portfolio');
+    await ok(s.backend, 'workspaces.switch', { workspaceId: s.customerId });
+    const mine = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
     expect(mine.rows.map((r) => r.name)).not.toContain('Elsewhere Inc');
   });
 
   it('lets SQLite read each account through an index, never scanning health_trends', () => {
     const plan = (
-      t.backend.ctx.db.raw.prepare(`EXPLAIN QUERY PLAN ${PORTFOLIO_SQL}`).all(seeded.customerId) as Array<{
+      s.backend.ctx.db.raw.prepare(`EXPLAIN QUERY PLAN ${PORTFOLIO_SQL}`).all(s.customerId) as Array<{
         detail: string;
       }>
     ).map((r) => r.detail);
@@ -120,8 +112,8 @@ describe('dashboard.portfolio', () => {
   });
 
   it('refuses without an open workspace', async () => {
-    t.backend.ctx.session.customerId = null;
-    const r = await t.backend.invoke('dashboard.portfolio', {});
+    s.backend.ctx.session.customerId = null;
+    const r = await s.backend.invoke('dashboard.portfolio', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'no_workspace' } });
   });
 });

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 import type { Backend } from '../../../main/app';
 import type { Db } from '../../../main/db/open';
 import { recomputeScores } from '../../../main/scoring/service';
-import { ok } from '../../helpers/db';
+import { ok, tempBackend } from '../../helpers/db';
 
 /**
  * Workspace data for the dashboard tests without the importer: the sample workbooks' KPIs and
@@ -150,3 +151,21 @@ export async function seedSamples(
 
 /** Every account's expected results, by name. */
 export const expected: Record<string, Record<string, Expected>> = { ...techcorp.expected, ...acme.expected };
+
+/**
+ * For a describe block: before each test, a backend over a fresh temp file holding the seeded
+ * samples; removed after it. The returned object is filled in before each test.
+ */
+export function useSeededSamples(): { backend: Backend; customerId: number; ids: Record<string, number> } {
+  const current = {} as { backend: Backend; customerId: number; ids: Record<string, number> };
+  let cleanup: () => Promise<void> = async () => {};
+  beforeEach(async () => {
+    const t = await tempBackend();
+    cleanup = t.cleanup;
+    Object.assign(current, { backend: t.backend }, await seedSamples(t.backend));
+  });
+  afterEach(async () => {
+    await cleanup();
+  });
+  return current;
+}
