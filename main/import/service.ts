@@ -8,7 +8,7 @@ import type { InterpretedWorkbook, InterpretOptions } from '../../shared/import/
 import { isImportRefusal } from '../../shared/import/refusal';
 import { findAccountByName, normalizeAccountName } from '../accounts/service';
 import { all, type Db, first, inTransaction, run } from '../db/open';
-import { recomputeScores, ymKey, ymText } from '../scoring/service';
+import { recomputeScores, ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
 import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { storeImport } from './store';
