@@ -117,10 +117,25 @@ export function statusImpact(
   const ranges = loadRanges(db);
   const weights = categoryWeightsOf(db, customerId);
   const impact: StatusImpact = { changed: 0, scored: 0, examples: [] };
+  // Each account's latest scored month, in one indexed query; then only that month's values are
+  // read (a preview runs as the user types: it must not read a workspace's whole history).
+  const latestOf = new Map(
+    (
+      db.raw
+        .prepare(
+          'SELECT account_id, MAX(year * 100 + month) FROM health_trends WHERE customer_id = ? GROUP BY account_id',
+        )
+        .raw(true)
+        .all(customerId) as Array<[number, number]>
+    ).map(([id, ym]) => [id, ym]),
+  );
   for (const a of accounts) {
-    const byMonth = effectiveByMonth(loadAccountSeries(db, customerId, a.account_id));
-    const latest = [...byMonth.keys()].sort((x, y) => x - y).pop();
+    const latest = latestOf.get(a.account_id);
     if (latest == null) continue;
+    const byMonth = effectiveByMonth(
+      loadAccountSeries(db, customerId, a.account_id, [[Math.floor(latest / 100), latest % 100]]),
+    );
+    if (!byMonth.has(latest)) continue;
     const kpis = [...byMonth.get(latest)!.entries()].map(([key, r]) => ({
       key,
       name: r.name,
