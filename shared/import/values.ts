@@ -277,10 +277,5 @@ export function isBlankCell(cell: Cell | undefined): boolean {
   return !cell || cell.t === 'empty' || (cell.t === 'text' && cell.v.trim() === '');
 }
 
-/**
- * A KPI, account or category name for comparing: trim, collapse inner white space, case-fold.
- * Same rule as the scoring contract's name matching.
- */
-export function normalizeName(s: string): string {
-  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
-}
+/** A KPI, account or category name for comparing: the scoring contract's rule (`shared/names.ts`). */
+export { normalizeName } from '../names';

@@ -8,6 +8,7 @@
  *
  * Pure: no database, no Node APIs.
  */
+import { normalizeName } from '../names';
 
 export type PlaybookType = 'voc' | 'activation' | 'sla' | 'renewal' | 'expansion';
 export type PlaybookId = 'voc-sprint' | 'activation-blitz' | 'sla-recovery' | 'renewal-readiness' | 'expansion-play';
@@ -503,10 +504,8 @@ export function stepById(def: PlaybookDef, stepId: string): PlaybookStep | undef
   return def.steps.find((s) => s.id === stepId);
 }
 
-/** Trim, collapse whitespace, lower-case: the key KPI values are looked up by. */
-export function normaliseKpiName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/** The key KPI values are looked up by: the scoring contract's name rule (`shared/names.ts`). */
+export const normaliseKpiName = normalizeName;
 
 /**
  * Every real KPI named in the playbook's trigger conditions and KPI exit criteria (the baseline

@@ -5,6 +5,7 @@
  * and in the renderer (what-if). All computations are at full precision; use `round2` only when
  * storing or showing a number.
  */
+import { normalizeName } from '../names';
 
 export type Status = 'Healthy' | 'Risk' | 'Critical';
 
@@ -31,31 +32,8 @@ export const RISK_THRESHOLD = 40;
 // 1. Names
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Normalised form of a KPI or category name, for matching (spec 1).
- *
- * - NFKC first, so compatibility forms compare equal (no-break space -> space, full-width letters,
- *   ligatures such as "ﬁ" -> "fi");
- * - trim and collapse every run of white space (JS `\s`, which includes Unicode spaces) to one space;
- * - case folding as `toUpperCase().toLowerCase()`: JS has no `casefold`, and a plain `toLowerCase`
- *   misses the full folds (`"ß"` stays `"ß"` while `"SS"` becomes `"ss"`). Both calls are
- *   locale-independent (unlike `toLocaleLowerCase()` with the runtime's locale), so main process
- *   and renderer agree. The key is not byte-identical to CaseFolding.txt but matches the same
- *   names: `ß`/`ẞ`/`SS` -> `ss`; σ/ς -> `ς` at the end of a word (JS's final-sigma rule) and `σ`
- *   elsewhere; one extra merge: dotless `ı` matches `i`;
- * - NFC at the end, so the result is in a canonical form.
- */
-export function normalizeName(s: string): string {
-  let n = NAME_CACHE.get(s);
-  if (n === undefined) {
-    n = s.normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
-    // The same few hundred KPI and category names come back millions of times in a re-score.
-    if (NAME_CACHE.size >= 20_000) NAME_CACHE.clear();
-    NAME_CACHE.set(s, n);
-  }
-  return n;
-}
-const NAME_CACHE = new Map<string, string>();
+/** Normalised form of a KPI or category name, for matching (spec 1): see `shared/names.ts`. */
+export { normalizeName };
 
 // ---------------------------------------------------------------------------------------------
 // 2. Reference ranges
@@ -411,7 +389,7 @@ export function scoreAccountMonth(input: ScoreInput): AccountMonthScore {
     let weight = 1;
     if (configured) {
       const w = configured.get(catKey);
-      weight = typeof w === 'number' && Number.isFinite(w) ? w : 0;
+      weight = typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0;
       if (score !== null && w === undefined) unweightedCategories.push(acc.category);
     }
     const category: CategoryScore = {
@@ -526,6 +504,38 @@ export function formatChange(ex: ChangeExplanation, top = 3): string {
 // ---------------------------------------------------------------------------------------------
 // Category weights and storage
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * `customer_configs.category_weights` as stored (JSON text) read for scoring: category -> weight.
+ * A weight is a number, or text that plainly is one (`"0.2"`, `"20%"` is 0.2, as the seed keeps
+ * fractions); any other value weighs 0, so its category stays out of the overall and is reported as
+ * unweighted. Null, meaning "no category_weights at all" (every scored category weighs the same),
+ * when the text is missing, is not a JSON object, or names no category with a usable weight.
+ */
+export function parseCategoryWeights(stored: string | null | undefined): Record<string, number> | null {
+  if (!stored) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  const out: Record<string, number> = {};
+  let usable = 0;
+  for (const [name, raw] of Object.entries(parsed as Record<string, unknown>)) {
+    let w = Number.NaN;
+    if (typeof raw === 'number') w = raw;
+    else if (typeof raw === 'string') {
+      const n = parseWeightNumber(raw);
+      if (n !== null) w = raw.trim().endsWith('%') ? n / 100 : n;
+    }
+    const ok = Number.isFinite(w) && w >= 0;
+    out[name] = ok ? w : 0;
+    if (ok) usable++;
+  }
+  return usable > 0 ? out : null;
+}
 
 /**
  * Checks `customer_configs.category_weights` (fractions such as 0.2): non-empty names, no two names

@@ -3,7 +3,6 @@ import {
   HEALTH_TREND_COLUMNS,
   healthTrendColumn,
   kpiWeight,
-  normalizeName,
   type Range,
   rangeFaults,
   round2,
@@ -11,23 +10,6 @@ import {
   validateRange,
 } from '../../../shared/scoring';
 import { CHURN, NPS } from './ranges';
-
-describe('normalizeName', () => {
-  it.each([
-    ['  QBR ATTENDANCE RATE ', 'qbr attendance rate'],
-    ['QBR Attendance Rate', 'qbr attendance rate'],
-    ['NPS\u00a0 \t Score\n', 'nps score'], // no-break space, tab, newline
-    ['ＮＰＳ Score', 'nps score'], // full-width letters (NFKC)
-    ['Straße', 'strasse'], // full case folding: ß -> ss
-    ['STRASSE', 'strasse'],
-    ['ΌΣΟΣ', 'όσος'], // JS lower-cases a word-final sigma to ς: both spellings meet
-    ['όσοσ', 'όσος'],
-    ['Cafe\u0301', 'café'], // decomposed accent composes
-    ['', ''],
-  ])('%j -> %j', (input, expected) => {
-    expect(normalizeName(input)).toBe(expected);
-  });
-});
 
 describe('kpiWeight', () => {
   it.each([
