@@ -95,7 +95,11 @@ export function deleteRange(db: Db, id: number): { deleted: string } {
   return { deleted: r.kpi_name };
 }
 
-/** How many of the workspace's accounts would change status with this range (nothing saved). */
+/**
+ * How many of the workspace's accounts would change status with this range (nothing saved), and,
+ * since reference ranges are shared by every workspace and a save re-scores them all, how many
+ * accounts of the other workspaces would change too.
+ */
 export function rangeImpact(db: Db, customerId: number, input: { id?: number; range: Range }): StatusImpact {
   check(input.range);
   const proposed = loadRanges(db);
@@ -104,7 +108,17 @@ export function rangeImpact(db: Db, customerId: number, input: { id?: number; ra
     if (old) proposed.delete(normalizeName(old.kpi_name));
   }
   proposed.set(normalizeName(input.range.kpiName), input.range);
-  return statusImpact(db, customerId, { ranges: proposed });
+  const impact = statusImpact(db, customerId, { ranges: proposed });
+  const others = all(db, db.k.selectFrom('customers').select('customer_id').where('customer_id', '!=', customerId));
+  const elsewhere = { workspaces: 0, changed: 0 };
+  for (const o of others) {
+    const changed = statusImpact(db, o.customer_id, { ranges: proposed }).changed;
+    if (changed) {
+      elsewhere.workspaces++;
+      elsewhere.changed += changed;
+    }
+  }
+  return elsewhere.changed ? { ...impact, elsewhere } : impact;
 }
 
 const cellText = (c: Cell | undefined): string => {

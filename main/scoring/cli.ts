@@ -61,7 +61,7 @@ export const scoringCommands: Command[] = [
         );
         for (const c of r.categories) {
           io.out(
-            `\n${c.category}: ${f2(c.score)}  weight ${(c.weight * 100).toFixed(1)}%  (${c.validKpis}/${c.totalKpis} KPIs)`,
+            `\n${c.category}: ${f2(c.score)}  ${c.shareOfOverall == null ? 'not in the overall' : `counts ${(c.shareOfOverall * 100).toFixed(1)}%`}  (${c.validKpis}/${c.totalKpis} KPIs)`,
           );
           for (const k of r.kpis.filter((x) => x.category === c.category)) {
             if (k.score == null) {

@@ -1,6 +1,6 @@
 import type { ScoreReceipt, StatusImpact } from '../../shared/channels/scoring';
 import { AppError } from '../../shared/errors';
-import { explainChange, formatChange, type Status, scoreAccountMonth } from '../../shared/scoring';
+import { explainChange, formatChange, type Status } from '../../shared/scoring';
 import { getAccount } from '../accounts/service';
 import { all, type Db } from '../db/open';
 import { categoryWeightsOf } from '../settings/service';
@@ -98,8 +98,14 @@ export function explainAccountMonth(db: Db, customerId: number, accountId: numbe
 }
 
 /**
- * What a settings change would do before it is saved: each active account's latest month scored
- * with the current settings and with the proposed ones, and the accounts whose status changes.
+ * What a settings change would do before it is saved: for each active account, the status it
+ * shows now (its latest scored month) against the status it would show with the proposed settings
+ * (its latest month that would be scored then), and the accounts whose status changes, including
+ * an account that would get its first score or lose its only one.
+ *
+ * A preview runs as the user types, so it reads as little history as it can: one indexed query
+ * for every account's latest scored month and latest upload period, then only the months from the
+ * latest scored one on; an account's whole history only when it has no score now or would lose it.
  */
 export function statusImpact(
   db: Db,
@@ -116,53 +122,71 @@ export function statusImpact(
   );
   const ranges = loadRanges(db);
   const weights = categoryWeightsOf(db, customerId);
-  const impact: StatusImpact = { changed: 0, scored: 0, examples: [] };
-  // Each account's latest scored month, in one indexed query; then only that month's values are
-  // read (a preview runs as the user types: it must not read a workspace's whole history).
-  const latestOf = new Map(
-    (
-      db.raw
-        .prepare(
-          'SELECT account_id, MAX(year * 100 + month) FROM health_trends WHERE customer_id = ? GROUP BY account_id',
-        )
-        .raw(true)
-        .all(customerId) as Array<[number, number]>
-    ).map(([id, ym]) => [id, ym]),
+  const next = { ranges: proposal.ranges ?? ranges, weights: proposal.categoryWeights ?? weights };
+  const latestScored = latestPerAccount(
+    db,
+    'SELECT account_id, MAX(year * 100 + month) FROM health_trends WHERE customer_id = ? GROUP BY account_id',
+    customerId,
   );
+  const latestPeriod = latestPerAccount(
+    db,
+    'SELECT account_id, MAX(period_year * 100 + period_month) FROM kpi_uploads WHERE customer_id = ? GROUP BY account_id',
+    customerId,
+  );
+  const impact: StatusImpact = { changed: 0, scored: 0, examples: [] };
   for (const a of accounts) {
-    const latest = latestOf.get(a.account_id);
-    if (latest == null) continue;
-    const byMonth = effectiveByMonth(
-      loadAccountSeries(db, customerId, a.account_id, [[Math.floor(latest / 100), latest % 100]]),
+    const scoredMonth = latestScored.get(a.account_id) ?? null;
+    const newest = Math.max(scoredMonth ?? 0, latestPeriod.get(a.account_id) ?? 0);
+    if (!newest) continue;
+    // The months from the latest scored one to the newest upload period (usually one month).
+    let byMonth = effectiveByMonth(
+      loadAccountSeries(db, customerId, a.account_id, scoredMonth ? monthsBetween(scoredMonth, newest) : undefined),
     );
-    if (!byMonth.has(latest)) continue;
-    const kpis = [...byMonth.get(latest)!.entries()].map(([key, r]) => ({
-      key,
-      name: r.name,
-      category: r.category,
-      value: r.value,
-      weight: r.weight,
-      impactLevel: r.impactLevel,
-    }));
-    const from = scoreAccountMonth({ kpis, ranges, categoryWeights: weights });
-    const to = scoreAccountMonth({
-      kpis,
-      ranges: proposal.ranges ?? ranges,
-      categoryWeights: proposal.categoryWeights ?? weights,
-    });
-    impact.scored++;
-    if (from.status !== to.status) {
+    const from = scoredMonth ? scoreMonth(byMonth.get(scoredMonth) ?? new Map(), ranges, weights) : null;
+    let to = latestScore(byMonth, next.ranges, next.weights);
+    if (!to && scoredMonth) {
+      byMonth = effectiveByMonth(loadAccountSeries(db, customerId, a.account_id));
+      to = latestScore(byMonth, next.ranges, next.weights);
+    }
+    const fromStatus = from?.status ?? null;
+    const toStatus = to?.status ?? null;
+    if (fromStatus || toStatus) impact.scored++;
+    if (fromStatus !== toStatus) {
       impact.changed++;
       if (impact.examples.length < 5) {
         impact.examples.push({
           accountName: a.account_name,
-          from: from.status as Status | null,
-          to: to.status as Status | null,
-          fromScore: from.overall,
-          toScore: to.overall,
+          from: fromStatus as Status | null,
+          to: toStatus as Status | null,
+          fromScore: from?.overall ?? null,
+          toScore: to?.overall ?? null,
         });
       }
     }
   }
   return impact;
+}
+
+function latestPerAccount(db: Db, query: string, customerId: number): Map<number, number> {
+  return new Map(db.raw.prepare(query).raw(true).all(customerId) as Array<[number, number]>);
+}
+
+/** `[year, month]` of every month from `fromYm` to `toYm` (both `year * 100 + month`), inclusive. */
+function monthsBetween(fromYm: number, toYm: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let k = fromYm; k <= toYm; k = k % 100 === 12 ? k + 89 : k + 1) out.push([Math.floor(k / 100), k % 100]);
+  return out;
+}
+
+/** The score of the newest month that has one with these settings, or null. */
+function latestScore(
+  byMonth: Map<number, Map<string, SeriesRow>>,
+  ranges: ReturnType<typeof loadRanges>,
+  weights: Record<string, number> | null,
+) {
+  for (const ym of [...byMonth.keys()].sort((x, y) => y - x)) {
+    const score = scoreMonth(byMonth.get(ym)!, ranges, weights);
+    if (score.status) return score;
+  }
+  return null;
 }

@@ -1,38 +1,52 @@
 import type { Settings } from '../../shared/contract';
 import { DEFAULT_CATEGORY_WEIGHTS, type UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
-import { validateCategoryWeights } from '../../shared/scoring';
+import { normalizeName, parseCategoryWeights, validateCategoryWeights } from '../../shared/scoring';
 import { type Db, first, run } from '../db/open';
 
 export function getSettings(db: Db, customerId: number): Settings {
   const c = first(db, db.k.selectFrom('customer_configs').selectAll().where('customer_id', '=', customerId));
-  let weights: Record<string, number> = { ...DEFAULT_CATEGORY_WEIGHTS };
-  if (c?.category_weights) {
-    try {
-      weights = JSON.parse(c.category_weights);
-    } catch {
-      // A damaged value falls back to the defaults rather than breaking the workspace.
-    }
-  }
+  const configured = parseCategoryWeights(c?.category_weights);
   return {
     mode: c?.kpi_upload_mode === 'account_rollup' ? 'account_rollup' : 'corporate',
-    categoryWeights: weights,
+    categoryWeights: configured ?? equalWeights(workspaceCategories(db, customerId)),
+    weightsConfigured: configured !== null,
     masterFileName: c?.master_file_name ?? null,
   };
 }
 
-/** Category weights as stored (fractions), or null when the workspace has none configured. */
+/**
+ * Category weights as scoring reads them (fractions), or null when the workspace has none
+ * configured: then every scored category weighs the same (scoring.md, section 5).
+ */
 export function categoryWeightsOf(db: Db, customerId: number): Record<string, number> | null {
   const c = first(
     db,
     db.k.selectFrom('customer_configs').select('category_weights').where('customer_id', '=', customerId),
   );
-  if (!c?.category_weights) return null;
-  try {
-    return JSON.parse(c.category_weights);
-  } catch {
-    return null;
-  }
+  return parseCategoryWeights(c?.category_weights);
+}
+
+/** The categories of the workspace's KPIs (sheet names, first spelling), else the default ones. */
+function workspaceCategories(db: Db, customerId: number): string[] {
+  const rows = db.raw
+    .prepare(
+      `SELECT DISTINCT k.category FROM kpis k JOIN accounts a ON a.account_id = k.account_id
+       WHERE a.customer_id = ? AND k.category IS NOT NULL`,
+    )
+    .pluck()
+    .all(customerId) as string[];
+  const seen = new Map<string, string>();
+  for (const r of rows) if (!seen.has(normalizeName(r)) && r.trim()) seen.set(normalizeName(r), r.trim());
+  return seen.size ? [...seen.values()].sort((a, b) => a.localeCompare(b)) : Object.keys(DEFAULT_CATEGORY_WEIGHTS);
+}
+
+/** Equal fractions that add up to exactly 100.00% when shown with two decimals. */
+function equalWeights(categories: string[]): Record<string, number> {
+  const cents = Math.floor(10_000 / categories.length);
+  return Object.fromEntries(
+    categories.map((c, i) => [c, (i === 0 ? 10_000 - cents * (categories.length - 1) : cents) / 10_000]),
+  );
 }
 
 /** Hooks run after the weights change (the re-score of the workspace). */

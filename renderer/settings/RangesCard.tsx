@@ -18,10 +18,13 @@ const BOUNDS: Array<[keyof Range, string]> = [
 
 export function describeImpact(i: StatusImpact | null): string | null {
   if (!i) return null;
-  if (!i.scored) return 'No account has a score yet.';
-  if (!i.changed) return `No account would change status (${i.scored} scored).`;
+  const elsewhere = i.elsewhere
+    ? ` In ${i.elsewhere.workspaces === 1 ? 'another workspace' : `${i.elsewhere.workspaces} other workspaces`}, ${i.elsewhere.changed} ${i.elsewhere.changed === 1 ? 'account' : 'accounts'} would change too: reference ranges are shared by all workspaces.`
+    : '';
+  if (!i.scored) return `No account of this workspace has a score yet.${elsewhere}`;
+  if (!i.changed) return `No account would change status (${i.scored} scored).${elsewhere}`;
   const ex = i.examples.map((e) => `${e.accountName}: ${e.from ?? 'no score'} → ${e.to ?? 'no score'}`).join('; ');
-  return `${i.changed} of ${i.scored} accounts would change status (${ex}${i.changed > i.examples.length ? '; …' : ''}).`;
+  return `${i.changed} of ${i.scored} accounts would change status (${ex}${i.changed > i.examples.length ? '; …' : ''}).${elsewhere}`;
 }
 
 /** The reference ranges every KPI is scored against: list, edit, add, delete, import, export. */

@@ -156,6 +156,12 @@ function WeightsCard({ settings }: { settings: Settings }) {
     <form className="card" onSubmit={save} aria-labelledby="weights-title">
       <h2 id="weights-title">Category weights</h2>
       <p className="muted">How much each category counts in an account's overall health. They must add up to 100%.</p>
+      {!settings.weightsConfigured && (
+        <p className="notice" role="note">
+          No weights are set for this workspace, so every scored category counts the same (shown below). Saving sets
+          these weights.
+        </p>
+      )}
       <table className="table compact" aria-label="Category weights">
         <thead>
           <tr>

@@ -33,7 +33,10 @@ export interface AccountRow {
 }
 export interface Settings {
   mode: (typeof UPLOAD_MODES)[number];
+  /** The weights scoring uses; when none are configured, the equal shares it uses then. */
   categoryWeights: Record<string, number>;
+  /** False when the workspace has no category_weights: every scored category counts the same. */
+  weightsConfigured: boolean;
   masterFileName: string | null;
 }
 

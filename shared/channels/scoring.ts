@@ -85,6 +85,8 @@ export interface StatusImpact {
     fromScore: number | null;
     toScore: number | null;
   }>;
+  /** For a reference range (shared by all workspaces): accounts of other workspaces that would change. */
+  elsewhere?: { workspaces: number; changed: number };
 }
 
 export const scoringChannels = {

@@ -69,6 +69,23 @@ describe('reference ranges', () => {
     expect(npsStatus()).toEqual({ s: null, v: null });
   });
 
+  it('previews what a range change does in the other workspaces too, since ranges are shared', async () => {
+    const csv = 'KPI,Category,Data\nNPS Score,Relationship Strength,45\n';
+    for (const name of ['Client B', 'Client C']) {
+      const other = createWorkspace(t.db, { name });
+      const a = createAccount(t.db, other.id, { name: `${name} account` });
+      await commitImport(
+        t.db,
+        { customerId: other.id, userId: null },
+        { fileName: 'nps.csv', bytes: new TextEncoder().encode(csv), period: '2025-09', accountId: a.id },
+      );
+    }
+    // Healthy only from 80: 45 becomes Risk in both other workspaces.
+    const harder = { ...nps(), riskMax: 80, healthyMin: 80 };
+    const impact = rangeImpact(t.db, ws.id, { id: harder.id, range: harder });
+    expect(impact.elsewhere).toEqual({ workspaces: 2, changed: 2 });
+  });
+
   it('exports the ranges in the layout of reference-ranges.csv and imports them back', async () => {
     const csv = await exportRanges(t.db, 'csv');
     const text = new TextDecoder().decode(csv.bytes);

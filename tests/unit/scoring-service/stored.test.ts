@@ -5,7 +5,7 @@ import { createAccount } from '../../../main/accounts/service';
 import { commitImport } from '../../../main/import/service';
 import { explainAccountMonth, statusImpact } from '../../../main/scoring/receipt';
 import { recomputeScores } from '../../../main/scoring/service';
-import { updateSettings } from '../../../main/settings/service';
+import { getSettings, updateSettings } from '../../../main/settings/service';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { scoreAccountMonth } from '../../../shared/scoring';
 import { SAMPLES, tempDb } from '../../helpers/db';
@@ -106,5 +106,95 @@ describe('stored scores and the score receipt', () => {
     expect(row.score).toBeGreaterThan(70);
     // With weight 0 it does not count: no overall for October.
     expect(t.db.raw.prepare('SELECT count(*) n FROM health_trends WHERE month = 10').get()).toEqual({ n: 0 });
+  });
+
+  it('previews an account that would get its first score, and one that would lose its only one', async () => {
+    const other = createAccount(t.db, ws.id, { name: 'Partner Only' }).id;
+    const csv = 'KPI,Category,Data\nNPS Score,Partner Health,45\n';
+    await commitImport(
+      t.db,
+      { customerId: ws.id, userId: null },
+      { fileName: 'partner.csv', bytes: new TextEncoder().encode(csv), period: '2025-09', accountId: other },
+    );
+    // Partner Health has no weight: the account has no score yet.
+    expect(t.db.raw.prepare('SELECT count(*) n FROM health_trends WHERE account_id = ?').get(other)).toEqual({ n: 0 });
+    const weights = {
+      'Relationship Strength': 0.2,
+      'Adoption & Engagement': 0.2,
+      'Support & Experience': 0.2,
+      'Product Value': 0.2,
+      'Business Outcomes': 0.1,
+      'Partner Health': 0.1,
+    };
+    const gain = statusImpact(t.db, ws.id, { categoryWeights: weights });
+    expect(gain.examples).toContainEqual(
+      expect.objectContaining({ accountName: 'Partner Only', from: null, to: 'Healthy' }),
+    );
+    expect(gain.scored).toBe(2);
+    updateSettings(t.db, ws.id, { categoryWeights: weights });
+    const stored = t.db.raw.prepare('SELECT overall_health_score s FROM health_trends WHERE account_id = ?').get(other);
+    expect(stored).toEqual({
+      s: expect.closeTo(gain.examples.find((e) => e.accountName === 'Partner Only')!.toScore!, 2),
+    });
+
+    // The other way: weights that leave Partner Health out take its only score away.
+    const lose = statusImpact(t.db, ws.id, {
+      categoryWeights: { ...weights, 'Partner Health': 0, 'Business Outcomes': 0.2 },
+    });
+    expect(lose.examples).toContainEqual(
+      expect.objectContaining({ accountName: 'Partner Only', from: 'Healthy', to: null }),
+    );
+  });
+
+  it('reads stored weights as scoring does: none or an empty object weigh every category the same, text numbers count', () => {
+    const overallWith = (json: string | null) => {
+      t.db.raw.prepare('UPDATE customer_configs SET category_weights = ? WHERE customer_id = ?').run(json, ws.id);
+      recomputeScores(t.db, ws.id);
+      return (
+        t.db.raw.prepare('SELECT overall_health_score s FROM health_trends WHERE month = 9').get() as { s: number }
+      ).s;
+    };
+    const equal = overallWith(null);
+    const cats = t.db.raw
+      .prepare('SELECT score FROM health_trend_categories WHERE month = 9 AND account_id = ?')
+      .pluck()
+      .all(accountId) as number[];
+    expect(cats).toHaveLength(5);
+    expect(equal).toBeCloseTo(cats.reduce((a, b) => a + b, 0) / 5, 2);
+    expect(overallWith('{}')).toBe(equal);
+    expect(overallWith('"not an object"')).toBe(equal);
+    const numeric = overallWith(
+      JSON.stringify({
+        'Relationship Strength': 0.2,
+        'Adoption & Engagement': 0.25,
+        'Support & Experience': 0.2,
+        'Product Value': 0.2,
+        'Business Outcomes': 0.15,
+      }),
+    );
+    expect(
+      overallWith(
+        JSON.stringify({
+          'Relationship Strength': '0.2',
+          'Adoption & Engagement': '25%',
+          'Support & Experience': 0.2,
+          'Product Value': ' 0.20 ',
+          'Business Outcomes': 0.15,
+        }),
+      ),
+    ).toBe(numeric);
+    expect(numeric).not.toBe(equal);
+  });
+
+  it('shows a workspace without weights the equal shares scoring uses, and says none are set', () => {
+    t.db.raw.prepare('UPDATE customer_configs SET category_weights = NULL WHERE customer_id = ?').run(ws.id);
+    const s = getSettings(t.db, ws.id);
+    expect(s.weightsConfigured).toBe(false);
+    expect(Object.keys(s.categoryWeights)).toHaveLength(5);
+    const percents = Object.values(s.categoryWeights).map((w) => Math.round(w * 10_000) / 100);
+    expect(percents.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+    expect(percents.every((p) => p === 20)).toBe(true);
+    updateSettings(t.db, ws.id, { categoryWeights: s.categoryWeights });
+    expect(getSettings(t.db, ws.id).weightsConfigured).toBe(true);
   });
 });
