@@ -540,6 +540,19 @@ export function compare(value: number, op: Comparator, threshold: number): boole
   }
 }
 
+/** A comparator in words: '<' → 'below', '>=' → 'at least'. */
+export const OP_WORDS: Readonly<Record<Comparator, string>> = {
+  '<': 'below',
+  '>': 'above',
+  '>=': 'at least',
+  '<=': 'at most',
+};
+
+/** The comparator that holds exactly when `op` does not: '<' → '>=', '>' → '<='. */
+export function negateOp(op: Comparator): Comparator {
+  return ({ '<': '>=', '>': '<=', '>=': '<', '<=': '>' } as const)[op];
+}
+
 /** Numbers for labels and messages: at most 2 decimals, no trailing zeros, no locale. */
 export function formatNumber(n: number): string {
   const r = Math.round(n * 100) / 100;

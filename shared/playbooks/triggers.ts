@@ -3,11 +3,14 @@
  * "fires when" rules, plus the auto-trigger safeguards. Pure: no database, no Node APIs.
  */
 import { z } from 'zod';
+import { round2 } from '../scoring';
 import {
+  type Comparator,
   compare,
   formatNumber,
   HEALTH_DROP,
   normaliseKpiName,
+  OP_WORDS,
   OVERALL_HEALTH,
   PLAYBOOKS,
   type PlaybookDef,
@@ -154,6 +157,15 @@ function finiteOrNull(v: number | null | undefined): number | null {
 }
 
 /**
+ * A condition as read: "CSAT Score 3.3 < 3.6" when it holds, "NPS Score 12.2 is not below 10"
+ * when it does not.
+ */
+function statement(subject: string, value: number, op: Comparator, threshold: string, holds: boolean): string {
+  const v = formatNumber(value);
+  return holds ? `${subject} ${v} ${op} ${threshold}` : `${subject} ${v} is not ${OP_WORDS[op]} ${threshold}`;
+}
+
+/**
  * Evaluates one account against a playbook's conditions. A missing value never holds. The health
  * drop is previous − current month's overall health (it holds when >= the threshold). A threshold
  * missing from `config` falls back to its default.
@@ -177,24 +189,27 @@ export function evaluateAccount(def: PlaybookDef, config: Partial<TriggerConfig>
         };
       }
       const drop = prev - cur;
+      const holds = compare(drop, c.op, threshold);
       return {
         key: c.key,
-        label: `health drop ${formatNumber(drop)} ${c.op} ${t} (${formatNumber(prev)} → ${formatNumber(cur)})`,
-        holds: compare(drop, c.op, threshold),
-        value: drop,
+        label: `${statement('health drop', drop, c.op, t, holds)} (${formatNumber(prev)} → ${formatNumber(cur)})`,
+        holds,
+        value: round2(drop),
         threshold,
       };
     }
-    const value =
-      c.kpi === OVERALL_HEALTH ? finiteOrNull(input.health) : finiteOrNull(input.kpis.get(normaliseKpiName(c.kpi)));
+    const health = c.kpi === OVERALL_HEALTH;
+    const value = health ? finiteOrNull(input.health) : finiteOrNull(input.kpis.get(normaliseKpiName(c.kpi)));
     if (value === null) {
       return { key: c.key, label: `${c.kpi}: no value (${c.op} ${t})`, holds: false, value: null, threshold };
     }
+    const holds = compare(value, c.op, threshold);
     return {
       key: c.key,
-      label: `${c.kpi} ${formatNumber(value)} ${c.op} ${t}`,
-      holds: compare(value, c.op, threshold),
-      value,
+      label: statement(c.kpi, value, c.op, t, holds),
+      holds,
+      // A derived score is shown and stored at 2 decimals; a KPI value as it was imported.
+      value: health ? round2(value) : value,
       threshold,
     };
   });

@@ -176,8 +176,25 @@ describe('evaluateAccount: every condition of every playbook', () => {
     expect(r.fires).toBe(true);
     expect(r.reason).toBe('NPS Score 8 < 10; CSAT Score 3.2 < 3.6');
     expect(r.conditions.map((c) => c.holds)).toEqual([true, true, false, false]);
-    expect(r.conditions[3].label).toBe('health drop 5 >= 10 (65 → 60)');
+    expect(r.conditions[3].label).toBe('health drop 5 is not at least 10 (65 → 60)');
     expect(r.conditions[3].value).toBe(5);
+    expect(r.conditions[2].label).toBe('Churn Risk Score 10 is not above 30');
+  });
+
+  it('a condition that does not hold is written negated; the health drop is stored at 2 decimals', () => {
+    const r = evaluateAccount(voc, voc.triggerDefaults, input({ 'NPS Score': 12.2 }, 44.68, 46.97));
+    expect(r.conditions[0]).toMatchObject({ holds: false, label: 'NPS Score 12.2 is not below 10' });
+    // 46.97 − 44.68 is 2.289999999999999 in floating point.
+    expect(r.conditions[3]).toMatchObject({
+      holds: false,
+      value: 2.29,
+      label: 'health drop 2.29 is not at least 10 (46.97 → 44.68)',
+    });
+    // The comparison keeps full precision: a drop a hair under the threshold does not hold.
+    const edge = evaluateAccount(voc, voc.triggerDefaults, input({}, 60.000001, 70)).conditions[3];
+    expect(edge).toMatchObject({ holds: false, value: 10 });
+    const health = evaluateAccount(expansion, expansion.triggerDefaults, input({}, 44.6753)).conditions[0];
+    expect(health).toMatchObject({ value: 44.68, label: 'overall health 44.68 is not at least 75' });
   });
 
   it('looks KPIs up by normalised name', () => {
@@ -223,7 +240,10 @@ describe('evaluateAccount: every condition of every playbook', () => {
     expect(ev(90, 84.9).fires).toBe(false);
     expect(ev(90, null).fires).toBe(false);
     expect(ev(null, 95).fires).toBe(false);
-    expect(ev(90, 84.9).reason).toMatch(/^Not all conditions hold: License Utilization 84.9 >= 85/);
+    expect(ev(90, 84.9).reason).toBe('Not all conditions hold: License Utilization 84.9 is not at least 85');
+    expect(ev(44.68, 44.1).reason).toBe(
+      'Not all conditions hold: overall health 44.68 is not at least 75; License Utilization 44.1 is not at least 85',
+    );
   });
 
   it('a single holding condition fires an "any" playbook', () => {
