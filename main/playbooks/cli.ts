@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EvaluationView, ExecutionView, ReportView } from '../../shared/channels/playbooks';
 import { AppError } from '../../shared/errors';
 import { formatNumber, isPlaybookType, PLAYBOOK_TYPES } from '../../shared/playbooks/catalogue';
+import { improvementText, outcomeKpiName } from '../../shared/playbooks/report';
 import { findAccountByName } from '../accounts/service';
 import { type Command, type Io, type ParsedArgs, str, UsageError, withDb } from '../cli/framework';
 import type { Db } from '../db/open';
@@ -71,7 +72,9 @@ function printReport(io: Io, r: ReportView): void {
   io.out(d.executive_summary);
   io.out('outcomes:');
   for (const [k, o] of Object.entries(d.outcomes_achieved))
-    io.out(`  ${k.padEnd(34)} ${fmt(o.baseline)} → ${fmt(o.current)}  ${o.improvement}  ${o.status}`);
+    io.out(
+      `  ${outcomeKpiName(k).padEnd(22)} ${fmt(o.baseline)} → ${fmt(o.current)}  ${improvementText(o)}  ${o.status}${o.target ? ` (${o.target})` : ''}`,
+    );
   io.out('exit criteria:');
   for (const c of r.criteria) io.out(`  ${c.met ? '✓' : '✗'} ${c.label}`);
   const raci = d.raci_breakdown;

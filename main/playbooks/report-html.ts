@@ -1,6 +1,7 @@
 import type { ReportView } from '../../shared/channels/playbooks';
 import { formatNumber } from '../../shared/playbooks/catalogue';
 import type { RecordedValue } from '../../shared/playbooks/execution';
+import { improvementText, outcomeKpiName } from '../../shared/playbooks/report';
 
 /**
  * The report as one self-contained HTML page (inline CSS, no scripts, no external resources),
@@ -28,15 +29,6 @@ export function describeResult(result: Record<string, RecordedValue> | null): st
   return Object.entries(result)
     .map(([k, v]) => `${k}: ${formatRecorded(v)}`)
     .join(', ');
-}
-
-/** "nps_improvement" → "NPS" when it is a known KPI outcome key, else the key in words. */
-export function outcomeLabel(key: string): string {
-  return key
-    .replace(/_improvement$/, '')
-    .split('_')
-    .map((w) => (['nps', 'csat', 'sla'].includes(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
-    .join(' ');
 }
 
 const STYLE = `
@@ -78,15 +70,16 @@ export function renderReportHtml(report: ReportView): string {
 <h2>Outcomes achieved</h2>
 ${
   outcomes.length
-    ? `<table><thead><tr><th>KPI</th><th>Baseline</th><th>Current</th><th>Improvement</th><th>Status</th></tr></thead><tbody>
+    ? `<table><thead><tr><th>KPI</th><th>Baseline</th><th>Current</th><th>Improvement</th><th>Status</th><th>Measured against</th></tr></thead><tbody>
 ${outcomes
   .map(([k, o]) =>
     rows([
-      `<td>${esc(outcomeLabel(k))}</td>`,
+      `<td>${esc(outcomeKpiName(k))}</td>`,
       `<td class="num">${fmt(o.baseline)}</td>`,
       `<td class="num">${fmt(o.current)}</td>`,
-      `<td class="num">${esc(o.improvement)}</td>`,
+      `<td class="num">${esc(improvementText(o))}</td>`,
       `<td class="${o.status === 'Achieved' ? 'ok' : 'no'}">${esc(o.status)}</td>`,
+      `<td>${esc(o.target ?? '–')}</td>`,
     ]),
   )
   .join('\n')}</tbody></table>`

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ExportFile, ReportView } from '../../shared/channels/playbooks';
-import { describeResult, outcomeLabel } from './report-html';
+import { outcomeKpiName } from '../../shared/playbooks/report';
+import { describeResult } from './report-html';
 import { reportFileName } from './reports';
 
 /** The report as a workbook: Summary, Outcomes, Exit criteria, RACI, Steps, Next steps. */
@@ -43,9 +44,12 @@ export async function reportXlsx(report: ReportView): Promise<ExportFile> {
     { header: 'Baseline', key: 'baseline', width: 12 },
     { header: 'Current', key: 'current', width: 12 },
     { header: 'Improvement', key: 'improvement', width: 16 },
+    { header: 'Better or worse', key: 'change', width: 15 },
     { header: 'Status', key: 'status', width: 14 },
+    { header: 'Measured against', key: 'target', width: 48 },
   ];
-  for (const [key, o] of Object.entries(d.outcomes_achieved)) outcomes.addRow({ key, label: outcomeLabel(key), ...o });
+  for (const [key, o] of Object.entries(d.outcomes_achieved))
+    outcomes.addRow({ key, label: outcomeKpiName(key), ...o, change: o.change ?? '', target: o.target ?? '' });
   bold(outcomes);
 
   const criteria = wb.addWorksheet('Exit criteria');

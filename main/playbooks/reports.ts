@@ -1,8 +1,9 @@
 import type { ReportView } from '../../shared/channels/playbooks';
 import { AppError } from '../../shared/errors';
-import { playbookById } from '../../shared/playbooks/catalogue';
+import { type PlaybookDef, playbookById } from '../../shared/playbooks/catalogue';
 import { type ExecutionData, parseExecutionData } from '../../shared/playbooks/execution';
 import { buildReport, type ReportData } from '../../shared/playbooks/report';
+import { readTriggerConfig, type TriggerConfig } from '../../shared/playbooks/triggers';
 import { type Db, first, inTransaction, run } from '../db/open';
 import { guard } from './errors';
 import { latestValues } from './snapshot';
@@ -24,12 +25,26 @@ export function hasReport(db: Db, customerId: number, executionId: string): bool
   );
 }
 
+/** The workspace's thresholds for the playbook's trigger now (defaults when it has no row yet). */
+export function triggerConfigOf(db: Db, customerId: number, def: PlaybookDef): TriggerConfig {
+  const row = first(
+    db,
+    db.k
+      .selectFrom('playbook_triggers')
+      .select('trigger_config')
+      .where('customer_id', '=', customerId)
+      .where('playbook_type', '=', def.type),
+  );
+  return readTriggerConfig(def.type, row?.trigger_config);
+}
+
 /** Builds and stores (insert or replace) the report of an execution. */
 export function generateReport(db: Db, customerId: number, exec: ExecutionData, now = new Date()): void {
   const def = playbookById(exec.playbookId);
   if (!def) throw new AppError('not_found', `There is no playbook "${exec.playbookId}".`);
   const current = latestValues(db, customerId, exec.accountId);
-  const built = buildReport(def, exec, { kpis: current.kpis, health: current.health }, now);
+  const triggerConfig = triggerConfigOf(db, customerId, def);
+  const built = buildReport(def, exec, { kpis: current.kpis, health: current.health, triggerConfig }, now);
   const values = {
     status: exec.status,
     report_data: JSON.stringify(built.report_data),

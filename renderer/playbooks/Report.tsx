@@ -1,8 +1,9 @@
 import type { ReportView } from '../../shared/channels/playbooks';
+import { improvementText, outcomeKpiName } from '../../shared/playbooks/report';
 import { call, saveFile } from '../api';
 import { fmtDate, fmtDateTime } from '../components/format';
 import { reportError, useApp } from '../store';
-import { fmtRecorded, fmtValue, outcomeLabel, Raci } from './common';
+import { fmtRecorded, fmtValue, Raci } from './common';
 
 declare global {
   interface Window {
@@ -102,21 +103,23 @@ export function ReportPanel(props: { report: ReportView; onRegenerated: (r: Repo
                 Improvement
               </th>
               <th scope="col">Status</th>
+              <th scope="col">Measured against</th>
             </tr>
           </thead>
           <tbody>
             {Object.entries(d.outcomes_achieved).map(([k, o]) => (
               <tr key={k}>
-                <th scope="row">{outcomeLabel(k)}</th>
+                <th scope="row">{outcomeKpiName(k)}</th>
                 <td className="num">{fmtValue(o.baseline)}</td>
                 <td className="num">{fmtValue(o.current)}</td>
-                <td className="num">{o.improvement}</td>
+                <td className="num">{improvementText(o)}</td>
                 <td>
                   <span className={`chip ${o.status === 'Achieved' ? 'chip-healthy' : 'chip-critical'}`}>
                     <span aria-hidden="true">{o.status === 'Achieved' ? '✓' : '✗'}</span>
                     {o.status}
                   </span>
                 </td>
+                <td>{o.target ?? '–'}</td>
               </tr>
             ))}
           </tbody>

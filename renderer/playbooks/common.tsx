@@ -73,12 +73,3 @@ export function fmtRecorded(v: RecordedValue): string {
   if (typeof v === 'number') return formatNumber(v);
   return v;
 }
-
-/** "nps_improvement" → "NPS" */
-export function outcomeLabel(key: string): string {
-  return key
-    .replace(/_improvement$/, '')
-    .split('_')
-    .map((w) => (['nps', 'csat', 'sla'].includes(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
-    .join(' ');
-}

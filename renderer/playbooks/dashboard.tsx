@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { HistoryItem, RunningView } from '../../shared/channels/playbooks';
+import { improvementText, outcomeKpiName } from '../../shared/playbooks/report';
 import { call } from '../api';
 import { fmtDate } from '../components/format';
 import { reportError, useApp } from '../store';
-import { ExecStatus, OverdueChip, outcomeLabel, Progress } from './common';
+import { ExecStatus, OverdueChip, Progress } from './common';
 import { StartPlaybookDialog } from './StartDialog';
 
 /**
@@ -157,7 +158,7 @@ export function AccountPlaybooks(props: { accountId: number }) {
                       {h.outcome.outcomes.map((o) => (
                         <span key={o.key} className="pb-outcome">
                           {' '}
-                          · {outcomeLabel(o.key)} {o.improvement} ({o.status})
+                          · {outcomeKpiName(o.key)} {improvementText(o)}: {o.status}
                         </span>
                       ))}
                     </>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PlaybookId, PlaybookType, RaciRoles, StepRecordDef } from '../playbooks/catalogue';
 import type { Baseline, ExecutionStatus, Priority, RecordedValue, TriggeredBy } from '../playbooks/execution';
-import type { ReportData } from '../playbooks/report';
+import type { OutcomeAchieved, ReportData } from '../playbooks/report';
 import type { ConditionOutcome } from '../playbooks/triggers';
 import { id, out } from './common';
 
@@ -178,13 +178,7 @@ export interface HistoryItem {
   outcome: null | {
     criteriaMet: number;
     criteriaTotal: number;
-    outcomes: Array<{
-      key: string;
-      baseline: number | null;
-      current: number | null;
-      improvement: string;
-      status: string;
-    }>;
+    outcomes: Array<{ key: string } & OutcomeAchieved>;
     summary: string;
   };
 }

@@ -55,6 +55,24 @@ export const KPI_UNITS: Readonly<Record<KpiName, string>> = {
   'Expansion Pipeline': 'USD',
 };
 
+/**
+ * Which way is better for each KPI the playbooks use, copied from the `higher_is_better` column of
+ * reference-ranges.csv (a test checks they still match). Says whether a report's change is better or worse.
+ */
+export const KPI_HIGHER_IS_BETTER: Readonly<Record<KpiName, boolean>> = {
+  'NPS Score': true,
+  'CSAT Score': true,
+  'Churn Risk Score': false,
+  'Daily Active Users %': true,
+  'License Utilization': true,
+  'Feature Adoption Rate': true,
+  'SLA Compliance': true,
+  'Open Critical Tickets': false,
+  'First Response Time': false,
+  'Renewal Probability': true,
+  'Expansion Pipeline': true,
+};
+
 export interface TriggerCondition {
   /** The `trigger_config` key holding the threshold. */
   readonly key: string;
@@ -522,9 +540,20 @@ export function kpisOfPlaybook(def: PlaybookDef): KpiName[] {
   return out;
 }
 
+/** The catalogue's name of a KPI (any spelling normaliseKpiName folds together), or undefined. */
+export function catalogueKpi(kpi: string): KpiName | undefined {
+  return (Object.values(KPI) as KpiName[]).find((k) => normaliseKpiName(k) === normaliseKpiName(kpi));
+}
+
 export function unitOfKpi(kpi: string): string | undefined {
-  const hit = (Object.keys(KPI_UNITS) as KpiName[]).find((k) => normaliseKpiName(k) === normaliseKpiName(kpi));
+  const hit = catalogueKpi(kpi);
   return hit ? KPI_UNITS[hit] : undefined;
+}
+
+/** true: higher is better; false: lower is better; undefined: not a KPI of the catalogue. */
+export function higherIsBetter(kpi: string): boolean | undefined {
+  const hit = catalogueKpi(kpi);
+  return hit ? KPI_HIGHER_IS_BETTER[hit] : undefined;
 }
 
 export function compare(value: number, op: Comparator, threshold: number): boolean {
@@ -538,6 +567,12 @@ export function compare(value: number, op: Comparator, threshold: number): boole
     case '<=':
       return value <= threshold;
   }
+}
+
+/** A `trigger_config` threshold: the configured number, else the catalogue's default. */
+export function thresholdOf(def: PlaybookDef, config: Readonly<Record<string, unknown>>, key: string): number {
+  const configured = config[key];
+  return typeof configured === 'number' && Number.isFinite(configured) ? configured : def.triggerDefaults[key];
 }
 
 /** A comparator in words: '<' → 'below', '>=' → 'at least'. */

@@ -3,12 +3,19 @@
  * Pure: no database, no Node APIs.
  */
 import {
+  type Comparator,
   compare,
   type ExitCriterion,
   formatNumber,
+  higherIsBetter,
   isKpiSource,
+  KPI,
+  kpisOfPlaybook,
+  negateOp,
   normaliseKpiName,
+  OP_WORDS,
   type PlaybookDef,
+  thresholdOf,
   unitOfKpi,
 } from './catalogue';
 import type { ExecutionData, StepResult } from './execution';
@@ -16,9 +23,22 @@ import type { ExecutionData, StepResult } from './execution';
 export interface OutcomeAchieved {
   baseline: number | null;
   current: number | null;
-  /** Signed with the KPI's unit, e.g. '+16 points', '-3.5 pp'; 'n/a' when a value is missing. */
+  /**
+   * The raw change signed, with the KPI's unit: '+16 points', '-7 tickets', '-8.25 hours';
+   * 'n/a' when a value is missing. A fall shows '-' even when lower is better: `change` says which.
+   */
   improvement: string;
+  /** Whether the change is for the better, by the KPI's direction (null when a value is missing). */
+  change?: 'better' | 'worse' | 'unchanged' | null;
+  /** Against the exit criterion, or for a KPI named only by the trigger, against its trigger threshold. */
   status: 'Achieved' | 'Not achieved';
+  /**
+   * What `status` is measured against: 'Exit criterion: NPS Score above 50', or
+   * 'Trigger threshold: CSAT Score at least 3.6' (the side of the workspace's threshold at
+   * completion that no longer fires, or for an opportunity trigger the side that still holds).
+   * Absent in reports generated before it was added.
+   */
+  target?: string;
 }
 
 export interface RaciBreakdown {
@@ -54,6 +74,11 @@ export interface CurrentValues {
   /** Latest KPI values at completion, keyed by normaliseKpiName(name). */
   kpis: ReadonlyMap<string, number>;
   health: number | null;
+  /**
+   * The workspace's trigger thresholds at completion (`trigger_config`), for the KPIs named only by
+   * the trigger; a missing one falls back to the catalogue's default.
+   */
+  triggerConfig?: Readonly<Record<string, number>>;
 }
 
 const DAY_MS = 86_400_000;
@@ -68,20 +93,47 @@ export function outcomeKey(kpi: string): string {
   return `${snake}_improvement`;
 }
 
+/** The KPI's full name of an outcome key: 'nps_improvement' → 'NPS Score'; an unknown key in words. */
+export function outcomeKpiName(key: string): string {
+  const kpi = Object.values(KPI).find((k) => outcomeKey(k) === key);
+  if (kpi) return kpi;
+  const words = key.replace(/_improvement$/, '').split('_');
+  return words.map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+/** The improvement as a CSM reads it: '-7 tickets (better)', '+16 points (better)', 'n/a'. */
+export function improvementText(o: Pick<OutcomeAchieved, 'improvement' | 'change'>): string {
+  return o.change === 'better' || o.change === 'worse' ? `${o.improvement} (${o.change})` : o.improvement;
+}
+
 /**
- * Unit suffix of a change: '%' → ' pp' (percentage points), a score or rating scale ('score',
- * '1-5', '0-100', ...) → ' points', 'count' → none, anything else → the unit word.
+ * A change with the KPI's unit (the reference range's `unit`): a percentage, a score or a rating
+ * scale ('score', '1-5', '0-100', ...) changes by points, as the dashboards say a score does
+ * ('+21.8 points'); a count by the thing the KPI counts when its name ends in a plural noun
+ * ('-7 tickets' for Open Critical Tickets), else bare; dollars as '+$12,000'; anything else by its
+ * unit word ('-8.25 hours'). Signed by the raw change; 0 unsigned.
  */
-export function formatImprovement(delta: number, unit: string | undefined): string {
+export function formatImprovement(delta: number, unit: string | undefined, kpi?: string): string {
   const mag = formatNumber(Math.abs(delta));
   const sign = mag === '0' ? '' : delta > 0 ? '+' : '-';
+  if (unit === 'USD') return `${sign}$${Number(mag).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
   let suffix: string;
-  if (!unit || unit === 'count') suffix = '';
-  else if (unit === '%') suffix = ' pp';
-  else if (unit === 'score' || /^-?\d+(\.\d+)?-\d+(\.\d+)?$/.test(unit)) suffix = ' points';
+  if (!unit) suffix = '';
+  else if (unit === 'count') {
+    const noun = kpi?.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+    suffix = /^[a-z]+s$/.test(noun) ? ` ${noun}` : '';
+  } else if (unit === '%' || unit === 'score' || /^-?\d+(\.\d+)?-\d+(\.\d+)?$/.test(unit)) suffix = ' points';
   else suffix = ` ${unit}`;
   if (mag === '1' && /[a-z]s$/.test(suffix)) suffix = suffix.slice(0, -1);
   return `${sign}${mag}${suffix}`;
+}
+
+/** 'better' / 'worse' by the KPI's direction, 'unchanged' when it did not move (to 2 decimals). */
+export function changeOf(delta: number, kpi: string): 'better' | 'worse' | 'unchanged' | null {
+  if (formatNumber(Math.abs(delta)) === '0') return 'unchanged';
+  const higher = higherIsBetter(kpi);
+  if (higher === undefined) return null;
+  return delta > 0 === higher ? 'better' : 'worse';
 }
 
 export function formatDuration(startedAt: string, endedAt: string): string {
@@ -141,9 +193,43 @@ function statusPhrase(exec: ExecutionData, duration: string): string {
 }
 
 /**
+ * What a KPI's outcome is measured against. A KPI with an exit criterion: the criterion. A KPI the
+ * playbook names only in its trigger: the trigger threshold of `current.triggerConfig`. A risk
+ * trigger fires on the worse side of its threshold (CSAT Score < 3.6), so the outcome is achieved
+ * once the value is on the other side (at least 3.6); an opportunity trigger fires on the better
+ * side (Expansion Play: License Utilization >= 85), so it is achieved while the value stays there.
+ */
+function outcomeTarget(
+  def: PlaybookDef,
+  kpi: string,
+  met: Readonly<Record<string, boolean>>,
+  current: CurrentValues,
+): { target: string; achieved: boolean } {
+  const exit = def.exitCriteria.find((c) => isKpiSource(c.source) && c.source.kpi === kpi);
+  if (exit) return { target: `Exit criterion: ${exit.label}`, achieved: met[exit.key] };
+  const cond = def.conditions.find((c) => c.kpi === kpi);
+  if (!cond) return { target: 'No target', achieved: false };
+  const threshold = thresholdOf(def, current.triggerConfig ?? {}, cond.key);
+  const firesLow = cond.op === '<' || cond.op === '<=';
+  const op: Comparator = firesLow === (higherIsBetter(kpi) ?? true) ? negateOp(cond.op) : cond.op;
+  const v = currentValue(current, kpi);
+  return {
+    target: `Trigger threshold: ${kpi} ${OP_WORDS[op]} ${formatNumber(threshold)}`,
+    achieved: v !== null && compare(v, op, threshold),
+  };
+}
+
+/** The playbook's KPIs (the baseline's), those with an exit criterion first. */
+function outcomeKpis(def: PlaybookDef): string[] {
+  const withCriterion = def.exitCriteria.flatMap((c) => (isKpiSource(c.source) ? [c.source.kpi] : []));
+  return [...new Set([...withCriterion, ...kpisOfPlaybook(def)])];
+}
+
+/**
  * Builds the report of an execution. Duration is start → completedAt (or → now while still in
- * progress). Outcomes: one per KPI exit criterion, baseline from the execution's baseline,
- * current from `current`.
+ * progress). Outcomes: one per KPI of the baseline (every KPI of the trigger and the exit
+ * criteria), baseline from the execution's baseline, current from `current`, status against the
+ * KPI's exit criterion or, without one, its trigger threshold (outcomeTarget).
  */
 export function buildReport(def: PlaybookDef, exec: ExecutionData, current: CurrentValues, now: Date): BuiltReport {
   const duration = formatDuration(exec.startedAt, exec.completedAt ?? now.toISOString());
@@ -152,20 +238,26 @@ export function buildReport(def: PlaybookDef, exec: ExecutionData, current: Curr
   const met: Record<string, boolean> = {};
   let achieved = 0;
 
-  for (const c of def.exitCriteria) {
-    met[c.key] = criterionMet(c, exec.results, current);
-    const src = c.source;
-    if (!isKpiSource(src)) continue;
-    const base = lookup(exec.context.baseline?.kpis ?? {}, src.kpi);
-    const cur = currentValue(current, src.kpi);
-    const improvement = base !== null && cur !== null ? formatImprovement(cur - base, unitOfKpi(src.kpi)) : 'n/a';
-    const status = met[c.key] ? 'Achieved' : 'Not achieved';
-    if (met[c.key]) achieved++;
-    outcomes[outcomeKey(src.kpi)] = { baseline: base, current: cur, improvement, status };
+  for (const c of def.exitCriteria) met[c.key] = criterionMet(c, exec.results, current);
+  for (const kpi of outcomeKpis(def)) {
+    const base = lookup(exec.context.baseline?.kpis ?? {}, kpi);
+    const cur = currentValue(current, kpi);
+    const delta = base !== null && cur !== null ? cur - base : null;
+    const { target, achieved: ok } = outcomeTarget(def, kpi, met, current);
+    const o: OutcomeAchieved = {
+      baseline: base,
+      current: cur,
+      improvement: delta === null ? 'n/a' : formatImprovement(delta, unitOfKpi(kpi), kpi),
+      change: delta === null ? null : changeOf(delta, kpi),
+      status: ok ? 'Achieved' : 'Not achieved',
+      target,
+    };
+    if (ok) achieved++;
+    outcomes[outcomeKey(kpi)] = o;
     const from = base === null ? 'no baseline' : formatNumber(base);
     const to = cur === null ? 'no value' : formatNumber(cur);
     outcomeFacts.push(
-      `${src.kpi} ${from} → ${to}${improvement === 'n/a' ? '' : ` (${improvement})`}, ${status.toLowerCase()}`,
+      `${kpi} ${from} → ${to}${delta === null ? '' : ` (${o.improvement}${o.change === 'better' || o.change === 'worse' ? `, ${o.change}` : ''})`}, ${o.status.toLowerCase()}`,
     );
   }
 

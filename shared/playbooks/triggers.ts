@@ -16,6 +16,7 @@ import {
   type PlaybookDef,
   type PlaybookType,
   playbookByType,
+  thresholdOf,
 } from './catalogue';
 import { PlaybookError } from './errors';
 
@@ -172,9 +173,7 @@ function statement(subject: string, value: number, op: Comparator, threshold: st
  */
 export function evaluateAccount(def: PlaybookDef, config: Partial<TriggerConfig>, input: EvaluationInput): Evaluation {
   const conditions = def.conditions.map((c): ConditionOutcome => {
-    const configured = config[c.key];
-    const threshold =
-      typeof configured === 'number' && Number.isFinite(configured) ? configured : def.triggerDefaults[c.key];
+    const threshold = thresholdOf(def, config, c.key);
     const t = formatNumber(threshold);
     if (c.kpi === HEALTH_DROP) {
       const cur = finiteOrNull(input.health);

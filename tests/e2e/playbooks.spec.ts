@@ -142,8 +142,15 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   const report = page.getByRole('region', { name: 'Report: VoC Sprint for TechCorp Solutions' });
   await expect(report).toBeVisible();
   const outcomes = report.getByRole('table', { name: 'Outcomes achieved' });
-  await expect(outcomes.getByRole('row', { name: /NPS/ })).toHaveText(
-    /NPS\s*12\.2\s*58\s*\+45\.8 points\s*✓\s*Achieved/,
+  await expect(outcomes.getByRole('row', { name: /NPS Score/ })).toHaveText(
+    /^NPS Score\s*12\.2\s*58\s*\+45\.8 points \(better\)\s*✓\s*Achieved\s*Exit criterion: NPS Score above 50$/,
+  );
+  // The KPIs the sprint fired on are outcomes too, measured against the trigger thresholds.
+  await expect(outcomes.getByRole('row', { name: /CSAT Score/ })).toHaveText(
+    /^CSAT Score\s*3\.3\s*4\.1\s*\+0\.8 points \(better\)\s*✓\s*Achieved\s*Trigger threshold: CSAT Score at least 3\.6$/,
+  );
+  await expect(outcomes.getByRole('row', { name: /Churn Risk Score/ })).toHaveText(
+    /^Churn Risk Score\s*43\s*43\s*0 points\s*✗\s*Not achieved\s*Trigger threshold: Churn Risk Score at most 30$/,
   );
   const criteria = report.getByRole('list', { name: 'Exit criteria' });
   await expect(criteria).toContainText('NPS Score above 50: met');
@@ -162,8 +169,10 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   await expect(report.getByRole('list', { name: 'Next steps' })).toContainText('Schedule quarterly NPS tracking');
   const row = db.raw.prepare('SELECT report_data, steps_completed, total_steps FROM playbook_reports').get() as any;
   expect(row).toMatchObject({ steps_completed: 4, total_steps: 4 });
-  expect(JSON.parse(row.report_data).outcomes_achieved).toEqual({
+  expect(JSON.parse(row.report_data).outcomes_achieved).toMatchObject({
     nps_improvement: { baseline: 12.2, current: 58, improvement: '+45.8 points', status: 'Achieved' },
+    csat_improvement: { baseline: 3.3, current: 4.1, improvement: '+0.8 points', status: 'Achieved' },
+    churn_risk_improvement: { baseline: 43, current: 43, improvement: '0 points', status: 'Not achieved' },
   });
   await shot(page, 'playbooks-report');
 

@@ -71,8 +71,33 @@ describe('TechCorp Solutions, September 2025 sample', () => {
     const view = getExecutionView(t.db, session.customerId, executionId);
     expect(view.status).toBe('completed');
     const r = view.report!;
+    // Every KPI of the baseline: NPS against its exit criterion, CSAT and Churn Risk (why the
+    // sprint fired) against the workspace's trigger thresholds.
     expect(r.data.outcomes_achieved).toEqual({
-      nps_improvement: { baseline: 12.2, current: 58, improvement: '+45.8 points', status: 'Achieved' },
+      nps_improvement: {
+        baseline: 12.2,
+        current: 58,
+        improvement: '+45.8 points',
+        change: 'better',
+        status: 'Achieved',
+        target: 'Exit criterion: NPS Score above 50',
+      },
+      csat_improvement: {
+        baseline: 3.3,
+        current: 4.1,
+        improvement: '+0.8 points',
+        change: 'better',
+        status: 'Achieved',
+        target: 'Trigger threshold: CSAT Score at least 3.6',
+      },
+      churn_risk_improvement: {
+        baseline: 43,
+        current: 20,
+        improvement: '-23 points',
+        change: 'better',
+        status: 'Achieved',
+        target: 'Trigger threshold: Churn Risk Score at most 30',
+      },
     });
     expect(r.data.exit_criteria_met).toEqual({
       nps_above_50: true,
@@ -91,7 +116,7 @@ describe('TechCorp Solutions, September 2025 sample', () => {
       'Conduct executive business review',
     ]);
     expect(r.data.executive_summary).toMatch(
-      /^VoC Sprint for TechCorp Solutions completed in 0 days\. 4 of 4 steps completed\. 1 of 1 KPI outcomes achieved: NPS Score 12\.2 → 58 \(\+45\.8 points\), achieved\. 3 of 3 exit criteria met\.$/,
+      /^VoC Sprint for TechCorp Solutions completed in 0 days\. 4 of 4 steps completed\. 3 of 3 KPI outcomes achieved: NPS Score 12\.2 → 58 \(\+45\.8 points, better\), achieved; CSAT Score 3\.3 → 4\.1 \(\+0\.8 points, better\), achieved; Churn Risk Score 43 → 20 \(-23 points, better\), achieved\. 3 of 3 exit criteria met\.$/,
     );
     // No more firing for VoC after October (CSAT 4.1, churn 20, NPS 58): and the cool-down holds anyway.
     const voc = evaluateWorkspace(t.db, session.customerId, { dryRun: true }).accounts[0].playbooks[0];
@@ -103,6 +128,9 @@ describe('TechCorp Solutions, September 2025 sample', () => {
     const html = renderReportHtml(report);
     expect(html).toContain('VoC Sprint: TechCorp Solutions');
     expect(html).toContain('Jordan Lee, CTO');
+    expect(html).toContain('<td>CSAT Score</td>');
+    expect(html).toContain('-23 points (better)');
+    expect(html).toContain('Trigger threshold: CSAT Score at least 3.6');
     const pdf = await htmlToPdf(html);
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(5000);
@@ -122,11 +150,24 @@ describe('TechCorp Solutions, September 2025 sample', () => {
     expect(wb.getWorksheet('Outcomes')!.getRow(2).values).toEqual([
       undefined,
       'nps_improvement',
-      'NPS',
+      'NPS Score',
       12.2,
       58,
       '+45.8 points',
+      'better',
       'Achieved',
+      'Exit criterion: NPS Score above 50',
+    ]);
+    expect(wb.getWorksheet('Outcomes')!.getRow(4).values).toEqual([
+      undefined,
+      'churn_risk_improvement',
+      'Churn Risk Score',
+      43,
+      20,
+      '-23 points',
+      'better',
+      'Achieved',
+      'Trigger threshold: Churn Risk Score at most 30',
     ]);
     expect(wb.getWorksheet('Steps')!.getRow(5).getCell(10).value).toBe(
       'executive_sponsor: Jordan Lee, CTO, notes: QBR booked',

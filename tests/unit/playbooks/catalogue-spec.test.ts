@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HEALTH_DROP,
   isKpiSource,
+  KPI_HIGHER_IS_BETTER,
   KPI_UNITS,
   kpisOfPlaybook,
   OVERALL_HEALTH,
@@ -110,16 +111,13 @@ function parseSteps(playbookId: string): SpecStep[] {
   }));
 }
 
-const csvUnits = new Map(
-  csv
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => {
-      const [name, unit] = l.split(',');
-      return [name, unit] as const;
-    }),
-);
+const csvRows = csv
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
+const csvUnits = new Map(csvRows.map(([name, unit]) => [name, unit] as const));
+const csvHigherIsBetter = new Map(csvRows.map(([name, , higher]) => [name, higher === 'true'] as const));
 
 describe('catalogue matches playbooks.md', () => {
   it('lists the five playbooks of the spec table, in order', () => {
@@ -193,10 +191,11 @@ describe('catalogue matches playbooks.md', () => {
         }
       });
 
-      it('names KPIs exactly as the reference ranges, with their units', () => {
+      it('names KPIs exactly as the reference ranges, with their units and directions', () => {
         for (const kpi of kpisOfPlaybook(def)) {
           expect(csvUnits.has(kpi), kpi).toBe(true);
           expect(KPI_UNITS[kpi]).toBe(csvUnits.get(kpi));
+          expect(KPI_HIGHER_IS_BETTER[kpi], kpi).toBe(csvHigherIsBetter.get(kpi));
         }
       });
 
