@@ -28,7 +28,7 @@ import type { ReportData } from '../../shared/playbooks/report';
 import { getAccount } from '../accounts/service';
 import { all, type Db, first, inTransaction, run } from '../db/open';
 import { guard } from './errors';
-import { generateReport, getReportView, hasReport } from './reports';
+import { generateReport, getReportView, hasReport, measureAtCompletion } from './reports';
 import { type AccountSnapshot, latestValues } from './snapshot';
 
 /**
@@ -338,10 +338,15 @@ export function skipExecutionStep(
   return mutate(db, customerId, executionId, now, (e, def) => skipStep(e, def, stepId, reason, now));
 }
 
-/** Completes the execution and generates its report, in one transaction. */
+/**
+ * Completes the execution, keeping the values its report measures (the account's latest KPI
+ * values and the trigger thresholds now), and generates the report, in one transaction.
+ */
 export function completeExecution(db: Db, customerId: number, executionId: string, now = new Date()): ExecutionData {
   return inTransaction(db, () => {
-    const exec = mutate(db, customerId, executionId, now, (e, def) => complete(e, def, now));
+    const exec = mutate(db, customerId, executionId, now, (e, def) =>
+      complete(e, def, now, measureAtCompletion(db, customerId, e.accountId, def)),
+    );
     generateReport(db, customerId, exec, now);
     return exec;
   });

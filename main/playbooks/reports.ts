@@ -1,17 +1,23 @@
 import type { ReportView } from '../../shared/channels/playbooks';
 import { AppError } from '../../shared/errors';
 import { type PlaybookDef, playbookById } from '../../shared/playbooks/catalogue';
-import { type ExecutionData, parseExecutionData } from '../../shared/playbooks/execution';
-import { buildReport, type ReportData } from '../../shared/playbooks/report';
+import {
+  type AtCompletion,
+  captureBaseline,
+  type ExecutionData,
+  parseExecutionData,
+} from '../../shared/playbooks/execution';
+import { buildReport, type CurrentValues, type ReportData, valuesAtCompletion } from '../../shared/playbooks/report';
 import { readTriggerConfig, type TriggerConfig } from '../../shared/playbooks/triggers';
 import { type Db, first, inTransaction, run } from '../db/open';
 import { guard } from './errors';
-import { latestValues } from './snapshot';
+import { latestValues, valuesAsOf } from './snapshot';
 
 /**
  * Reports (`playbook_reports`): generated when an execution completes, from buildReport with the
- * account's latest KPI values at that moment against the baseline; regenerable; read back with
- * the step-level RACI and results the exports need.
+ * account's latest KPI values at that moment against the baseline (kept in the execution, so a
+ * regenerated report measures the same); regenerable; read back with the step-level RACI and
+ * results the exports need.
  */
 
 export function hasReport(db: Db, customerId: number, executionId: string): boolean {
@@ -38,13 +44,32 @@ export function triggerConfigOf(db: Db, customerId: number, def: PlaybookDef): T
   return readTriggerConfig(def.type, row?.trigger_config);
 }
 
+/** What a completing execution keeps for its report: the account's latest values and the thresholds now. */
+export function measureAtCompletion(db: Db, customerId: number, accountId: number, def: PlaybookDef): AtCompletion {
+  const snap = latestValues(db, customerId, accountId);
+  return {
+    ...captureBaseline(def, snap.kpis, snap.health, snap.month),
+    triggerConfig: triggerConfigOf(db, customerId, def),
+  };
+}
+
+/**
+ * What the report measures: the values kept at completion; for an execution completed before they
+ * were kept, the latest values among the uploads made by its completion, against today's thresholds.
+ */
+function measuredValues(db: Db, customerId: number, exec: ExecutionData, def: PlaybookDef): CurrentValues {
+  if (exec.context.atCompletion) return valuesAtCompletion(exec.context.atCompletion);
+  const snap = exec.completedAt
+    ? valuesAsOf(db, customerId, exec.accountId, exec.completedAt)
+    : latestValues(db, customerId, exec.accountId);
+  return { kpis: snap.kpis, health: snap.health, triggerConfig: triggerConfigOf(db, customerId, def) };
+}
+
 /** Builds and stores (insert or replace) the report of an execution. */
 export function generateReport(db: Db, customerId: number, exec: ExecutionData, now = new Date()): void {
   const def = playbookById(exec.playbookId);
   if (!def) throw new AppError('not_found', `There is no playbook "${exec.playbookId}".`);
-  const current = latestValues(db, customerId, exec.accountId);
-  const triggerConfig = triggerConfigOf(db, customerId, def);
-  const built = buildReport(def, exec, { kpis: current.kpis, health: current.health, triggerConfig }, now);
+  const built = buildReport(def, exec, measuredValues(db, customerId, exec, def), now);
   const values = {
     status: exec.status,
     report_data: JSON.stringify(built.report_data),
@@ -138,7 +163,7 @@ export function getReportView(db: Db, customerId: number, executionId: string): 
   };
 }
 
-/** Rebuilds a completed execution's report with the account's latest KPI values now. */
+/** Rebuilds a completed execution's report from the values it was completed with (only the generation time changes). */
 export function regenerateReport(db: Db, customerId: number, executionId: string, now = new Date()): ReportView {
   return inTransaction(db, () => {
     const exec = loadExec(db, customerId, executionId);

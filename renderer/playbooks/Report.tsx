@@ -47,7 +47,7 @@ export function ReportPanel(props: { report: ReportView; onRegenerated: (r: Repo
   const regenerate = async () => {
     try {
       props.onRegenerated(await call('playbooks.regenerateReport', { executionId: r.executionId }));
-      useApp.getState().toast('success', 'Report regenerated with the latest KPI values.');
+      useApp.getState().toast('success', 'Report regenerated from the KPI values at completion.');
     } catch (e) {
       reportError(e);
     }

@@ -42,6 +42,15 @@ export interface Baseline {
   month: string | null;
 }
 
+/**
+ * What the report measures at completion, frozen so that a regenerated report says the same:
+ * the latest values of the baseline's KPIs, the overall health, their month, and the workspace's
+ * trigger thresholds of the playbook then.
+ */
+export interface AtCompletion extends Baseline {
+  triggerConfig: Record<string, number>;
+}
+
 export interface ExecutionContext {
   customerId: number;
   accountId: number;
@@ -49,6 +58,8 @@ export interface ExecutionContext {
   userId: number | null;
   userName: string | null;
   baseline: Baseline;
+  /** Set when the execution completes; absent on executions completed before it was kept. */
+  atCompletion?: AtCompletion;
 }
 
 export interface ExecutionMetadata {
@@ -306,8 +317,11 @@ export function skipStep(
   });
 }
 
-/** Completes the execution; only when every step is completed or skipped. */
-export function complete(exec: ExecutionData, def: PlaybookDef, now: Date): ExecutionData {
+/**
+ * Completes the execution; only when every step is completed or skipped. `atCompletion` (what the
+ * report measures) is kept in the context.
+ */
+export function complete(exec: ExecutionData, def: PlaybookDef, now: Date, atCompletion?: AtCompletion): ExecutionData {
   assertActionable(exec, def);
   const done = new Set(exec.results.map((r) => r.stepId));
   const pending = def.steps.filter((s) => !done.has(s.id));
@@ -320,7 +334,13 @@ export function complete(exec: ExecutionData, def: PlaybookDef, now: Date): Exec
         .join(', ')}).`,
     );
   }
-  return { ...exec, status: 'completed', currentStep: null, completedAt: now.toISOString() };
+  return {
+    ...exec,
+    status: 'completed',
+    currentStep: null,
+    completedAt: now.toISOString(),
+    context: atCompletion ? { ...exec.context, atCompletion } : exec.context,
+  };
 }
 
 function end(exec: ExecutionData, status: 'cancelled' | 'failed', now: Date, reason?: string): ExecutionData {
@@ -376,6 +396,12 @@ export function stepSchedule(
 
 const recordedValue = z.union([z.number(), z.boolean(), z.string()]);
 
+const baselineSchema = z.object({
+  kpis: z.record(z.string(), z.number().nullable()).default({}),
+  health: z.number().nullable().default(null),
+  month: z.string().nullable().default(null),
+});
+
 /**
  * Reads a stored `execution_data` (JSON text or object). Tolerates the seed's older shape:
  * a missing `completedAt`, `baseline`, `userId`/`userName` get null/empty defaults. Unknown keys are dropped.
@@ -406,13 +432,8 @@ export const executionDataSchema = z.object({
     accountName: z.string(),
     userId: z.number().nullable().default(null),
     userName: z.string().nullable().default(null),
-    baseline: z
-      .object({
-        kpis: z.record(z.string(), z.number().nullable()).default({}),
-        health: z.number().nullable().default(null),
-        month: z.string().nullable().default(null),
-      })
-      .default({ kpis: {}, health: null, month: null }),
+    baseline: baselineSchema.default({ kpis: {}, health: null, month: null }),
+    atCompletion: baselineSchema.extend({ triggerConfig: z.record(z.string(), z.number()).default({}) }).optional(),
   }),
   metadata: z.object({
     priority: z.enum(['high', 'medium', 'low']),

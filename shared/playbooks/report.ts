@@ -18,7 +18,7 @@ import {
   thresholdOf,
   unitOfKpi,
 } from './catalogue';
-import type { ExecutionData, StepResult } from './execution';
+import type { AtCompletion, ExecutionData, StepResult } from './execution';
 
 export interface OutcomeAchieved {
   baseline: number | null;
@@ -79,6 +79,14 @@ export interface CurrentValues {
    * the trigger; a missing one falls back to the catalogue's default.
    */
   triggerConfig?: Readonly<Record<string, number>>;
+}
+
+/** The report's values from what was kept at completion (execution_data.context.atCompletion). */
+export function valuesAtCompletion(at: AtCompletion): CurrentValues {
+  const kpis = new Map<string, number>();
+  for (const [name, v] of Object.entries(at.kpis))
+    if (typeof v === 'number' && Number.isFinite(v)) kpis.set(normaliseKpiName(name), v);
+  return { kpis, health: at.health, triggerConfig: at.triggerConfig };
 }
 
 const DAY_MS = 86_400_000;

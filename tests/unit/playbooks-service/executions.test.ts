@@ -393,16 +393,25 @@ describe('reports, delete, board, dashboards', () => {
       informed: ['Account Executive', 'CEO'],
     });
 
-    // Regenerate: a corrected October import changes the current value.
-    putKpis(t.db, customerId, acme, '2025-10', { ...EDGE, 'NPS Score': 48 });
-    const again = regenerateReport(t.db, customerId, id, new Date('2025-10-20T00:00:00.000Z'));
-    expect(again.data.outcomes_achieved.nps_improvement).toMatchObject({
-      baseline: 42,
-      current: 48,
-      improvement: '+6 points',
-      status: 'Not achieved',
+    // The values measured are kept in the execution at completion.
+    const kept = JSON.parse(row(id).execution_data).context.atCompletion;
+    expect(kept).toEqual({
+      kpis: { 'NPS Score': 58, 'CSAT Score': 3.7, 'Churn Risk Score': 29 },
+      health: health(t.db, acme, '2025-10'),
+      month: '2025-10',
+      triggerConfig: { nps_threshold: 10, csat_threshold: 3.6, churn_risk_threshold: 30, health_drop_threshold: 10 },
     });
-    expect(again.data.report_generated_at).toBe('2025-10-20T00:00:00.000Z');
+
+    // A later, worse month, a corrected October and new thresholds: the regenerated report is the
+    // one of the completion, only its generation time moves.
+    putKpis(t.db, customerId, acme, '2025-11', { ...EDGE, 'NPS Score': 20, 'CSAT Score': 3.1, 'Churn Risk Score': 45 });
+    putKpis(t.db, customerId, acme, '2025-10', { ...EDGE, 'NPS Score': 48 });
+    t.db.raw
+      .prepare("UPDATE playbook_triggers SET trigger_config = ? WHERE customer_id = ? AND playbook_type = 'voc'")
+      .run(JSON.stringify({ ...kept.triggerConfig, csat_threshold: 4 }), customerId);
+    const again = regenerateReport(t.db, customerId, id, new Date('2025-12-20T00:00:00.000Z'));
+    expect(again.data).toEqual({ ...r.data, report_generated_at: '2025-12-20T00:00:00.000Z' });
+    expect({ ...again, data: null, generatedAt: null }).toEqual({ ...r, data: null, generatedAt: null });
     expect(t.db.raw.prepare('SELECT COUNT(*) AS n FROM playbook_reports').get()).toEqual({ n: 1 });
 
     // History with outcomes
@@ -411,16 +420,46 @@ describe('reports, delete, board, dashboards', () => {
         executionId: id,
         status: 'completed',
         outcome: {
-          criteriaMet: 0,
+          criteriaMet: 1,
           criteriaTotal: 3,
           outcomes: [
-            { key: 'nps_improvement', current: 48 },
+            { key: 'nps_improvement', current: 58 },
             { key: 'csat_improvement', status: 'Achieved' },
             { key: 'churn_risk_improvement', status: 'Achieved' },
           ],
         },
       },
     ]);
+  });
+
+  it('a report completed before its values were kept is regenerated from the uploads made by its completion', () => {
+    const uploadedOn = (ym: string, at: string) => {
+      const [y, m] = ym.split('-').map(Number);
+      t.db.raw
+        .prepare('UPDATE kpi_uploads SET uploaded_at = ? WHERE account_id = ? AND period_year = ? AND period_month = ?')
+        .run(at, acme, y, m);
+    };
+    putKpis(t.db, customerId, acme, '2025-09', { ...EDGE, 'NPS Score': 42 });
+    uploadedOn('2025-09', '2025-09-03T09:00:00.000Z');
+    const start = new Date('2025-09-15T00:00:00.000Z');
+    const id = startExecution(t.db, customerId, { accountId: acme, playbookId: 'voc-sprint', now: start });
+    runAllSteps(PLAYBOOKS[0], id, new Date('2025-10-01T00:00:00.000Z'));
+    putKpis(t.db, customerId, acme, '2025-10', { ...EDGE, 'NPS Score': 58, 'CSAT Score': 4.1 });
+    uploadedOn('2025-10', '2025-10-05T09:00:00.000Z');
+    completeExecution(t.db, customerId, id, new Date('2025-10-12T00:00:00.000Z'));
+    const before = getReportView(t.db, customerId, id).data;
+    // As an execution completed before atCompletion was kept.
+    const data = JSON.parse(row(id).execution_data);
+    delete data.context.atCompletion;
+    t.db.raw
+      .prepare('UPDATE playbook_executions SET execution_data = ? WHERE execution_id = ?')
+      .run(JSON.stringify(data), id);
+    putKpis(t.db, customerId, acme, '2025-11', { ...EDGE, 'NPS Score': 20, 'CSAT Score': 3.1 });
+    uploadedOn('2025-11', '2025-11-04T09:00:00.000Z');
+    const again = regenerateReport(t.db, customerId, id, new Date('2025-11-20T00:00:00.000Z'));
+    expect(again.data).toEqual({ ...before, report_generated_at: '2025-11-20T00:00:00.000Z' });
+    expect(again.data.outcomes_achieved.nps_improvement).toMatchObject({ current: 58, status: 'Achieved' });
+    expect(again.data.outcomes_achieved.csat_improvement).toMatchObject({ current: 4.1, status: 'Achieved' });
   });
 
   it('deleting an execution deletes its report (the cascade)', () => {

@@ -341,6 +341,17 @@ describe('parseExecutionData', () => {
     expect(e.context.baseline).toEqual({ kpis: {}, health: null, month: null });
     const ours = completeStep(start(), voc, 'voc-week1-survey', vocResults['voc-week1-survey'], day(1));
     expect(parseExecutionData(JSON.parse(JSON.stringify(ours)))).toEqual(ours);
+    // A completed one keeps what its report measured.
+    let done = start();
+    for (const s of voc.steps) done = skipStep(done, voc, s.id, 'n/a', day(1));
+    const atCompletion = {
+      ...captureBaseline(voc, new Map([[normaliseKpiName('NPS Score'), 58]]), 70, '2025-10'),
+      triggerConfig: { ...voc.triggerDefaults },
+    };
+    const completed = complete(done, voc, day(2), atCompletion);
+    expect(completed.context.atCompletion).toEqual(atCompletion);
+    expect(parseExecutionData(JSON.stringify(completed))).toEqual(completed);
+    expect(parseExecutionData(JSON.stringify(complete(done, voc, day(2)))).context).not.toHaveProperty('atCompletion');
     expectError(() => parseExecutionData('{'), 'invalid_execution');
     expectError(() => parseExecutionData({ ...seed, playbookId: 'nope' }), 'invalid_execution', /playbookId/);
   });
