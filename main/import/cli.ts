@@ -3,9 +3,8 @@ import path from 'node:path';
 import type { ImportReport } from '../../shared/channels/import';
 import { findAccountByName } from '../accounts/service';
 import { type Command, str, UsageError, withDb } from '../cli/framework';
-import { first } from '../db/open';
 import { getSettings } from '../settings/service';
-import { findWorkspaceByName } from '../workspaces/service';
+import { defaultUserId, findWorkspaceByName } from '../workspaces/service';
 import { exportRanges, importRanges } from './ranges';
 import { commitImport, previewImport } from './service';
 
@@ -68,10 +67,6 @@ export const importCommands: Command[] = [
         const period = str(args, 'period');
         if (period && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
           throw new UsageError('--period is written YYYY-MM, e.g. 2025-09');
-        const user = first(
-          db,
-          db.k.selectFrom('users').select('user_id').where('customer_id', '=', ws.id).orderBy('user_id').limit(1),
-        );
         const mode = getSettings(db, ws.id).mode;
         const preview = await previewImport(db, ws.id, { fileName, bytes });
         let accountId: number | undefined;
@@ -88,7 +83,7 @@ export const importCommands: Command[] = [
         }
         const report = await commitImport(
           db,
-          { customerId: ws.id, userId: user?.user_id ?? null },
+          { customerId: ws.id, userId: defaultUserId(db, ws.id) },
           {
             fileName,
             bytes,

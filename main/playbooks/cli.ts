@@ -7,7 +7,7 @@ import { improvementText, outcomeKpiName } from '../../shared/playbooks/report';
 import { findAccountByName } from '../accounts/service';
 import { type Command, type Io, type ParsedArgs, str, UsageError, withDb } from '../cli/framework';
 import type { Db } from '../db/open';
-import { findWorkspaceByName } from '../workspaces/service';
+import { findWorkspaceByName, listUsers } from '../workspaces/service';
 import {
   completeExecution,
   deleteExecution,
@@ -37,6 +37,20 @@ function executionWorkspace(db: Db, args: ParsedArgs): { customerId: number; exe
   return { customerId, executionId };
 }
 
+/** The id of the workspace's user named `name` (any case), or undefined when no name is given. */
+function userNamed(db: Db, customerId: number, workspace: string, name: string | undefined): number | undefined {
+  if (name === undefined) return undefined;
+  const users = listUsers(db, customerId);
+  const user = users.find((u) => u.name.trim().toLowerCase() === name.trim().toLowerCase());
+  if (!user) {
+    throw new AppError(
+      'not_found',
+      `There is no user named "${name}" in ${workspace}${users.length ? `: use one of ${users.map((u) => `"${u.name}"`).join(', ')}` : ''}.`,
+    );
+  }
+  return user.id;
+}
+
 const fmt = (v: number | null | undefined) => (v == null ? '–' : formatNumber(v));
 
 function printEvaluation(io: Io, view: EvaluationView): void {
@@ -56,7 +70,9 @@ function printEvaluation(io: Io, view: EvaluationView): void {
 }
 
 function printExecution(io: Io, e: ExecutionView): void {
-  io.out(`${e.executionId}  ${e.playbookName} for ${e.accountName}: ${e.status}, ${e.stepsDone}/${e.totalSteps} steps`);
+  io.out(
+    `${e.executionId}  ${e.playbookName} for ${e.accountName}: ${e.status}, ${e.stepsDone}/${e.totalSteps} steps${e.userName ? `, started by ${e.userName}` : ''}`,
+  );
   for (const s of e.steps) {
     const mark = s.status === 'completed' ? '✓' : s.status === 'skipped' ? '–' : s.isCurrent ? '▶' : ' ';
     const extra = s.overdue ? '  OVERDUE' : s.status === 'skipped' ? `  skipped: ${s.skipReason}` : '';
@@ -189,6 +205,7 @@ export const playbookCommands: Command[] = [
       { name: 'account', value: 'NAME', required: true, help: 'the account' },
       { name: 'playbook', value: 'ID', required: true, help: 'voc-sprint, activation-blitz, sla-recovery, ...' },
       { name: 'reason', value: 'TEXT', help: 'why it starts' },
+      { name: 'user', value: 'NAME', help: "who starts it (default: the workspace's first user)" },
       JSON_FLAG,
     ],
     run: (args, io) =>
@@ -198,6 +215,7 @@ export const playbookCommands: Command[] = [
         const account = findAccountByName(db, ws.id, name);
         if (!account) throw new AppError('not_found', `There is no account named "${name}" in ${ws.name}.`);
         const id = startExecution(db, ws.id, {
+          userId: userNamed(db, ws.id, ws.name, str(args, 'user')),
           accountId: account.account_id,
           playbookId: str(args, 'playbook')!.trim(),
           reason: str(args, 'reason'),

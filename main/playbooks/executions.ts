@@ -27,6 +27,7 @@ import {
 import type { ReportData } from '../../shared/playbooks/report';
 import { getAccount } from '../accounts/service';
 import { all, type Db, first, inTransaction, run } from '../db/open';
+import { defaultUserId } from '../workspaces/service';
 import { guard } from './errors';
 import { generateReport, getReportView, hasReport, measureAtCompletion } from './reports';
 import { type AccountSnapshot, latestValues } from './snapshot';
@@ -213,6 +214,7 @@ export function runningExecutionId(db: Db, customerId: number, accountId: number
 export interface StartInput {
   accountId: number;
   playbookId: string;
+  /** Who starts it; by default the workspace's default user (the command line, automatic starts). */
   userId?: number | null;
   reason?: string;
   triggeredBy?: TriggeredBy;
@@ -246,7 +248,7 @@ export function startExecution(db: Db, customerId: number, input: StartInput): s
       );
     }
     const snap = input.values ?? latestValues(db, customerId, account.account_id);
-    const userId = input.userId ?? null;
+    const userId = input.userId ?? defaultUserId(db, customerId);
     let id = makeExecutionId(now);
     while (first(db, db.k.selectFrom('playbook_executions').select('id').where('execution_id', '=', id)))
       id = makeExecutionId(now);

@@ -142,7 +142,19 @@ export function deleteWorkspace(db: Db, customerId: number): void {
   });
 }
 
-/** Makes a workspace the session's active one, with its first user, and remembers it. */
+/**
+ * The workspace's default user: its first. The session works as this user; the command line and
+ * the automatic playbook starts record it too.
+ */
+export function defaultUserId(db: Db, customerId: number): number | null {
+  const user = first(
+    db,
+    db.k.selectFrom('users').select('user_id').where('customer_id', '=', customerId).orderBy('user_id').limit(1),
+  );
+  return user?.user_id ?? null;
+}
+
+/** Makes a workspace the session's active one, with its default user, and remembers it. */
 export function activate(db: Db, session: Session, customerId: number | null): void {
   if (customerId == null) {
     session.customerId = null;
@@ -150,12 +162,8 @@ export function activate(db: Db, session: Session, customerId: number | null): v
     return;
   }
   getWorkspace(db, customerId);
-  const user = first(
-    db,
-    db.k.selectFrom('users').select('user_id').where('customer_id', '=', customerId).orderBy('user_id').limit(1),
-  );
   session.customerId = customerId;
-  session.userId = user?.user_id ?? null;
+  session.userId = defaultUserId(db, customerId);
   run(
     db,
     db.k

@@ -49,6 +49,8 @@ describe('auto-trigger after a re-score (the onScoresUpdated hook)', () => {
       reason: 'CSAT Score 3.1 < 3.6; Churn Risk Score 45 > 30 (data of 2025-09)',
     });
     expect(data.context.baseline.kpis).toEqual({ 'NPS Score': 80, 'CSAT Score': 3.1, 'Churn Risk Score': 45 });
+    // Started by no one in particular: recorded as the workspace's default user.
+    expect(data.context).toMatchObject({ userId: expect.any(Number), userName: 'Dana CSM' });
     expect(voc()).toMatchObject({ triggerCount: 1, lastTriggered: expect.any(String) });
 
     // The next import (or re-score): still firing, but one is in progress.

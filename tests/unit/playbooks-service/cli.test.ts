@@ -7,6 +7,7 @@ import { runCli } from '../../../main/cli/framework';
 import { openDb } from '../../../main/db/open';
 import { importCommands } from '../../../main/import/cli';
 import { playbookCommands } from '../../../main/playbooks/cli';
+import { addUser, findWorkspaceByName } from '../../../main/workspaces/service';
 import { tempDir } from '../../helpers/db';
 import { playbookTables, TECHCORP } from './helpers';
 
@@ -120,6 +121,9 @@ describe('npm run kpi -- playbooks ...', () => {
       status: 'in-progress',
       triggeredBy: 'manual',
       baseline: { kpis: { 'NPS Score': 12.2 } },
+      // No --user: the workspace's default user ("Me", made with the workspace).
+      userName: 'Me',
+      data: { context: { userId: expect.any(Number), userName: 'Me' } },
     });
 
     const before = await tables(db);
@@ -244,6 +248,9 @@ describe('npm run kpi -- playbooks ...', () => {
     expect(done.code).toBe(0);
     expect(done.out).toContain('VoC Sprint: TechCorp Solutions (completed, 0 days, 3/4 steps)');
     expect(done.out).toContain('✗ Executive sponsor identified');
+    expect(done.out).toMatch(
+      /CSAT Score\s+3\.3 → 3\.3\s+0 points\s+Not achieved \(Trigger threshold: CSAT Score at least 3\.6\)/,
+    );
 
     const pdf = path.join(tmp.dir, 'out', 'report.pdf');
     const xlsx = path.join(tmp.dir, 'out', 'report.xlsx');
@@ -287,4 +294,24 @@ describe('npm run kpi -- playbooks ...', () => {
     );
     expect(out.trim()).toBe('no executions');
   }, 60_000);
+
+  it('start --user records who started it; an unknown user is refused and nothing is stored', async () => {
+    const file = await openDb(db);
+    try {
+      addUser(file, findWorkspaceByName(file, 'Globex').id, { name: 'Pat Lee' });
+    } finally {
+      await file.close();
+    }
+    const args = ['--db', db, '--customer', 'Globex', '--account', 'TechCorp Solutions', '--playbook', 'sla-recovery'];
+    const before = await tables(db);
+    const nobody = await kpi('playbooks', 'start', ...args, '--user', 'Nobody');
+    expect(nobody).toMatchObject({
+      code: 1,
+      err: 'kpi playbooks start: There is no user named "Nobody" in Globex: use one of "Me", "Pat Lee".',
+    });
+    expect(await tables(db)).toEqual(before);
+    const pat = await kpi('playbooks', 'start', ...args, '--user', 'pat lee');
+    expect(pat.code).toBe(0);
+    expect(pat.out).toMatch(/SLA Recovery for TechCorp Solutions: in-progress, 0\/4 steps, started by Pat Lee$/m);
+  });
 });
