@@ -31,6 +31,8 @@ async function importThroughUi(page: Page, file: string, period: string) {
 
 const openPlaybooks = (page: Page) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Playbooks' }).click();
+const openPortfolio = (page: Page) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Portfolio', exact: true }).click();
 
 test('TechCorp: VoC Sprint fires on import, every step is run, a better month comes in, the report matches the spec', async ({
   appPage: page,
@@ -67,6 +69,19 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   await expect(board.getByRole('row').nth(1)).toContainText('TechCorp Solutions');
   await expect(board.getByRole('row').nth(1)).toContainText('Auto-trigger');
   await shot(page, 'playbooks-board');
+
+  // While it runs, the portfolio shows it with its progress and badges the account.
+  await openPortfolio(page);
+  const running = page.getByRole('region', { name: 'Running playbooks' });
+  await expect(running.getByRole('listitem')).toHaveCount(1);
+  await expect(running.getByRole('listitem')).toContainText('VoC Sprint: TechCorp Solutions');
+  await expect(running.getByRole('progressbar', { name: 'VoC Sprint progress' })).toHaveAttribute('value', '0');
+  await expect(running).toContainText('0/4');
+  await expect(running).toContainText('Send NPS/CSAT survey, due');
+  await expect(
+    page.getByRole('table', { name: 'Portfolio' }).getByRole('button', { name: '1 playbook running: VoC Sprint' }),
+  ).toBeVisible();
+  await openPlaybooks(page);
 
   // The evaluation shows which conditions hold with their values, and why nothing else started.
   await page.getByRole('tab', { name: 'Triggers' }).click();
@@ -211,6 +226,23 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   expect(file.suggestedFilename()).toMatch(/^VoC Sprint - TechCorp Solutions - \d{4}-\d{2}-\d{2}\.xlsx$/);
   const bytes = fs.readFileSync((await file.path())!);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+  // Once completed: nothing runs in the portfolio, and the account view lists it in the account's
+  // playbook history with its outcome.
+  await openPortfolio(page);
+  await expect(page.getByRole('region', { name: 'Running playbooks' })).toContainText('No playbook is running.');
+  await page.getByRole('table', { name: 'Portfolio' }).getByRole('button', { name: 'TechCorp Solutions' }).click();
+  const history = page.getByRole('table', { name: 'Playbook history' });
+  await expect(history.getByRole('row')).toHaveCount(2);
+  const done = history.getByRole('row', { name: /VoC Sprint/ });
+  await expect(done).toContainText('VoC Sprint (auto)');
+  await expect(done).toContainText('Completed');
+  await expect(done).toContainText('3/3 exit criteria met');
+  await expect(done).toContainText('NPS Score +45.8 points (better): Achieved');
+  await expect(done).toContainText('CSAT Score +0.8 points (better): Achieved');
+  await expect(done).toContainText('Churn Risk Score 0 points: Not achieved');
+  await done.getByRole('button', { name: 'VoC Sprint' }).click();
+  await expect(page.getByRole('heading', { name: 'VoC Sprint: TechCorp Solutions' })).toBeVisible();
 
   // Delete, confirmed: the report goes with it.
   await page.getByRole('button', { name: 'Delete…' }).click();
