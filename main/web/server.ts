@@ -60,8 +60,17 @@ export async function startWebServer(options: {
     return !reqOrigin || reqOrigin === origin;
   };
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const badRequest = (res: http.ServerResponse) =>
+    res.writeHead(400, { ...security, 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      badRequest(res);
+      return;
+    }
     if (req.headers.host !== new URL(origin).host) {
       res.writeHead(421, security).end('Wrong host');
       return;
@@ -119,7 +128,13 @@ export async function startWebServer(options: {
       res.writeHead(405, security).end();
       return;
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let rel: string;
+    try {
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      badRequest(res); // a malformed escape such as %E0%A4%A
+      return;
+    }
     const file = path.resolve(rendererDir, rel);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       // Single-page app: unknown paths get the shell.
@@ -130,6 +145,17 @@ export async function startWebServer(options: {
     }
     res.writeHead(200, { ...security, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     res.end(fs.readFileSync(file));
+  };
+
+  // No request may take the preview down: whatever a handler throws becomes a 500 for that request.
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (err) {
+      console.error('[kpi] web request failed:', err);
+      if (res.headersSent) res.end();
+      else res.writeHead(500, security).end('Internal error');
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
