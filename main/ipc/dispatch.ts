@@ -6,6 +6,9 @@ export type Handler<C extends Channel> = (ctx: Ctx, input: ParsedInput<C>) => Ou
 export type Handlers = { [C in Channel]: Handler<C> };
 export type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
 
+/** What the user sees when something fails that should not have (the stack goes to the log). */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; the details are in the log.';
+
 /** Declares a feature's handlers with their types inferred from the contract. */
 export const defineHandlers = <K extends Channel>(group: HandlerGroup<K>) => group;
 
@@ -45,7 +48,7 @@ export async function dispatch(
     console.error(`[kpi] ${channel} failed:`, err);
     return {
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong on our side; the details are in the log.' },
+      error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE },
     };
   }
 }

@@ -4,8 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CSP } from '../../shared/csp';
+import type { ErrorCode } from '../../shared/errors';
 import { decodeBytes, encodeBytes } from '../../shared/transport';
 import { type Backend, startBackend } from '../app';
+import { MAX_FILE_BYTES, REFUSAL_MESSAGES } from '../import/workbook/safety';
+import { INTERNAL_ERROR_MESSAGE } from '../ipc/dispatch';
 
 /**
  * The browser preview: serves the built renderer on 127.0.0.1 and bridges window.kpi to the
@@ -30,7 +33,15 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
-const MAX_BODY = 60 * 1024 * 1024 * 1.4; // base64 of the largest accepted file, plus room
+/**
+ * The largest request body: an import sends the file's bytes as base64 (4 bytes for every 3), so
+ * the largest accepted workbook plus room for the rest of the request. A larger body is answered
+ * 413 with the importer's own "file too large" sentence, since only a file can make it that big.
+ */
+export const MAX_BODY = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4 * 1024 * 1024;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export async function startWebServer(options: {
   dbFile: string;
@@ -60,6 +71,61 @@ export async function startWebServer(options: {
     return !reqOrigin || reqOrigin === origin;
   };
 
+  const fail = (res: http.ServerResponse, status: number, code: ErrorCode, message: string) => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.writeHead(status, { ...security, 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ ok: false, error: { code, message } }));
+  };
+
+  /** POST /api/invoke: one call of the contract, its body `{ channel, payload }` as JSON. */
+  const invoke = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) {
+      res.setHeader('Connection', 'close');
+      fail(res, 413, 'refused', REFUSAL_MESSAGES['too-large']);
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) tooLarge = true;
+      if (tooLarge) chunks.length = 0;
+      else chunks.push(c);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', async () => {
+      try {
+        if (tooLarge) {
+          fail(res, 413, 'refused', REFUSAL_MESSAGES['too-large']);
+          return;
+        }
+        let body: unknown;
+        try {
+          body = decodeBytes(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch {
+          fail(res, 400, 'invalid_input', 'The request was not valid JSON.');
+          return;
+        }
+        if (!isPlainObject(body) || typeof body.channel !== 'string') {
+          fail(res, 400, 'invalid_input', 'The request must name a channel.');
+          return;
+        }
+        const result = await backend.invoke(body.channel, body.payload);
+        res.writeHead(200, { ...security, 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(encodeBytes(result)));
+      } catch (err) {
+        console.error('[kpi] web request failed:', err);
+        fail(res, 500, 'internal', INTERNAL_ERROR_MESSAGE);
+      }
+    });
+  };
+
   const badRequest = (res: http.ServerResponse) =>
     res.writeHead(400, { ...security, 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
 
@@ -77,40 +143,10 @@ export async function startWebServer(options: {
     }
     if (url.pathname === '/api/invoke' && req.method === 'POST') {
       if (!authorised(req, url)) {
-        res.writeHead(403, { ...security, 'Content-Type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            ok: false,
-            error: { code: 'forbidden', message: 'This page is not allowed to use the app.' },
-          }),
-        );
+        fail(res, 403, 'forbidden', 'This page is not allowed to use the app.');
         return;
       }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_BODY) {
-          req.destroy();
-          return;
-        }
-        chunks.push(c);
-      });
-      req.on('end', async () => {
-        let body: { channel?: unknown; payload?: unknown };
-        try {
-          body = decodeBytes(JSON.parse(Buffer.concat(chunks).toString('utf8'))) as typeof body;
-        } catch {
-          res.writeHead(400, { ...security, 'Content-Type': 'application/json' });
-          res.end(
-            JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.' } }),
-          );
-          return;
-        }
-        const result = await backend.invoke(body.channel, body.payload);
-        res.writeHead(200, { ...security, 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(encodeBytes(result)));
-      });
+      invoke(req, res);
       return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
