@@ -1,5 +1,6 @@
 import { UPLOAD_MODES, type UploadMode } from '../../shared/defaults';
 import { createAccount, listAccounts } from '../accounts/service';
+import { parseRequest } from '../ipc/dispatch';
 import { createWorkspace, findWorkspaceByName } from '../workspaces/service';
 import { type Command, num, str, UsageError, withDb } from './framework';
 
@@ -29,11 +30,13 @@ export const coreCommands: Command[] = [
         const mode = str(args, 'mode') ?? 'corporate';
         if (!(UPLOAD_MODES as readonly string[]).includes(mode))
           throw new UsageError(`--mode must be corporate or account_rollup`);
-        const ws = createWorkspace(db, {
-          name: str(args, 'name')!.trim(),
+        // The same request schema as the window's, so the same values are refused with the same sentence.
+        const input = parseRequest('workspaces.create', {
+          name: str(args, 'name'),
           mode: mode as UploadMode,
           email: str(args, 'email'),
         });
+        const ws = createWorkspace(db, input);
         io.out(`customer ${ws.id}: ${ws.name} (${ws.mode})`);
       }),
   },
@@ -51,12 +54,13 @@ export const coreCommands: Command[] = [
     run: (args, io) =>
       withDb(args, (db) => {
         const ws = findWorkspaceByName(db, str(args, 'customer')!);
-        const a = createAccount(db, ws.id, {
-          name: str(args, 'name')!,
+        const input = parseRequest('accounts.create', {
+          name: str(args, 'name'),
           revenue: num(args, 'revenue'),
           industry: str(args, 'industry'),
           region: str(args, 'region'),
         });
+        const a = createAccount(db, ws.id, input);
         io.out(`account ${a.id}: ${a.name}`);
       }),
   },

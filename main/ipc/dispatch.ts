@@ -20,6 +20,16 @@ function describeIssues(error: { issues: Array<{ path: PropertyKey[]; message: s
 }
 
 /**
+ * Validates a request against its channel's schema, as every transport does: the command line
+ * calls it too, so a value the window refuses is refused there with the same sentence.
+ */
+export function parseRequest<C extends Channel>(channel: C, payload: unknown): ParsedInput<C> {
+  const parsed = (contract as Contract)[channel].input.safeParse(payload ?? {});
+  if (!parsed.success) throw new AppError('invalid_input', describeIssues(parsed.error));
+  return parsed.data as ParsedInput<C>;
+}
+
+/**
  * The one entry point for every transport (Electron IPC, the browser preview, tests): validates
  * the channel and the payload against the contract, runs the handler, and turns every failure
  * into `{ ok: false, error }`. Unexpected errors are logged with their stack and shown as a
@@ -34,14 +44,10 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'invalid_input', message: `Unknown request "${String(channel)}".` } };
   }
-  const schema = (contract as Contract)[channel].input;
-  const parsed = schema.safeParse(payload ?? {});
-  if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
-  }
   try {
+    const input = parseRequest(channel, payload);
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
-    const data = await handler(ctx, parsed.data);
+    const data = await handler(ctx, input);
     return { ok: true, data };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };

@@ -76,14 +76,22 @@ export function createWorkspace(
   if (taken.some((c) => c.customer_name.trim().toLowerCase() === input.name.trim().toLowerCase())) {
     throw new AppError('conflict', `A workspace named "${input.name}" already exists.`);
   }
-  if (input.email && taken.some((c) => c.email?.toLowerCase() === input.email?.toLowerCase())) {
-    throw new AppError('conflict', `Another workspace already uses the email ${input.email}.`);
+  const emailTaken = () => new AppError('conflict', `A workspace with the email ${input.email} already exists.`);
+  if (input.email != null && taken.some((c) => c.email?.toLowerCase() === input.email?.toLowerCase())) {
+    throw emailTaken();
   }
   const customerId = inTransaction(db, () => {
-    const id = run(
-      db,
-      db.k.insertInto('customers').values({ customer_name: input.name, email: input.email ?? null }),
-    ).lastInsertRowid;
+    let id: number;
+    try {
+      id = run(
+        db,
+        db.k.insertInto('customers').values({ customer_name: input.name, email: input.email ?? null }),
+      ).lastInsertRowid;
+    } catch (err) {
+      // The email column is UNIQUE: another process on the same file may have taken it since the check.
+      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw emailTaken();
+      throw err;
+    }
     run(
       db,
       db.k.insertInto('customer_configs').values({

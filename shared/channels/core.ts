@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UPLOAD_MODES } from '../defaults';
-import { id, name, optionalText, out } from './common';
+import { id, name, optionalEmail, optionalText, out } from './common';
 
 const money = z.number().finite().min(0, 'Revenue cannot be negative').max(1e13, 'Revenue is too large');
 const weights = z.record(z.string().trim().min(1), z.number().finite());
@@ -54,7 +54,7 @@ export const coreChannels = {
   'workspaces.create': {
     input: z.object({
       name: name('Workspace name'),
-      email: z.string().trim().email().nullish(),
+      email: optionalEmail,
       mode: z.enum(UPLOAD_MODES).optional(),
     }),
     output: out<Workspace>(),
@@ -67,7 +67,7 @@ export const coreChannels = {
 
   'users.list': { input: z.object({}), output: out<User[]>() },
   'users.add': {
-    input: z.object({ name: name('User name'), email: z.string().trim().email().nullish() }),
+    input: z.object({ name: name('User name'), email: optionalEmail }),
     output: out<User>(),
   },
 

@@ -2,9 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBackend } from '../../../main/app';
 import { commands } from '../../../main/cli/commands';
 import { runCli } from '../../../main/cli/framework';
-import { SAMPLES, tempDir } from '../../helpers/db';
+import { openDb } from '../../../main/db/open';
+import { ok, SAMPLES, tempDir } from '../../helpers/db';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -81,6 +83,75 @@ describe('the command line', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.err.split('\n')).toHaveLength(1);
+  });
+
+  it('refuses what the window refuses, with the same sentence, and stores nothing', async () => {
+    await kpi('init', '--db', db);
+    await kpi('customer', 'add', '--db', db, '--name', 'ACME');
+    const window = await startBackend(path.join(t.dir, 'window.db'));
+    await ok(window, 'workspaces.create', { name: 'ACME' });
+    const cases: Array<{ argv: string[]; channel: string; payload: object; message: string }> = [
+      {
+        argv: ['customer', 'add', '--name', '   '],
+        channel: 'workspaces.create',
+        payload: { name: '   ' },
+        message: 'name: Workspace name cannot be empty',
+      },
+      {
+        argv: ['customer', 'add', '--name', 'B', '--email', 'notanemail'],
+        channel: 'workspaces.create',
+        payload: { name: 'B', email: 'notanemail' },
+        message: 'email: This is not an email address; write it as name@company.com',
+      },
+      {
+        argv: ['customer', 'add', '--name', 'B', '--email', ''],
+        channel: 'workspaces.create',
+        payload: { name: 'B', email: '' },
+        message: 'email: This is not an email address; write it as name@company.com',
+      },
+      {
+        argv: ['account', 'add', '--customer', 'ACME', '--name', '   '],
+        channel: 'accounts.create',
+        payload: { name: '   ' },
+        message: 'name: Account name cannot be empty',
+      },
+      {
+        argv: ['account', 'add', '--customer', 'ACME', '--name', 'X', '--revenue', '-5'],
+        channel: 'accounts.create',
+        payload: { name: 'X', revenue: -5 },
+        message: 'revenue: Revenue cannot be negative',
+      },
+    ];
+    for (const c of cases) {
+      const fromWindow = await window.invoke(c.channel, c.payload);
+      expect(fromWindow, c.argv.join(' ')).toEqual({ ok: false, error: { code: 'invalid_input', message: c.message } });
+      const [w1, w2, ...rest] = c.argv;
+      // Twice: a refused value is not stored, so the second try is refused the same way.
+      for (let i = 0; i < 2; i++)
+        expect(await kpi(w1, w2, '--db', db, ...rest), c.argv.join(' ')).toEqual({
+          code: 1,
+          out: '',
+          err: `kpi ${w1} ${w2}: ${c.message}`,
+        });
+    }
+    await window.close();
+
+    expect(JSON.parse((await kpi('accounts', '--db', db, '--customer', 'ACME', '--all', '--json')).out)).toEqual([]);
+    const stored = await openDb(db);
+    expect(stored.raw.prepare('SELECT customer_name, email FROM customers').all()).toEqual([
+      { customer_name: 'ACME', email: null },
+    ]);
+    await stored.close();
+  });
+
+  it('says in a sentence that a workspace already uses an email', async () => {
+    await kpi('init', '--db', db);
+    expect((await kpi('customer', 'add', '--db', db, '--name', 'A', '--email', 'cs@acme.com')).code).toBe(0);
+    expect(await kpi('customer', 'add', '--db', db, '--name', 'B', '--email', 'CS@acme.com')).toEqual({
+      code: 1,
+      out: '',
+      err: 'kpi customer add: A workspace with the email CS@acme.com already exists.',
+    });
   });
 
   it('has --help on every command', async () => {
