@@ -1,7 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFilter } from '../../../scripts/electron-native.mjs';
+import {
+  binaryTarget,
+  canCompileFor,
+  copyFilter,
+  describeTarget,
+  nodeGypArgs,
+  parseTarget,
+} from '../../../scripts/electron-native.mjs';
 import { tempDir } from '../../helpers/db';
 
 /** Every file under dir, relative to it, sorted. */
@@ -10,6 +18,27 @@ const filesUnder = (dir: string) =>
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
     .sort();
+
+const ROOT = path.resolve(__dirname, '../../..');
+const LINUX_X64 = { platform: 'linux', arch: 'x64' };
+
+/** The first bytes of a 64-bit Mach-O file for the given CPU type. */
+function machO(cpuType: number): Buffer {
+  const b = Buffer.alloc(32);
+  b.writeUInt32LE(0xfeedfacf, 0);
+  b.writeUInt32LE(cpuType, 4);
+  return b;
+}
+
+/** The first bytes of a PE (Windows) file for the given machine. */
+function pe(machine: number): Buffer {
+  const b = Buffer.alloc(0x100);
+  b.write('MZ', 0, 'latin1');
+  b.writeUInt32LE(0x80, 0x3c);
+  b.write('PE\0\0', 0x80, 'latin1');
+  b.writeUInt16LE(machine, 0x84);
+  return b;
+}
 
 describe('scripts/electron-native.mjs', () => {
   let t: ReturnType<typeof tempDir>;
@@ -33,5 +62,61 @@ describe('scripts/electron-native.mjs', () => {
     const work = path.join(t.dir, 'work');
     fs.cpSync(pkgDir, work, { recursive: true, filter: copyFilter(pkgDir) });
     expect(filesUnder(work)).toEqual(['binding.gyp', 'deps/build/x.gypi', 'package.json', 'src/better_sqlite3.cpp']);
+  });
+
+  it('builds for the system and processor electron-builder packs, else for this machine', () => {
+    expect(parseTarget([], LINUX_X64)).toEqual(LINUX_X64);
+    expect(parseTarget(['--platform', 'linux', '--arch', 'arm64'], LINUX_X64)).toEqual({
+      platform: 'linux',
+      arch: 'arm64',
+    });
+    expect(() => parseTarget(['--platform', 'darwin', '--arch', 'universal'], LINUX_X64)).toThrow(
+      'A universal macOS build is not supported: pack for x64 and for arm64 separately.',
+    );
+    expect(() => parseTarget(['--arch', 'sparc'], LINUX_X64)).toThrow(
+      '--arch must be one of x64, arm64, ia32, armv7l, not "sparc".',
+    );
+    expect(nodeGypArgs({ electronVersion: '45.4.1', arch: 'arm64' })).toEqual([
+      'rebuild',
+      '--release',
+      '--target=45.4.1',
+      '--arch=arm64',
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ]);
+  });
+
+  it('compiles only for this system, and for another processor only on macOS', () => {
+    expect(canCompileFor(LINUX_X64, LINUX_X64)).toBe(true);
+    expect(canCompileFor({ platform: 'win32', arch: 'x64' }, LINUX_X64)).toBe(false);
+    expect(canCompileFor({ platform: 'linux', arch: 'arm64' }, LINUX_X64)).toBe(false);
+    expect(canCompileFor({ platform: 'darwin', arch: 'x64' }, { platform: 'darwin', arch: 'arm64' })).toBe(true);
+    expect(describeTarget({ platform: 'win32', arch: 'x64' })).toBe('Windows x64');
+  });
+
+  it('reads which system and processor a native module was built for', () => {
+    // The Node build of better-sqlite3 that npm install made on this machine.
+    const nodeBuild = fs.readFileSync(path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+    expect(binaryTarget(nodeBuild.subarray(0, 4096))).toEqual({ platform: process.platform, arch: process.arch });
+    expect(binaryTarget(machO(0x0100000c))).toEqual({ platform: 'darwin', arch: 'arm64' });
+    expect(binaryTarget(machO(0x01000007))).toEqual({ platform: 'darwin', arch: 'x64' });
+    expect(binaryTarget(pe(0x8664))).toEqual({ platform: 'win32', arch: 'x64' });
+    expect(binaryTarget(pe(0xaa64))).toEqual({ platform: 'win32', arch: 'arm64' });
+    expect(binaryTarget(Buffer.from('#!/bin/sh\necho not a module\n'))).toBeNull();
+  });
+
+  it('refuses, in one line and before building anything, a pack for another system', () => {
+    const other =
+      process.platform === 'win32' ? { platform: 'linux', arch: 'x64' } : { platform: 'win32', arch: 'x64' };
+    const r = spawnSync(
+      process.execPath,
+      ['scripts/electron-native.mjs', '--platform', other.platform, '--arch', other.arch],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    const host = describeTarget({ platform: process.platform, arch: process.arch });
+    expect(r.stderr).toBe(
+      `electron-native: better-sqlite3 for ${describeTarget(other)} cannot be built on this ${host} machine: run the ${describeTarget(other)} pack on ${describeTarget(other)}.\n`,
+    );
   });
 });
