@@ -1,10 +1,13 @@
-// Builds better-sqlite3 against Electron's ABI into .electron-native/better_sqlite3.node, apart
-// from node_modules (whose Node build the tests use), so `npm test` still works after `npm start`.
-// Run by `npm start` (for this machine) and by electron-builder's beforePack (for the system and
-// processor being packed: `--platform P --arch A`); needs the network (Electron's headers), so it
-// is never part of `npm install`.
+// Makes better-sqlite3 for Electron's ABI into .electron-native/better_sqlite3.node, apart from
+// node_modules (whose Node build the tests use), so `npm test` still works after `npm start`.
+// First tries better-sqlite3's prebuilt Electron binary (prebuild-install, as the package's own
+// install does), else compiles it with node-gyp against Electron's headers; `--from-source` skips
+// the prebuilt. Run by `npm start` (for this machine) and by electron-builder's beforePack (for the
+// system and processor being packed: `--platform P --arch A`); needs the network, so it is never
+// part of `npm install`.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -72,6 +75,23 @@ export function nodeGypArgs({ electronVersion, arch }) {
   ];
 }
 
+const ELF_MACHINES = new Map([
+  [0x3e, 'x64'],
+  [0xb7, 'arm64'],
+  [0x03, 'ia32'],
+  [0x28, 'armv7l'],
+]);
+const MACHO_CPUS = new Map([
+  [0x01000007, 'x64'],
+  [0x0100000c, 'arm64'],
+]);
+const PE_MACHINES = new Map([
+  [0x8664, 'x64'],
+  [0xaa64, 'arm64'],
+  [0x014c, 'ia32'],
+  [0x01c4, 'armv7l'],
+]);
+
 /**
  * The system and processor a native module was built for, read from its header (ELF, Mach-O or
  * PE), or null when the header is none of those.
@@ -82,20 +102,78 @@ export function binaryTarget(bytes) {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length >= 20 && b.readUInt32BE(0) === 0x7f454c46) {
     const machine = b[5] === 2 ? b.readUInt16BE(18) : b.readUInt16LE(18);
-    const arch = { 62: 'x64', 183: 'arm64', 3: 'ia32', 40: 'armv7l' }[machine];
+    const arch = ELF_MACHINES.get(machine);
     return arch ? { platform: 'linux', arch } : null;
   }
   if (b.length >= 8 && b.readUInt32LE(0) === 0xfeedfacf) {
-    const arch = { 16777223: 'x64', 16777228: 'arm64' }[b.readUInt32LE(4)];
+    const arch = MACHO_CPUS.get(b.readUInt32LE(4));
     return arch ? { platform: 'darwin', arch } : null;
   }
   if (b.length >= 0x40 && b.readUInt16LE(0) === 0x5a4d) {
     const pe = b.readUInt32LE(0x3c);
     if (pe + 6 > b.length || b.readUInt32LE(pe) !== 0x00004550) return null;
-    const arch = { 34404: 'x64', 43620: 'arm64', 332: 'ia32', 452: 'armv7l' }[b.readUInt16LE(pe + 4)];
+    const arch = PE_MACHINES.get(b.readUInt16LE(pe + 4));
     return arch ? { platform: 'win32', arch } : null;
   }
   return null;
+}
+
+/**
+ * prebuild-install's arguments for better-sqlite3's prebuilt Electron binary of the target.
+ * @param {{ electronVersion: string } & Target} o
+ */
+export function prebuildArgs({ electronVersion, platform, arch }) {
+  return ['--runtime=electron', `--target=${electronVersion}`, `--platform=${platform}`, `--arch=${arch}`, '--verbose'];
+}
+
+/**
+ * Downloads better-sqlite3's prebuilt Electron binary for the target into work/build/Release
+ * with the prebuild-install that better-sqlite3 itself depends on; false when there is none to be
+ * had (offline, no such release, or no prebuild-install).
+ * @param {{ work: string, pkgDir: string, electronVersion: string, target: Target, env?: NodeJS.ProcessEnv }} o
+ */
+export function installPrebuilt({ work, pkgDir, electronVersion, target, env = process.env }) {
+  let bin;
+  try {
+    bin = createRequire(path.join(pkgDir, 'package.json')).resolve('prebuild-install/bin.js');
+  } catch {
+    return false;
+  }
+  try {
+    execFileSync(process.execPath, [bin, ...prebuildArgs({ electronVersion, ...target })], {
+      cwd: work,
+      env,
+      stdio: 'inherit',
+    });
+  } catch {
+    return false;
+  }
+  return fs.existsSync(path.join(work, 'build/Release/better_sqlite3.node'));
+}
+
+/**
+ * node-gyp's command-line script: the project's own (wherever npm put it), else the one npm
+ * bundles (npm names it in npm_config_node_gyp when it runs a script; else next to npm itself or
+ * to node). Null when there is none.
+ * @param {{ root: string, env: NodeJS.ProcessEnv, execPath: string }} o
+ * @returns {string | null}
+ */
+export function findNodeGyp({ root, env, execPath }) {
+  const candidates = [];
+  try {
+    candidates.push(createRequire(path.join(root, 'package.json')).resolve('node-gyp/bin/node-gyp.js'));
+  } catch {
+    // not installed in the project: npm's own is next
+  }
+  if (env.npm_config_node_gyp) candidates.push(env.npm_config_node_gyp);
+  if (env.npm_execpath)
+    candidates.push(path.join(path.dirname(env.npm_execpath), '..', 'node_modules/node-gyp/bin/node-gyp.js'));
+  const nodeDir = path.dirname(execPath);
+  candidates.push(
+    path.join(nodeDir, '..', 'lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
+    path.join(nodeDir, 'node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
+  );
+  return candidates.find((c) => fs.existsSync(c)) ?? null;
 }
 
 /** @param {Target} t */
@@ -122,34 +200,54 @@ function main() {
     console.log(`better-sqlite3 for Electron is up to date (${want})`);
     return;
   }
-  if (!canCompileFor(target, host)) {
-    throw new Error(
-      `better-sqlite3 for ${describeTarget(target)} cannot be built on this ${describeTarget(host)} machine: run the ${describeTarget(target)} pack on ${describeTarget(target)}.`,
+  const fromSource = process.argv.includes('--from-source');
+  const cannotCompile = (/** @type {string} */ why) =>
+    new Error(`${why}: run the ${describeTarget(target)} pack on ${describeTarget(target)}.`);
+  if (fromSource && !canCompileFor(target, host))
+    throw cannotCompile(
+      `better-sqlite3 for ${describeTarget(target)} cannot be built on this ${describeTarget(host)} machine`,
     );
-  }
   const work = path.join(outDir, 'src');
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  fs.cpSync(pkgDir, work, { recursive: true, filter: copyFilter(pkgDir) });
-  console.log(
-    `building better-sqlite3 for Electron ${electronVersion} on ${label(target)} (downloads Electron's headers once)...`,
-  );
-  const gyp = path.join(root, 'node_modules/node-gyp/bin/node-gyp.js');
-  execFileSync(process.execPath, [gyp, ...nodeGypArgs({ electronVersion, arch: target.arch })], {
-    cwd: work,
-    stdio: 'inherit',
-  });
-  const built = path.join(work, 'build/Release/better_sqlite3.node');
-  const got = binaryTarget(fs.readFileSync(built).subarray(0, 4096));
-  if (!got || label(got) !== label(target)) {
-    throw new Error(
-      `The build of better-sqlite3 is for ${got ? describeTarget(got) : 'an unknown system'}, not ${describeTarget(target)}, so it was not kept.`,
-    );
+  try {
+    fs.cpSync(pkgDir, work, { recursive: true, filter: copyFilter(pkgDir) });
+    let prebuilt = false;
+    if (!fromSource) {
+      console.log(
+        `better-sqlite3 for Electron ${electronVersion} on ${describeTarget(target)}: looking for the prebuilt binary...`,
+      );
+      prebuilt = installPrebuilt({ work, pkgDir, electronVersion, target });
+    }
+    if (!prebuilt) {
+      if (!canCompileFor(target, host))
+        throw cannotCompile(
+          `No prebuilt better-sqlite3 for Electron ${electronVersion} on ${describeTarget(target)} could be downloaded, and this ${describeTarget(host)} machine cannot compile one`,
+        );
+      const gyp = findNodeGyp({ root, env: process.env, execPath: process.execPath });
+      if (!gyp)
+        throw new Error(
+          'node-gyp was not found, neither in node_modules nor with npm: run "npm install -g node-gyp" and try again.',
+        );
+      console.log(`compiling better-sqlite3 for Electron ${electronVersion} (downloads Electron's headers once)...`);
+      execFileSync(process.execPath, [gyp, ...nodeGypArgs({ electronVersion, arch: target.arch })], {
+        cwd: work,
+        stdio: 'inherit',
+      });
+    }
+    const built = path.join(work, 'build/Release/better_sqlite3.node');
+    const got = binaryTarget(fs.readFileSync(built).subarray(0, 4096));
+    if (!got || label(got) !== label(target)) {
+      throw new Error(
+        `The build of better-sqlite3 is for ${got ? describeTarget(got) : 'an unknown system'}, not ${describeTarget(target)}, so it was not kept.`,
+      );
+    }
+    fs.copyFileSync(built, out);
+    fs.writeFileSync(stamp, want);
+    console.log(`wrote ${path.relative(root, out)} (${want})`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
-  fs.copyFileSync(built, out);
-  fs.writeFileSync(stamp, want);
-  fs.rmSync(work, { recursive: true, force: true });
-  console.log(`wrote ${path.relative(root, out)} (${want})`);
 }
 
 // Run as a script (not when a test imports the functions above).

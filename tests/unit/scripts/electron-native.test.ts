@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -7,8 +8,11 @@ import {
   canCompileFor,
   copyFilter,
   describeTarget,
+  findNodeGyp,
+  installPrebuilt,
   nodeGypArgs,
   parseTarget,
+  prebuildArgs,
 } from '../../../scripts/electron-native.mjs';
 import { tempDir } from '../../helpers/db';
 
@@ -21,6 +25,18 @@ const filesUnder = (dir: string) =>
 
 const ROOT = path.resolve(__dirname, '../../..');
 const LINUX_X64 = { platform: 'linux', arch: 'x64' };
+const HOST = { platform: process.platform, arch: process.arch };
+const PKG_DIR = path.join(ROOT, 'node_modules/better-sqlite3');
+const ELECTRON_VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8'),
+).version;
+const NODE_BUILD = path.join(PKG_DIR, 'build/Release/better_sqlite3.node');
+
+/** Writes a file, making its folders. */
+function put(file: string, content: string | Buffer = '') {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
 
 /** The first bytes of a 64-bit Mach-O file for the given CPU type. */
 function machO(cpuType: number): Buffer {
@@ -96,7 +112,7 @@ describe('scripts/electron-native.mjs', () => {
 
   it('reads which system and processor a native module was built for', () => {
     // The Node build of better-sqlite3 that npm install made on this machine.
-    const nodeBuild = fs.readFileSync(path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+    const nodeBuild = fs.readFileSync(NODE_BUILD);
     expect(binaryTarget(nodeBuild.subarray(0, 4096))).toEqual({ platform: process.platform, arch: process.arch });
     expect(binaryTarget(machO(0x0100000c))).toEqual({ platform: 'darwin', arch: 'arm64' });
     expect(binaryTarget(machO(0x01000007))).toEqual({ platform: 'darwin', arch: 'x64' });
@@ -105,18 +121,92 @@ describe('scripts/electron-native.mjs', () => {
     expect(binaryTarget(Buffer.from('#!/bin/sh\necho not a module\n'))).toBeNull();
   });
 
-  it('refuses, in one line and before building anything, a pack for another system', () => {
+  it('refuses, in one line, to compile for another system', () => {
     const other =
       process.platform === 'win32' ? { platform: 'linux', arch: 'x64' } : { platform: 'win32', arch: 'x64' };
     const r = spawnSync(
       process.execPath,
-      ['scripts/electron-native.mjs', '--platform', other.platform, '--arch', other.arch],
+      ['scripts/electron-native.mjs', '--platform', other.platform, '--arch', other.arch, '--from-source'],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(r.status).toBe(1);
+    expect(r.stdout).toBe(''); // refused before copying or downloading anything
     const host = describeTarget({ platform: process.platform, arch: process.arch });
     expect(r.stderr).toBe(
       `electron-native: better-sqlite3 for ${describeTarget(other)} cannot be built on this ${host} machine: run the ${describeTarget(other)} pack on ${describeTarget(other)}.\n`,
+    );
+  });
+
+  describe("better-sqlite3's prebuilt Electron binary", () => {
+    let work: string;
+    beforeEach(() => {
+      work = path.join(t.dir, 'src');
+      fs.cpSync(PKG_DIR, work, { recursive: true, filter: copyFilter(PKG_DIR) });
+    });
+
+    it('is asked of prebuild-install for Electron and the target', () => {
+      expect(prebuildArgs({ electronVersion: '45.4.1', platform: 'win32', arch: 'arm64' })).toEqual([
+        '--runtime=electron',
+        '--target=45.4.1',
+        '--platform=win32',
+        '--arch=arm64',
+        '--verbose',
+      ]);
+    });
+
+    it('is installed into the work folder when prebuild-install finds it', () => {
+      // prebuild-install looks in the package's prebuilds/ folder before downloading: put there the
+      // release archive it would download (holding this machine's Node build), so no network is needed.
+      const abi = createRequire(createRequire(PKG_DIR).resolve('prebuild-install/package.json'))('node-abi').getAbi(
+        ELECTRON_VERSION,
+        'electron',
+      );
+      const version = JSON.parse(fs.readFileSync(path.join(PKG_DIR, 'package.json'), 'utf8')).version;
+      const staging = path.join(t.dir, 'staging');
+      put(path.join(staging, 'build/Release/better_sqlite3.node'), fs.readFileSync(NODE_BUILD));
+      const archive = path.join(
+        work,
+        'prebuilds',
+        `better-sqlite3-v${version}-electron-v${abi}-${HOST.platform}-${HOST.arch}.tar.gz`,
+      );
+      fs.mkdirSync(path.dirname(archive));
+      execFileSync('tar', ['-czf', archive, '-C', staging, 'build']);
+
+      expect(installPrebuilt({ work, pkgDir: PKG_DIR, electronVersion: ELECTRON_VERSION, target: HOST })).toBe(true);
+      expect(
+        fs.readFileSync(path.join(work, 'build/Release/better_sqlite3.node')).equals(fs.readFileSync(NODE_BUILD)),
+      ).toBe(true);
+    });
+
+    it('is reported missing when it cannot be downloaded, so the source build follows', () => {
+      // A download host that refuses connections stands for being offline.
+      const env = { ...process.env, npm_config_better_sqlite3_binary_host: 'http://127.0.0.1:9' };
+      expect(installPrebuilt({ work, pkgDir: PKG_DIR, electronVersion: ELECTRON_VERSION, target: HOST, env })).toBe(
+        false,
+      );
+      expect(fs.existsSync(path.join(work, 'build'))).toBe(false);
+    });
+  });
+
+  it("finds node-gyp wherever npm put it, else npm's own", () => {
+    const fromProject = findNodeGyp({ root: ROOT, env: {}, execPath: process.execPath });
+    expect(fromProject).toBe(createRequire(path.join(ROOT, 'package.json')).resolve('node-gyp/bin/node-gyp.js'));
+
+    const elsewhere = path.join(t.dir, 'project');
+    const noNode = path.join(t.dir, 'no-node/bin/node');
+    expect(findNodeGyp({ root: elsewhere, env: {}, execPath: noNode })).toBeNull();
+
+    const npmDir = path.join(t.dir, 'npm');
+    put(path.join(npmDir, 'bin/npm-cli.js'));
+    put(path.join(npmDir, 'node_modules/node-gyp/bin/node-gyp.js'));
+    expect(
+      findNodeGyp({ root: elsewhere, env: { npm_execpath: path.join(npmDir, 'bin/npm-cli.js') }, execPath: noNode }),
+    ).toBe(path.join(npmDir, 'node_modules/node-gyp/bin/node-gyp.js'));
+
+    const nodeDir = path.join(t.dir, 'node');
+    put(path.join(nodeDir, 'lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'));
+    expect(findNodeGyp({ root: elsewhere, env: {}, execPath: path.join(nodeDir, 'bin/node') })).toBe(
+      path.join(nodeDir, 'lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
     );
   });
 });
