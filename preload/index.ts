@@ -1,7 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { AppEvent, KpiBridge } from '../shared/contract';
 
-// The renderer's only door to the app: three functions, no Node, no general ipcRenderer.
+// The renderer's only doors to the app: window.kpi (invoke, onEvent, saveFile) and, in the desktop
+// app only, window.kpiDesktop.printToPdf; no Node, no general ipcRenderer.
 const bridge: KpiBridge = {
   desktop: true,
   invoke: (channel, payload) => ipcRenderer.invoke('kpi:invoke', channel, payload),
