@@ -24,9 +24,15 @@ function nativeBinding(): string | undefined {
   return candidates.find((p) => p && fs.existsSync(p));
 }
 
+/** The app's own window, its top frame (not an iframe in it), showing the app's own page. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
   return (
-    !!win && event.sender === win.webContents && event.senderFrame?.url.split('?')[0].split('#')[0] === rendererUrl
+    !!win &&
+    event.sender === win.webContents &&
+    !!frame &&
+    frame.parent === null &&
+    frame.url.split('?')[0].split('#')[0] === rendererUrl
   );
 }
 
