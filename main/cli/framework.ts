@@ -31,6 +31,12 @@ export interface Io {
   err(line: string): void;
 }
 
+/** Two columns, the second starting two spaces after the longest first cell (at least at minWidth). */
+function columns(rows: Array<[string, string]>, minWidth: number): string[] {
+  const width = Math.max(minWidth, ...rows.map(([left]) => left.length + 2));
+  return rows.map(([left, right]) => left.padEnd(width) + right);
+}
+
 export function usage(cmd: Command): string {
   const pos = (cmd.positional ?? []).join(' ');
   const opts = cmd.options
@@ -40,7 +46,12 @@ export function usage(cmd: Command): string {
     })
     .join(' ');
   const lines = [`usage: npm run kpi -- ${cmd.name}${pos ? ` ${pos}` : ''} ${opts}`.trimEnd(), '', cmd.summary, ''];
-  for (const o of cmd.options) lines.push(`  --${o.name}${o.value ? ` ${o.value}` : ''}`.padEnd(30) + o.help);
+  lines.push(
+    ...columns(
+      cmd.options.map((o) => [`  --${o.name}${o.value ? ` ${o.value}` : ''}`, o.help]),
+      30,
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -106,7 +117,10 @@ export async function runCli(commands: Command[], argv: string[], io: Io): Promi
     .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)
     .find((c) => c.name.split(' ').every((w, i) => words[i] === w));
   if (!cmd) {
-    const list = commands.map((c) => `  ${c.name.padEnd(20)} ${c.summary}`).join('\n');
+    const list = columns(
+      commands.map((c) => [`  ${c.name}`, c.summary]),
+      23,
+    ).join('\n');
     if (wantsHelp || argv.length === 0) {
       io.out(`usage: npm run kpi -- <command> [options]\n\ncommands:\n${list}\n\nEach command takes --help.`);
       return wantsHelp ? 0 : 2;

@@ -163,6 +163,22 @@ describe('the command line', () => {
     expect((await kpi('--help')).out).toContain('commands:');
   });
 
+  it("lines each command's options up with their help, however long an option is", async () => {
+    for (const c of commands) {
+      const lines = (await kpi(...c.name.split(' '), '--help')).out.split('\n').filter((l) => l.startsWith('  --'));
+      expect(lines, c.name).toHaveLength(c.options.length);
+      // Every help text starts in one column, at least two spaces after the longest option.
+      const column = lines[0].length - c.options[0].help.length;
+      c.options.forEach((o, i) => {
+        const option = `  --${o.name}${o.value ? ` ${o.value}` : ''}`;
+        expect(column, c.name).toBeGreaterThanOrEqual(option.length + 2);
+        expect(lines[i], c.name).toBe(option.padEnd(column) + o.help);
+      });
+    }
+    const customerAdd = await kpi('customer', 'add', '--help');
+    expect(customerAdd.out).toContain('  --mode corporate|account_rollup  upload mode (default corporate)');
+  });
+
   it('imports, scores and explains through `npm run kpi`, and says when a file was already imported', () => {
     const run = (...args: string[]) =>
       spawnSync('npm', ['run', '--silent', 'kpi', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
