@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, session } from 'electron';
 import { type Backend, startBackend } from '../app';
 
 /**
@@ -102,7 +102,6 @@ app.whenReady().then(async () => {
     const { canceled, filePath } = await dialog.showSaveDialog(win!, { defaultPath: path.basename(fileName) });
     if (canceled || !filePath) return { ok: true, data: { saved: false } };
     await fs.promises.writeFile(filePath, pdf);
-    void shell;
     return { ok: true, data: { saved: true, path: filePath } };
   });
   await createWindow();
