@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { AccountDashboard } from '../../shared/channels/dashboard';
 import type { ScoreReceipt } from '../../shared/channels/scoring';
+import { formatChange } from '../../shared/scoring';
 import { ApiError, call } from '../api';
 import { Change } from '../components/Change';
 import { saveExport } from '../components/exportFile';
-import { fmtDate, fmtMoney, fmtMonth, fmtScore } from '../components/format';
+import { fmtDate, fmtMoney, fmtMonth, fmtScore, fmtSigned } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { AccountPlaybooks, RunningPlaybooksBadge } from '../playbooks/dashboard';
 import { type Route, reportError, useApp } from '../store';
@@ -128,7 +129,7 @@ export function AccountScreen() {
             </div>
             <p className="muted small">
               {receipt.validKpis} of {receipt.totalKpis} KPIs scored
-              {receipt.previousMonth && receipt.change != null && ` · ${receipt.changeText}`} ·{' '}
+              {receipt.previousMonth && receipt.change != null && ` · ${formatChange(receipt, 5, fmtSigned)}`} ·{' '}
               <button
                 type="button"
                 className="link-button"

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { ScoreReceipt } from '../../shared/channels/scoring';
-import { fmtMonth, fmtScore } from '../components/format';
+import { fmtMonth, fmtScore, fmtSigned } from '../components/format';
 import { WhatIf } from './WhatIf';
 
 const pts = (x: number | null) => (x == null ? '–' : x.toFixed(2));
-const signed = (x: number) => `${x > 0.0049 ? '+' : x < -0.0049 ? '−' : ''}${Math.abs(x).toFixed(2)}`;
+const signed = (x: number) => fmtSigned(x, 2);
 
 /**
  * The score receipt (`scoring.explain`): how the overall is built, the change since the previous

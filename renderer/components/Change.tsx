@@ -1,4 +1,4 @@
-import { fmtMonth } from './format';
+import { fmtMonth, fmtSigned } from './format';
 
 /** A change of score in points: arrow, sign and one decimal, read out as "+3.2 points since Aug 2025". */
 export function Change(props: { value: number | null; since?: string | null; className?: string }) {
@@ -13,7 +13,7 @@ export function Change(props: { value: number | null; since?: string | null; cla
   const flat = Math.abs(v) < 0.05;
   const dir = flat ? 'flat' : v > 0 ? 'up' : 'down';
   const arrow = flat ? '→' : v > 0 ? '↑' : '↓';
-  const text = `${flat ? '±' : v > 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}`;
+  const text = flat ? `±${Math.abs(v).toFixed(1)}` : fmtSigned(v);
   return (
     <span className={`change change-${dir} ${props.className ?? ''}`}>
       <span aria-hidden="true">{arrow} </span>

@@ -492,13 +492,14 @@ function signed1(x: number): string {
 /**
  * One line for a change: `-9.1: CSAT Score -5.2, NPS Score -3.0, ...` (the `top` largest parts that
  * show as non-zero at one decimal; `...` when more remain). `n/a` when there is no change to explain.
+ * `signed` writes each number (the screens pass theirs, with a true minus sign).
  */
-export function formatChange(ex: ChangeExplanation, top = 3): string {
+export function formatChange(ex: ChangeExplanation, top = 3, signed: (x: number) => string = signed1): string {
   if (ex.change === null) return 'n/a';
   const shown = ex.contributions.filter((c) => Math.abs(c.delta) >= 0.05);
-  const parts = shown.slice(0, Math.max(0, top)).map((c) => `${c.name} ${signed1(c.delta)}`);
+  const parts = shown.slice(0, Math.max(0, top)).map((c) => `${c.name} ${signed(c.delta)}`);
   if (shown.length > parts.length) parts.push('...');
-  return parts.length > 0 ? `${signed1(ex.change)}: ${parts.join(', ')}` : signed1(ex.change);
+  return parts.length > 0 ? `${signed(ex.change)}: ${parts.join(', ')}` : signed(ex.change);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -184,4 +184,9 @@ describe('formatChange', () => {
     expect(formatChange({ change: 0.01, contributions: [] })).toBe('0.0');
     expect(formatChange({ change: null, contributions: [] })).toBe('n/a');
   });
+
+  it('writes the numbers with the formatter given (the screens use a true minus sign)', () => {
+    const signed = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(1)}`;
+    expect(formatChange(ex, 1, signed)).toBe('−9.1: CSAT Score −5.2, ...');
+  });
 });
