@@ -54,6 +54,7 @@ export function CategoryCard({ receipt }: { receipt: ScoreReceipt }) {
       <ChartCanvas
         config={config}
         label={`Category scores of ${receipt.accountName}, ${fmtMonth(receipt.month)}`}
+        title={`Category scores · ${receipt.accountName}, ${fmtMonth(receipt.month)}`}
         fileName={`${slug(receipt.accountName)}-categories-${receipt.month}.png`}
         height={Math.max(140, cats.length * 30 + 30)}
         summary={cats.map((c) => `${c.category}: ${fmtScore(c.score)}`).join(', ')}
@@ -94,7 +95,19 @@ export function CategoryCard({ receipt }: { receipt: ScoreReceipt }) {
   );
 }
 
-/** The health trend over every month: the overall (bold) and each category. */
+/** Line patterns and point shapes of the category lines, so that they differ without colour too. */
+const DASHES = [
+  [6, 3],
+  [2, 3],
+  [10, 3, 2, 3],
+  [4, 4],
+  [12, 4],
+  [2, 6],
+  [8, 2, 2, 2, 2, 2],
+];
+const POINTS = ['rect', 'triangle', 'rectRot', 'crossRot', 'star', 'cross', 'rectRounded'] as const;
+
+/** The health trend over every month: the overall (bold, solid) and each category (its own dash and shape). */
 export function TrendCard({ dash }: { dash: AccountDashboard }) {
   const theme = useChartTheme();
   const config = useMemo<ChartConfiguration>(() => {
@@ -111,6 +124,7 @@ export function TrendCard({ dash }: { dash: AccountDashboard }) {
             backgroundColor: theme.text,
             borderWidth: 3,
             pointRadius: 3,
+            pointStyle: 'circle',
           },
           ...dash.categories.map((c, i) => ({
             label: c,
@@ -118,14 +132,19 @@ export function TrendCard({ dash }: { dash: AccountDashboard }) {
             borderColor: theme.series[i % theme.series.length],
             backgroundColor: theme.series[i % theme.series.length],
             borderWidth: 1.5,
-            pointRadius: 2,
+            borderDash: DASHES[i % DASHES.length],
+            pointStyle: POINTS[i % POINTS.length],
+            pointRadius: 3,
             spanGaps: true,
           })),
         ],
       },
       options: {
         plugins: {
-          legend: { position: 'bottom', labels: { color: theme.text, boxWidth: 12, boxHeight: 2, font: { size: 11 } } },
+          legend: {
+            position: 'bottom',
+            labels: { color: theme.text, usePointStyle: true, pointStyleWidth: 14, boxHeight: 7, font: { size: 11 } },
+          },
           tooltip: { mode: 'index', intersect: false },
         },
         scales: {
@@ -147,6 +166,7 @@ export function TrendCard({ dash }: { dash: AccountDashboard }) {
         <ChartCanvas
           config={config}
           label={`Health trend of ${dash.account.name}`}
+          title={`Health trend · ${dash.account.name}, ${fmtMonth(first.month)} – ${fmtMonth(last.month)}`}
           fileName={`${slug(dash.account.name)}-health-trend.png`}
           height={300}
           summary={`Overall from ${fmtScore(first.overall)} in ${fmtMonth(first.month)} to ${fmtScore(last.overall)} in ${fmtMonth(last.month)}`}

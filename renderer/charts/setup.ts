@@ -8,10 +8,12 @@ import {
   LineController,
   LineElement,
   PointElement,
+  Title,
   Tooltip,
 } from 'chart.js';
 
-// Only the chart.js parts the dashboards draw: line and bar charts on category/linear scales.
+// Only the chart.js parts the dashboards draw: line and bar charts on category/linear scales (titled
+// when exported).
 Chart.register(
   LineController,
   LineElement,
@@ -22,6 +24,7 @@ Chart.register(
   LinearScale,
   Tooltip,
   Legend,
+  Title,
 );
 Chart.defaults.animation = false;
 Chart.defaults.maintainAspectRatio = false;

@@ -19,8 +19,9 @@ export interface ChartTheme {
   series: string[];
 }
 
-const LIGHT_SERIES = ['#2f5fd0', '#8a4fbf', '#0f8a8a', '#b4561b', '#5b6b1f', '#b0306a', '#44607a'];
-const DARK_SERIES = ['#7aa2ff', '#c39bf0', '#5fd0d0', '#f0a070', '#b8cc6a', '#f07aad', '#9fb6cc'];
+// Hues far apart (blue, purple, teal, orange, magenta, olive, slate): no two neighbours alike.
+const LIGHT_SERIES = ['#2f5fd0', '#8a4fbf', '#0f8a8a', '#d9730d', '#c2185b', '#5b6b1f', '#44607a'];
+const DARK_SERIES = ['#7aa2ff', '#c39bf0', '#5fd0d0', '#ffab5e', '#ff7eb6', '#b8cc6a', '#9fb6cc'];
 
 function read(): ChartTheme {
   const css = getComputedStyle(document.documentElement);

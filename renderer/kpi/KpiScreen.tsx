@@ -171,6 +171,7 @@ export function KpiScreen() {
         <ChartCanvas
           config={config}
           label={`${data.kpi} of ${data.accountName} by month`}
+          title={`${data.kpi} · ${data.accountName}, ${fmtMonth(data.points[0]?.month)} – ${fmtMonth(last?.month)}`}
           fileName={`${data.accountName}-${data.kpi}.png`.replace(/[^\w.-]+/g, '-').toLowerCase()}
           height={320}
           summary={data.points.map((p) => `${fmtMonth(p.month)}: ${fmtNumber(p.value)}`).join(', ')}
