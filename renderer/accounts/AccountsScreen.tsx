@@ -133,18 +133,24 @@ export function AccountsScreen() {
                 <td>{a.region ?? '–'}</td>
                 <td>{a.status === 'active' ? 'Active' : 'Deactivated'}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setEditing(a)} aria-label={`Edit ${a.name}`}>
-                    Edit
-                  </button>
-                  {a.status === 'active' ? (
-                    <button type="button" onClick={() => setActive(a, 'inactive')} aria-label={`Deactivate ${a.name}`}>
-                      Deactivate
+                  <div>
+                    <button type="button" onClick={() => setEditing(a)} aria-label={`Edit ${a.name}`}>
+                      Edit
                     </button>
-                  ) : (
-                    <button type="button" onClick={() => setActive(a, 'active')} aria-label={`Restore ${a.name}`}>
-                      Restore
-                    </button>
-                  )}
+                    {a.status === 'active' ? (
+                      <button
+                        type="button"
+                        onClick={() => setActive(a, 'inactive')}
+                        aria-label={`Deactivate ${a.name}`}
+                      >
+                        Deactivate
+                      </button>
+                    ) : (
+                      <button type="button" onClick={() => setActive(a, 'active')} aria-label={`Restore ${a.name}`}>
+                        Restore
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

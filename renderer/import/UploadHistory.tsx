@@ -87,21 +87,23 @@ export function UploadHistory(props: { accountId?: number }) {
                 <td>{u.userName ?? '–'}</td>
                 <td className="num">{u.kpis}</td>
                 <td className="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => download(u)}
-                    aria-label={`Save the original file of version ${u.version}`}
-                  >
-                    Save original
-                  </button>
-                  <button
-                    type="button"
-                    className="danger-button"
-                    onClick={() => setConfirm(u)}
-                    aria-label={`Delete version ${u.version}`}
-                  >
-                    Delete
-                  </button>
+                  <div>
+                    <button
+                      type="button"
+                      onClick={() => download(u)}
+                      aria-label={`Save the original file of version ${u.version}`}
+                    >
+                      Save original
+                    </button>
+                    <button
+                      type="button"
+                      className="danger-button"
+                      onClick={() => setConfirm(u)}
+                      aria-label={`Delete version ${u.version}`}
+                    >
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -124,12 +124,18 @@ export function RangesCard() {
                   {r.healthyMin} – {r.healthyMax}
                 </td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setEditing(r)} aria-label={`Edit the range of ${r.kpiName}`}>
-                    Edit
-                  </button>
-                  <button type="button" onClick={() => setDeleting(r)} aria-label={`Delete the range of ${r.kpiName}`}>
-                    Delete
-                  </button>
+                  <div>
+                    <button type="button" onClick={() => setEditing(r)} aria-label={`Edit the range of ${r.kpiName}`}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => setDeleting(r)}
+                      aria-label={`Delete the range of ${r.kpiName}`}
+                    >
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

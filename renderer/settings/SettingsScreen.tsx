@@ -26,10 +26,13 @@ export function SettingsScreen() {
         <h1>Settings</h1>
       </header>
       <div className="settings-grid">
-        <WorkspaceCard name={workspace.name} />
-        <ModeCard settings={settings} />
+        {/* the short cards stacked beside the weights, so neither column leaves a hole */}
+        <div className="settings-stack">
+          <WorkspaceCard name={workspace.name} />
+          <ModeCard settings={settings} />
+          <UsersCard users={users} />
+        </div>
         <WeightsCard settings={settings} />
-        <UsersCard users={users} />
         <SettingsExtensions />
         <RangesCard />
         <DangerCard name={workspace.name} />
