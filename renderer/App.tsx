@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { call } from './api';
 import { Toasts } from './components/Toasts';
 import { useWindowDrop } from './import/useWindowDrop';
 import { screens } from './screens';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { screenKey, useScreenFocus } from './shell/focus';
 import { Placeholder } from './shell/Placeholder';
 import { NewWorkspaceDialog, Sidebar } from './shell/Sidebar';
 import { reportError, useApp } from './store';
@@ -12,6 +13,8 @@ import { reportError, useApp } from './store';
 export function App() {
   const { loaded, activeId, route, loadWorkspaces } = useApp();
   const dragging = useWindowDrop();
+  const main = useRef<HTMLElement>(null);
+  const announcement = useScreenFocus(screenKey(route), main);
   useEffect(() => {
     loadWorkspaces().catch(reportError);
   }, [loadWorkspaces]);
@@ -21,9 +24,12 @@ export function App() {
         Skip to content
       </a>
       <Sidebar />
-      <main id="main" className="main" tabIndex={-1}>
+      <main id="main" className="main" tabIndex={-1} ref={main}>
         {!loaded ? null : activeId == null ? <Welcome /> : <Screen view={route.view} />}
       </main>
+      <div className="sr-only" role="status" aria-live="polite" data-testid="screen-announcement">
+        {announcement}
+      </div>
       <Toasts />
       {dragging && activeId != null && (
         <div className="drop-overlay" aria-hidden="true">

@@ -26,12 +26,17 @@ interface AppState {
   toasts: Toast[];
   /** Bumped after any change of stored data, so open screens reload what they show. */
   dataVersion: number;
+  /**
+   * The portfolio row (account id) the user opened an account from, given focus again back on the
+   * portfolio; kept while they go on to the account's KPIs, dropped on any other screen.
+   */
+  returnRow: number | null;
   /** A file dropped on the window, waiting for the import screen. */
   pendingFile: File | null;
   setPendingFile(file: File | null): void;
   loadWorkspaces(): Promise<void>;
   switchWorkspace(id: number): Promise<void>;
-  navigate(route: Route): void;
+  navigate(route: Route, options?: { fromRow?: number }): void;
   toast(kind: Toast['kind'], text: string, action?: Toast['action']): void;
   dismiss(id: number): void;
   dataChanged(): void;
@@ -46,6 +51,7 @@ export const useApp = create<AppState>((set, get) => ({
   route: { view: 'portfolio' },
   toasts: [],
   dataVersion: 0,
+  returnRow: null,
   pendingFile: null,
   setPendingFile(file) {
     set({ pendingFile: file });
@@ -60,11 +66,17 @@ export const useApp = create<AppState>((set, get) => ({
       workspaces: list.workspaces,
       activeId: list.activeId,
       route: { view: 'portfolio' },
+      returnRow: null,
       dataVersion: s.dataVersion + 1,
     }));
   },
-  navigate(route) {
-    set({ route });
+  navigate(route, options) {
+    set((s) => ({
+      route,
+      returnRow:
+        options?.fromRow ??
+        (route.view === 'account' || route.view === 'kpi' || route.view === 'portfolio' ? s.returnRow : null),
+    }));
   },
   toast(kind, text, action) {
     const id = ++toastId;
