@@ -85,6 +85,7 @@ export async function exportPortfolio(
       { header: 'Since', width: 10 },
       { header: 'Latest month', width: 13 },
       { header: 'Stale', width: 8 },
+      // Empty where no revenue is recorded (0 is what an account created by an import starts with).
       { header: 'Revenue', width: 15, numFmt: '#,##0' },
       { header: 'Industry', width: 18 },
       { header: 'Region', width: 18 },

@@ -120,7 +120,7 @@ export function portfolio(db: Db, customerId: number, today: Date = new Date()):
     return {
       id: r[0],
       name: r[1],
-      revenue: Number(r[2] ?? 0),
+      revenue: r[2] ? Number(r[2]) : null,
       industry: r[3],
       region: r[4],
       latestMonth: lm != null ? ymOf(lm) : null,

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AccountRow } from '../../shared/contract';
 import { call } from '../api';
 import { Dialog, Field } from '../components/Dialog';
-import { fmtMoney } from '../components/format';
+import { Money } from '../components/Money';
 import { applyChange, reportError, useApp } from '../store';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
@@ -128,7 +128,9 @@ export function AccountsScreen() {
                     {a.name}
                   </button>
                 </td>
-                <td className="num">{fmtMoney(a.revenue)}</td>
+                <td className="num">
+                  <Money value={a.revenue || null} />
+                </td>
                 <td>{a.industry ?? '–'}</td>
                 <td>{a.region ?? '–'}</td>
                 <td>{a.status === 'active' ? 'Active' : 'Deactivated'}</td>
@@ -170,7 +172,7 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
   const [region, setRegion] = useState('');
   useEffect(() => {
     setName(a?.name ?? '');
-    setRevenue(a ? String(a.revenue) : '');
+    setRevenue(a?.revenue ? String(a.revenue) : '');
     setIndustry(a?.industry ?? '');
     setRegion(a?.region ?? '');
   }, [a]);
@@ -195,7 +197,12 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
           <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus maxLength={200} />
         </Field>
         <Field label="Annual revenue">
-          <input value={revenue} onChange={(e) => setRevenue(e.target.value)} inputMode="decimal" placeholder="0" />
+          <input
+            value={revenue}
+            onChange={(e) => setRevenue(e.target.value)}
+            inputMode="decimal"
+            placeholder="Not recorded"
+          />
         </Field>
         <Field label="Industry">
           <input value={industry} onChange={(e) => setIndustry(e.target.value)} maxLength={200} />

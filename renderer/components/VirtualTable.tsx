@@ -16,6 +16,11 @@ export interface Column<T> {
   width: string;
   align?: 'left' | 'right';
   sortable?: boolean;
+  /**
+   * Several sorts in one column (a cell showing two values), one button each, stacked as the cell's
+   * lines are; the first label is the column's. Implies sortable.
+   */
+  sorts?: Array<{ key: string; label: string; title?: string }>;
   cell: (row: T) => ReactNode;
 }
 
@@ -39,6 +44,10 @@ export function VirtualTable<T>(props: {
   onSort?: (key: string) => void;
   empty?: ReactNode;
   overscan?: number;
+  /** A row to scroll to and focus once shown (e.g. the row the user left the screen from). */
+  focusKey?: string | number | null;
+  /** Called once the row of focusKey has focus, or when it is not among the rows. */
+  onFocusKeyDone?: () => void;
 }) {
   const rowHeight = props.rowHeight ?? 44;
   const overscan = props.overscan ?? 6;
@@ -88,18 +97,30 @@ export function VirtualTable<T>(props: {
     }
   });
 
-  const moveTo = (index: number) => {
+  /** Scrolls the row into view (to the middle with `center`) and focuses its first control. */
+  const moveTo = (index: number, center = false) => {
     const el = scroller.current;
     if (!el || count === 0) return;
     const i = Math.max(0, Math.min(count - 1, index));
     const head = el.querySelector('thead')?.offsetHeight ?? 0;
     const top = i * rowHeight;
-    if (top < el.scrollTop) el.scrollTop = top;
+    if (center) el.scrollTop = Math.max(0, top - (el.clientHeight - head - rowHeight) / 2);
+    else if (top < el.scrollTop) el.scrollTop = top;
     else if (head + top + rowHeight > el.scrollTop + el.clientHeight)
       el.scrollTop = head + top + rowHeight - el.clientHeight;
     setScrollTop(el.scrollTop);
     setFocusIndex(i);
   };
+
+  // Back on this screen: the row the user came from gets focus again.
+  const { focusKey, rowKey, onFocusKeyDone } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per focusKey, on the rows of that moment
+  useEffect(() => {
+    if (focusKey == null) return;
+    const i = props.rows.findIndex((r) => rowKey(r) === focusKey);
+    if (i >= 0) moveTo(i, true);
+    onFocusKeyDone?.();
+  }, [focusKey]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
@@ -148,29 +169,36 @@ export function VirtualTable<T>(props: {
         <thead>
           <tr aria-rowindex={1} style={{ gridTemplateColumns: template }}>
             {props.columns.map((c) => {
-              const sorted = props.sort?.key === c.id ? props.sort.dir : null;
+              const sorts = c.sorts ?? (c.sortable ? [{ key: c.id, label: c.header, title: undefined }] : []);
+              const current = sorts.some((x) => x.key === props.sort?.key) ? props.sort?.dir : null;
               return (
                 <th
                   key={c.id}
                   scope="col"
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  className={c.align === 'right' ? 'num' : undefined}
+                  aria-sort={current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : undefined}
+                  className={
+                    [c.align === 'right' ? 'num' : '', c.sorts ? 'multi-sort' : ''].join(' ').trim() || undefined
+                  }
                 >
-                  {c.sortable && props.onSort ? (
-                    <button
-                      type="button"
-                      className="sort-button"
-                      title={`Sort by ${c.header}`}
-                      onClick={() => props.onSort?.(c.id)}
-                    >
-                      {c.header}
-                      <span aria-hidden="true" className="sort-mark">
-                        {sorted === 'asc' ? '▴' : sorted === 'desc' ? '▾' : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    c.header
-                  )}
+                  {sorts.length && props.onSort
+                    ? sorts.map((x) => {
+                        const sorted = props.sort?.key === x.key ? props.sort.dir : null;
+                        return (
+                          <button
+                            key={x.key}
+                            type="button"
+                            className="sort-button"
+                            title={x.title ?? `Sort by ${x.label}`}
+                            onClick={() => props.onSort?.(x.key)}
+                          >
+                            {x.label}
+                            <span aria-hidden="true" className="sort-mark">
+                              {sorted === 'asc' ? '▴' : sorted === 'desc' ? '▾' : ''}
+                            </span>
+                          </button>
+                        );
+                      })
+                    : c.header}
                 </th>
               );
             })}

@@ -70,40 +70,48 @@ export function RunningPlaybooksBadge(props: { accountId?: number; compact?: boo
   );
 }
 
-/** The portfolio's card: every running execution by account, with its progress and next due date. */
+/**
+ * The portfolio's card: every running execution by account, with its progress and next due date.
+ * With none running, one line with a way to the playbooks instead.
+ */
 export function RunningPlaybooksPanel() {
   const view = useRunningPlaybooks();
+  if (!view) return null;
+  if (view.total === 0) {
+    return (
+      <p className="pb-running-none muted small">
+        <span aria-hidden="true">▶</span> No playbook is running.{' '}
+        <button type="button" className="link-button" onClick={() => open()}>
+          Open playbooks
+        </button>
+      </p>
+    );
+  }
   return (
     <section className="card pb-running" aria-labelledby="pb-running-title">
       <header className="pb-card-head">
         <h2 id="pb-running-title">Running playbooks</h2>
-        {view && view.total > 0 && (
-          <span className="muted">
-            {view.total} running{view.overdue ? `, ${view.overdue} overdue` : ''}
-          </span>
-        )}
+        <span className="muted">
+          {view.total} running{view.overdue ? `, ${view.overdue} overdue` : ''}
+        </span>
       </header>
-      {!view ? null : view.total === 0 ? (
-        <p className="muted">No playbook is running.</p>
-      ) : (
-        <ul className="pb-running-list">
-          {view.byAccount.flatMap((a) =>
-            a.executions.map((e) => (
-              <li key={e.executionId}>
-                <button type="button" className="link-button" onClick={() => open(e.executionId)}>
-                  {e.playbookName}: {a.accountName}
-                </button>
-                <Progress done={e.stepsDone} total={e.totalSteps} label={`${e.playbookName} progress`} />
-                <span className="muted">
-                  {e.currentStepName ?? 'All steps done'}
-                  {e.nextDueAt ? `, due ${fmtDate(e.nextDueAt)}` : ''}
-                </span>
-                {e.overdue && <OverdueChip />}
-              </li>
-            )),
-          )}
-        </ul>
-      )}
+      <ul className="pb-running-list">
+        {view.byAccount.flatMap((a) =>
+          a.executions.map((e) => (
+            <li key={e.executionId}>
+              <button type="button" className="link-button" onClick={() => open(e.executionId)}>
+                {e.playbookName}: {a.accountName}
+              </button>
+              <Progress done={e.stepsDone} total={e.totalSteps} label={`${e.playbookName} progress`} />
+              <span className="muted">
+                {e.currentStepName ?? 'All steps done'}
+                {e.nextDueAt ? `, due ${fmtDate(e.nextDueAt)}` : ''}
+              </span>
+              {e.overdue && <OverdueChip />}
+            </li>
+          )),
+        )}
+      </ul>
     </section>
   );
 }

@@ -8,7 +8,8 @@ import { Sparkline } from '../charts/Sparkline';
 import { type ChartTheme, useChartTheme } from '../charts/theme';
 import { Change } from '../components/Change';
 import { saveExport } from '../components/exportFile';
-import { fmtDate, fmtMoney, fmtMonth, fmtScore } from '../components/format';
+import { fmtDate, fmtMonth, fmtScore } from '../components/format';
+import { Money } from '../components/Money';
 import { STATUS_ICON, StatusChip } from '../components/StatusChip';
 import { type Column, VirtualTable } from '../components/VirtualTable';
 import { RunningPlaybooksBadge, RunningPlaybooksPanel } from '../playbooks/dashboard';
@@ -17,7 +18,6 @@ import { EmptyPortfolio } from './EmptyPortfolio';
 import {
   DEFAULT_VIEW,
   DESC_FIRST,
-  filterRows,
   HEALTH_BANDS,
   isFiltered,
   loadView,
@@ -25,6 +25,7 @@ import {
   type SortKey,
   type StatusFilter,
   saveView,
+  sliceRows,
   sortRows,
   summarize,
   trendOf,
@@ -62,20 +63,29 @@ export function PortfolioScreen() {
 
 function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: number | null }) {
   const navigate = useApp((s) => s.navigate);
+  const returnRow = useApp((s) => s.returnRow);
+  const workspaceName = useApp((s) => s.workspaces.find((w) => w.id === s.activeId)?.name ?? 'Portfolio');
   const [view, setView] = useState<PortfolioView>(() => loadView(workspaceId));
   useEffect(() => {
     saveView(workspaceId, view);
   }, [workspaceId, view]);
 
-  // Filtering and sorting apart: a sort leaves the summary (and its chart) as it is.
+  // Filtering and sorting apart: a sort leaves the summary (and its chart) as it is. The summary
+  // counts every filter but the status, so choosing a status keeps the portfolio's shape in view.
   const { search, status, industry, region, band, staleOnly, sort, dir } = view;
-  const filtered = useMemo(
-    () => filterRows(data.rows, { search, status, industry, region, band, staleOnly }),
+  const sliced = useMemo(
+    () => sliceRows(data.rows, { search, status, industry, region, band, staleOnly }),
     [data, search, status, industry, region, band, staleOnly],
   );
-  const shown = useMemo(() => sortRows(filtered, sort, dir), [filtered, sort, dir]);
-  const summary = useMemo(() => summarize(filtered, data.window.length, data.latestMonth), [filtered, data]);
-  const open = useCallback((r: PortfolioRow) => navigate({ view: 'account', accountId: r.id }), [navigate]);
+  const shown = useMemo(() => sortRows(sliced.shown, sort, dir), [sliced, sort, dir]);
+  const summary = useMemo(
+    () => summarize(sliced.context, data.window.length, data.latestMonth),
+    [sliced.context, data],
+  );
+  const open = useCallback(
+    (r: PortfolioRow) => navigate({ view: 'account', accountId: r.id }, { fromRow: r.id }),
+    [navigate],
+  );
   const columns = useColumns(data, open);
   const set = (patch: Partial<PortfolioView>) => setView((v) => ({ ...v, ...patch }));
   const sortBy = (key: string) =>
@@ -91,7 +101,13 @@ function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: nu
         <div>
           <h1>Portfolio</h1>
           <p className="muted subtitle">
-            {data.rows.length} active accounts · newest data {fmtMonth(data.latestMonth)}
+            {/* the count the filters leave, read out as they change */}
+            <span role="status" data-testid="portfolio-count">
+              {shown.length === data.rows.length
+                ? `${data.rows.length} active accounts`
+                : `${shown.length} of ${data.rows.length} accounts`}
+            </span>{' '}
+            · newest data {fmtMonth(data.latestMonth)}
           </p>
         </div>
         <div className="toolbar">
@@ -117,8 +133,8 @@ function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: nu
       <Summary
         data={data}
         summary={summary}
-        filtered={shown.length !== data.rows.length}
-        shownCount={shown.length}
+        contextCount={sliced.context.length}
+        workspaceName={workspaceName}
         status={view.status}
         onStatus={(s) => set({ status: view.status === s ? '' : s })}
         onOpen={open}
@@ -126,16 +142,19 @@ function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: nu
 
       <RunningPlaybooksPanel />
 
-      <Filters data={data} view={view} set={set} shown={shown.length} />
+      <Filters data={data} view={view} set={set} />
 
       <VirtualTable
         label="Portfolio"
         rows={shown}
-        rowKey={(r) => r.id}
+        rowKey={rowKey}
         columns={columns}
         sort={{ key: view.sort, dir: view.dir }}
         onSort={sortBy}
-        maxHeight="max(320px, calc(100vh - 200px))"
+        maxHeight="none"
+        rowHeight={40}
+        focusKey={returnRow}
+        onFocusKeyDone={forgetReturnRow}
         empty={
           <span>
             No account matches these filters.{' '}
@@ -149,6 +168,9 @@ function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: nu
   );
 }
 
+const rowKey = (r: PortfolioRow) => r.id;
+const forgetReturnRow = () => useApp.setState({ returnRow: null });
+
 function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<PortfolioRow>[] {
   const windowLabel = data.window.length
     ? `${fmtMonth(data.window[0])} to ${fmtMonth(data.window[data.window.length - 1])}`
@@ -158,7 +180,7 @@ function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<Po
       {
         id: 'name',
         header: 'Account',
-        width: 'minmax(170px, 2fr)',
+        width: 'minmax(150px, 1.6fr)',
         sortable: true,
         cell: (r) => (
           <span className="cell-name-wrap">
@@ -172,7 +194,7 @@ function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<Po
       {
         id: 'score',
         header: 'Health',
-        width: '150px',
+        width: '128px',
         sortable: true,
         cell: (r) => (
           <span className="cell-health">
@@ -184,7 +206,7 @@ function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<Po
       {
         id: 'change',
         header: 'Change',
-        width: '96px',
+        width: '76px',
         align: 'right',
         sortable: true,
         cell: (r) => <Change value={r.change} since={r.previousMonth} />,
@@ -192,11 +214,12 @@ function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<Po
       {
         id: 'trend',
         header: '12 months',
-        width: '112px',
+        width: '104px',
         sortable: true,
         cell: (r) => (
           <Sparkline
             values={r.spark}
+            width={88}
             minSpan={10}
             className={`spark-${(r.status ?? 'none').toLowerCase()}`}
             label={`Health of ${r.name}, ${windowLabel}: ${sparkText(r)}`}
@@ -209,36 +232,36 @@ function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<Po
         width: '108px',
         align: 'right',
         sortable: true,
-        cell: (r) => fmtMoney(r.revenue),
+        cell: (r) => <Money value={r.revenue} />,
       },
       {
         id: 'industry',
         header: 'Industry',
-        width: 'minmax(80px, 1fr)',
+        width: 'minmax(120px, 1fr)',
         sortable: true,
         cell: (r) => <span title={r.industry ?? ''}>{r.industry ?? '–'}</span>,
       },
       {
         id: 'region',
         header: 'Region',
-        width: 'minmax(80px, 1fr)',
+        width: 'minmax(120px, 1fr)',
         sortable: true,
         cell: (r) => <span title={r.region ?? ''}>{r.region ?? '–'}</span>,
       },
       {
         id: 'latestMonth',
         header: 'Data as of',
-        width: '164px',
-        sortable: true,
+        width: '144px',
+        // Two lines, two sorts: the newest month with data, and the last upload under it.
+        sorts: [
+          { key: 'latestMonth', label: 'Data as of', title: 'Sort by the newest month with data' },
+          { key: 'lastUpload', label: 'Uploaded', title: 'Sort by the last upload date' },
+        ],
         cell: (r) => (
           <span className="cell-data">
             <span>
               {fmtMonth(r.latestMonth)}
-              {r.stale && (
-                <span className="stale-flag" title="The newest data is more than 2 months old">
-                  <span aria-hidden="true">◷</span> Stale
-                </span>
-              )}
+              {r.stale && <StaleFlag month={r.latestMonth} />}
             </span>
             <span className="muted small">uploaded {fmtDate(r.lastUpload)}</span>
           </span>
@@ -246,6 +269,16 @@ function useColumns(data: Portfolio, open: (r: PortfolioRow) => void): Column<Po
       },
     ],
     [open, windowLabel],
+  );
+}
+
+/** "◷ Stale", described for the pointer and screen readers: "Newest data Sep 2025, more than 2 months ago". */
+function StaleFlag({ month }: { month: string | null }) {
+  const text = `Newest data ${fmtMonth(month)}, more than 2 months ago`;
+  return (
+    <span className="stale-flag" title={text}>
+      <span aria-hidden="true">◷</span> Stale<span className="sr-only">: {text}</span>
+    </span>
   );
 }
 
@@ -258,12 +291,7 @@ function sparkText(r: PortfolioRow): string {
   }`;
 }
 
-function Filters(props: {
-  data: Portfolio;
-  view: PortfolioView;
-  set: (p: Partial<PortfolioView>) => void;
-  shown: number;
-}) {
+function Filters(props: { data: Portfolio; view: PortfolioView; set: (p: Partial<PortfolioView>) => void }) {
   const { data, view, set } = props;
   return (
     <search className="toolbar portfolio-filters" aria-label="Filter accounts">
@@ -314,9 +342,6 @@ function Filters(props: {
           Clear filters
         </button>
       )}
-      <span className="muted" role="status" data-testid="portfolio-count">
-        {props.shown} of {data.rows.length} accounts
-      </span>
     </search>
   );
 }
@@ -324,8 +349,9 @@ function Filters(props: {
 function Summary(props: {
   data: Portfolio;
   summary: ReturnType<typeof summarize>;
-  filtered: boolean;
-  shownCount: number;
+  /** How many accounts the summary counts: all but those left out by filters other than status. */
+  contextCount: number;
+  workspaceName: string;
   status: StatusFilter;
   onStatus: (s: StatusFilter) => void;
   onOpen: (r: PortfolioRow) => void;
@@ -334,22 +360,23 @@ function Summary(props: {
   const theme = useChartTheme();
   const config = useMemo(() => averageChart(data.window, s.average, theme), [data.window, s.average, theme]);
   const atRisk = s.revenue.risk + s.revenue.critical;
-  const scope = props.filtered ? ` (${props.shownCount} accounts shown)` : '';
+  const scope =
+    props.contextCount !== data.rows.length ? ` (${props.contextCount} of ${data.rows.length} accounts)` : '';
   const total = s.counts.Healthy + s.counts.Risk + s.counts.Critical;
+  const unrecorded = s.revenue.atRiskUnrecorded;
+  const period = data.window.length ? `${fmtMonth(data.window[0])} – ${fmtMonth(data.latestMonth)}` : '';
   return (
     <div className="summary-grid">
       <section className="card" aria-labelledby="dist-h">
-        <h2 id="dist-h">
-          Health distribution<span className="muted small">{scope}</span>
-        </h2>
-        <ul className="dist-list" aria-label="Accounts by status">
+        <h2 id="dist-h">Health distribution</h2>
+        <ul className={`dist-list${props.status ? ' has-choice' : ''}`} aria-label="Accounts by status">
           {(['Healthy', 'Risk', 'Critical'] as const).map((st) => (
             <li key={st}>
               <button
                 type="button"
                 className={`dist-item dist-${st.toLowerCase()}`}
                 aria-pressed={props.status === st}
-                title={`Show only ${st} accounts`}
+                title={props.status === st ? 'Show every status' : `Show only ${st} accounts`}
                 onClick={() => props.onStatus(st)}
                 data-testid={`count-${st}`}
               >
@@ -365,23 +392,37 @@ function Summary(props: {
           <div className="dist-bar" aria-hidden="true">
             {(['Healthy', 'Risk', 'Critical'] as const).map((st) =>
               s.counts[st] ? (
-                <span key={st} className={`seg-${st.toLowerCase()}`} style={{ flexGrow: s.counts[st] }} />
+                <span
+                  key={st}
+                  className={`seg-${st.toLowerCase()}${props.status && props.status !== st ? ' seg-dim' : ''}`}
+                  style={{ flexGrow: s.counts[st] }}
+                />
               ) : null,
             )}
           </div>
         )}
-        {s.counts.none > 0 && <p className="muted small">{s.counts.none} without a score yet</p>}
+        {(s.counts.none > 0 || scope) && (
+          <p className="muted small">
+            {[scope && `Of ${props.contextCount} accounts`, s.counts.none > 0 && `${s.counts.none} without a score yet`]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        )}
       </section>
 
       <section className="card" aria-labelledby="rar-h">
         <h2 id="rar-h">Revenue at risk</h2>
         <p className="big-number" data-testid="revenue-at-risk">
-          {fmtMoney(atRisk)}
+          <Money value={atRisk} short />
         </p>
         <p className="muted small">
-          {s.revenue.total
-            ? `${Math.round((atRisk / s.revenue.total) * 100)}% of ${fmtMoney(s.revenue.total)}`
-            : 'No revenue recorded for these accounts'}
+          {s.revenue.total ? (
+            <>
+              {Math.round((atRisk / s.revenue.total) * 100)}% of <Money value={s.revenue.total} short />
+            </>
+          ) : (
+            'No revenue recorded for these accounts'
+          )}
         </p>
         <dl className="kv small">
           <dt>
@@ -390,15 +431,24 @@ function Summary(props: {
             </span>{' '}
             Risk
           </dt>
-          <dd>{fmtMoney(s.revenue.risk)}</dd>
+          <dd>
+            <Money value={s.revenue.risk} short />
+          </dd>
           <dt>
             <span className="text-critical" aria-hidden="true">
               {STATUS_ICON.Critical}
             </span>{' '}
             Critical
           </dt>
-          <dd>{fmtMoney(s.revenue.critical)}</dd>
+          <dd>
+            <Money value={s.revenue.critical} short />
+          </dd>
         </dl>
+        {unrecorded > 0 && s.revenue.total > 0 && (
+          <p className="muted small" data-testid="revenue-unrecorded">
+            {unrecorded} at-risk account{unrecorded === 1 ? ' has' : 's have'} no revenue recorded.
+          </p>
+        )}
       </section>
 
       <section className="card chart-card" aria-labelledby="avg-h">
@@ -406,8 +456,9 @@ function Summary(props: {
         <ChartCanvas
           config={config}
           label="Average health by month"
+          title={`Average health · ${props.workspaceName}${scope}, ${period}`}
           fileName={`average-health-${data.latestMonth ?? 'portfolio'}.png`}
-          height={120}
+          height={104}
           summary={s.average
             .map((v, i) => (v == null ? null : `${fmtMonth(data.window[i])}: ${v.toFixed(1)}`))
             .filter(Boolean)

@@ -89,13 +89,15 @@ export const DESC_FIRST: ReadonlySet<SortKey> = new Set(['revenue', 'latestMonth
 
 export type PortfolioFilters = Omit<PortfolioView, 'sort' | 'dir'>;
 
+const hasStatus = (r: PortfolioRow, s: StatusFilter) => (s === 'none' ? r.status === null : r.status === s);
+
 /** The rows that pass the filters (the summary above the list counts these, in any order). */
 export function filterRows(rows: PortfolioRow[], v: PortfolioFilters): PortfolioRow[] {
   const needle = v.search.trim().toLocaleLowerCase();
   const band = HEALTH_BANDS.find((b) => b.id === v.band);
   return rows.filter((r) => {
     if (needle && !r.name.toLocaleLowerCase().includes(needle)) return false;
-    if (v.status === 'none' ? r.status !== null : v.status && r.status !== v.status) return false;
+    if (v.status && !hasStatus(r, v.status)) return false;
     if (v.industry && r.industry !== v.industry) return false;
     if (v.region && r.region !== v.region) return false;
     if (band && (r.score == null || r.score < band.min || r.score >= band.max)) return false;
@@ -121,12 +123,25 @@ export function sortRows(rows: PortfolioRow[], sort: SortKey, dir: 'asc' | 'desc
   return keyed.map((x) => x.r);
 }
 
+/**
+ * The rows the summary counts (every filter but the status: choosing a status in the distribution
+ * keeps the portfolio's shape in view) and the rows the table shows (the status too).
+ */
+export function sliceRows(
+  rows: PortfolioRow[],
+  v: PortfolioFilters,
+): { context: PortfolioRow[]; shown: PortfolioRow[] } {
+  const context = filterRows(rows, { ...v, status: '' });
+  return { context, shown: v.status ? context.filter((r) => hasStatus(r, v.status)) : context };
+}
+
 /** Filters, then sorts. */
 export const applyView = (rows: PortfolioRow[], v: PortfolioView) => sortRows(filterRows(rows, v), v.sort, v.dir);
 
 export interface PortfolioSummary {
   counts: Record<Status | 'none', number>;
-  revenue: { total: number; risk: number; critical: number };
+  /** Revenue recorded (accounts without one add nothing), and how many Risk / Critical accounts have none. */
+  revenue: { total: number; risk: number; critical: number; atRiskUnrecorded: number };
   /** Average overall per month of the window (null where no account has a score). */
   average: Array<number | null>;
   averageCounts: number[];
@@ -136,15 +151,17 @@ export interface PortfolioSummary {
 
 export function summarize(rows: PortfolioRow[], windowLength: number, latestMonth: string | null, top = 3) {
   const counts: PortfolioSummary['counts'] = { Healthy: 0, Risk: 0, Critical: 0, none: 0 };
-  const revenue = { total: 0, risk: 0, critical: 0 };
+  const revenue = { total: 0, risk: 0, critical: 0, atRiskUnrecorded: 0 };
   const sums = new Array<number>(windowLength).fill(0);
   const ns = new Array<number>(windowLength).fill(0);
   const movers: PortfolioRow[] = [];
   for (const r of rows) {
     counts[r.status ?? 'none']++;
-    revenue.total += r.revenue;
-    if (r.status === 'Risk') revenue.risk += r.revenue;
-    if (r.status === 'Critical') revenue.critical += r.revenue;
+    const money = r.revenue ?? 0;
+    revenue.total += money;
+    if (r.status === 'Risk') revenue.risk += money;
+    if (r.status === 'Critical') revenue.critical += money;
+    if (r.revenue == null && (r.status === 'Risk' || r.status === 'Critical')) revenue.atRiskUnrecorded++;
     for (let i = 0; i < windowLength; i++) {
       const v = r.spark[i];
       if (v != null) {

@@ -7,7 +7,8 @@ import { id, out, yearMonth } from './common';
 export interface PortfolioRow {
   id: number;
   name: string;
-  revenue: number;
+  /** Annual revenue; null when none is recorded (0, what an account created by an import starts with). */
+  revenue: number | null;
   industry: string | null;
   region: string | null;
   /** YYYY-MM of the newest health score; null when the account has none. */

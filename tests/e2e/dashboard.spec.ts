@@ -63,6 +63,13 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await importByDrop(page, path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
 
+  // The accounts come from the imports with no revenue; TechCorp's is recorded by hand.
+  await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+  await page.getByRole('button', { name: 'Edit TechCorp Solutions' }).click();
+  await page.getByRole('dialog', { name: 'Edit TechCorp Solutions' }).getByLabel('Annual revenue').fill('1200000');
+  await page.getByRole('dialog', { name: 'Edit TechCorp Solutions' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit TechCorp Solutions' })).toBeHidden();
+
   // Portfolio: every account with its score and status as the expected results say.
   await page.getByRole('button', { name: 'Portfolio', exact: true }).click();
   await expect(portfolioTable(page)).toHaveAttribute('aria-rowcount', String(latest.length + 1));
@@ -76,6 +83,25 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
   for (const s of ['Healthy', 'Risk', 'Critical']) {
     await expect(page.getByTestId(`count-${s}`)).toContainText(String(countOf(s)));
   }
+  // Revenue: TechCorp's as recorded; the ACME accounts, created by the roll-up import, have none.
+  const revenueCell = (name: string) => rowOf(page, name).getByRole('cell').nth(4);
+  await expect(revenueCell('TechCorp Solutions')).toHaveText('$1,200,000');
+  await expect(revenueCell('ACME Cloud')).toHaveText('–No revenue recorded');
+  const atRiskAcme = latest.filter((a) => a.name !== 'TechCorp Solutions' && a.status !== 'Healthy').length;
+  await expect(page.getByTestId('revenue-unrecorded')).toHaveText(
+    `${atRiskAcme} at-risk accounts have no revenue recorded.`,
+  );
+
+  // A status chosen in the distribution filters the table; the distribution keeps every status.
+  await page.getByTestId('count-Critical').click();
+  await expect(page.getByTestId('count-Critical')).toHaveAttribute('aria-pressed', 'true');
+  await expect(dataRows(page)).toHaveCount(countOf('Critical'));
+  for (const s of ['Healthy', 'Risk', 'Critical']) {
+    await expect(page.getByTestId(`count-${s}`)).toContainText(String(countOf(s)));
+  }
+  await page.getByTestId('count-Critical').click();
+  await expect(dataRows(page)).toHaveCount(latest.length);
+
   const byScore = [...latest].sort((x, y) => x.overall_health_score - y.overall_health_score);
   // Worst first by default.
   await expect(firstRowName(page)).toHaveText(byScore[0].name);
@@ -117,6 +143,15 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
   const csvText = fs.readFileSync((await csv.path())!, 'utf8');
   expect(csvText.trim().split(/\r?\n/)).toHaveLength(countOf('Risk') + 1);
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
+
+  // Sort by the last upload: TechCorp's file went in before the roll-up's.
+  const dataAsOf = portfolioTable(page).getByRole('columnheader', { name: /Data as of/ });
+  await dataAsOf.getByRole('button', { name: 'Uploaded' }).click();
+  await expect(dataAsOf).toHaveAttribute('aria-sort', 'descending');
+  await expect(dataRows(page).last().getByRole('cell').first()).toHaveText('TechCorp Solutions');
+  await dataAsOf.getByRole('button', { name: 'Uploaded' }).click();
+  await expect(dataAsOf).toHaveAttribute('aria-sort', 'ascending');
+  await expect(firstRowName(page)).toHaveText('TechCorp Solutions');
 
   // Account: overall, category scores with weights, receipt with the month-over-month breakdown.
   const tc = expected['TechCorp Solutions'];
@@ -177,12 +212,11 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
     page.getByRole('button', { name: 'Export Health trend of TechCorp Solutions as PNG' }).click(),
   ]);
   expect(png.suggestedFilename()).toBe('techcorp-solutions-health-trend.png');
-  expect(
-    fs
-      .readFileSync((await png.path())!)
-      .subarray(1, 4)
-      .toString(),
-  ).toBe('PNG');
+  const pngBytes = fs.readFileSync((await png.path())!);
+  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+  // Drawn for a slide: twice the density of a chart at least 960 x 400 (with its title line).
+  expect(pngBytes.readUInt32BE(16)).toBeGreaterThanOrEqual(1920);
+  expect(pngBytes.readUInt32BE(20)).toBeGreaterThanOrEqual(800);
 
   // KPI view: one KPI over time on its bands, and the upload each value came from.
   await page.getByRole('table', { name: 'KPIs' }).getByRole('button', { name: 'NPS Score' }).click();
@@ -195,15 +229,29 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
   await expect(sep).toContainText('v1 · techcorp-solutions-2025-09.xlsx');
   await shots(page, 'dashboard-kpi');
 
-  // Keyboard: back to the portfolio, arrow keys move between rows.
+  // Keyboard: back to the portfolio, arrow keys move between rows; focus follows each change of
+  // screen to its heading, and back on the portfolio to the row it left from.
   await page.getByRole('button', { name: '← TechCorp Solutions' }).click();
+  await expect(page.getByRole('heading', { name: 'TechCorp Solutions', level: 1 })).toBeFocused();
   await page.getByRole('button', { name: '← Portfolio' }).click();
+  // The account was opened from its row: that row has focus again.
+  await expect(rowOf(page, 'TechCorp Solutions').getByRole('button', { name: 'TechCorp Solutions' })).toBeFocused();
+  await expect(page.getByTestId('screen-announcement')).toHaveText('Portfolio');
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeFocused();
+  await page.getByRole('button', { name: 'Portfolio', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Portfolio', level: 1 })).toBeFocused();
   const first = dataRows(page).first().getByRole('button');
   await first.focus();
   await page.keyboard.press('ArrowDown');
-  await expect(dataRows(page).nth(1).getByRole('button')).toBeFocused();
+  const second = dataRows(page).nth(1).getByRole('button');
+  await expect(second).toBeFocused();
+  const secondName = (await second.textContent()) ?? '';
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: '← Portfolio' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: secondName, level: 1 })).toBeFocused();
+  await expect(page.getByTestId('screen-announcement')).toHaveText(secondName);
+  await page.getByRole('button', { name: '← Portfolio' }).press('Enter');
+  await expect(rowOf(page, secondName).getByRole('button', { name: secondName })).toBeFocused();
 });
 
 test('a fresh workspace loads the sample data through the real importer', async ({ appPage: page, app }) => {

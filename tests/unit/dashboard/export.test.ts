@@ -48,7 +48,22 @@ describe('dashboard exports', () => {
       format: 'csv',
       accountIds: [s.ids['TechCorp Solutions'], mine.id],
     });
-    expect(csvLines(f.bytes).filter(Boolean).slice(1)).toEqual(['Mine,,No score,,,,no,0,,,']);
+    // Its revenue was never recorded (0): an empty cell, not $0.
+    expect(csvLines(f.bytes).filter(Boolean).slice(1)).toEqual(['Mine,,No score,,,,no,,,,']);
+  });
+
+  it('leaves the revenue cell empty in xlsx for an account with no revenue recorded', async () => {
+    const db = s.backend.ctx.db;
+    db.raw.prepare('UPDATE accounts SET revenue = 0 WHERE account_id = ?').run(s.ids['ACME Cloud']);
+    const f = await ok<ExportFile>(s.backend, 'dashboard.exportPortfolio', {
+      format: 'xlsx',
+      accountIds: [s.ids['ACME Cloud'], s.ids['TechCorp Solutions']],
+    });
+    const rows = await readXlsx(f.bytes);
+    expect(rows[0][7]).toBe('Revenue');
+    expect(rows[1][0]).toBe('ACME Cloud');
+    expect(rows[1][7]).toBeUndefined();
+    expect(rows[2][7]).toBe(1_200_000);
   });
 
   it("writes an account's KPI table of a month, grouped by category", async () => {

@@ -5,6 +5,7 @@ import {
   loadView,
   type PortfolioView,
   saveView,
+  sliceRows,
   summarize,
 } from '../../../renderer/portfolio/model';
 import type { PortfolioRow } from '../../../shared/channels/dashboard';
@@ -76,6 +77,36 @@ describe('portfolio filters and sort', () => {
     expect(names(applyView(rows, view({ sort: 'trend', dir: 'desc' })))[0]).toBe('Acme Rockets');
   });
 
+  it('sorts by last upload, newest first when chosen, accounts never uploaded last', () => {
+    const uploaded = rows.map((r, i) => ({ ...r, lastUpload: i === 3 ? null : `2026-0${i + 1}-15T10:00:00.000Z` }));
+    expect(names(applyView(uploaded, view({ sort: 'lastUpload', dir: 'desc' })))).toEqual([
+      'Delta',
+      'Beta Cloud',
+      'acme anvils',
+      'Acme Rockets',
+      'Gamma',
+    ]);
+    expect(names(applyView(uploaded, view({ sort: 'lastUpload', dir: 'asc' })))).toEqual([
+      'Acme Rockets',
+      'acme anvils',
+      'Beta Cloud',
+      'Delta',
+      'Gamma',
+    ]);
+  });
+
+  it('sorts accounts without a recorded revenue last, whichever the direction', () => {
+    const some = rows.map((r) => (r.name === 'Beta Cloud' || r.name === 'Delta' ? { ...r, revenue: null } : r));
+    expect(names(applyView(some, view({ sort: 'revenue', dir: 'desc' })))).toEqual([
+      'acme anvils',
+      'Acme Rockets',
+      'Gamma',
+      'Beta Cloud',
+      'Delta',
+    ]);
+    expect(names(applyView(some, view({ sort: 'revenue', dir: 'asc' }))).slice(3)).toEqual(['Beta Cloud', 'Delta']);
+  });
+
   it('filters by name, status, industry, region, health band and staleness, together', () => {
     expect(names(applyView(rows, view({ search: 'ACME', sort: 'name' })))).toEqual(['acme anvils', 'Acme Rockets']);
     expect(names(applyView(rows, view({ status: 'Risk' })))).toEqual(['Acme Rockets']);
@@ -94,13 +125,34 @@ describe('portfolio summary', () => {
   it('counts statuses, adds up revenue at risk, averages each month and finds the movers of the newest month', () => {
     const s = summarize(rows, 3, '2025-09');
     expect(s.counts).toEqual({ Healthy: 2, Risk: 1, Critical: 1, none: 1 });
-    expect(s.revenue).toEqual({ total: 5610, risk: 500, critical: 3000 });
+    expect(s.revenue).toEqual({ total: 5610, risk: 500, critical: 3000, atRiskUnrecorded: 0 });
     expect(s.average[0]).toBeCloseTo((40 + 73.8 + 85) / 3, 9);
     expect(s.average[2]).toBeCloseTo((47.7 + 71.4 + 34.1) / 3, 9);
     expect(s.averageCounts).toEqual([3, 3, 3]);
     // Delta's newest data is from July: not a mover of September; a change of 0 is no move.
     expect(names(s.movers.up)).toEqual(['Beta Cloud']);
     expect(names(s.movers.down)).toEqual(['Acme Rockets', 'acme anvils']);
+  });
+});
+
+describe('portfolio summary beside a status filter', () => {
+  it('counts every filter but the status, so the other statuses stay in view; the table gets the status too', () => {
+    const v = { ...DEFAULT_VIEW, region: 'EMEA', status: 'Critical' as const };
+    const { context, shown } = sliceRows(rows, v);
+    expect(names(shown)).toEqual(['Beta Cloud']);
+    expect(names(context).sort()).toEqual(['Acme Rockets', 'Beta Cloud', 'Delta', 'Gamma']);
+    const s = summarize(context, 3, '2025-09');
+    expect(s.counts).toEqual({ Healthy: 1, Risk: 1, Critical: 1, none: 1 });
+    expect(s.revenue).toMatchObject({ risk: 500, critical: 3000 });
+    // Without a status the two are the same rows.
+    const all = sliceRows(rows, { ...v, status: '' });
+    expect(all.shown).toEqual(all.context);
+  });
+
+  it('leaves revenue not recorded out of the sums and says how many at-risk accounts have none', () => {
+    const some = rows.map((r) => (r.name === 'Beta Cloud' || r.name === 'Delta' ? { ...r, revenue: null } : r));
+    const s = summarize(some, 3, '2025-09');
+    expect(s.revenue).toEqual({ total: 2510, risk: 500, critical: 0, atRiskUnrecorded: 1 });
   });
 });
 

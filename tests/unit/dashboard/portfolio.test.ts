@@ -76,7 +76,11 @@ describe('dashboard.portfolio', () => {
     const db = s.backend.ctx.db;
     await ok(s.backend, 'accounts.setStatus', { accountId: s.ids['ACME Media'], status: 'inactive' });
     insertAccount(db, s.customerId, 'Brand New', { revenue: 5 });
+    insertAccount(db, s.customerId, 'From An Import');
     const p = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
+    // Revenue 0 (what an account created by an import starts with) is no revenue recorded.
+    expect(p.rows.find((r) => r.name === 'From An Import')?.revenue).toBeNull();
+    expect(p.rows.find((r) => r.name === 'Brand New')?.revenue).toBe(5);
     expect(p.rows.map((r) => r.name)).not.toContain('ACME Media');
     expect(p.rows.find((r) => r.name === 'Brand New')).toMatchObject({
       score: null,
