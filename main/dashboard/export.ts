@@ -127,25 +127,27 @@ export async function exportAccountKpis(
       { header: 'Status', width: 10 },
       { header: 'Score', width: 9, numFmt: '0.00' },
       { header: 'Weight', width: 9 },
-      { header: 'Critical', width: 14 },
-      { header: 'Risk', width: 14 },
-      { header: 'Healthy', width: 14 },
+      // Each band's bounds as numbers of their own (no "-100 – 10" text to re-type or defuse).
+      ...(['Critical', 'Risk', 'Healthy'] as const).flatMap((band) => [
+        { header: `${band} from`, width: 12 },
+        { header: `${band} to`, width: 12 },
+      ]),
       { header: 'Previous value', width: 15 },
       { header: 'Upload version', width: 15 },
     ],
     rows: r.kpis.map((k) => {
-      const band = (min?: number, max?: number) => (k.range ? `${min} – ${max}` : null);
+      const g = k.range;
       return [
         k.category,
         k.name,
         k.value,
-        k.range?.unit ?? null,
+        g?.unit ?? null,
         k.status ?? (k.missing === 'no range' ? 'No range' : 'No value'),
         s(k.score),
         k.weight,
-        band(k.range?.criticalMin, k.range?.criticalMax),
-        band(k.range?.riskMin, k.range?.riskMax),
-        band(k.range?.healthyMin, k.range?.healthyMax),
+        ...(g
+          ? [g.criticalMin, g.criticalMax, g.riskMin, g.riskMax, g.healthyMin, g.healthyMax]
+          : new Array(6).fill(null)),
         k.previousValue,
         k.uploadVersion,
       ];

@@ -78,13 +78,25 @@ describe('dashboard exports', () => {
     expect(rows).toHaveLength(68);
     const nps = rows.find((r) => r[1] === 'NPS Score')!;
     expect(nps.slice(0, 5)).toEqual(['Relationship Strength', 'NPS Score', 11.3, 'score', 'Risk']);
-    // The three bands, and July's value as the previous month's.
-    expect(nps.slice(7, 11)).toEqual(['-100 – 10', '10 – 30', '30 – 100', 22.6]);
+    // Each band's bounds as numbers, and July's value as the previous month's.
+    expect(rows[0].slice(7, 13)).toEqual([
+      'Critical from',
+      'Critical to',
+      'Risk from',
+      'Risk to',
+      'Healthy from',
+      'Healthy to',
+    ]);
+    expect(nps.slice(7, 14)).toEqual([-100, 10, 10, 30, 30, 100, 22.6]);
     expect(rows.filter((r) => r[4] === 'No range')).toHaveLength(27);
 
     const csv = await ok<ExportFile>(s.backend, 'dashboard.exportAccountKpis', { accountId, format: 'csv' });
     expect(csv.fileName).toBe('techcorp-solutions-kpis-2025-09.csv');
-    expect(csvLines(csv.bytes).filter(Boolean)).toHaveLength(68);
+    const lines = csvLines(csv.bytes).filter(Boolean);
+    expect(lines).toHaveLength(68);
+    // Negative bounds are plain numbers: nothing defused with an apostrophe.
+    expect(lines.find((l) => l.startsWith('Relationship Strength,NPS Score,'))).toContain(',-100,10,10,30,30,100,');
+    expect(lines.some((l) => /(^|,)'-/.test(l))).toBe(false);
   });
 
   it('quotes CSV cells and defuses text a spreadsheet would run as a formula', () => {
