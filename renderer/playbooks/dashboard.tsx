@@ -79,12 +79,12 @@ export function RunningPlaybooksPanel() {
   if (!view) return null;
   if (view.total === 0) {
     return (
-      <p className="pb-running-none muted small">
+      <section className="pb-running-none muted small" aria-label="Running playbooks">
         <span aria-hidden="true">▶</span> No playbook is running.{' '}
         <button type="button" className="link-button" onClick={() => open()}>
           Open playbooks
         </button>
-      </p>
+      </section>
     );
   }
   return (
