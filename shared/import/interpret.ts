@@ -111,6 +111,7 @@ export type InterpretOptions = {
 };
 
 export const SKIP_HIDDEN = 'hidden sheet';
+export const SKIP_CHART = 'chart sheet (a chart, no cells to read)';
 export const SKIP_NO_HEADER =
   'no header row with a KPI column and a Data or month column (looks like an instructions or summary tab)';
 export const SKIP_BAD_MAPPING = 'the chosen column mapping has no KPI name column or no Data or month column';
@@ -383,6 +384,10 @@ export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = 
   const ctx: SheetContext = { issues: [], seen: new Map(), accounts: new Map() };
 
   for (const sheet of raw.sheets) {
+    if (sheet.chart) {
+      skipped.push({ sheet: sheet.name, reason: SKIP_CHART });
+      continue;
+    }
     if (sheet.hidden) {
       skipped.push({ sheet: sheet.name, reason: SKIP_HIDDEN });
       continue;

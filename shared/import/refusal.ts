@@ -17,6 +17,7 @@ export type RefusalCode =
   | 'xml-spreadsheet'
   | 'damaged'
   | 'unpacked-too-large'
+  | 'too-many-cells'
   | 'unreadable'
   | 'no-kpi-sheet';
 

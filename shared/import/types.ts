@@ -23,6 +23,8 @@ export type RawSheet = {
   /** rows[0] is Excel row 1, rows[r][0] is column A. Rows may be ragged: a missing cell is empty. */
   rows: Cell[][];
   merges: MergedRange[];
+  /** A chart sheet: no cells; listed among the skipped sheets. */
+  chart?: boolean;
 };
 
 export type RawWorkbook = {

@@ -5,8 +5,8 @@
 import ExcelJS from 'exceljs';
 import type { Cell, MergedRange, RawSheet, RawWorkbook } from '../../../shared/import/types';
 import { csvToSheet } from './csv';
+import { preparePackage } from './package';
 import { checkFile, ImportRefusal, refuse } from './safety';
-import { inflateEntry, type ZipDirectory } from './zip';
 
 export type { Cell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 
@@ -97,7 +97,7 @@ function sheetMerges(ws: ExcelJS.Worksheet): MergedRange[] {
   return out;
 }
 
-function readSheet(ws: ExcelJS.Worksheet, dayShift: number): RawSheet {
+function readSheet(ws: ExcelJS.Worksheet, dayShift: number, overrides?: Map<string, Cell>): RawSheet {
   const rows: Cell[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
@@ -107,22 +107,23 @@ function readSheet(ws: ExcelJS.Worksheet, dayShift: number): RawSheet {
       cells[colNumber - 1] = cellFromExcel(cell.value, cell.numFmt, dayShift, formula);
     });
     for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = EMPTY;
-    while (cells.length > 0 && cells[cells.length - 1].t === 'empty') cells.pop();
     rows[rowNumber - 1] = cells;
   });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  for (const [ref, cell] of overrides ?? []) {
+    const at = parseRef(ref);
+    if (!at) continue;
+    const cells = rows[at.row - 1] ?? [];
+    rows[at.row - 1] = cells;
+    cells[at.col - 1] = cell;
+    for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = EMPTY;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i] ?? [];
+    while (cells.length > 0 && cells[cells.length - 1].t === 'empty') cells.pop();
+    rows[i] = cells;
+  }
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   return { name: ws.name, hidden: ws.state !== 'visible' && ws.state !== undefined, rows, merges: sheetMerges(ws) };
-}
-
-/** Whether xl/workbook.xml says the workbook uses the 1904 date system (date1904="1" or "true"). */
-async function usesDate1904(buf: Buffer, zip: ZipDirectory): Promise<boolean> {
-  const entry = zip.entries.find((e) => e.name.replace(/^\/+/, '') === 'xl/workbook.xml');
-  if (!entry) return false;
-  const { data } = await inflateEntry(buf, entry, 8 * 1024 * 1024, true);
-  const text = data ? data.toString('utf8') : '';
-  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(text);
-  return !!pr && /\bdate1904\s*=\s*["'](?:1|true)["']/i.test(pr[0]);
 }
 
 /**
@@ -134,20 +135,32 @@ export async function readWorkbook(bytes: Buffer | Uint8Array, fileName: string)
   const checked = await checkFile(buf, fileName);
   if (checked.kind === 'csv') return { kind: 'csv', date1904: false, sheets: [csvToSheet(buf, fileName)] };
 
-  let date1904: boolean;
   const wb = new ExcelJS.Workbook();
+  let pkg: Awaited<ReturnType<typeof preparePackage>>;
   try {
-    date1904 = await usesDate1904(buf, checked.zip);
+    pkg = await preparePackage(buf, checked.zip, checked.sheets);
     // exceljs's typings predate Node's generic Buffer.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(pkg.bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw refuse('unreadable');
   }
   const exceljs1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
-  const dayShift = date1904 && !exceljs1904 ? DAYS_1904 : 0;
+  const dayShift = pkg.date1904 && !exceljs1904 ? DAYS_1904 : 0;
   try {
-    return { kind: 'xlsx', date1904, sheets: wb.worksheets.map((ws) => readSheet(ws, dayShift)) };
+    const read = new Map(wb.worksheets.map((ws) => [ws.name, readSheet(ws, dayShift, pkg.overrides.get(ws.name))]));
+    // In workbook order, chart sheets included (they hold no cells: listed, then skipped).
+    const sheets: RawSheet[] = [];
+    for (const s of pkg.sheets) {
+      if (s.kind === 'chartsheet') sheets.push({ name: s.name, hidden: s.hidden, rows: [], merges: [], chart: true });
+      const sheet = read.get(s.name);
+      if (s.kind === 'worksheet' && sheet) {
+        sheets.push(sheet);
+        read.delete(s.name);
+      }
+    }
+    sheets.push(...read.values());
+    return { kind: 'xlsx', date1904: pkg.date1904, sheets };
   } catch {
     throw refuse('unreadable');
   }

@@ -1,8 +1,13 @@
+import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAndInterpret } from '../../../main/import/workbook';
 import {
+  checkFile,
+  MAX_CELLS,
   MAX_ENTRY_RATIO,
   MAX_FILE_BYTES,
+  MAX_PART_BYTES,
+  MAX_ROWS,
   MAX_UNPACKED_BYTES,
   MAX_ZIP_ENTRIES,
   REFUSAL_MESSAGES,
@@ -167,6 +172,94 @@ describe('zip bombs (generated at run time, never written to disk)', () => {
     },
     QUICK,
   );
+});
+
+describe('hostile workbooks under the size limits (generated at run time)', () => {
+  const sheetXml = (rows: string) =>
+    `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+
+  // About 30 MB of cells deflating to 3 MB, made once (the refusal itself must come quickly).
+  let cellsBomb: Buffer;
+  beforeAll(() => {
+    const rows: string[] = [
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>KPI</t></is></c><c r="B1" t="inlineStr"><is><t>Data</t></is></c></row>',
+    ];
+    for (let r = 2; rows.length * 3 <= MAX_CELLS + 3; r++) {
+      rows.push(
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>K${r}</t></is></c><c r="B${r}"><v>${(r * 7) % 1000}</v></c><c r="C${r}"><v>${r % 97}</v></c></row>`,
+      );
+    }
+    cellsBomb = buildZip(minimalXlsxParts(sheetXml(rows.join(''))));
+  }, 120_000);
+
+  it(
+    'a sheet of real-looking cells past the cell limit is refused, saying why',
+    async () => {
+      const bomb = cellsBomb;
+      const entry = readZipDirectory(bomb).entries.find((e) => e.name.endsWith('sheet1.xml'))!;
+      // Honest sizes, well under the size limits, a compression ratio of real sheets.
+      expect(entry.uncompressedSize).toBeLessThan(MAX_PART_BYTES);
+      expect(entry.uncompressedSize / entry.compressedSize).toBeLessThan(MAX_ENTRY_RATIO);
+      const refusal = await refusalOf(bomb, 'cells.xlsx');
+      expect(refusal.code).toBe('too-many-cells');
+      expect(refusal.message).toBe(
+        'This workbook has more than 800,000 cells or 200,000 rows, far more than a KPI workbook needs, so it was not opened; remove unused sheets, rows or data and try again.',
+      );
+    },
+    QUICK,
+  );
+
+  it(
+    'empty cells and rows count too',
+    async () => {
+      const cells = buildZip(minimalXlsxParts(sheetXml(`<row>${'<c/>'.repeat(10)}</row>`.repeat(MAX_CELLS / 10 + 1))));
+      expect((await refusalOf(cells, 'cells.xlsx')).code).toBe('too-many-cells');
+      const rows = buildZip(minimalXlsxParts(sheetXml('<row/>'.repeat(MAX_ROWS + 1))));
+      expect((await refusalOf(rows, 'rows.xlsx')).code).toBe('too-many-cells');
+    },
+    QUICK,
+  );
+
+  it(
+    'a 1 MB file whose sheet unpacks to 60 MB of repeated rows (a ratio of a few hundred) is refused',
+    async () => {
+      const row = '<row><c t="inlineStr"><is><t>KPI</t></is></c><c><v>1</v></c></row>';
+      const bomb = buildZip(minimalXlsxParts(sheetXml(row.repeat((60 * 1024 * 1024) / row.length))));
+      expect(bomb.length).toBeLessThan(1024 * 1024);
+      expect((await refusalOf(bomb, 'bomb.xlsx')).code).toBe('unpacked-too-large');
+    },
+    QUICK,
+  );
+
+  it('counts every cell and row, also across the chunks the sheets are inflated in', async () => {
+    for (const [name, bytes] of [
+      ['layout.xlsx', fixture('layout.xlsx')],
+      ['acme.xlsx', sample('acme-rollup-2025-09.xlsx')],
+    ] as const) {
+      const checked = await checkFile(bytes, name);
+      if (checked.kind !== 'xlsx') throw new Error(name);
+      let cells = 0;
+      let rows = 0;
+      for (const e of readZipDirectory(bytes).entries) {
+        if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+        const h = e.localHeaderOffset;
+        const start = h + 30 + bytes.readUInt16LE(h + 26) + bytes.readUInt16LE(h + 28);
+        const xml = inflateRawSync(bytes.subarray(start, start + e.compressedSize)).toString('latin1');
+        cells += xml.match(/<c[\s>/]/g)?.length ?? 0;
+        rows += xml.match(/<row[\s>/]/g)?.length ?? 0;
+      }
+      expect(cells, name).toBeGreaterThan(100);
+      const scans = [...checked.sheets.values()];
+      expect(
+        scans.reduce((n, s) => n + s.cells, 0),
+        name,
+      ).toBe(cells);
+      expect(
+        scans.reduce((n, s) => n + s.rows, 0),
+        name,
+      ).toBe(rows);
+    }
+  });
 });
 
 describe('zip structure', () => {
