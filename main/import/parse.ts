@@ -3,10 +3,16 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import {
+  checkDuplicates,
   type InterpretedWorkbook,
   type InterpretOptions,
+  type Issue,
   interpretWorkbook,
+  kpiColumnOf,
+  NO_ACCOUNT_COLUMN_WARNING,
   NO_KPI_SHEET_MESSAGE,
+  noAccountColumnWarnings,
+  workbookTotals,
 } from '../../shared/import/interpret';
 import { ImportRefusal, isImportRefusal } from '../../shared/import/refusal';
 import type { RawWorkbook } from '../../shared/import/types';
@@ -50,7 +56,7 @@ export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase
   const sheetOrder = raw.sheets.map((s) => s.name);
   try {
     // Throws ImportRefusal('no-kpi-sheet') when no sheet holds KPIs.
-    const wb = interpretWorkbook(raw, req.options);
+    const wb = interpretWorkbook(raw, req.partial ? { ...req.options, deferDuplicates: true } : req.options);
     return { ...wb, sheetOrder, readMs, interpretMs: performance.now() - t0 - readMs };
   } catch (e) {
     if (!req.partial || !isImportRefusal(e) || e.code !== 'no-kpi-sheet') throw e;
@@ -70,11 +76,12 @@ export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase
 }
 
 /**
- * The two halves' interpretations as one, in the workbook's sheet order. A sheet interpreted by
- * one half (the other saw it empty) is taken from that half; duplicates across the halves are
- * reported as the single-threaded reading would.
+ * The two halves' interpretations as one, exactly as the single-threaded reading gives it, in the
+ * workbook's sheet order. A sheet interpreted by one half (the other saw it empty) is taken from
+ * that half. The halves keep their duplicate KPI rows (deferDuplicates): they are found here,
+ * across all sheets, and reported where the single reading reports them.
  */
-export function mergeHalves(a: ParsedWorkbook, b: ParsedWorkbook): ParsedWorkbook {
+export function mergeHalves(a: ParsedWorkbook, b: ParsedWorkbook, options: InterpretOptions = {}): ParsedWorkbook {
   const order = a.sheetOrder ?? [];
   const at = (sheet: string) => {
     const i = order.indexOf(sheet);
@@ -89,33 +96,22 @@ export function mergeHalves(a: ParsedWorkbook, b: ParsedWorkbook): ParsedWorkboo
     // An emptied half says "no header row"; the half that read the sheet may say more (hidden).
     if (!known || (known.reason !== s.reason && s.reason.startsWith('hidden'))) skipped.set(s.sheet, s);
   }
-  const issues = [...a.issues, ...b.issues].sort((x, y) => at(x.sheet) - at(y.sheet));
-  // Duplicate KPI rows across the halves (a Category column can put two sheets in one category).
+  const totals = workbookTotals(sheets);
+  // Each half spelled an account as it first met it; the workbook's first spelling counts.
+  const spelling = new Map(totals.accounts.map((n) => [normalizeName(n), n]));
+  const duplicates: Issue[] = [];
   const seen = new Map<string, { sheet: string; row: number }>();
   for (const s of sheets) {
-    s.rows = s.rows.filter((r) => {
-      const key = `${normalizeName(r.account ?? '')}\u0000${normalizeName(r.category)}\u0000${normalizeName(r.fields.kpi_parameter)}`;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { sheet: r.sheet, row: r.row });
-        return true;
-      }
-      const forAccount = r.account ? ` for ${r.account}` : '';
-      issues.push({
-        severity: 'error',
-        sheet: r.sheet,
-        row: r.row,
-        message: `"${r.fields.kpi_parameter}" appears twice in ${r.category}${forAccount} (first in row ${first.row} of "${first.sheet}"); this row was not imported.`,
-      });
-      return false;
-    });
+    for (const r of s.rows) if (r.account) r.account = spelling.get(normalizeName(r.account)) ?? r.account;
+    s.rows = checkDuplicates(s.rows, kpiColumnOf(s.mapping), seen, (i) => duplicates.push(i));
   }
-  const months = new Map<number, { year: number; month: number }>();
-  for (const m of [...a.months, ...b.months]) months.set(m.year * 100 + m.month, m);
-  const accounts = new Map<string, string>();
-  for (const s of sheets)
-    for (const r of s.rows)
-      if (r.account && !accounts.has(normalizeName(r.account))) accounts.set(normalizeName(r.account), r.account);
+  // A duplicate row is reported before its values are read: its value warnings go.
+  const dropped = new Set(duplicates.map((i) => `${i.sheet}\u0000${i.row}`));
+  const issues = [...a.issues, ...b.issues]
+    .filter((i) => i.message !== NO_ACCOUNT_COLUMN_WARNING && !dropped.has(`${i.sheet}\u0000${i.row}`))
+    .concat(duplicates)
+    // Within a sheet the single reading goes row by row (the header row's warnings first).
+    .sort((x, y) => at(x.sheet) - at(y.sheet) || (x.row ?? 0) - (y.row ?? 0));
   const merged: ParsedWorkbook = {
     readMs: Math.max(a.readMs ?? 0, b.readMs ?? 0),
     interpretMs: Math.max(a.interpretMs ?? 0, b.interpretMs ?? 0),
@@ -123,10 +119,8 @@ export function mergeHalves(a: ParsedWorkbook, b: ParsedWorkbook): ParsedWorkboo
     date1904: a.date1904,
     sheets,
     skipped: [...skipped.values()].sort((x, y) => at(x.sheet) - at(y.sheet)),
-    issues,
-    months: [...months.entries()].sort((x, y) => x[0] - y[0]).map(([, m]) => m),
-    accounts: [...accounts.values()],
-    titleText: [...new Set([...a.titleText, ...b.titleText])],
+    issues: [...issues, ...noAccountColumnWarnings(sheets, options)],
+    ...totals,
   };
   if (!merged.sheets.length) throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped: merged.skipped });
   return merged;
@@ -332,7 +326,7 @@ export class WorkbookParser {
         }),
       ),
     );
-    return mergeHalves(a, b);
+    return mergeHalves(a, b, req.options);
   }
 
   /** Stops a running parse; true when there was one. */

@@ -83,6 +83,12 @@ export type InterpretedSheet = {
   notes: Array<{ row: number; text: string }>;
   /** the month columns of this sheet, sorted */
   months: YearMonth[];
+  /** the column letter of each month column, by year * 100 + month */
+  monthColumns: Record<number, string>;
+  /** the names of its Account column, each once, as first spelled in this sheet */
+  accountNames: string[];
+  /** the texts above its header row, each once */
+  titleText: string[];
 };
 
 export type SkippedSheet = { sheet: string; reason: string };
@@ -95,7 +101,10 @@ export type InterpretedWorkbook = {
   issues: Issue[];
   /** every month column of the KPI sheets, sorted, unique */
   months: YearMonth[];
-  /** account names of the Account columns, first spelling, in order of appearance */
+  /**
+   * account names of the Account columns, first spelling, in order of appearance (in corporate
+   * mode too, where the rows do not carry them)
+   */
   accounts: string[];
   /** non-empty texts above the header rows (titles, "prepared by" lines): to propose an account */
   titleText: string[];
@@ -108,6 +117,16 @@ export type InterpretOptions = {
   headerRows?: Record<string, number>;
   /** Mappings remembered from earlier files, by header signature (applied by header text). */
   rememberedMappings?: Record<string, ColumnMapping>;
+  /**
+   * The workspace's upload mode. In corporate mode the whole file is one account's: an Account
+   * column is an extra column (its names are listed in `accounts`, the rows do not need one).
+   */
+  uploadMode?: 'corporate' | 'account_rollup';
+  /**
+   * Keep duplicate KPI rows and do not report them: for a reading of part of a workbook, whose
+   * duplicates are found once the parts are put together (checkDuplicates).
+   */
+  deferDuplicates?: boolean;
 };
 
 export const SKIP_HIDDEN = 'hidden sheet';
@@ -171,7 +190,46 @@ type SheetContext = {
   /** duplicate key -> where it was first seen */
   seen: Map<string, { sheet: string; row: number }>;
   accounts: Map<string, string>;
+  options: InterpretOptions;
 };
+
+export const NO_ACCOUNT_COLUMN_WARNING =
+  'This sheet has no Account column while other sheets have one, so its KPIs belong to no account.';
+
+/** The KPI column of a mapping: the first one wins. */
+export const kpiColumnOf = (mapping: ColumnMapping) => mapping.find((m) => m.field === 'kpi_parameter')?.col ?? 1;
+
+/**
+ * The KPI rows that repeat an earlier one (same account, category and KPI name), in file order:
+ * `onDuplicate` gets the error for each, and it is left out. `seen` carries the rows met so far.
+ */
+export function checkDuplicates(
+  rows: KpiRow[],
+  kpiColumn: number,
+  seen: Map<string, { sheet: string; row: number }>,
+  onDuplicate: (issue: Issue) => void,
+): KpiRow[] {
+  return rows.filter((r) => {
+    const key = [normalizeName(r.account ?? ''), normalizeName(r.category), normalizeName(r.fields.kpi_parameter)].join(
+      '\u0000',
+    );
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { sheet: r.sheet, row: r.row });
+      return true;
+    }
+    const where = first.sheet === r.sheet ? `row ${first.row}` : `row ${first.row} of "${first.sheet}"`;
+    const forAccount = r.account ? ` for ${r.account}` : '';
+    onDuplicate({
+      severity: 'error',
+      sheet: r.sheet,
+      row: r.row,
+      column: columnLetter(kpiColumn),
+      message: `"${r.fields.kpi_parameter}" appears twice in ${r.category}${forAccount} (first in ${where}); this row was not imported.`,
+    });
+    return false;
+  });
+}
 
 function interpretSheet(
   sheet: RawSheet,
@@ -265,6 +323,7 @@ function interpretSheet(
   }
 
   const kpiCol = fieldCol.get('kpi_parameter')!.col;
+  const corporate = ctx.options.uploadMode === 'corporate';
   const accountCol = fieldCol.get('account')?.col;
   const categoryCol = fieldCol.get('category')?.col;
   const masters = mergeMasters(
@@ -281,6 +340,11 @@ function interpretSheet(
     ...monthCols.map((m) => m.col),
   ];
 
+  const titleText = new Set<string>();
+  for (let r = 0; r < headerRow - 1; r++) {
+    for (const c of sheet.rows[r] ?? []) if (c.t === 'text' && c.v.trim()) titleText.add(c.v.trim());
+  }
+  const accountNames = new Map<string, string>();
   const rows: KpiRow[] = [];
   const notes: InterpretedSheet['notes'] = [];
   let rowsRead = 0;
@@ -302,31 +366,20 @@ function interpretSheet(
     let account: string | null = null;
     if (accountCol !== undefined) {
       account = cellDisplayText(filled(r, accountCol)) || null;
-      if (!account) {
+      if (account) {
+        // One spelling per account: the first one met (names match after trimming and case folding).
+        const key = normalizeName(account);
+        if (!accountNames.has(key)) accountNames.set(key, account);
+        if (!ctx.accounts.has(key)) ctx.accounts.set(key, account);
+        account = ctx.accounts.get(key)!;
+      }
+      if (corporate) account = null;
+      else if (!account) {
         issue('error', `"${name}" has no account name in the Account column; the row was not imported.`, r, accountCol);
         continue;
       }
-      // One spelling per account: the first one met (names match after trimming and case folding).
-      const key = normalizeName(account);
-      if (!ctx.accounts.has(key)) ctx.accounts.set(key, account);
-      account = ctx.accounts.get(key)!;
     }
     const rowCategory = (categoryCol !== undefined ? cellDisplayText(filled(r, categoryCol)) : '') || category;
-
-    const dupKey = [normalizeName(account ?? ''), normalizeName(rowCategory), normalizeName(name)].join('\u0000');
-    const first = ctx.seen.get(dupKey);
-    if (first) {
-      const where = first.sheet === sheetName ? `row ${first.row}` : `row ${first.row} of "${first.sheet}"`;
-      const forAccount = account ? ` for ${account}` : '';
-      issue(
-        'error',
-        `"${name}" appears twice in ${rowCategory}${forAccount} (first in ${where}); this row was not imported.`,
-        r,
-        kpiCol,
-      );
-      continue;
-    }
-    ctx.seen.set(dupKey, { sheet: sheetName, row: r });
 
     const fields: KpiFields = {
       kpi_parameter: name,
@@ -337,25 +390,35 @@ function interpretSheet(
       source_review: null,
       measurement_frequency: null,
     };
+    const row: KpiRow = {
+      sheet: sheetName,
+      row: r,
+      category: rowCategory,
+      account,
+      fields,
+      dataValue: null,
+      months: [],
+    };
+    if (!ctx.options.deferDuplicates && !checkDuplicates([row], kpiCol, ctx.seen, (i) => ctx.issues.push(i)).length) {
+      continue;
+    }
     for (const f of TEXT_FIELDS) {
       const c = fieldCol.get(f);
       if (c) fields[f] = cellDisplayText(cellAt(sheet, r, c.col)) || null;
     }
 
-    let dataValue: number | null = null;
     const dataCol = fieldCol.get('data');
     if (dataCol) {
       const parsed = parseValue(cellAt(sheet, r, dataCol.col));
-      dataValue = parsed.value;
+      row.dataValue = parsed.value;
       if (parsed.message) issue('warning', `${dataCol.header}: ${parsed.message}.`, r, dataCol.col);
     }
-    const months: KpiRow['months'] = [];
     for (const m of monthCols) {
       const parsed = parseValue(cellAt(sheet, r, m.col));
-      if (parsed.value !== null) months.push({ year: m.month.year, month: m.month.month, value: parsed.value });
+      if (parsed.value !== null) row.months.push({ year: m.month.year, month: m.month.month, value: parsed.value });
       else if (parsed.message) issue('warning', `${monthLabel(m.month)}: ${parsed.message}.`, r, m.col);
     }
-    rows.push({ sheet: sheetName, row: r, category: rowCategory, account, fields, dataValue, months });
+    rows.push(row);
   }
 
   return {
@@ -369,6 +432,9 @@ function interpretSheet(
     rows,
     notes,
     months: uniqueMonths(monthCols.map((m) => m.month)),
+    monthColumns: Object.fromEntries(monthCols.map((m) => [m.month.year * 100 + m.month.month, columnLetter(m.col)])),
+    accountNames: [...accountNames.values()],
+    titleText: [...titleText],
   };
 }
 
@@ -379,9 +445,7 @@ function interpretSheet(
 export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = {}): InterpretedWorkbook {
   const sheets: InterpretedSheet[] = [];
   const skipped: SkippedSheet[] = [];
-  const titleText: string[] = [];
-  const titleSeen = new Set<string>();
-  const ctx: SheetContext = { issues: [], seen: new Map(), accounts: new Map() };
+  const ctx: SheetContext = { issues: [], seen: new Map(), accounts: new Map(), options };
 
   for (const sheet of raw.sheets) {
     if (sheet.chart) {
@@ -425,32 +489,12 @@ export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = 
       skipped.push({ sheet: sheet.name, reason: userMapping || userRow ? SKIP_BAD_MAPPING : SKIP_NO_HEADER });
       continue;
     }
-    for (let r = 0; r < headerRow - 1; r++) {
-      for (const c of sheet.rows[r] ?? []) {
-        if (c.t !== 'text') continue;
-        const t = c.v.trim();
-        if (t && !titleSeen.has(t)) {
-          titleSeen.add(t);
-          titleText.push(t);
-        }
-      }
-    }
     sheets.push(interpretSheet(sheet, headerRow, mapping, detected, ctx));
   }
 
   if (sheets.length === 0) throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped });
 
-  if (sheets.some((s) => s.hasAccountColumn)) {
-    for (const s of sheets) {
-      if (!s.hasAccountColumn) {
-        ctx.issues.push({
-          severity: 'warning',
-          sheet: s.name,
-          message: 'This sheet has no Account column while other sheets have one, so its KPIs belong to no account.',
-        });
-      }
-    }
-  }
+  ctx.issues.push(...noAccountColumnWarnings(sheets, options));
 
   return {
     kind: raw.kind,
@@ -458,10 +502,30 @@ export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = 
     sheets,
     skipped,
     issues: ctx.issues,
-    months: uniqueMonths(sheets.flatMap((s) => s.months)),
-    accounts: [...ctx.accounts.values()],
-    titleText,
+    ...workbookTotals(sheets),
   };
+}
+
+/** What a workbook's KPI sheets hold together: months, account names (first spelling), titles. */
+export function workbookTotals(
+  sheets: InterpretedSheet[],
+): Pick<InterpretedWorkbook, 'months' | 'accounts' | 'titleText'> {
+  const accounts = new Map<string, string>();
+  for (const s of sheets)
+    for (const a of s.accountNames) if (!accounts.has(normalizeName(a))) accounts.set(normalizeName(a), a);
+  return {
+    months: uniqueMonths(sheets.flatMap((s) => s.months)),
+    accounts: [...accounts.values()],
+    titleText: [...new Set(sheets.flatMap((s) => s.titleText))],
+  };
+}
+
+/** Roll-up mode: a warning for each sheet without an Account column when other sheets have one. */
+export function noAccountColumnWarnings(sheets: InterpretedSheet[], options: InterpretOptions): Issue[] {
+  if (options.uploadMode === 'corporate' || !sheets.some((s) => s.hasAccountColumn)) return [];
+  return sheets
+    .filter((s) => !s.hasAccountColumn)
+    .map((s) => ({ severity: 'warning' as const, sheet: s.name, message: NO_ACCOUNT_COLUMN_WARNING }));
 }
 
 /** Every KPI row of every sheet, in file order. */

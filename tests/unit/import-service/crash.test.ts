@@ -107,4 +107,35 @@ describe('a large workbook read by two threads', () => {
       expect(merged, name).toEqual(single);
     }
   }, 120_000);
+
+  it('reports duplicates across sheets read by different threads as the single reading does: same rows, column letters and order', async () => {
+    const { mergeHalves, parseInProcess } = await import('../../../main/import/parse');
+    const { withOnlySheets, worksheetParts } = await import('../../../main/import/workbook/split');
+    const bytes = fs.readFileSync(path.resolve(__dirname, '../../fixtures/messy/duplicates.xlsx'));
+    const parts = worksheetParts(bytes)!.map((p) => p.name);
+    expect(parts).toHaveLength(4);
+    for (const uploadMode of ['account_rollup', 'corporate'] as const) {
+      const req = { bytes, fileName: 'duplicates.xlsx', hash: sha256(bytes), options: { uploadMode } };
+      const { sheetOrder: _s, readMs: _r, interpretMs: _i, ...single } = await parseInProcess(req);
+      expect(
+        single.issues.filter((i) => i.message.includes('appears twice')).map((i) => [i.sheet, i.row, i.column]),
+      ).toEqual([
+        [' product value', 2, 'B'],
+        [' product value', 4, 'B'],
+        ['Support & Experience', 3, 'B'],
+      ]);
+      // Every way of sharing the four sheets between the two threads.
+      for (let mask = 1; mask < (1 << parts.length) - 1; mask++) {
+        const half = (n: number) =>
+          parseInProcess({
+            ...req,
+            bytes: withOnlySheets(bytes, new Set(parts.filter((_, i) => ((mask >> i) & 1) === n))),
+            hash: `${req.hash}:${mask}:${n}`,
+            partial: true,
+          });
+        const { readMs: _r2, interpretMs: _i2, ...merged } = mergeHalves(await half(1), await half(0), req.options);
+        expect(merged, `${uploadMode}, sheets ${mask.toString(2)} in the first thread`).toEqual(single);
+      }
+    }
+  }, 120_000);
 });
