@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportReport } from '../../shared/channels/import';
+import { AppError } from '../../shared/errors';
 import { findAccountByName } from '../accounts/service';
 import { type Command, str, UsageError, withDb } from '../cli/framework';
 import { getSettings } from '../settings/service';
@@ -69,17 +70,28 @@ export const importCommands: Command[] = [
           throw new UsageError('--period is written YYYY-MM, e.g. 2025-09');
         const mode = getSettings(db, ws.id).mode;
         const preview = await previewImport(db, ws.id, { fileName, bytes });
+        if (preview.blocked) throw new AppError('refused', preview.blocked);
         let accountId: number | undefined;
+        let chosen: string | undefined;
         if (mode === 'corporate') {
           const name = str(args, 'account');
           const account = name ? findAccountByName(db, ws.id, name) : undefined;
-          if (name && !account)
-            throw Object.assign(new Error(`There is no account named "${name}" in ${ws.name}.`), { code: 'not_found' });
-          accountId = account?.account_id ?? preview.proposedAccount?.id;
-          if (!accountId)
-            throw Object.assign(new Error('Name the account this workbook belongs to with --account.'), {
-              code: 'invalid_input',
-            });
+          if (name && !account) throw new AppError('not_found', `There is no account named "${name}" in ${ws.name}.`);
+          const proposed = preview.proposedAccount;
+          if (account) {
+            accountId = account.account_id;
+            chosen = `account: ${account.account_name} (named with --account)`;
+          } else if (proposed) {
+            accountId = proposed.id;
+            chosen = `account proposed from the ${proposed.from === 'title' ? 'title rows' : proposed.from}: ${proposed.name}`;
+          } else if (preview.ambiguousAccounts.length) {
+            throw new AppError(
+              'invalid_input',
+              `The file names several accounts equally (${preview.ambiguousAccounts.join(', ')}); name the one it belongs to with --account.`,
+            );
+          } else {
+            throw new AppError('invalid_input', 'Name the account this workbook belongs to with --account.');
+          }
         }
         const report = await commitImport(
           db,
@@ -92,8 +104,11 @@ export const importCommands: Command[] = [
             createAccounts: !!args.opts['create-accounts'],
           },
         );
-        if (args.opts.json) io.out(JSON.stringify(report, null, 2));
-        else for (const l of formatReport(report)) io.out(l);
+        if (args.opts.json) io.out(JSON.stringify(chosen ? { ...report, account: chosen } : report, null, 2));
+        else {
+          const [head, ...rest] = formatReport(report);
+          for (const l of chosen ? [head, `  ${chosen}`, ...rest] : [head, ...rest]) io.out(l);
+        }
       }),
   },
   {

@@ -195,12 +195,16 @@ export function unpackMonths(wb: PackedWorkbook): ParsedWorkbook {
 /** What crosses the worker boundary for a failure. */
 export interface WorkerFailure {
   refusal?: { code: string; message: string; details?: unknown };
+  /** an unexpected failure, with the worker's stack for the log */
   message?: string;
+  stack?: string;
 }
 
 export function toError(f: WorkerFailure): Error {
   if (f.refusal) return new ImportRefusal(f.refusal.code as never, f.refusal.message, f.refusal.details as never);
-  return new Error(f.message ?? 'The file could not be read.');
+  const e = new Error(f.message ?? 'The file could not be read.');
+  if (f.stack) e.stack = f.stack;
+  return e;
 }
 
 function startWorker(): Worker {
@@ -249,7 +253,12 @@ class ParseThread {
     w.on('exit', () => {
       if (this.worker !== w) return;
       this.worker = null;
-      this.failAll(new Error('The import stopped unexpectedly; please try again.'));
+      this.failAll(
+        new AppError(
+          'internal',
+          'The import stopped unexpectedly, perhaps because the file is too large for this computer, and nothing was saved; please try again.',
+        ),
+      );
     });
     w.unref();
     this.worker = w;

@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportPreview, ImportReport, SheetPreview, UploadRow } from '../../shared/channels/import';
+import type {
+  AccountProposal,
+  ImportPreview,
+  ImportReport,
+  SheetPreview,
+  UploadRow,
+} from '../../shared/channels/import';
+import type { UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
 import type { ColumnMapping } from '../../shared/import/columns';
 import type { InterpretedWorkbook, InterpretOptions } from '../../shared/import/interpret';
@@ -47,17 +54,58 @@ function rememberedMappings(db: Db, customerId: number): Record<string, ColumnMa
   return out;
 }
 
-async function parseFile(db: Db, customerId: number, req: ImportRequest, parse: Parse, progress?: Progress) {
+export const UNEXPECTED_FAILURE =
+  'This file could not be imported because of an unexpected problem (the details are in the log), and nothing was saved; save it again in Excel and try again.';
+
+/**
+ * A failure of a preview or a commit as the user sees it: a refusal or an expected error as it
+ * is; anything else (a RangeError of a huge file, a database error) is logged with its stack and
+ * told in one sentence.
+ */
+export function asUserError(e: unknown): Error {
+  if (e instanceof AppError) return e;
+  if (isImportRefusal(e)) return new AppError('refused', e.message);
+  console.error('[kpi] import failed:', e);
+  return new AppError('internal', UNEXPECTED_FAILURE);
+}
+
+async function withUserErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw asUserError(e);
+  }
+}
+
+async function parseFile(
+  db: Db,
+  customerId: number,
+  req: ImportRequest,
+  parse: Parse,
+  mode: UploadMode,
+  progress?: Progress,
+) {
   const hash = sha256(req.bytes);
   const remembered = rememberedMappings(db, customerId);
-  const options: InterpretOptions = { mappings: req.mappings, rememberedMappings: remembered };
-  try {
-    const wb = await parse({ bytes: req.bytes, fileName: req.fileName, hash, options }, (p) => progress?.(p));
-    return { wb, hash, remembered };
-  } catch (e) {
-    if (isImportRefusal(e)) throw new AppError('refused', e.message);
-    throw e;
+  const options: InterpretOptions = { mappings: req.mappings, rememberedMappings: remembered, uploadMode: mode };
+  const wb = await parse({ bytes: req.bytes, fileName: req.fileName, hash, options }, (p) => progress?.(p));
+  return { wb, hash, remembered };
+}
+
+/**
+ * Why the interpreted file cannot be imported as it is, or null: a roll-up workbook (several
+ * accounts in its Account column) in a corporate-mode workspace, or no KPI row at all.
+ */
+export function importBlock(wb: InterpretedWorkbook, mode: UploadMode): string | null {
+  if (mode === 'corporate' && wb.accounts.length > 1) {
+    return `This file has an Account column with ${wb.accounts.length} accounts, but this workspace is in corporate mode (one account per file): switch the workspace to roll-up mode in Settings to import each account separately.`;
   }
+  if (wb.sheets.every((s) => s.rows.length === 0)) {
+    return wb.issues.some((i) => i.severity === 'error')
+      ? 'None of the KPI rows in this file can be imported; correct the problems listed and try again.'
+      : 'This file holds no KPI rows under its header row, so there is nothing to import; fill in at least one KPI and try again.';
+  }
+  return null;
 }
 
 const monthText = (m: { year: number; month: number }) => ymText(m.year, m.month);
@@ -67,16 +115,31 @@ export function defaultPeriod(wb: InterpretedWorkbook, today = new Date()): stri
   return last ? monthText(last) : ymText(today.getUTCFullYear(), today.getUTCMonth() + 1);
 }
 
-/** Corporate mode: the account whose name appears in the file name or the title rows (longest match). */
+/** The words of a name or text, to match account names: letters and digits in lower case. */
+const words = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+const holdsWords = (text: string[], name: string[]) =>
+  name.length > 0 && text.some((_, i) => name.every((w, j) => text[i + j] === w));
+
+/**
+ * Corporate mode: the account named in the file name, else in the title rows, else in an Account
+ * column holding a single name. Names match as whole words, whatever separates them (so "Acme-West"
+ * and "J.P. Morgan" are found in "Acme-West-2025-09.xlsx" and "J.P. Morgan scorecard.xlsx", and
+ * "Ion" is not found in "Relationship review"); the match of most words wins. Two accounts that
+ * match equally well are ambiguous: none is proposed, both are listed.
+ */
 export function proposeAccount(
   db: Db,
   customerId: number,
   fileName: string,
   titles: string[],
-): { id: number; name: string } | null {
-  const haystack = [fileName.replace(/\.[^.]+$/, '').replace(/[-_.]+/g, ' '), ...titles]
-    .map(normalizeAccountName)
-    .join(' | ');
+  accountColumn: string[] = [],
+): { proposed: AccountProposal | null; ambiguous: string[] } {
   const accounts = all(
     db,
     db.k
@@ -84,14 +147,22 @@ export function proposeAccount(
       .select(['account_id', 'account_name'])
       .where('customer_id', '=', customerId)
       .where('account_status', '=', 'active'),
-  );
-  let best: { id: number; name: string } | null = null;
-  for (const a of accounts) {
-    const n = normalizeAccountName(a.account_name);
-    if (n && haystack.includes(n) && (!best || n.length > best.name.length))
-      best = { id: a.account_id, name: a.account_name };
+  ).map((a) => ({ id: a.account_id, name: a.account_name, words: words(a.account_name) }));
+  const sources: Array<{ from: AccountProposal['from']; texts: string[] }> = [
+    { from: 'file name', texts: [fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')] },
+    { from: 'title', texts: titles },
+    { from: 'Account column', texts: accountColumn.length === 1 ? accountColumn : [] },
+  ];
+  for (const source of sources) {
+    const texts = source.texts.map(words);
+    const found = accounts.filter((a) => texts.some((t) => holdsWords(t, a.words)));
+    const most = Math.max(0, ...found.map((a) => a.words.length));
+    const best = found.filter((a) => a.words.length === most);
+    if (best.length > 1) return { proposed: null, ambiguous: best.map((a) => a.name) };
+    if (best.length === 1)
+      return { proposed: { id: best[0].id, name: best[0].name, from: source.from }, ambiguous: [] };
   }
-  return best;
+  return { proposed: null, ambiguous: [] };
 }
 
 export async function previewImport(
@@ -101,8 +172,18 @@ export async function previewImport(
   parse: Parse = parseInProcess,
   progress?: Progress,
 ): Promise<ImportPreview> {
-  const { wb, hash, remembered } = await parseFile(db, customerId, req, parse, progress);
+  return withUserErrors(() => preview(db, customerId, req, parse, progress));
+}
+
+async function preview(
+  db: Db,
+  customerId: number,
+  req: ImportRequest,
+  parse: Parse,
+  progress?: Progress,
+): Promise<ImportPreview> {
   const settings = getSettings(db, customerId);
+  const { wb, hash, remembered } = await parseFile(db, customerId, req, parse, settings.mode, progress);
   const period = defaultPeriod(wb);
   const [py, pm] = period.split('-').map(Number);
   const counts = new Map<string, { name: string; n: number }>();
@@ -134,6 +215,10 @@ export async function previewImport(
       .where('u.period_year', '=', py)
       .where('u.period_month', '=', pm),
   ).map((r) => r.account_name);
+  const proposal =
+    settings.mode === 'corporate'
+      ? proposeAccount(db, customerId, req.fileName, wb.titleText, wb.accounts)
+      : { proposed: null, ambiguous: [] };
   const sheets: SheetPreview[] = wb.sheets.map((s) => ({
     name: s.name,
     category: s.category,
@@ -163,7 +248,9 @@ export async function previewImport(
     issues: wb.issues,
     months: wb.months.map(monthText),
     defaultPeriod: period,
-    proposedAccount: settings.mode === 'corporate' ? proposeAccount(db, customerId, req.fileName, wb.titleText) : null,
+    proposedAccount: proposal.proposed,
+    ambiguousAccounts: proposal.ambiguous,
+    blocked: importBlock(wb, settings.mode),
     accounts,
     alreadyImportedFor: [...new Set(dupes)],
   };
@@ -185,9 +272,22 @@ export async function commitImport(
   parse: Parse = parseInProcess,
   progress?: Progress,
 ): Promise<ImportReport> {
+  return withUserErrors(() => commit(db, session, req, parse, progress));
+}
+
+async function commit(
+  db: Db,
+  session: { customerId: number; userId: number | null },
+  req: CommitRequest,
+  parse: Parse,
+  progress?: Progress,
+): Promise<ImportReport> {
   const t0 = performance.now();
-  const { wb, hash } = await parseFile(db, session.customerId, req, parse, progress);
+  const mode = req.mode ?? getSettings(db, session.customerId).mode;
+  const { wb, hash } = await parseFile(db, session.customerId, req, parse, mode, progress);
   const t1 = performance.now();
+  const blocked = importBlock(wb, mode);
+  if (blocked) throw new AppError('refused', blocked);
   const [year, month] = req.period.split('-').map(Number);
   progress?.('saving');
   const report = storeImport(db, {
@@ -198,7 +298,7 @@ export async function commitImport(
     hash,
     wb,
     period: { year, month },
-    mode: req.mode ?? getSettings(db, session.customerId).mode,
+    mode,
     accountId: req.accountId,
     createAccounts: req.createAccounts,
   });

@@ -115,6 +115,7 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
     scored: { accounts: 0, months: 0, trendsWritten: 0, ms: 0 },
   };
   const sheetReport = new Map(report.sheets.map((s) => [s.name, s]));
+  const monthColumns = new Map(input.wb.sheets.map((s) => [s.name, s.monthColumns]));
   const ranges = loadRanges(db);
   const rangeOf = new Map<string, ReturnType<typeof ranges.get> | null>();
   const now = new Date().toISOString();
@@ -289,6 +290,7 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
                 severity: 'warning',
                 sheet: r.sheet,
                 row: r.row,
+                column: monthColumns.get(r.sheet)?.[ym],
                 message: `"${f.kpi_parameter}": Data is ${r.dataValue} but the ${report.period} column says ${value}; the Data value counts.`,
               });
             }

@@ -14,7 +14,7 @@ parentPort?.on('message', async ({ seq, req, forget }: { seq: number; req: Parse
   } catch (e) {
     const failure: WorkerFailure = isImportRefusal(e)
       ? { refusal: { code: e.code, message: e.message, details: e.details } }
-      : { message: e instanceof Error ? e.message : String(e) };
+      : { message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
     parentPort?.postMessage({ seq, failure });
   }
 });

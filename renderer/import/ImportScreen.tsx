@@ -25,6 +25,12 @@ const PHASE_LABEL: Record<string, string> = {
 
 let jobSeq = 0;
 
+const PROPOSED_FROM: Record<NonNullable<ImportPreview['proposedAccount']>['from'], string> = {
+  'file name': 'file name',
+  title: 'title rows',
+  'Account column': 'Account column',
+};
+
 export function ImportScreen() {
   const pendingFile = useApp((s) => s.pendingFile);
   const setPendingFile = useApp((s) => s.setPendingFile);
@@ -249,6 +255,7 @@ function PreviewView(props: {
   const [newName, setNewName] = useState('');
   const periodOptions = useMemo(() => [...new Set([...p.months, p.defaultPeriod])].sort(), [p]);
   const blocked =
+    !!p.blocked ||
     !props.period ||
     (p.mode === 'corporate' && !props.accountId) ||
     (p.mode === 'account_rollup' && newAccounts.length > 0 && !props.createAccounts);
@@ -271,6 +278,11 @@ function PreviewView(props: {
           {p.sheets.length} KPI sheet{p.sheets.length === 1 ? '' : 's'}, {kpiRows} KPI rows
           {p.months.length ? `, months ${fmtMonth(p.months[0])} to ${fmtMonth(p.months[p.months.length - 1])}` : ''}.
         </p>
+        {p.blocked && (
+          <p className="notice" role="alert">
+            {p.blocked}
+          </p>
+        )}
         {p.alreadyImportedFor.length > 0 && (
           <p className="notice">
             This exact file was already imported for {fmtMonth(p.defaultPeriod)} ({p.alreadyImportedFor.join(', ')}):
@@ -302,10 +314,15 @@ function PreviewView(props: {
                 {props.accounts.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name}
-                    {p.proposedAccount?.id === a.id ? ' (named in the file)' : ''}
+                    {p.proposedAccount?.id === a.id ? ` (named in the ${PROPOSED_FROM[p.proposedAccount.from]})` : ''}
                   </option>
                 ))}
               </select>
+              {p.ambiguousAccounts.length > 0 && (
+                <p className="muted">
+                  The file names several accounts equally ({p.ambiguousAccounts.join(', ')}): choose the right one.
+                </p>
+              )}
               <div className="row">
                 <input
                   aria-label="New account name"

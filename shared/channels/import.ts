@@ -22,6 +22,13 @@ export interface SheetPreview {
   sample: Array<{ row: number; kpi: string; account: string | null; data: string | null; dataValue: number | null }>;
 }
 
+/** An account proposed for a corporate-mode file, and where its name was found. */
+export interface AccountProposal {
+  id: number;
+  name: string;
+  from: 'file name' | 'title' | 'Account column';
+}
+
 export interface ImportPreview {
   fileName: string;
   contentHash: string;
@@ -33,8 +40,12 @@ export interface ImportPreview {
   months: string[];
   /** The latest month column, else the current month. */
   defaultPeriod: string;
-  /** Corporate: the account named in the file name or title rows, if one matches. */
-  proposedAccount: { id: number; name: string } | null;
+  /** Corporate: the account named in the file name, title rows or Account column, if one matches best. */
+  proposedAccount: AccountProposal | null;
+  /** Corporate: the accounts named equally well in the file, when no single one is (none is proposed). */
+  ambiguousAccounts: string[];
+  /** Why this file cannot be imported as it is (the import button stays off), or null. */
+  blocked: string | null;
   /** Roll-up: the accounts of the Account column, with whether they exist already. */
   accounts: Array<{ name: string; existingId: number | null; inactive: boolean; kpiRows: number }>;
   /** Accounts for which this very file was already imported for its default period. */

@@ -3,6 +3,7 @@
  * rows, values). It does not choose the import period or the account: it exposes what the caller
  * needs for that (months, accounts, title texts).
  */
+import type { UploadMode } from '../defaults';
 import {
   applyRememberedMapping,
   type ColumnMapping,
@@ -121,7 +122,7 @@ export type InterpretOptions = {
    * The workspace's upload mode. In corporate mode the whole file is one account's: an Account
    * column is an extra column (its names are listed in `accounts`, the rows do not need one).
    */
-  uploadMode?: 'corporate' | 'account_rollup';
+  uploadMode?: UploadMode;
   /**
    * Keep duplicate KPI rows and do not report them: for a reading of part of a workbook, whose
    * duplicates are found once the parts are put together (checkDuplicates).

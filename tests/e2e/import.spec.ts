@@ -107,3 +107,38 @@ test('a file that is not a workbook is refused with one clear sentence, and noth
   await shot(page, 'import-refused');
   expect(Buffer.compare(before, dump())).toBe(0);
 });
+
+test('corporate mode: a roll-up workbook is held back with a sentence on switching modes, and the account named in the file name is proposed', async ({
+  appPage: page,
+  app,
+}, testInfo) => {
+  await createWorkspace(page, 'Corporate');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  await dropFile(page, path.join(FIXTURES, 'rollup.xlsx'));
+  await expect(
+    page.getByText(
+      'This file has an Account column with 2 accounts, but this workspace is in corporate mode (one account per file): switch the workspace to roll-up mode in Settings to import each account separately.',
+    ),
+  ).toBeVisible();
+  // An account is chosen, the import stays held back.
+  await page.getByLabel('New account name').fill('Acme-West');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByLabel('Account', { exact: true }).locator('option:checked')).toHaveText('Acme-West');
+  await expect(page.getByRole('button', { name: /^Import \d+ KPIs$/ })).toBeDisabled();
+
+  // The same words in the file name as in the account's name, whatever the separators.
+  const renamed = testInfo.outputPath('Acme_West 2025-09.xlsx');
+  fs.copyFileSync(path.join(FIXTURES, 'layout.xlsx'), renamed);
+  await dropFile(page, renamed);
+  await expect(page.getByLabel('Account', { exact: true }).locator('option:checked')).toHaveText(
+    'Acme-West (named in the file name)',
+  );
+  await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
+  await expect(page.getByText(/Acme-West \(v1\)/)).toBeVisible();
+  const stored = app.backend.ctx.db.raw
+    .prepare(
+      'SELECT a.account_name name, u.original_filename file FROM kpi_uploads u JOIN accounts a USING (account_id)',
+    )
+    .all();
+  expect(stored).toEqual([{ name: 'Acme-West', file: 'Acme_West 2025-09.xlsx' }]);
+});

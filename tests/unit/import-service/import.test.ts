@@ -66,7 +66,7 @@ describe('the import, stored in the seed tables', () => {
   it('imports the corporate sample: one upload, every KPI row and field, every month value, the expected scores', async () => {
     const account = createAccount(t.db, ws.id, { name: 'TechCorp Solutions' });
     const preview = await previewImport(t.db, ws.id, read(SAMPLES, 'techcorp-solutions-2025-09.xlsx'));
-    expect(preview.proposedAccount).toEqual({ id: account.id, name: 'TechCorp Solutions' });
+    expect(preview.proposedAccount).toEqual({ id: account.id, name: 'TechCorp Solutions', from: 'file name' });
     expect(preview.defaultPeriod).toBe('2025-09');
     expect(preview.months).toHaveLength(9);
     const report = await commitImport(t.db, session, {

@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAccount } from '../../../main/accounts/service';
+import { commands } from '../../../main/cli/commands';
+import { runCli } from '../../../main/cli/framework';
+import { openDb } from '../../../main/db/open';
+import { commitImport, previewImport, UNEXPECTED_FAILURE } from '../../../main/import/service';
+import { createWorkspace } from '../../../main/workspaces/service';
+import { AppError } from '../../../shared/errors';
+import { tempDb, tempDir } from '../../helpers/db';
+
+const MESSY = path.resolve(__dirname, '../../fixtures/messy');
+const bytesOf = (fixture: string) => new Uint8Array(fs.readFileSync(path.join(MESSY, fixture)));
+/** A workbook without title rows, under any file name. */
+const named = (fileName: string, fixture = 'date1904-openpyxl.xlsx') => ({ fileName, bytes: bytesOf(fixture) });
+const HEADER_ONLY_CSV = { fileName: 'header-only.csv', bytes: new Uint8Array(Buffer.from('KPI,Data,Jan 2025\r\n')) };
+
+describe('importing into a workspace', () => {
+  let t: Awaited<ReturnType<typeof tempDb>>;
+  let ws: { id: number };
+  let session: { customerId: number; userId: number | null };
+  const account = (name: string) => createAccount(t.db, ws.id, { name });
+  const proposed = async (fileName: string, fixture?: string) =>
+    (await previewImport(t.db, ws.id, named(fileName, fixture))).proposedAccount;
+  const count = (table: string) => (t.db.raw.prepare(`SELECT count(*) n FROM ${table}`).get() as { n: number }).n;
+  beforeEach(async () => {
+    t = await tempDb();
+    ws = createWorkspace(t.db, { name: 'W', mode: 'corporate' });
+    session = { customerId: ws.id, userId: null };
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+
+  describe('corporate mode: the account proposed from the file', () => {
+    it('matches whole words: "Ion" is not in "Relationship review", "Tech" is not in "TechCorp"', async () => {
+      account('Ion');
+      account('Tech');
+      for (const fileName of ['Relationship review.xlsx', 'TechCorp-2025-09.xlsx']) {
+        const preview = await previewImport(t.db, ws.id, named(fileName));
+        expect(preview.proposedAccount, fileName).toBeNull();
+        expect(preview.ambiguousAccounts, fileName).toEqual([]);
+      }
+      const tech = account('TechCorp');
+      expect(await proposed('TechCorp-2025-09.xlsx')).toEqual({ id: tech.id, name: 'TechCorp', from: 'file name' });
+    });
+
+    it('finds names written with - _ . whatever the file name turned them into, the longest match first', async () => {
+      account('Acme');
+      const west = account('Acme-West');
+      const jpm = account('J.P. Morgan');
+      expect(await proposed('Acme-West-2025-09.xlsx')).toEqual({ id: west.id, name: 'Acme-West', from: 'file name' });
+      expect((await proposed('acme_west scorecard.xlsx'))?.id).toBe(west.id);
+      expect(await proposed('J.P. Morgan scorecard.xlsx')).toEqual({
+        id: jpm.id,
+        name: 'J.P. Morgan',
+        from: 'file name',
+      });
+    });
+
+    it('proposes none when two accounts match equally, and names them', async () => {
+      account('Acme');
+      account('Globex');
+      const preview = await previewImport(t.db, ws.id, named('Acme and Globex review.xlsx'));
+      expect(preview.proposedAccount).toBeNull();
+      expect(preview.ambiguousAccounts.sort()).toEqual(['Acme', 'Globex']);
+    });
+
+    it('looks in the title rows when the file name names no account', async () => {
+      const techcorp = account('TechCorp Solutions');
+      expect(await proposed('scorecard.xlsx', 'layout.xlsx')).toEqual({
+        id: techcorp.id,
+        name: 'TechCorp Solutions',
+        from: 'title',
+      });
+    });
+  });
+
+  describe('corporate mode: an Account column', () => {
+    it('is an extra column: a Client column filled on the first row only drops no row', async () => {
+      const initech = account('Initech');
+      const req = named('q3.xlsx', 'corporate-client-column.xlsx');
+      const preview = await previewImport(t.db, ws.id, req);
+      expect(preview.proposedAccount).toEqual({ id: initech.id, name: 'Initech', from: 'Account column' });
+      expect(preview.issues).toEqual([]);
+      expect(preview.blocked).toBeNull();
+      const report = await commitImport(t.db, session, { ...req, period: '2025-09', accountId: initech.id });
+      expect(report.uploads).toMatchObject([{ accountName: 'Initech', kpis: 3 }]);
+      expect(report.issues).toEqual([]);
+    });
+
+    it('is required in roll-up mode, where such rows are reported and left out', async () => {
+      const rollup = createWorkspace(t.db, { name: 'R', mode: 'account_rollup' });
+      const preview = await previewImport(t.db, rollup.id, named('q3.xlsx', 'corporate-client-column.xlsx'));
+      expect(preview.sheets[0].kpiRows).toBe(1);
+      expect(preview.issues.map((i) => [i.row, i.column, i.message])).toEqual([
+        [3, 'A', '"Champion Strength" has no account name in the Account column; the row was not imported.'],
+        [4, 'A', '"QBR Attendance Rate" has no account name in the Account column; the row was not imported.'],
+      ]);
+    });
+
+    it('with several accounts (a roll-up workbook) blocks the import and says to switch modes', async () => {
+      const rockets = account('ACME Rockets');
+      const req = named('master.xlsx', 'rollup.xlsx');
+      const message =
+        'This file has an Account column with 2 accounts, but this workspace is in corporate mode (one account per file): switch the workspace to roll-up mode in Settings to import each account separately.';
+      expect((await previewImport(t.db, ws.id, req)).blocked).toBe(message);
+      await expect(commitImport(t.db, session, { ...req, period: '2025-09', accountId: rockets.id })).rejects.toEqual(
+        new AppError('refused', message),
+      );
+      expect(count('kpi_uploads')).toBe(0);
+    });
+  });
+
+  it('refuses a file with a header but no KPI row, writing nothing', async () => {
+    const acme = account('Acme');
+    const preview = await previewImport(t.db, ws.id, HEADER_ONLY_CSV);
+    const message =
+      'This file holds no KPI rows under its header row, so there is nothing to import; fill in at least one KPI and try again.';
+    expect(preview.blocked).toBe(message);
+    await expect(
+      commitImport(t.db, session, { ...HEADER_ONLY_CSV, period: '2025-01', accountId: acme.id }),
+    ).rejects.toEqual(new AppError('refused', message));
+    expect([count('kpi_uploads'), count('kpis'), count('kpi_time_series')]).toEqual([0, 0, 0]);
+  });
+
+  it('names the month column of a Data value that differs from it', async () => {
+    const acme = account('Acme');
+    const report = await commitImport(t.db, session, {
+      ...named('values.xlsx', 'values.xlsx'),
+      period: '2025-09',
+      accountId: acme.id,
+    });
+    expect(report.issues.filter((i) => i.message.includes('the Data value counts'))).toEqual([
+      {
+        severity: 'warning',
+        sheet: 'Business Outcomes',
+        row: 2,
+        column: 'K',
+        message: '"Churn Risk": Data is 43 but the 2025-09 column says 9; the Data value counts.',
+      },
+      {
+        severity: 'warning',
+        sheet: 'Business Outcomes',
+        row: 3,
+        column: 'K',
+        message: '"Renewal Probability": Data is 55 but the 2025-09 column says 50; the Data value counts.',
+      },
+    ]);
+  });
+
+  it('turns an unexpected failure into one sentence, logs it, and stores nothing', async () => {
+    const acme = account('Acme');
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const failure = new RangeError('Invalid string length');
+      const parse = async () => {
+        throw failure;
+      };
+      const req = { ...named('a.xlsx'), period: '2025-01', accountId: acme.id };
+      await expect(commitImport(t.db, session, req, parse)).rejects.toEqual(
+        new AppError('internal', UNEXPECTED_FAILURE),
+      );
+      await expect(previewImport(t.db, ws.id, req, parse)).rejects.toEqual(
+        new AppError('internal', UNEXPECTED_FAILURE),
+      );
+      expect(log).toHaveBeenCalledWith('[kpi] import failed:', failure);
+      expect(count('kpi_uploads')).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
+
+describe('the import command in corporate mode', () => {
+  let t: ReturnType<typeof tempDir>;
+  let db: string;
+  async function kpi(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out, err: err.join('\n') };
+  }
+  /** A copy of a fixture under the given file name. */
+  const file = (name: string, fixture = 'date1904-openpyxl.xlsx') => {
+    const f = path.join(t.dir, name);
+    fs.copyFileSync(path.join(MESSY, fixture), f);
+    return f;
+  };
+  async function uploads() {
+    const d = await openDb(db);
+    try {
+      return d.raw
+        .prepare('SELECT a.account_name name FROM kpi_uploads u JOIN accounts a USING (account_id) ORDER BY upload_id')
+        .all() as Array<{ name: string }>;
+    } finally {
+      await d.close();
+    }
+  }
+  /** import FILE into the workspace W, with more options */
+  const importInto = (fileName: string, fixture?: string, ...more: string[]) =>
+    kpi('import', file(fileName, fixture), '--db', db, '--customer', 'W', ...more);
+  beforeEach(async () => {
+    t = tempDir();
+    db = path.join(t.dir, 'cli.db');
+    await kpi('init', '--db', db);
+    await kpi('customer', 'add', '--db', db, '--name', 'W', '--mode', 'corporate');
+    for (const name of ['Ion', 'Tech', 'Acme', 'Acme-West', 'Globex'])
+      await kpi('account', 'add', '--db', db, '--customer', 'W', '--name', name);
+  });
+  afterEach(() => t.cleanup());
+
+  it('uses a proposal only when it is unambiguous, and says which account and why', async () => {
+    const ok = await importInto('Acme-West-2025-09.xlsx');
+    expect(ok.code).toBe(0);
+    expect(ok.out[1]).toBe('  account proposed from the file name: Acme-West');
+    const named = await importInto('Relationship review.xlsx', undefined, '--account', 'Ion');
+    expect(named.out[1]).toBe('  account: Ion (named with --account)');
+
+    const none = await importInto('TechCorp-2025-09.xlsx');
+    expect(none).toMatchObject({
+      code: 1,
+      err: 'kpi import: Name the account this workbook belongs to with --account.',
+    });
+    const two = await importInto('Acme vs Globex.xlsx');
+    expect(two).toMatchObject({
+      code: 1,
+      err: 'kpi import: The file names several accounts equally (Acme, Globex); name the one it belongs to with --account.',
+    });
+    expect(await uploads()).toEqual([{ name: 'Acme-West' }, { name: 'Ion' }]);
+  });
+
+  it('refuses a roll-up workbook with a sentence on switching modes', async () => {
+    const r = await importInto('master.xlsx', 'rollup.xlsx', '--account', 'Acme');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'kpi import: This file has an Account column with 2 accounts, but this workspace is in corporate mode (one account per file): switch the workspace to roll-up mode in Settings to import each account separately.',
+    );
+    expect(await uploads()).toEqual([]);
+  });
+});
