@@ -1,6 +1,7 @@
 import type { AppEvent } from '../shared/contract';
 import type { Ctx } from './context';
 import { type Db, openDb } from './db/open';
+import { closeImport, warmImport } from './import/handlers';
 import { dispatch } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
 import { restoreSession } from './workspaces/service';
@@ -18,7 +19,7 @@ export interface Backend {
 
 export async function startBackend(
   dbFile: string,
-  options: { desktop?: boolean; nativeBinding?: string } = {},
+  options: { desktop?: boolean; nativeBinding?: string; warmImport?: boolean } = {},
 ): Promise<Backend> {
   const db: Db = await openDb(dbFile, { nativeBinding: options.nativeBinding });
   const listeners = new Set<(event: AppEvent) => void>();
@@ -30,6 +31,9 @@ export async function startBackend(
       for (const l of listeners) l(event);
     },
   };
+  // The window and the browser preview start the import's threads now, so that the first file
+  // dropped is not slowed by their start; tests and the command line start them when needed.
+  if (options.warmImport) void warmImport(ctx);
   return {
     ctx,
     invoke: (channel, payload) => dispatch(handlers, ctx, channel, payload),
@@ -37,6 +41,9 @@ export async function startBackend(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => db.close(),
+    close: async () => {
+      await closeImport(ctx);
+      await db.close();
+    },
   };
 }

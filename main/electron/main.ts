@@ -76,7 +76,7 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
 
   const dbFile = process.env.KPI_DB ?? path.join(app.getPath('userData'), 'kpi-dashboard.db');
-  backend = await startBackend(dbFile, { desktop: true, nativeBinding: nativeBinding() });
+  backend = await startBackend(dbFile, { desktop: true, nativeBinding: nativeBinding(), warmImport: true });
   backend.subscribe((event) => win?.webContents.send('kpi:event', event));
 
   ipcMain.handle('kpi:invoke', async (event, channel: unknown, payload: unknown) => {

@@ -26,6 +26,17 @@ function parserOf(ctx: Ctx): WorkbookParser {
   return p;
 }
 
+/** Starts the import's worker threads ahead of the first file. */
+export function warmImport(ctx: Ctx): Promise<void> {
+  return parserOf(ctx).warm();
+}
+
+/** Stops the import's worker threads (the backend is closing). */
+export async function closeImport(ctx: Ctx): Promise<void> {
+  await parsers.get(ctx)?.close();
+  parsers.delete(ctx);
+}
+
 const PHASES = ['reading', 'checking', 'saving', 'scoring', 'done'] as const;
 function job(ctx: Ctx, jobId: string): { parse: Parse; progress: Progress } {
   const progress: Progress = (phase) =>
@@ -47,7 +58,7 @@ export const importHandlers = defineHandlers({
     try {
       return await commitImport(ctx.db, session(ctx), input, parse, progress);
     } finally {
-      parserOf(ctx).forget();
+      void parserOf(ctx).forget();
     }
   },
   'import.cancel': (ctx, { jobId }) => ({ cancelled: parserOf(ctx).cancel(jobId) }),

@@ -3,9 +3,15 @@ import { isImportRefusal } from '../../shared/import/refusal';
 import { forgetLastWorkbook, type ParseRequest, packMonths, parseInProcess, type WorkerFailure } from './parse';
 
 /** The import's worker thread: reads and interprets files off the main process's thread. */
-parentPort?.on('message', async ({ seq, req, forget }: { seq: number; req: ParseRequest; forget?: boolean }) => {
+parentPort?.on('message', async (m: { seq: number; req: ParseRequest; forget?: boolean; ping?: boolean }) => {
+  const { seq, req, forget, ping } = m;
   if (forget) {
     forgetLastWorkbook();
+    return;
+  }
+  if (ping) {
+    // The thread has loaded its code (exceljs and the importer): it is ready for a file.
+    parentPort?.postMessage({ seq, pong: true });
     return;
   }
   try {

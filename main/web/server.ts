@@ -52,7 +52,7 @@ export async function startWebServer(options: {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build:renderer".`);
   }
-  const backend = await startBackend(options.dbFile, { desktop: false });
+  const backend = await startBackend(options.dbFile, { desktop: false, warmImport: true });
   const token = crypto.randomBytes(24).toString('hex');
   let origin = '';
 

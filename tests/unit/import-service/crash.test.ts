@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../main/db/open';
-import { WorkbookParser } from '../../../main/import/parse';
+import { SPLIT_FROM_BYTES, WorkbookParser } from '../../../main/import/parse';
 import { sha256 } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { SAMPLES, tempDir } from '../../helpers/db';
@@ -81,6 +81,30 @@ describe('parsing in the worker thread', () => {
       // A new job after a cancel gets a fresh worker.
       const again = await parser.parse('job-3', { bytes, fileName: 'acme.xlsx', hash: sha256(bytes), options: {} });
       expect(again.accounts).toHaveLength(10);
+    } finally {
+      await parser.close();
+    }
+  }, 120_000);
+});
+
+describe('the import threads started ahead of the first file', () => {
+  it('are both ready after warm(), parse at once, come back fresh after a large file, and stay stopped once closed', async () => {
+    const parser = new WorkbookParser();
+    try {
+      expect(parser.threadsRunning).toBe(0);
+      await parser.warm();
+      expect(parser.threadsRunning).toBe(2);
+      const big = await makeRollupWorkbook(await sampleKpis(SAMPLES), 100, 12);
+      expect(big.byteLength).toBeGreaterThan(SPLIT_FROM_BYTES); // read by both threads
+      const wb = await parser.parse('big', { bytes: big, fileName: 'big.xlsx', hash: sha256(big), options: {} });
+      expect(wb.accounts).toHaveLength(100);
+      // After a large file the threads are replaced (their memory goes back) and made ready again.
+      await parser.forget();
+      expect(parser.threadsRunning).toBe(2);
+      await parser.close();
+      expect(parser.threadsRunning).toBe(0);
+      await parser.warm();
+      expect(parser.threadsRunning).toBe(0);
     } finally {
       await parser.close();
     }
