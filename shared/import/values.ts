@@ -51,22 +51,16 @@ export function formatNumber(n: number): string {
   return String(cleanNumber(n));
 }
 
+/**
+ * The digits left once signs, currency, percent and suffix are off: a plain decimal number with a
+ * point (`1234.5`, `.5`, `1e3`), or commas as thousands separators in groups of three (`1,234.5`),
+ * the one grouping the workbook contract names. A comma in any other place (`12,5`, `1.234,5`) and
+ * other group separators (`1 234`) are not plainly a number: such text has no value and is reported.
+ */
 function core(t: string): number | null {
-  let s = t;
-  if (/^\d+(\.\d+)?$|^\.\d+$/.test(s)) return Number(s);
-  if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(s)) return Number(s);
-  // 1,234.5 / 1 234.5 / 1'234.5 (thousands groups of three)
-  let m = /^\d{1,3}([, '\u2009])\d{3}(?:\1\d{3})*(\.\d+)?$/.exec(s);
-  if (m) return Number(s.replace(/[, '\u2009]/g, ''));
-  // 1.234,5 / 1 234,5 (decimal comma with grouped thousands) and 1.234.567
-  m = /^\d{1,3}([. '\u2009])\d{3}(?:\1\d{3})*,\d+$/.exec(s);
-  if (m) return Number(s.replace(/[. '\u2009]/g, '').replace(',', '.'));
-  if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) return Number(s.replace(/\./g, ''));
-  // 12,5 (a decimal comma: not a group of three digits after it)
-  if (/^\d+,\d+$/.test(s) && !/^\d{1,3},\d{3}$/.test(s)) {
-    s = s.replace(',', '.');
-    return Number(s);
-  }
+  if (/^\d+(\.\d+)?$|^\.\d+$/.test(t)) return Number(t);
+  if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(t)) return Number(t);
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
   return null;
 }
 
@@ -171,6 +165,13 @@ export function parseValue(cell: Cell | undefined): ParsedValue {
       }
       const n = parseNumberText(t);
       if (n !== null) return { value: n, kind: 'number' };
+      if (/\d,\d/.test(t)) {
+        return {
+          value: null,
+          kind: 'text',
+          message: `${quote(t)} is not a number: a comma is read only as a thousands separator (1,234.5), so write the decimals after a point (12.5); it was left empty`,
+        };
+      }
       return { value: null, kind: 'text', message: `${quote(t)} is not a number, so it was left empty` };
     }
   }
@@ -226,6 +227,28 @@ export function parseMonthText(text: string): YearMonth | null {
   // An ISO date written as text (e.g. a date header in a CSV file): 2025-01-01.
   m = /^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$/.exec(t);
   if (m) return ym(Number(m[1]), Number(m[2]));
+  // A date as a spreadsheet exports it to CSV: 01/09/2025, 9/1/2025, 01.09.2025 (a time may follow).
+  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?: .*)?$/.exec(t);
+  if (m) {
+    const month = monthOfDayMonthPair(Number(m[1]), Number(m[3]), m[2] === '.');
+    return month ? ym(fullYear(m[4]), month) : null;
+  }
+  return null;
+}
+
+/**
+ * The month of a date written `a/b/yyyy`, which may be day/month (most of the world; always with
+ * dots) or month/day (the US). A month header is the first of its month, so a 1 on one side marks
+ * the other as the month (01/09/2025 and 9/1/2025 are both September); a number above 12 can only
+ * be the day. Anything still ambiguous (03/04/2025) is not taken as a month.
+ */
+function monthOfDayMonthPair(a: number, b: number, dayFirst: boolean): number | null {
+  const valid = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  if (dayFirst) return valid(a, b) ? b : null;
+  if (a === 1 && valid(a, b)) return b;
+  if (b === 1 && valid(b, a)) return a;
+  if (a > 12 && valid(a, b)) return b;
+  if (b > 12 && valid(b, a)) return a;
   return null;
 }
 

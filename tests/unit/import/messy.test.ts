@@ -318,7 +318,13 @@ describe('CSV files', () => {
       ['semicolon-bom', 'Caf\u00e9 visits', 1234.5],
     ]);
     expect(rowNamed(wb, 'NPS Score').months.map((m) => m.value)).toEqual([11.3, 12.5]);
-    expect(wb.issues.map((i) => [i.row, i.column])).toEqual([[4, 'E']]);
+    // A decimal comma is not a number the contract reads (a comma separates thousands): reported.
+    expect(rowNamed(wb, 'CSAT Score').months.map((m) => m.value)).toEqual([4]);
+    expect(wb.issues.map((i) => [i.row, i.column])).toEqual([
+      [3, 'D'],
+      [4, 'E'],
+    ]);
+    expect(wb.issues[0].message).toMatch(/"3,9" is not a number: a comma is read only as a thousands separator/);
   });
 });
 
