@@ -1,5 +1,6 @@
 import type { AccountRow } from '../../shared/contract';
 import { AppError, notFound } from '../../shared/errors';
+import { normalizeName } from '../../shared/names';
 import { all, type Db, first, run } from '../db/open';
 import type { Account } from '../db/schema';
 
@@ -26,7 +27,8 @@ export function getAccount(db: Db, customerId: number, accountId: number): Accou
   return a;
 }
 
-export const normalizeAccountName = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+/** Account names match after trimming and Unicode case folding (workbook-format.md, Modes): the name rule of shared/names.ts. */
+export const normalizeAccountName = normalizeName;
 
 export function findAccountByName(db: Db, customerId: number, name: string): Account | undefined {
   const wanted = normalizeAccountName(name);

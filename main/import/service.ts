@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors';
 import type { ColumnMapping } from '../../shared/import/columns';
 import type { InterpretedWorkbook, InterpretOptions } from '../../shared/import/interpret';
 import { isImportRefusal } from '../../shared/import/refusal';
+import { normalizeName } from '../../shared/names';
 import { findAccountByName, normalizeAccountName } from '../accounts/service';
 import { all, type Db, first, inTransaction, run } from '../db/open';
 import { recomputeScores, ymText } from '../scoring/service';
@@ -115,11 +116,9 @@ export function defaultPeriod(wb: InterpretedWorkbook, today = new Date()): stri
   return last ? monthText(last) : ymText(today.getUTCFullYear(), today.getUTCMonth() + 1);
 }
 
-/** The words of a name or text, to match account names: letters and digits in lower case. */
+/** The words of a name or text, to match account names: letters and digits, case-folded as names are. */
 const words = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLocaleLowerCase()
+  normalizeName(s)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 

@@ -1,6 +1,7 @@
 import type { User, Workspace, WorkspaceList } from '../../shared/contract';
 import { DEFAULT_CATEGORY_WEIGHTS, type UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
+import { normalizeName } from '../../shared/names';
 import type { Session } from '../context';
 import { all, type Db, first, inTransaction, run } from '../db/open';
 
@@ -56,8 +57,8 @@ export function getWorkspace(db: Db, customerId: number): Workspace {
 
 export function findWorkspaceByName(db: Db, name: string): Workspace {
   const rows = all(db, workspaceQuery(db));
-  const wanted = name.trim().toLowerCase();
-  const r = rows.find((x) => x.customer_name.trim().toLowerCase() === wanted);
+  const wanted = normalizeName(name);
+  const r = rows.find((x) => normalizeName(x.customer_name) === wanted);
   if (!r) throw new AppError('not_found', `There is no workspace named "${name}".`);
   return toWorkspace(r);
 }
@@ -73,7 +74,7 @@ export function createWorkspace(
   input: { name: string; email?: string | null; mode?: UploadMode; userName?: string },
 ): Workspace {
   const taken = all(db, db.k.selectFrom('customers').select(['customer_name', 'email']));
-  if (taken.some((c) => c.customer_name.trim().toLowerCase() === input.name.trim().toLowerCase())) {
+  if (taken.some((c) => normalizeName(c.customer_name) === normalizeName(input.name))) {
     throw new AppError('conflict', `A workspace named "${input.name}" already exists.`);
   }
   const emailTaken = () => new AppError('conflict', `A workspace with the email ${input.email} already exists.`);
@@ -114,7 +115,7 @@ export function createWorkspace(
 
 export function renameWorkspace(db: Db, customerId: number, name: string): Workspace {
   const clash = all(db, db.k.selectFrom('customers').select(['customer_id', 'customer_name'])).find(
-    (c) => c.customer_id !== customerId && c.customer_name.trim().toLowerCase() === name.trim().toLowerCase(),
+    (c) => c.customer_id !== customerId && normalizeName(c.customer_name) === normalizeName(name),
   );
   if (clash) throw new AppError('conflict', `A workspace named "${name}" already exists.`);
   run(db, db.k.updateTable('customers').set({ customer_name: name }).where('customer_id', '=', customerId));

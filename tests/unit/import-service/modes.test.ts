@@ -113,6 +113,19 @@ describe('importing into a workspace', () => {
     });
   });
 
+  it('matches account names by Unicode case folding: GROSSHANDEL MÜLLER AG is Großhandel Müller AG', async () => {
+    const rollup = createWorkspace(t.db, { name: 'R', mode: 'account_rollup' });
+    const existing = createAccount(t.db, rollup.id, { name: 'Großhandel Müller AG' });
+    const csv = 'Account,KPI,Category,Data\nGROSSHANDEL MÜLLER AG,NPS Score,Relationship Strength,45\n';
+    const report = await commitImport(
+      t.db,
+      { customerId: rollup.id, userId: null },
+      { fileName: 'master.csv', bytes: new Uint8Array(Buffer.from(csv)), period: '2025-09' },
+    );
+    expect(report.accountsCreated).toEqual([]);
+    expect(report.uploads.map((u) => u.accountId)).toEqual([existing.id]);
+  });
+
   it('refuses a file with a header but no KPI row, writing nothing', async () => {
     const acme = account('Acme');
     const preview = await previewImport(t.db, ws.id, HEADER_ONLY_CSV);
@@ -229,6 +242,13 @@ describe('the import command in corporate mode', () => {
       err: 'kpi import: The file names several accounts equally (Acme, Globex); name the one it belongs to with --account.',
     });
     expect(await uploads()).toEqual([{ name: 'Acme-West' }, { name: 'Ion' }]);
+  });
+
+  it('finds the --account by Unicode case folding: STRASSENBAU WEISS GMBH is Straßenbau Weiß GmbH', async () => {
+    await kpi('account', 'add', '--db', db, '--customer', 'W', '--name', 'Straßenbau Weiß GmbH');
+    const r = await importInto('q3.xlsx', undefined, '--account', 'STRASSENBAU WEISS GMBH');
+    expect(r.code).toBe(0);
+    expect(await uploads()).toEqual([{ name: 'Straßenbau Weiß GmbH' }]);
   });
 
   it('refuses a roll-up workbook with a sentence on switching modes', async () => {
