@@ -8,6 +8,7 @@ import {
   commitImport,
   deleteUpload,
   downloadUpload,
+  lastUploadAccount,
   listUploads,
   loadSamples,
   type Parse,
@@ -66,6 +67,7 @@ export const importHandlers = defineHandlers({
     loadSamples(ctx.db, session(ctx), (req, onPhase) => parserOf(ctx).parse('samples', req, onPhase)),
 
   'uploads.list': (ctx, { accountId }) => listUploads(ctx.db, workspaceOf(ctx), accountId),
+  'uploads.lastAccount': (ctx) => lastUploadAccount(ctx.db, workspaceOf(ctx)),
   'uploads.download': (ctx, { uploadId }) => downloadUpload(ctx.db, workspaceOf(ctx), uploadId),
   'uploads.delete': (ctx, { uploadId }) => deleteUpload(ctx.db, workspaceOf(ctx), uploadId),
 

@@ -343,7 +343,16 @@ export class WorkbookParser {
     state: { cancelled: boolean },
     onPhase?: (p: ParsePhase) => void,
   ): Promise<ParsedWorkbook> {
-    const halves = await splitRequest(req);
+    // The same file again (a preview after a mapping change, then its commit) is split once: the
+    // threads still hold its halves as read, so neither is read again.
+    const kept = this.lastSplit?.hash === req.hash ? this.lastSplit.halves : null;
+    const halves: [ParseRequest, ParseRequest] | null = kept
+      ? [
+          { ...kept[0], options: req.options },
+          { ...kept[1], options: req.options },
+        ]
+      : await splitRequest(req);
+    this.lastSplit = halves ? { hash: req.hash, halves } : null;
     this.lastWasLarge = halves !== null;
     if (state.cancelled) throw new AppError('cancelled', 'The import was cancelled.');
     if (!halves) return this.threads[0].run(jobId, req, onPhase);
@@ -384,6 +393,7 @@ export class WorkbookParser {
    * MB) back to the system and keeps the next import from paying for a cold start.
    */
   forget(): Promise<void> {
+    this.lastSplit = null;
     if (this.lastWasLarge) {
       this.lastWasLarge = false;
       return Promise.all(this.threads.map((t) => t.stop())).then(() => this.warm());
@@ -392,6 +402,8 @@ export class WorkbookParser {
     return Promise.resolve();
   }
   private lastWasLarge = false;
+  /** The halves of the last large workbook parsed, by the file's hash. */
+  private lastSplit: { hash: string; halves: [ParseRequest, ParseRequest] } | null = null;
 
   /** How many of the two threads are started (for the tests). */
   get threadsRunning(): number {

@@ -5,6 +5,7 @@ import type {
   AccountProposal,
   ImportPreview,
   ImportReport,
+  PeriodNotes,
   SheetPreview,
   UploadRow,
 } from '../../shared/channels/import';
@@ -19,7 +20,7 @@ import { all, type Db, first, inTransaction, run } from '../db/open';
 import { recomputeScores, ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
 import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
-import { storeImport } from './store';
+import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
 
 /**
  * The import as the app, the command line and the benchmark run it: check and parse the file,
@@ -95,12 +96,14 @@ async function parseFile(
 
 /**
  * Why the interpreted file cannot be imported as it is, or null: a roll-up workbook (several
- * accounts in its Account column) in a corporate-mode workspace, or no KPI row at all.
+ * accounts in its Account column) in a corporate-mode workspace, a file without an Account column
+ * in a roll-up workspace, or no KPI row at all.
  */
 export function importBlock(wb: InterpretedWorkbook, mode: UploadMode): string | null {
   if (mode === 'corporate' && wb.accounts.length > 1) {
     return `This file has an Account column with ${wb.accounts.length} accounts, but this workspace is in corporate mode (one account per file): switch the workspace to roll-up mode in Settings to import each account separately.`;
   }
+  if (mode === 'account_rollup' && !wb.sheets.some((s) => s.hasAccountColumn)) return NO_ACCOUNT_COLUMN_REFUSAL;
   if (wb.sheets.every((s) => s.rows.length === 0)) {
     return wb.issues.some((i) => i.severity === 'error')
       ? 'None of the KPI rows in this file can be imported; correct the problems listed and try again.'
@@ -184,7 +187,6 @@ async function preview(
   const settings = getSettings(db, customerId);
   const { wb, hash, remembered } = await parseFile(db, customerId, req, parse, settings.mode, progress);
   const period = defaultPeriod(wb);
-  const [py, pm] = period.split('-').map(Number);
   const counts = new Map<string, { name: string; n: number }>();
   for (const s of wb.sheets)
     for (const r of s.rows) {
@@ -203,17 +205,6 @@ async function preview(
       kpiRows: c.n,
     };
   });
-  const dupes = all(
-    db,
-    db.k
-      .selectFrom('kpi_uploads as u')
-      .innerJoin('accounts as a', 'a.account_id', 'u.account_id')
-      .select(['a.account_name'])
-      .where('u.customer_id', '=', customerId)
-      .where('u.content_hash', '=', hash)
-      .where('u.period_year', '=', py)
-      .where('u.period_month', '=', pm),
-  ).map((r) => r.account_name);
   const proposal =
     settings.mode === 'corporate'
       ? proposeAccount(db, customerId, req.fileName, wb.titleText, wb.accounts)
@@ -251,8 +242,57 @@ async function preview(
     ambiguousAccounts: proposal.ambiguous,
     blocked: importBlock(wb, settings.mode),
     accounts,
-    alreadyImportedFor: [...new Set(dupes)],
+    periods: periodNotes(db, customerId, wb, hash, [...wb.months.map(monthText), period]),
   };
+}
+
+/** The conflicts listed per period in a preview; the rest are counted. */
+export const CONFLICTS_LISTED = 20;
+
+/**
+ * For each period the Data column may be for: the accounts that already hold this very file for
+ * it, and the KPI rows whose Data value differs from that month's column (the warning the import
+ * gives when it stores them).
+ */
+function periodNotes(
+  db: Db,
+  customerId: number,
+  wb: InterpretedWorkbook,
+  hash: string,
+  periods: string[],
+): Record<string, PeriodNotes> {
+  const notes: Record<string, PeriodNotes> = {};
+  for (const p of periods) notes[p] ??= { alreadyImported: [], conflicts: { count: 0, issues: [] } };
+  const held = all(
+    db,
+    db.k
+      .selectFrom('kpi_uploads as u')
+      .innerJoin('accounts as a', 'a.account_id', 'u.account_id')
+      .select(['a.account_id', 'a.account_name', 'u.period_year', 'u.period_month'])
+      .where('u.customer_id', '=', customerId)
+      .where('u.content_hash', '=', hash)
+      .orderBy('a.account_name'),
+  );
+  for (const h of held) {
+    const p = h.period_year && h.period_month ? notes[ymText(h.period_year, h.period_month)] : undefined;
+    if (p && !p.alreadyImported.some((a) => a.id === h.account_id))
+      p.alreadyImported.push({ id: h.account_id, name: h.account_name });
+  }
+  for (const s of wb.sheets) {
+    for (const r of s.rows) {
+      if (r.dataValue == null) continue;
+      for (const m of r.months) {
+        const key = m.year * 100 + m.month;
+        const text = ymText(m.year, m.month);
+        const p = notes[text];
+        const conflict = p && dataConflict(r, text, m.value, s.monthColumns[key]);
+        if (!conflict) continue;
+        p.conflicts.count++;
+        if (p.conflicts.issues.length < CONFLICTS_LISTED) p.conflicts.issues.push(conflict);
+      }
+    }
+  }
+  return notes;
 }
 
 export interface CommitRequest extends ImportRequest {
@@ -429,6 +469,20 @@ export function listUploads(db: Db, customerId: number, accountId: number): Uplo
     kpis: Number(r.kpis ?? 0),
     sizeBytes: r.size == null ? null : Number(r.size),
   }));
+}
+
+/** The account of the workspace's most recent upload, or null when nothing was imported yet. */
+export function lastUploadAccount(db: Db, customerId: number): { accountId: number | null } {
+  const u = first(
+    db,
+    db.k
+      .selectFrom('kpi_uploads')
+      .select('account_id')
+      .where('customer_id', '=', customerId)
+      .orderBy('upload_id', 'desc')
+      .limit(1),
+  );
+  return { accountId: u?.account_id ?? null };
 }
 
 function getUpload(db: Db, customerId: number, uploadId: number) {

@@ -23,6 +23,30 @@ export interface StoreInput {
 
 type Group = { name: string; accountId: number | null; rows: KpiRow[]; created: boolean };
 
+/** Roll-up mode takes a master workbook: a file without an Account column cannot be split by account. */
+export const NO_ACCOUNT_COLUMN_REFUSAL =
+  'This workspace takes one master workbook with an Account column, and this file has none: add an Account column, or switch the upload mode to corporate in Settings.';
+
+/**
+ * The warning for a KPI row whose Data value differs from the value of its month column for the
+ * period (`period` YYYY-MM, `column` that column's letter), or null when they agree or one is empty.
+ */
+export function dataConflict(
+  r: KpiRow,
+  period: string,
+  value: number | null,
+  column: string | undefined,
+): Issue | null {
+  if (value == null || r.dataValue == null || Math.abs(value - r.dataValue) <= 1e-9) return null;
+  return {
+    severity: 'warning',
+    sheet: r.sheet,
+    row: r.row,
+    column,
+    message: `"${r.fields.kpi_parameter}": Data is ${r.dataValue} but the ${period} column says ${value}; the Data value counts.`,
+  };
+}
+
 /** The rows of the workbook per target account (spec: modes), or a refusal before anything is written. */
 export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Group[] {
   const rows = input.wb.sheets.flatMap((s) => s.rows);
@@ -31,12 +55,7 @@ export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Grou
     const a = getAccount(db, input.customerId, input.accountId);
     return [{ name: a.account_name, accountId: a.account_id, rows, created: false }];
   }
-  if (!input.wb.sheets.some((s) => s.hasAccountColumn)) {
-    throw new AppError(
-      'refused',
-      'This workspace takes one master workbook with an Account column, and this file has none: add an Account column, or switch the upload mode to corporate in Settings.',
-    );
-  }
+  if (!input.wb.sheets.some((s) => s.hasAccountColumn)) throw new AppError('refused', NO_ACCOUNT_COLUMN_REFUSAL);
   const existing = new Map(
     all(
       db,
@@ -285,15 +304,8 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
             }
           }
           if (ym === periodKey && r.dataValue != null) {
-            if (value != null && Math.abs(value - r.dataValue) > 1e-9) {
-              issues.push({
-                severity: 'warning',
-                sheet: r.sheet,
-                row: r.row,
-                column: monthColumns.get(r.sheet)?.[ym],
-                message: `"${f.kpi_parameter}": Data is ${r.dataValue} but the ${report.period} column says ${value}; the Data value counts.`,
-              });
-            }
+            const conflict = dataConflict(r, report.period, value, monthColumns.get(r.sheet)?.[ym]);
+            if (conflict) issues.push(conflict);
             value = r.dataValue;
           }
           const s = value != null && range ? scoreValue(value, range) : null;

@@ -253,6 +253,7 @@ function PreviewView(props: {
   const kpiRows = p.sheets.reduce((s, x) => s + x.kpiRows, 0);
   const newAccounts = p.accounts.filter((a) => a.existingId == null);
   const [newName, setNewName] = useState('');
+  const held = p.periods[props.period]?.alreadyImported ?? [];
   const periodOptions = useMemo(() => [...new Set([...p.months, p.defaultPeriod])].sort(), [p]);
   const blocked =
     !!p.blocked ||
@@ -283,9 +284,9 @@ function PreviewView(props: {
             {p.blocked}
           </p>
         )}
-        {p.alreadyImportedFor.length > 0 && (
+        {held.length > 0 && (
           <p className="notice">
-            This exact file was already imported for {fmtMonth(p.defaultPeriod)} ({p.alreadyImportedFor.join(', ')}):
+            This exact file was already imported for {fmtMonth(props.period)} ({held.map((a) => a.name).join(', ')}):
             importing it again stores nothing new.
           </p>
         )}

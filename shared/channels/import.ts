@@ -48,8 +48,16 @@ export interface ImportPreview {
   blocked: string | null;
   /** Roll-up: the accounts of the Account column, with whether they exist already. */
   accounts: Array<{ name: string; existingId: number | null; inactive: boolean; kpiRows: number }>;
-  /** Accounts for which this very file was already imported for its default period. */
-  alreadyImportedFor: string[];
+  /** What depends on the period chosen, for each period offered (every month column and the default). */
+  periods: Record<string, PeriodNotes>;
+}
+
+/** What the preview says about one period the Data column may be for. */
+export interface PeriodNotes {
+  /** Accounts that already hold this very file for the period: importing it again stores nothing for them. */
+  alreadyImported: Array<{ id: number; name: string }>;
+  /** KPI rows whose Data value differs from the period's month column: how many, and the first ones. */
+  conflicts: { count: number; issues: Issue[] };
 }
 
 export interface ImportReport {
@@ -175,6 +183,8 @@ export const importChannels = {
   'import.loadSamples': { input: z.object({}), output: out<ImportReport[]>() },
 
   'uploads.list': { input: z.object({ accountId: id }), output: out<UploadRow[]>() },
+  /** The account of the workspace's most recent upload, or null when nothing was imported yet. */
+  'uploads.lastAccount': { input: z.object({}), output: out<{ accountId: number | null }>() },
   'uploads.download': { input: z.object({ uploadId: id }), output: out<{ fileName: string; bytes: Uint8Array }>() },
   /** Deletes a version with its KPIs and values; the months it covered are scored again. */
   'uploads.delete': {

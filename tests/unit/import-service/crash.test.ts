@@ -87,6 +87,29 @@ describe('parsing in the worker thread', () => {
   }, 120_000);
 });
 
+describe('a large workbook previewed again after a mapping change', () => {
+  it('gives the rows of the corrected mapping', async () => {
+    const parser = new WorkbookParser();
+    try {
+      const big = await makeRollupWorkbook(await sampleKpis(SAMPLES), 100, 12);
+      expect(big.byteLength).toBeGreaterThan(SPLIT_FROM_BYTES); // split between both threads
+      const req = { bytes: big, fileName: 'big.xlsx', hash: sha256(big), options: {} };
+      const first = await parser.parse('preview-1', req);
+      const sheet = first.sheets[first.sheets.length - 1];
+      expect(sheet.rows.some((r) => r.dataValue != null)).toBe(true);
+      const mapping = sheet.mapping.map((m) => (m.field === 'data' ? { ...m, field: 'ignored' as const } : m));
+      const again = await parser.parse('preview-2', { ...req, options: { mappings: { [sheet.name]: mapping } } });
+      const corrected = again.sheets.find((s) => s.name === sheet.name);
+      expect(corrected?.rows).toHaveLength(sheet.rows.length);
+      expect(corrected?.rows.every((r) => r.dataValue == null)).toBe(true);
+      // The other sheets are as they were.
+      expect(again.sheets.map((s) => s.rows.length)).toEqual(first.sheets.map((s) => s.rows.length));
+    } finally {
+      await parser.close();
+    }
+  }, 120_000);
+});
+
 describe('the import threads started ahead of the first file', () => {
   it('are both ready after warm(), parse at once, come back fresh after a large file, and stay stopped once closed', async () => {
     const parser = new WorkbookParser();

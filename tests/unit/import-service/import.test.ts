@@ -3,7 +3,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
-import { commitImport, deleteUpload, downloadUpload, listUploads, previewImport } from '../../../main/import/service';
+import {
+  commitImport,
+  deleteUpload,
+  downloadUpload,
+  lastUploadAccount,
+  listUploads,
+  previewImport,
+} from '../../../main/import/service';
 import { updateSettings } from '../../../main/settings/service';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { AppError } from '../../../shared/errors';
@@ -152,6 +159,16 @@ describe('the import, stored in the seed tables', () => {
     // The same file for another period is a new version.
     const other = await commitImport(t.db, session, { ...file, period: '2025-10', accountId: account.id });
     expect(other.uploads[0].version).toBe(2);
+  });
+
+  it("names the account of the workspace's most recent upload, for the upload history to open on", async () => {
+    const globex = createAccount(t.db, ws.id, { name: 'Globex' });
+    const acme = createAccount(t.db, ws.id, { name: 'Acme' });
+    expect(lastUploadAccount(t.db, ws.id)).toEqual({ accountId: null });
+    const file = { fileName: 'kpis.csv', bytes: new TextEncoder().encode('KPI,Data\nNPS Score,45\n') };
+    await commitImport(t.db, session, { ...file, period: '2025-09', accountId: globex.id });
+    await commitImport(t.db, session, { ...file, period: '2025-09', accountId: acme.id });
+    expect(lastUploadAccount(t.db, ws.id)).toEqual({ accountId: acme.id });
   });
 
   it('versions uploads: a later upload corrects a month, deleting it brings the earlier value back', async () => {

@@ -138,14 +138,14 @@ describe('importing into a workspace', () => {
     expect([count('kpi_uploads'), count('kpis'), count('kpi_time_series')]).toEqual([0, 0, 0]);
   });
 
-  it('names the month column of a Data value that differs from it', async () => {
+  it('names the month column of a Data value that differs from it, in the preview as in the report', async () => {
     const acme = account('Acme');
-    const report = await commitImport(t.db, session, {
-      ...named('values.xlsx', 'values.xlsx'),
-      period: '2025-09',
-      accountId: acme.id,
-    });
-    expect(report.issues.filter((i) => i.message.includes('the Data value counts'))).toEqual([
+    const req = named('values.xlsx', 'values.xlsx');
+    const preview = await previewImport(t.db, ws.id, req);
+    const report = await commitImport(t.db, session, { ...req, period: '2025-09', accountId: acme.id });
+    const conflicts = report.issues.filter((i) => i.message.includes('the Data value counts'));
+    expect(preview.periods['2025-09'].conflicts).toEqual({ count: 2, issues: conflicts });
+    expect(conflicts).toEqual([
       {
         severity: 'warning',
         sheet: 'Business Outcomes',
@@ -161,6 +161,50 @@ describe('importing into a workspace', () => {
         message: '"Renewal Probability": Data is 55 but the 2025-09 column says 50; the Data value counts.',
       },
     ]);
+  });
+
+  it('previews per period the conflicts of the Data column and the accounts already holding the file', async () => {
+    const acme = account('Acme');
+    const csv = 'KPI,Data,Aug 2025,Sep 2025\nNPS Score,45,30,40\nCSAT Score,4.2,4.2,4\n';
+    const req = { fileName: 'acme.csv', bytes: new Uint8Array(Buffer.from(csv)) };
+    const before = await previewImport(t.db, ws.id, req);
+    expect(Object.keys(before.periods).sort()).toEqual(['2025-08', '2025-09']);
+    const messages = (p: string) => before.periods[p].conflicts.issues.map((i) => i.message);
+    expect(messages('2025-08')).toEqual([
+      '"NPS Score": Data is 45 but the 2025-08 column says 30; the Data value counts.',
+    ]);
+    expect(messages('2025-09')).toEqual([
+      '"NPS Score": Data is 45 but the 2025-09 column says 40; the Data value counts.',
+      '"CSAT Score": Data is 4.2 but the 2025-09 column says 4; the Data value counts.',
+    ]);
+    expect(before.periods['2025-08'].alreadyImported).toEqual([]);
+
+    await commitImport(t.db, session, { ...req, period: '2025-08', accountId: acme.id });
+    const after = await previewImport(t.db, ws.id, req);
+    expect(after.periods['2025-08'].alreadyImported).toEqual([{ id: acme.id, name: 'Acme' }]);
+    expect(after.periods['2025-09'].alreadyImported).toEqual([]);
+  });
+
+  it('counts every conflict of a period and lists the first 20', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `KPI ${i + 1},${i + 10},${i}`).join('\n');
+    const req = { fileName: 'many.csv', bytes: new Uint8Array(Buffer.from(`KPI,Data,Sep 2025\n${rows}\n`)) };
+    const { conflicts } = (await previewImport(t.db, ws.id, req)).periods['2025-09'];
+    expect(conflicts.count).toBe(25);
+    expect(conflicts.issues.map((i) => i.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+  });
+
+  it('in roll-up mode, blocks a file without an Account column in the preview and refuses it the same way', async () => {
+    const rollup = createWorkspace(t.db, { name: 'R', mode: 'account_rollup' });
+    const req = named('scorecard.xlsx');
+    const message =
+      'This workspace takes one master workbook with an Account column, and this file has none: add an Account column, or switch the upload mode to corporate in Settings.';
+    const preview = await previewImport(t.db, rollup.id, req);
+    expect(preview.blocked).toBe(message);
+    expect(preview.accounts).toEqual([]);
+    await expect(
+      commitImport(t.db, { customerId: rollup.id, userId: null }, { ...req, period: '2025-01', createAccounts: true }),
+    ).rejects.toEqual(new AppError('refused', message));
+    expect(count('kpi_uploads')).toBe(0);
   });
 
   it('turns an unexpected failure into one sentence, logs it, and stores nothing', async () => {
