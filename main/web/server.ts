@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CSP } from '../../shared/csp';
 import type { ErrorCode } from '../../shared/errors';
-import { decodeBytes, encodeBytes } from '../../shared/transport';
+import { BINARY_CALL, decodeBytes, encodeBytes, unpackCall } from '../../shared/transport';
 import { type Backend, startBackend } from '../app';
 import { MAX_FILE_BYTES, REFUSAL_MESSAGES } from '../import/workbook/safety';
 import { INTERNAL_ERROR_MESSAGE } from '../ipc/dispatch';
@@ -34,8 +34,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 /**
- * The largest request body: an import sends the file's bytes as base64 (4 bytes for every 3), so
- * the largest accepted workbook plus room for the rest of the request. A larger body is answered
+ * The largest request body: an import sent as JSON carries the file's bytes as base64 (4 bytes
+ * for every 3; the page sends them as they are, see packCall), so the largest accepted workbook
+ * that way plus room for the rest of the request. A larger body is answered
  * 413 with the importer's own "file too large" sentence, since only a file can make it that big.
  */
 export const MAX_BODY = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4 * 1024 * 1024;
@@ -80,7 +81,10 @@ export async function startWebServer(options: {
     res.end(JSON.stringify({ ok: false, error: { code, message } }));
   };
 
-  /** POST /api/invoke: one call of the contract, its body `{ channel, payload }` as JSON. */
+  /**
+   * POST /api/invoke: one call of the contract, its body `{ channel, payload }` as JSON, or as a
+   * binary body (BINARY_CALL) when it carries a file.
+   */
   const invoke = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY) {
@@ -105,11 +109,18 @@ export async function startWebServer(options: {
           fail(res, 413, 'refused', REFUSAL_MESSAGES['too-large']);
           return;
         }
+        const binary = (req.headers['content-type'] ?? '').startsWith(BINARY_CALL);
         let body: unknown;
         try {
-          body = decodeBytes(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          const raw = Buffer.concat(chunks);
+          body = binary ? unpackCall(raw) : decodeBytes(JSON.parse(raw.toString('utf8')));
         } catch {
-          fail(res, 400, 'invalid_input', 'The request was not valid JSON.');
+          fail(
+            res,
+            400,
+            'invalid_input',
+            binary ? 'The request could not be read.' : 'The request was not valid JSON.',
+          );
           return;
         }
         if (!isPlainObject(body) || typeof body.channel !== 'string') {

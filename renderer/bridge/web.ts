@@ -1,5 +1,5 @@
 import type { AppEvent, KpiBridge } from '../../shared/contract';
-import { decodeBytes, encodeBytes } from '../../shared/transport';
+import { BINARY_CALL, decodeBytes, packCall } from '../../shared/transport';
 
 /**
  * window.kpi for the browser preview: the same invoke() as the desktop preload, carried over
@@ -22,10 +22,13 @@ export function installWebBridge(): void {
     desktop: false,
     async invoke(channel, payload) {
       try {
+        // A file goes as it is in a binary body: turning megabytes into base64 text here would
+        // hold the page still for a second.
+        const packed = packCall({ channel, payload });
         const res = await fetch('./api/invoke', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-KPI-Token': token },
-          body: JSON.stringify(encodeBytes({ channel, payload })),
+          headers: { 'Content-Type': packed ? BINARY_CALL : 'application/json', 'X-KPI-Token': token },
+          body: packed ? new Blob(packed as BlobPart[]) : JSON.stringify({ channel, payload }),
         });
         return decodeBytes(await res.json()) as never;
       } catch {

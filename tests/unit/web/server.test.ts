@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, REFUSAL_MESSAGES } from '../../../main/import/workbook/safety';
 import { MAX_BODY, startWebServer, type WebServer } from '../../../main/web/server';
+import { BINARY_CALL, packCall } from '../../../shared/transport';
 import { tempDir } from '../../helpers/db';
 
 /** A raw HTTP request (fetch would normalise the malformed URLs these tests send). */
@@ -38,7 +39,7 @@ function request(
   });
 }
 
-const invoke = (server: WebServer, body: string | Readable, headers: Record<string, string | number> = {}) =>
+const invoke = (server: WebServer, body: string | Buffer | Readable, headers: Record<string, string | number> = {}) =>
   request(server, {
     method: 'POST',
     path: '/api/invoke',
@@ -123,6 +124,33 @@ describe('the browser preview server', () => {
     expect(streamed.status).toBe(413);
     expect(errorOf(streamed)).toEqual({ code: 'refused', message: REFUSAL_MESSAGES['too-large'] });
     await expectStillServing(server);
+  });
+
+  it('takes a file as a binary body, as the page sends it, and refuses a malformed one', async () => {
+    await invoke(server, JSON.stringify({ channel: 'workspaces.create', payload: { name: 'ACME' } }));
+    const binary = (value: unknown) =>
+      Buffer.concat((packCall(value) ?? []).map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    const csv = new TextEncoder().encode('KPI,Data,Sep 2025\nNPS Score,45,40\n');
+    const payload = { jobId: 'bin', fileName: 'acme.csv', bytes: csv };
+    const res = await invoke(server, binary({ channel: 'import.preview', payload }), { 'Content-Type': BINARY_CALL });
+    expect(res.status).toBe(200);
+    const preview = JSON.parse(res.body).data;
+    expect(preview.sheets[0].sample).toMatchObject([{ kpi: 'NPS Score', dataValue: 45 }]);
+    expect(preview.periods['2025-09'].conflicts.count).toBe(1);
+
+    const tooLarge = { ...payload, bytes: new Uint8Array(MAX_FILE_BYTES + 1) };
+    const big = await invoke(server, binary({ channel: 'import.preview', payload: tooLarge }), {
+      'Content-Type': BINARY_CALL,
+    });
+    expect(errorOf(big)).toEqual({ code: 'refused', message: REFUSAL_MESSAGES['too-large'] });
+
+    for (const body of ['{}', '99\n{"channel":"x"}', '12\n{"channel":"x","payload":{"b":{"$part":[0,9]}}}']) {
+      const bad = await invoke(server, body, { 'Content-Type': BINARY_CALL });
+      expect(bad.status, body).toBe(400);
+      expect(errorOf(bad), body).toEqual({ code: 'invalid_input', message: 'The request could not be read.' });
+    }
+    const list = await invoke(server, JSON.stringify({ channel: 'workspaces.list', payload: {} }));
+    expect(JSON.parse(list.body)).toMatchObject({ ok: true, data: { workspaces: [{ name: 'ACME' }] } });
   });
 
   it("lets a file just over the importer's limit reach the importer, which says it is too large", async () => {
