@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { call } from './api';
 import { Toasts } from './components/Toasts';
-import { useWindowDrop } from './import/useWindowDrop';
+import { NO_WORKSPACE_DROP, useWindowDrop } from './import/useWindowDrop';
 import { screens } from './screens';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { screenKey, useScreenFocus } from './shell/focus';
@@ -12,7 +12,7 @@ import { reportError, useApp } from './store';
 
 export function App() {
   const { loaded, activeId, route, loadWorkspaces } = useApp();
-  const dragging = useWindowDrop();
+  const { dragging, droppedWithoutWorkspace } = useWindowDrop();
   const main = useRef<HTMLElement>(null);
   const announcement = useScreenFocus(screenKey(route), main);
   useEffect(() => {
@@ -25,15 +25,19 @@ export function App() {
       </a>
       <Sidebar />
       <main id="main" className="main" tabIndex={-1} ref={main}>
-        {!loaded ? null : activeId == null ? <Welcome /> : <Screen view={route.view} />}
+        {!loaded ? null : activeId == null ? (
+          <Welcome droppedFile={droppedWithoutWorkspace} />
+        ) : (
+          <Screen view={route.view} />
+        )}
       </main>
       <div className="sr-only" role="status" aria-live="polite" data-testid="screen-announcement">
         {announcement}
       </div>
       <Toasts />
-      {dragging && activeId != null && (
+      {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <div>Drop the workbook to import it</div>
+          <div>{activeId != null ? 'Drop the workbook to import it' : NO_WORKSPACE_DROP}</div>
         </div>
       )}
     </div>
@@ -58,9 +62,15 @@ function Screen({ view }: { view: string }) {
   }
 }
 
-function Welcome() {
+function Welcome({ droppedFile }: { droppedFile: boolean }) {
   const [open, setOpen] = useState(false);
   const [loading, setLoading] = useState(false);
+  const create = useRef<HTMLButtonElement>(null);
+  // A file dropped before any workspace exists: the sentence says why nothing happened, and the
+  // button that makes a workspace takes the focus.
+  useEffect(() => {
+    if (droppedFile) create.current?.focus();
+  }, [droppedFile]);
   // First run: a workspace of sample data, imported through the real importer, in one click.
   const explore = async () => {
     setLoading(true);
@@ -83,8 +93,13 @@ function Welcome() {
         Keep each client's or team's accounts in a workspace of its own. Everything stays on this computer: no account,
         no cloud.
       </p>
+      {droppedFile && (
+        <p className="notice" role="alert">
+          {NO_WORKSPACE_DROP}
+        </p>
+      )}
       <div className="row">
-        <button type="button" className="primary" onClick={() => setOpen(true)}>
+        <button type="button" className="primary" ref={create} onClick={() => setOpen(true)}>
           Create your first workspace
         </button>
         <button type="button" onClick={explore} disabled={loading}>

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../store';
 
+/** What a drop cannot do before a workspace exists, said where the workspace is created. */
+export const NO_WORKSPACE_DROP = 'Create a workspace first, then drop the file again.';
+
 /**
  * A workbook dropped anywhere on the window goes to the import screen. Returns whether a file is
- * being dragged over the window, for the overlay.
+ * being dragged over the window, for the overlay, and whether one was dropped before any
+ * workspace existed (it is not kept: the welcome screen asks for a workspace first).
  */
-export function useWindowDrop(): boolean {
+export function useWindowDrop(): { dragging: boolean; droppedWithoutWorkspace: boolean } {
   const [dragging, setDragging] = useState(false);
+  const [droppedWithoutWorkspace, setDroppedWithoutWorkspace] = useState(false);
   useEffect(() => {
     let depth = 0;
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
@@ -30,7 +35,12 @@ export function useWindowDrop(): boolean {
       setDragging(false);
       const file = e.dataTransfer?.files?.[0];
       const app = useApp.getState();
-      if (!file || app.activeId == null) return;
+      if (!file) return;
+      if (app.activeId == null) {
+        setDroppedWithoutWorkspace(true);
+        return;
+      }
+      setDroppedWithoutWorkspace(false);
       app.setPendingFile(file);
       app.navigate({ view: 'import' });
     };
@@ -45,5 +55,5 @@ export function useWindowDrop(): boolean {
       window.removeEventListener('drop', drop);
     };
   }, []);
-  return dragging;
+  return { dragging, droppedWithoutWorkspace };
 }
