@@ -31,6 +31,8 @@ interface AppState {
    * portfolio; kept while they go on to the account's KPIs, dropped on any other screen.
    */
   returnRow: number | null;
+  /** The account last opened or imported into: where the upload history opens. */
+  lastAccountId: number | null;
   /** A file dropped on the window, waiting for the import screen. */
   pendingFile: File | null;
   setPendingFile(file: File | null): void;
@@ -52,6 +54,7 @@ export const useApp = create<AppState>((set, get) => ({
   toasts: [],
   dataVersion: 0,
   returnRow: null,
+  lastAccountId: null,
   pendingFile: null,
   setPendingFile(file) {
     set({ pendingFile: file });
@@ -67,6 +70,7 @@ export const useApp = create<AppState>((set, get) => ({
       activeId: list.activeId,
       route: { view: 'portfolio' },
       returnRow: null,
+      lastAccountId: null,
       dataVersion: s.dataVersion + 1,
     }));
   },
@@ -76,6 +80,7 @@ export const useApp = create<AppState>((set, get) => ({
       returnRow:
         options?.fromRow ??
         (route.view === 'account' || route.view === 'kpi' || route.view === 'portfolio' ? s.returnRow : null),
+      lastAccountId: route.view === 'account' || route.view === 'kpi' ? route.accountId : s.lastAccountId,
     }));
   },
   toast(kind, text, action) {

@@ -471,18 +471,19 @@ export function listUploads(db: Db, customerId: number, accountId: number): Uplo
   }));
 }
 
-/** The account of the workspace's most recent upload, or null when nothing was imported yet. */
+/**
+ * The account of the workspace's most recent import, or null when nothing was imported yet: for a
+ * roll-up file, the first of the accounts it updated (as its report lists them).
+ */
 export function lastUploadAccount(db: Db, customerId: number): { accountId: number | null } {
-  const u = first(
+  const uploads = db.k.selectFrom('kpi_uploads').where('customer_id', '=', customerId);
+  const last = first(db, uploads.select(['account_id', 'file_id']).orderBy('upload_id', 'desc').limit(1));
+  if (last?.file_id == null) return { accountId: last?.account_id ?? null };
+  const firstOfFile = first(
     db,
-    db.k
-      .selectFrom('kpi_uploads')
-      .select('account_id')
-      .where('customer_id', '=', customerId)
-      .orderBy('upload_id', 'desc')
-      .limit(1),
+    uploads.select('account_id').where('file_id', '=', last.file_id).orderBy('upload_id').limit(1),
   );
-  return { accountId: u?.account_id ?? null };
+  return { accountId: firstOfFile?.account_id ?? null };
 }
 
 function getUpload(db: Db, customerId: number, uploadId: number) {

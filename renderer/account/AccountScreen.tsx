@@ -7,6 +7,7 @@ import { Change } from '../components/Change';
 import { saveExport } from '../components/exportFile';
 import { fmtDate, fmtMoney, fmtMonth, fmtScore, fmtSigned } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
+import { UploadHistory } from '../import/UploadHistory';
 import { AccountPlaybooks, RunningPlaybooksBadge } from '../playbooks/dashboard';
 import { type Route, reportError, useApp } from '../store';
 import { CategoryCard, TrendCard } from './charts';
@@ -180,6 +181,13 @@ export function AccountScreen() {
         </>
       )}
       <AccountPlaybooks accountId={accountId} />
+      <details className="card account-uploads">
+        <summary>
+          <h2>Uploads</h2>
+          <span className="muted">every version imported for {a.name}: save the original file or delete a version</span>
+        </summary>
+        <UploadHistory accountId={accountId} />
+      </details>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { SheetPreview } from '../../shared/channels/import';
 import {
   type ColumnField,
@@ -17,14 +18,35 @@ const FIELDS: Array<{ value: ColumnField; label: string }> = [
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** One KPI sheet as read: the header row, what each column was taken for (editable), sample rows. */
-export function MappingEditor(props: { sheet: SheetPreview; onChange(mapping: ColumnMapping): void }) {
+/**
+ * One KPI sheet as read: the header row, what each column was taken for (editable), sample rows.
+ * `mapping` is the one the user sees (theirs while the preview is made again); `skipped` says why a
+ * mapping they changed makes the sheet unusable. A change is reported at once (onChange), and
+ * onSettled when the select is left, so that arrowing through its options does not re-read the file
+ * at each step.
+ */
+export function MappingEditor(props: {
+  sheet: SheetPreview;
+  mapping: ColumnMapping;
+  skipped: string | null;
+  updating: boolean;
+  onChange(mapping: ColumnMapping): void;
+  onSettled(): void;
+}) {
   const s = props.sheet;
+  // Open or closed as the user left it while the preview is made again; a sheet whose columns
+  // gave no KPI opens by itself.
+  const [open, setOpen] = useState(s.mapping.length > 0 && s.kpiRows === 0);
   const set = (i: number, patch: Partial<ColumnMapping[number]>) => {
-    props.onChange(s.mapping.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+    props.onChange(props.mapping.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   };
   return (
-    <details className="card sheet-card" open={s.mapping.length > 0 && s.kpiRows === 0 ? true : undefined}>
+    <details
+      className="card sheet-card"
+      open={open || !!props.skipped}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      aria-busy={props.updating}
+    >
       <summary>
         <strong>{s.name}</strong>{' '}
         <span className="muted">
@@ -32,7 +54,13 @@ export function MappingEditor(props: { sheet: SheetPreview; onChange(mapping: Co
           {s.months.length ? ` · ${s.months.length} month columns` : ''}
           {s.remembered ? ' · your saved column mapping' : ''}
         </span>
+        {props.updating && <span className="import-updating muted"> · updating…</span>}
       </summary>
+      {props.skipped && (
+        <p className="notice" role="alert">
+          With these columns the sheet is not imported ({props.skipped}): change them back to import it.
+        </p>
+      )}
       <table className="table compact" aria-label={`Columns of ${s.name}`}>
         <thead>
           <tr>
@@ -42,7 +70,7 @@ export function MappingEditor(props: { sheet: SheetPreview; onChange(mapping: Co
           </tr>
         </thead>
         <tbody>
-          {s.mapping.map((m, i) => (
+          {props.mapping.map((m, i) => (
             <tr key={m.col}>
               <td>{columnLetter(m.col)}</td>
               <td>{m.header || <span className="muted">(empty)</span>}</td>
@@ -55,6 +83,7 @@ export function MappingEditor(props: { sheet: SheetPreview; onChange(mapping: Co
                       const field = e.target.value as ColumnField;
                       set(i, { field, month: field === 'month' ? m.month : undefined });
                     }}
+                    onBlur={props.onSettled}
                   >
                     {FIELDS.map((f) => (
                       <option key={f.value} value={f.value}>
@@ -71,6 +100,7 @@ export function MappingEditor(props: { sheet: SheetPreview; onChange(mapping: Co
                         const [y, mo] = e.target.value.split('-').map(Number);
                         if (y && mo) set(i, { month: { year: y, month: mo } });
                       }}
+                      onBlur={props.onSettled}
                     />
                   )}
                   {m.field === 'month' && m.month && (
@@ -82,7 +112,7 @@ export function MappingEditor(props: { sheet: SheetPreview; onChange(mapping: Co
           ))}
         </tbody>
       </table>
-      {s.sample.length > 0 && (
+      {s.sample.length > 0 && !props.skipped && (
         <table className="table compact" aria-label={`First rows of ${s.name}`}>
           <thead>
             <tr>
@@ -115,14 +145,15 @@ export function MappingEditor(props: { sheet: SheetPreview; onChange(mapping: Co
   );
 }
 
-export function IssueList({ issues }: { issues: Issue[] }) {
+/** The problems found in a file; `more` counts further warnings of one kind that are not listed. */
+export function IssueList({ issues, more }: { issues: Issue[]; more?: { count: number; text: string } }) {
   if (!issues.length) return null;
   const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors + (more?.count ?? 0);
   return (
     <div className="card">
       <h3>
-        {errors} error{errors === 1 ? '' : 's'}, {issues.length - errors} warning
-        {issues.length - errors === 1 ? '' : 's'}
+        {errors} error{errors === 1 ? '' : 's'}, {warnings.toLocaleString()} warning{warnings === 1 ? '' : 's'}
       </h3>
       <table className="table compact" aria-label="Warnings and errors">
         <thead>
@@ -151,6 +182,11 @@ export function IssueList({ issues }: { issues: Issue[] }) {
           ))}
         </tbody>
       </table>
+      {more && (
+        <p className="muted">
+          …and {more.count.toLocaleString()} {more.text}.
+        </p>
+      )}
     </div>
   );
 }

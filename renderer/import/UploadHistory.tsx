@@ -1,65 +1,102 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { UploadRow } from '../../shared/channels/import';
 import type { AccountRow } from '../../shared/contract';
+import { normalizeName } from '../../shared/names';
 import { call } from '../api';
 import { Dialog } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
 import { fmtDateTime, fmtMonth } from '../components/format';
 import { applyChange, reportError, useApp } from '../store';
 
-/** Upload history per account: versions with date, file and user; save the original; delete a version. */
-export function UploadHistory(props: { accountId?: number }) {
+/**
+ * Upload history per account: versions with date, file and user; save the original; delete a
+ * version. With `accountId` it shows that account's (the account view); without, it has a
+ * searchable account picker, opening on `defaultAccountId` (the account just imported into), else
+ * the account last opened in the app, else that of the workspace's latest upload.
+ */
+export function UploadHistory(props: { accountId?: number; defaultAccountId?: number }) {
+  const fixed = props.accountId;
   const dataVersion = useApp((s) => s.dataVersion);
+  const lastAccountId = useApp((s) => s.lastAccountId);
   const [accounts, setAccounts] = useState<AccountRow[]>([]);
-  const [accountId, setAccountId] = useState<number | ''>(props.accountId ?? '');
-  const [rows, setRows] = useState<UploadRow[]>([]);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const [rows, setRows] = useState<UploadRow[] | null>(null);
   const [confirm, setConfirm] = useState<UploadRow | null>(null);
+  /** The row whose Delete button gets the focus once the list is read again after a deletion. */
+  const focusAfterDelete = useRef<number | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+
   useEffect(() => {
     void dataVersion;
-    if (props.accountId) return;
-    call('accounts.list', { status: 'all' }).then((list) => {
-      setAccounts(list);
-      setAccountId((a) => a || list[0]?.id || '');
-    }, reportError);
-  }, [dataVersion, props.accountId]);
+    if (fixed) return;
+    call('accounts.list', { status: 'all' }).then(setAccounts, reportError);
+  }, [dataVersion, fixed]);
+
+  useEffect(() => {
+    if (!fixed && props.defaultAccountId) setChosen(props.defaultAccountId);
+  }, [fixed, props.defaultAccountId]);
+
+  useEffect(() => {
+    if (fixed || chosen != null || !accounts.length) return;
+    let live = true;
+    const pick = (id: number | null) => {
+      if (live) setChosen((c) => c ?? (accounts.some((a) => a.id === id) ? id : accounts[0].id));
+    };
+    if (lastAccountId) pick(lastAccountId);
+    else call('uploads.lastAccount', {}).then((r) => pick(r.accountId), reportError);
+    return () => {
+      live = false;
+    };
+  }, [fixed, chosen, accounts, lastAccountId]);
+
+  const accountId = fixed ?? chosen;
+  const chosenName = accounts.find((a) => a.id === accountId)?.name ?? '';
+  useEffect(() => setQuery(chosenName), [chosenName]);
+
   useEffect(() => {
     void dataVersion;
     if (!accountId) {
       setRows([]);
       return;
     }
-    call('uploads.list', { accountId }).then(setRows, reportError);
+    let live = true;
+    call('uploads.list', { accountId }).then((r) => live && setRows(r), reportError);
+    return () => {
+      live = false;
+    };
   }, [accountId, dataVersion]);
+
+  // After a deletion the focus goes to the Delete button now in the deleted row's place (else the
+  // last one), or to the "no upload" line, rather than to the page.
+  useEffect(() => {
+    const at = focusAfterDelete.current;
+    if (at == null || rows == null) return;
+    focusAfterDelete.current = null;
+    const buttons = listRef.current?.querySelectorAll<HTMLElement>('button[data-delete]');
+    const next = buttons?.length ? buttons[Math.min(at, buttons.length - 1)] : null;
+    (next ?? listRef.current?.querySelector<HTMLElement>('.history-empty'))?.focus();
+  }, [rows]);
 
   const download = (u: UploadRow) => saveExport(call('uploads.download', { uploadId: u.uploadId }));
   const remove = async (u: UploadRow) => {
+    focusAfterDelete.current = rows?.findIndex((r) => r.uploadId === u.uploadId) ?? 0;
     const done = await applyChange(
       call('uploads.delete', { uploadId: u.uploadId }),
       (r) => `Version ${r.deletedVersion} deleted; ${r.rescoredMonths} months scored again.`,
       'info',
     );
     if (done) setConfirm(null);
+    else focusAfterDelete.current = null;
   };
-  return (
-    <section className="card" aria-labelledby="history-title">
-      <div className="row space-between">
-        <h2 id="history-title">Upload history</h2>
-        {!props.accountId && (
-          <select
-            aria-label="Account of the upload history"
-            value={accountId}
-            onChange={(e) => setAccountId(Number(e.target.value) || '')}
-          >
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
-      {rows.length === 0 ? (
-        <p className="muted">No upload yet for this account.</p>
+
+  const list = (
+    <div ref={listRef}>
+      {rows === null ? null : rows.length === 0 ? (
+        <p className="muted history-empty" tabIndex={-1}>
+          No upload yet for this account.
+        </p>
       ) : (
         <table className="table compact" aria-label="Upload history">
           <thead>
@@ -98,6 +135,7 @@ export function UploadHistory(props: { accountId?: number }) {
                     <button
                       type="button"
                       className="danger-button"
+                      data-delete
                       onClick={() => setConfirm(u)}
                       aria-label={`Delete version ${u.version}`}
                     >
@@ -128,6 +166,42 @@ export function UploadHistory(props: { accountId?: number }) {
           </button>
         </div>
       </Dialog>
+    </div>
+  );
+  if (fixed) return list;
+
+  const typed = normalizeName(query);
+  return (
+    <section className="card" aria-labelledby="history-title">
+      <div className="row space-between">
+        <h2 id="history-title">Upload history</h2>
+        <label className="inline-field history-picker">
+          <span>Account</span>
+          <input
+            list={listId}
+            aria-label="Account of the upload history"
+            placeholder="Type an account name"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              const match = accounts.find((a) => normalizeName(a.name) === normalizeName(e.target.value));
+              if (match) setChosen(match.id);
+            }}
+            onBlur={() => setQuery(chosenName)}
+          />
+          <datalist id={listId}>
+            {accounts.map((a) => (
+              <option key={a.id} value={a.name}>
+                {a.status === 'inactive' ? 'deactivated' : undefined}
+              </option>
+            ))}
+          </datalist>
+        </label>
+      </div>
+      {typed && !accounts.some((a) => normalizeName(a.name).includes(typed)) && (
+        <p className="muted">No account's name contains "{query.trim()}".</p>
+      )}
+      {list}
     </section>
   );
 }

@@ -169,6 +169,17 @@ describe('the import, stored in the seed tables', () => {
     await commitImport(t.db, session, { ...file, period: '2025-09', accountId: globex.id });
     await commitImport(t.db, session, { ...file, period: '2025-09', accountId: acme.id });
     expect(lastUploadAccount(t.db, ws.id)).toEqual({ accountId: acme.id });
+    // A roll-up file: the first account of its report.
+    updateSettings(t.db, ws.id, { mode: 'account_rollup' });
+    const csv = 'Account,KPI,Data\nInitech,NPS Score,45\nGlobex,NPS Score,50\n';
+    const rollup = await commitImport(t.db, session, {
+      fileName: 'master.csv',
+      bytes: new TextEncoder().encode(csv),
+      period: '2025-09',
+      createAccounts: true,
+    });
+    expect(rollup.uploads.map((u) => u.accountName)).toEqual(['Initech', 'Globex']);
+    expect(lastUploadAccount(t.db, ws.id)).toEqual({ accountId: rollup.uploads[0].accountId });
   });
 
   it('versions uploads: a later upload corrects a month, deleting it brings the earlier value back', async () => {
