@@ -29,6 +29,9 @@ const MAPPING_SETTLE_MS = 500;
 
 let jobSeq = 0;
 
+const NO_SHEET_WITH_THESE_COLUMNS =
+  'With these columns no sheet of this file can be imported: change them back to import it.';
+
 const PROPOSED_FROM: Record<NonNullable<ImportPreview['proposedAccount']>['from'], string> = {
   'file name': 'file name',
   title: 'title rows',
@@ -109,11 +112,11 @@ export function ImportScreen() {
       } catch (e) {
         if (jobRef.current !== jobId) return;
         const message = e instanceof Error ? e.message : String(e);
+        // A refusal after a mapping change comes from the columns chosen, not from the file.
+        const problem = e instanceof ApiError && e.code === 'refused' ? NO_SHEET_WITH_THESE_COLUMNS : message;
         if (e instanceof ApiError && e.code === 'cancelled') setStage({ kind: 'idle' });
         else if (inPlace)
-          setStage((s) =>
-            s.kind === 'preview' ? { ...s, updating: false, problem: message } : { kind: 'refused', message },
-          );
+          setStage((s) => (s.kind === 'preview' ? { ...s, updating: false, problem } : { kind: 'refused', message }));
         else setStage({ kind: 'refused', message });
       }
     },
@@ -442,19 +445,17 @@ function PreviewView(props: {
   // The sheets in the file's order: those previewed, and those a mapping change made unusable
   // (kept with their editor, so the change can be undone).
   const skippedReason = new Map(p.skipped.map((s) => [s.sheet, s.reason]));
-  const editors = [...props.knownSheets.values()].flatMap(
-    (
-      known,
-    ): Array<{
-      sheet: SheetPreview;
-      skipped: string | null;
-    }> => {
-      const sheet = p.sheets.find((s) => s.name === known.name);
-      if (sheet) return [{ sheet, skipped: null }];
-      const reasonSkipped = skippedReason.get(known.name);
-      return props.mappings[known.name] && reasonSkipped ? [{ sheet: known, skipped: reasonSkipped }] : [];
-    },
-  );
+  const editors: Array<{ sheet: SheetPreview; notice: string | null }> = [];
+  for (const known of props.knownSheets.values()) {
+    const sheet = p.sheets.find((s) => s.name === known.name);
+    const reason = skippedReason.get(known.name);
+    if (sheet) editors.push({ sheet, notice: props.editedSheet === sheet.name ? props.problem : null });
+    else if (props.mappings[known.name] && reason)
+      editors.push({
+        sheet: known,
+        notice: `With these columns the sheet is not imported (${reason}): change them back to import it.`,
+      });
+  }
   return (
     <div className="import-preview" aria-busy={props.updating}>
       <div className="card">
@@ -568,7 +569,7 @@ function PreviewView(props: {
             aria-describedby={reason ? 'import-reason' : p.blocked ? 'import-blocked' : undefined}
             onClick={props.onCommit}
           >
-            Import {kpiRows.toLocaleString()} KPIs
+            Import {kpiRows} KPIs
           </button>
         </div>
       </div>
@@ -595,12 +596,13 @@ function PreviewView(props: {
             : undefined
         }
       />
-      {editors.map(({ sheet, skipped }) => (
+      {editors.map(({ sheet, notice }) => (
         <MappingEditor
           key={sheet.name}
           sheet={sheet}
           mapping={props.mappings[sheet.name] ?? sheet.mapping}
-          skipped={skipped}
+          unusable={!p.sheets.includes(sheet) || notice !== null}
+          notice={notice}
           updating={props.updating && props.editedSheet === sheet.name}
           onChange={(m) => props.onMapping(sheet.name, m)}
           onSettled={props.onMappingSettled}

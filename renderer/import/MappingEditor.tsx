@@ -20,15 +20,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * One KPI sheet as read: the header row, what each column was taken for (editable), sample rows.
- * `mapping` is the one the user sees (theirs while the preview is made again); `skipped` says why a
- * mapping they changed makes the sheet unusable. A change is reported at once (onChange), and
+ * `mapping` is the one the user sees (theirs while the preview is made again); `unusable` when the
+ * mapping they changed leaves nothing to import from it, `notice` saying so. A change is reported at once (onChange), and
  * onSettled when the select is left, so that arrowing through its options does not re-read the file
  * at each step.
  */
 export function MappingEditor(props: {
   sheet: SheetPreview;
   mapping: ColumnMapping;
-  skipped: string | null;
+  unusable: boolean;
+  notice: string | null;
   updating: boolean;
   onChange(mapping: ColumnMapping): void;
   onSettled(): void;
@@ -43,22 +44,26 @@ export function MappingEditor(props: {
   return (
     <details
       className="card sheet-card"
-      open={open || !!props.skipped}
+      open={open || props.unusable}
       onToggle={(e) => setOpen(e.currentTarget.open)}
       aria-busy={props.updating}
     >
       <summary>
         <strong>{s.name}</strong>{' '}
-        <span className="muted">
-          header in row {s.headerRow} · {s.rowsRead} rows read · {s.kpiRows} KPIs · {s.notes.length} notes
-          {s.months.length ? ` · ${s.months.length} month columns` : ''}
-          {s.remembered ? ' · your saved column mapping' : ''}
-        </span>
+        {props.unusable ? (
+          <span className="muted">not imported with these columns</span>
+        ) : (
+          <span className="muted">
+            header in row {s.headerRow} · {s.rowsRead} rows read · {s.kpiRows} KPIs · {s.notes.length} notes
+            {s.months.length ? ` · ${s.months.length} month columns` : ''}
+            {s.remembered ? ' · your saved column mapping' : ''}
+          </span>
+        )}
         {props.updating && <span className="import-updating muted"> · updating…</span>}
       </summary>
-      {props.skipped && (
+      {props.notice && (
         <p className="notice" role="alert">
-          With these columns the sheet is not imported ({props.skipped}): change them back to import it.
+          {props.notice}
         </p>
       )}
       <table className="table compact" aria-label={`Columns of ${s.name}`}>
@@ -112,7 +117,7 @@ export function MappingEditor(props: {
           ))}
         </tbody>
       </table>
-      {s.sample.length > 0 && !props.skipped && (
+      {s.sample.length > 0 && !props.unusable && (
         <table className="table compact" aria-label={`First rows of ${s.name}`}>
           <thead>
             <tr>
