@@ -19,10 +19,17 @@ test('both samples import by dropping them on the window and reproduce the expec
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('Drop a KPI workbook anywhere on this window')).toBeVisible();
 
+  // Import stays off until the account is chosen, and says so beside the button.
+  await dropFile(page, path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'));
+  await expect(page.getByRole('button', { name: /^Import \d+ KPIs$/ })).toBeDisabled();
+  await expect(page.getByText('Choose the account this workbook belongs to, or add it.')).toBeVisible();
   await importByDrop(page, path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'), { account: 'TechCorp Solutions' });
   const sheets = page.getByRole('table', { name: 'Sheets imported' });
   await expect(sheets.getByRole('row')).toHaveCount(6);
   await expect(page.getByText(/TechCorp Solutions \(v1\)/)).toBeVisible();
+  // The report takes the focus, its actions beside its heading; the history opens on the account.
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeFocused();
+  await expect(page.getByLabel('Account of the upload history')).toHaveValue('TechCorp Solutions');
   await shot(page, 'import-report-techcorp');
 
   // The roll-up master file, in a workspace switched to roll-up mode.
@@ -30,11 +37,22 @@ test('both samples import by dropping them on the window and reproduce the expec
   await page.getByLabel(/Account roll-up/).check();
   await expect(page.getByText('Upload mode saved.')).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  // A file without an Account column is held back in the preview, before anything is tried.
+  await dropFile(page, path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'));
+  await expect(
+    page.getByText(
+      'This workspace takes one master workbook with an Account column, and this file has none: add an Account column, or switch the upload mode to corporate in Settings.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import \d+ KPIs$/ })).toBeDisabled();
+  await expect(page.getByRole('list', { name: 'Accounts in this file' })).toHaveCount(0);
+
   await dropFile(page, path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
   const chips = page.getByRole('list', { name: 'Accounts in this file' });
   await expect(chips.getByRole('listitem')).toHaveCount(10);
   await expect(chips.getByText('new')).toHaveCount(10);
   await expect(page.getByRole('button', { name: /^Import \d+ KPIs$/ })).toBeDisabled();
+  await expect(page.getByText('Tick "Create the 10 new accounts" to import this file.')).toBeVisible();
   await shot(page, 'import-preview-rollup');
   await page.getByLabel('Create the 10 new accounts').check();
   await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
@@ -65,30 +83,56 @@ test('both samples import by dropping them on the window and reproduce the expec
   const uploads = () => (app.backend.ctx.db.raw.prepare('SELECT count(*) n FROM kpi_uploads').get() as { n: number }).n;
   const before = uploads();
   await dropFile(page, path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
-  await expect(page.getByText(/This exact file was already imported/)).toBeVisible();
+  // The notice is about the period chosen: the file is held for Sep 2025, not for Aug 2025.
+  const held = page.getByText(
+    '10 accounts already hold this exact file for Sep 2025: importing it again stores nothing new.',
+  );
+  await expect(held).toBeVisible();
+  await page.getByLabel('Period').selectOption('2025-08');
+  await expect(held).toBeHidden();
+  await expect(page.getByText(/already hold/)).toHaveCount(0);
+  await page.getByLabel('Period').selectOption('2025-09');
+  await expect(held).toBeVisible();
   await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
   await expect(page.getByRole('heading', { name: 'Already imported' })).toBeVisible();
   expect(uploads()).toBe(before);
 
-  // Upload history: versions listed, a version deleted after confirmation.
-  await page.getByLabel('Account of the upload history').selectOption({ label: 'TechCorp Solutions' });
+  // Upload history: the account found by typing its name, versions listed, a version deleted
+  // after confirmation, the focus kept in the history.
+  await page.getByLabel('Account of the upload history').fill('TechCorp Solutions');
   const history = page.getByRole('table', { name: 'Upload history' });
   await expect(history.getByRole('row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Delete version 1' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete version 1' }).click();
-  await expect(page.getByText('No upload yet for this account.')).toBeVisible();
+  await expect(page.getByText('No upload yet for this account.')).toBeFocused();
   const left = app.backend.ctx.db.raw
     .prepare(
       "SELECT count(*) n FROM health_trends h JOIN accounts a USING (account_id) WHERE a.account_name = 'TechCorp Solutions'",
     )
     .get();
   expect(left).toEqual({ n: 0 });
+
+  // The same history on the account's own view, in its Uploads section.
+  await page.getByRole('button', { name: 'Portfolio', exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Portfolio' })
+    .getByRole('button', { name: 'ACME Anvils', exact: true })
+    .click();
+  await page.locator('summary').filter({ hasText: 'Uploads' }).click();
+  const own = page.getByRole('table', { name: 'Upload history' });
+  await expect(own.getByRole('row')).toHaveCount(2);
+  await expect(own.getByRole('cell', { name: 'acme-rollup-2025-09.xlsx' })).toBeVisible();
+  await shot(page, 'account-uploads');
 });
 
 test('a file that is not a workbook is refused with one clear sentence, and nothing is stored', async ({
   appPage: page,
   app,
 }) => {
+  // Before any workspace exists a dropped file is not lost without a word.
+  await dropFile(page, path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'));
+  await expect(page.getByRole('alert')).toHaveText('Create a workspace first, then drop the file again.');
+  await expect(page.getByRole('button', { name: 'Create your first workspace' })).toBeFocused();
   await createWorkspace(page, 'Refusals');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
   const dump = () => app.backend.ctx.db.raw.serialize();
@@ -133,6 +177,25 @@ test('corporate mode: a roll-up workbook is held back with a sentence on switchi
   await expect(page.getByLabel('Account', { exact: true }).locator('option:checked')).toHaveText(
     'Acme-West (named in the file name)',
   );
+
+  // A column mapping changed with the keyboard is previewed again in place: the sheet stays open,
+  // the select keeps the focus, the preview stays on screen (no progress card), then shows the result.
+  await page.locator('summary').filter({ hasText: 'Support & Experience' }).click();
+  const weight = page.getByLabel('Column D of Support & Experience imported as');
+  await weight.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(weight).toHaveValue('data');
+  await expect(page.getByText('· updating…')).toBeVisible();
+  await expect(page.getByText('· updating…')).toBeHidden();
+  await expect(weight).toBeFocused();
+  await expect(weight).toHaveValue('data');
+  await expect(page.getByRole('table', { name: 'Columns of Support & Experience' })).toBeVisible();
+  await expect(page.getByText(/The columns D \("Weight"\) and E \("Actual"\) both mean Data/)).toBeVisible();
+  await expect(page.locator('.progress-card')).toHaveCount(0);
+  await page.keyboard.press('ArrowUp');
+  await expect(weight).toHaveValue('weight');
+  await expect(page.getByText(/both mean Data/)).toBeHidden();
+  await expect(weight).toBeFocused();
   await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
   await expect(page.getByText(/Acme-West \(v1\)/)).toBeVisible();
   const stored = app.backend.ctx.db.raw
