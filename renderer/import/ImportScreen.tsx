@@ -459,14 +459,7 @@ function PreviewView(props: {
   return (
     <div className="import-preview" aria-busy={props.updating}>
       <div className="card">
-        <div className="row space-between import-head">
-          <h2>{p.fileName}</h2>
-          {props.updating && (
-            <span className="import-updating muted" role="status">
-              Updating the preview…
-            </span>
-          )}
-        </div>
+        <h2>{p.fileName}</h2>
         <p>
           {p.sheets.length} KPI sheet{p.sheets.length === 1 ? '' : 's'}, {kpiRows.toLocaleString()} KPI rows
           {p.months.length ? `, months ${fmtMonth(p.months[0])} to ${fmtMonth(p.months[p.months.length - 1])}` : ''}.
@@ -554,11 +547,9 @@ function PreviewView(props: {
           ) : null}
         </div>
         <div className="actions import-actions">
-          {reason && (
-            <span className="muted" id="import-reason">
-              {reason}
-            </span>
-          )}
+          <span className="muted" id="import-reason" aria-live="polite">
+            {reason}
+          </span>
           <button type="button" onClick={props.onCancel}>
             Cancel
           </button>
