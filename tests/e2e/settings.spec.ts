@@ -11,6 +11,17 @@ test('reference ranges and weights show how many accounts would change status be
 
   const ranges = page.getByRole('table', { name: 'Reference ranges' });
   await expect(ranges.getByRole('row')).toHaveCount(41);
+  // A long screen: only the content area scrolls; the window (and with it the sidebar) never moves.
+  await page.mouse.move(100, 600);
+  await page.mouse.wheel(0, 1500);
+  const scroll = () =>
+    page.evaluate(() => ({
+      height: document.scrollingElement?.scrollHeight,
+      viewport: window.innerHeight,
+      y: window.scrollY,
+    }));
+  expect(await scroll()).toEqual({ height: 800, viewport: 800, y: 0 });
+  expect(await page.locator('main').evaluate((m) => m.scrollHeight > m.clientHeight)).toBe(true);
   await page.getByLabel('Search reference ranges').fill('NPS');
   await page.getByRole('button', { name: 'Edit the range of NPS Score' }).click();
   const dialog = page.getByRole('dialog', { name: 'Range of NPS Score' });
