@@ -7,11 +7,13 @@ import { type Db, first, run } from '../db/open';
 export function getSettings(db: Db, customerId: number): Settings {
   const c = first(db, db.k.selectFrom('customer_configs').selectAll().where('customer_id', '=', customerId));
   const configured = parseCategoryWeights(c?.category_weights);
+  const categories = dataCategories(db, customerId);
   return {
     mode: c?.kpi_upload_mode === 'account_rollup' ? 'account_rollup' : 'corporate',
-    categoryWeights: configured ?? equalWeights(workspaceCategories(db, customerId)),
+    categoryWeights: configured ?? equalWeights(categories.length ? categories : Object.keys(DEFAULT_CATEGORY_WEIGHTS)),
     weightsConfigured: configured !== null,
     masterFileName: c?.master_file_name ?? null,
+    categories,
   };
 }
 
@@ -27,8 +29,8 @@ export function categoryWeightsOf(db: Db, customerId: number): Record<string, nu
   return parseCategoryWeights(c?.category_weights);
 }
 
-/** The categories of the workspace's KPIs (sheet names, first spelling), else the default ones. */
-function workspaceCategories(db: Db, customerId: number): string[] {
+/** The categories of the workspace's KPIs (sheet names, first spelling), sorted; empty without data. */
+export function dataCategories(db: Db, customerId: number): string[] {
   const rows = db.raw
     .prepare(
       `SELECT DISTINCT k.category FROM kpis k JOIN accounts a ON a.account_id = k.account_id
@@ -38,7 +40,7 @@ function workspaceCategories(db: Db, customerId: number): string[] {
     .all(customerId) as string[];
   const seen = new Map<string, string>();
   for (const r of rows) if (!seen.has(normalizeName(r)) && r.trim()) seen.set(normalizeName(r), r.trim());
-  return seen.size ? [...seen.values()].sort((a, b) => a.localeCompare(b)) : Object.keys(DEFAULT_CATEGORY_WEIGHTS);
+  return [...seen.values()].sort((a, b) => a.localeCompare(b));
 }
 
 /** Equal fractions that add up to exactly 100.00% when shown with two decimals. */

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings, User } from '../../shared/contract';
+import { DEFAULT_CATEGORY_WEIGHTS } from '../../shared/defaults';
+import { normalizeName, weightCoverage } from '../../shared/scoring';
 import { call } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { applyChange, reportError, useApp } from '../store';
@@ -118,10 +120,24 @@ function ModeCard({ settings }: { settings: Settings }) {
   );
 }
 
-/** Weights are edited as percentages and stored as fractions, as the seed's JSON has them. */
+/** The categories offered for a weight: the workspace's own (from its KPIs), then the default ones. */
+function categoryOptions(categories: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const c of [...categories, ...Object.keys(DEFAULT_CATEGORY_WEIGHTS)])
+    if (!seen.has(normalizeName(c))) seen.set(normalizeName(c), c);
+  return [...seen.values()];
+}
+
+/**
+ * Weights are edited as percentages and stored as fractions, as the seed's JSON has them. A weight
+ * whose category no KPI uses, or a category of the data left without a weight, is pointed out, and
+ * saving such weights asks for a confirmation: a typo would otherwise silently take a category's
+ * weight away.
+ */
 function WeightsCard({ settings }: { settings: Settings }) {
   const [rows, setRows] = useState<Array<{ key: number; category: string; percent: string }>>([]);
   const [impact, setImpact] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     setRows(
       Object.entries(settings.categoryWeights).map(([category, w], key) => ({
@@ -138,6 +154,18 @@ function WeightsCard({ settings }: { settings: Settings }) {
     () => Object.fromEntries(rows.map((r) => [r.category.trim(), Number(r.percent) / 100])) as Record<string, number>,
     [rows],
   );
+  const coverage = useMemo(
+    () => weightCoverage(Object.keys(weights), settings.categories),
+    [weights, settings.categories],
+  );
+  // each doubtful category name is described by its own warning
+  const unused = new Map(coverage.unused.map((c, i) => [normalizeName(c), `weight-warning-${i}`]));
+  const warnings = [
+    ...coverage.unused.map(
+      (c) => `No KPI of this workspace is in the category "${c}": its weight counts for nothing (check the spelling).`,
+    ),
+    ...coverage.unweighted.map((c) => `${c} has KPIs but no weight: it will not count.`),
+  ];
   useEffect(() => {
     if (invalid || off || !rows.length) {
       setImpact(null);
@@ -148,12 +176,17 @@ function WeightsCard({ settings }: { settings: Settings }) {
     }, 250);
     return () => clearTimeout(t);
   }, [weights, invalid, off, rows.length]);
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    await applyChange(
+  const store = async () => {
+    const saved = await applyChange(
       call('settings.update', { categoryWeights: weights }),
       'Category weights saved; health scores recomputed.',
     );
+    if (saved) setConfirming(false);
+  };
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (warnings.length) setConfirming(true);
+    else await store();
   };
   return (
     <form className="card" onSubmit={save} aria-labelledby="weights-title">
@@ -165,6 +198,11 @@ function WeightsCard({ settings }: { settings: Settings }) {
           these weights.
         </p>
       )}
+      <datalist id="weight-categories">
+        {categoryOptions(settings.categories).map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
       <table className="table compact" aria-label="Category weights">
         <thead>
           <tr>
@@ -183,7 +221,10 @@ function WeightsCard({ settings }: { settings: Settings }) {
               <td>
                 <input
                   aria-label={`Category ${i + 1} name`}
+                  list="weight-categories"
                   value={r.category}
+                  aria-describedby={unused.get(normalizeName(r.category))}
+                  className={unused.has(normalizeName(r.category)) ? 'input-warning' : undefined}
                   onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, category: e.target.value } : x)))}
                 />
               </td>
@@ -220,6 +261,15 @@ function WeightsCard({ settings }: { settings: Settings }) {
         </tfoot>
       </table>
       {off && <p className="text-critical">The weights add up to {Math.round(total * 100) / 100}%, not 100%.</p>}
+      {warnings.length > 0 && (
+        <ul className="notice warning-list" aria-label="Weight warnings">
+          {warnings.map((w, i) => (
+            <li key={w} id={i < unused.size ? `weight-warning-${i}` : undefined}>
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
       {impact && <p className="muted">{impact}</p>}
       <div className="actions">
         <button type="button" onClick={() => setRows([...rows, { key: Date.now(), category: '', percent: '0' }])}>
@@ -229,6 +279,22 @@ function WeightsCard({ settings }: { settings: Settings }) {
           Save weights
         </button>
       </div>
+      <Dialog title="Save weights that leave categories out?" open={confirming} onClose={() => setConfirming(false)}>
+        <ul className="warning-list">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+        <p>Saving them changes the health scores of this workspace's accounts.</p>
+        <div className="actions">
+          <button type="button" onClick={() => setConfirming(false)}>
+            Go back
+          </button>
+          <button type="button" className="primary" onClick={store}>
+            Save anyway
+          </button>
+        </div>
+      </Dialog>
     </form>
   );
 }

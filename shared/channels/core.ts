@@ -38,6 +38,8 @@ export interface Settings {
   /** False when the workspace has no category_weights: every scored category counts the same. */
   weightsConfigured: boolean;
   masterFileName: string | null;
+  /** The categories of the workspace's KPIs (sheet names, first spelling); empty before any import. */
+  categories: string[];
 }
 
 export const accountFilter = z.object({

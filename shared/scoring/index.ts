@@ -564,6 +564,27 @@ export function validateCategoryWeights(w: Record<string, number>): string | nul
   return null;
 }
 
+/**
+ * How category weights meet the categories of a workspace's data, matched by normalised name: the
+ * weighted categories no KPI uses (a typo, or a category not imported yet) and the data's categories
+ * without a weight (scoring gives them weight 0: they do not count in the overall health). Both are
+ * empty when there is no data yet.
+ */
+export function weightCoverage(
+  weighted: Iterable<string>,
+  dataCategories: Iterable<string>,
+): { unused: string[]; unweighted: string[] } {
+  const data = new Map<string, string>();
+  for (const c of dataCategories) if (normalizeName(c)) data.set(normalizeName(c), c);
+  if (data.size === 0) return { unused: [], unweighted: [] };
+  const names = [...weighted].filter((c) => normalizeName(c) !== '');
+  const keys = new Set(names.map(normalizeName));
+  return {
+    unused: names.filter((c) => !data.has(normalizeName(c))),
+    unweighted: [...data].filter(([k]) => !keys.has(k)).map(([, c]) => c),
+  };
+}
+
 export type HealthTrendColumn =
   | 'relationship_strength_score'
   | 'product_usage_score'

@@ -50,4 +50,22 @@ test('reference ranges and weights show how many accounts would change status be
   await page.getByLabel('Weight of Product Value').fill('10');
   await page.getByLabel('Weight of Business Outcomes').fill('10');
   await expect(page.getByText(/of 11 accounts would change status|No account would change status/)).toBeVisible();
+
+  // A mistyped category is pointed out, and saving it asks first: the real one would lose its weight.
+  const weightsBefore = () =>
+    app.backend.ctx.db.raw.prepare('SELECT category_weights FROM customer_configs').pluck().get();
+  const before = weightsBefore();
+  const first = page.getByLabel('Category 1 name');
+  await first.fill('Relationship Strenght');
+  const warnings = page.getByRole('list', { name: 'Weight warnings' });
+  await expect(warnings).toContainText('Relationship Strength has KPIs but no weight: it will not count.');
+  await expect(first).toHaveAccessibleDescription(/"Relationship Strenght": its weight counts for nothing/);
+  await page.getByRole('button', { name: 'Save weights' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Save weights that leave categories out?' });
+  await expect(confirm).toContainText('Relationship Strength has KPIs but no weight: it will not count.');
+  await confirm.getByRole('button', { name: 'Go back' }).click();
+  await expect(confirm).toBeHidden();
+  expect(weightsBefore()).toBe(before);
+  await first.fill('Relationship Strength');
+  await expect(warnings).toBeHidden();
 });

@@ -190,6 +190,15 @@ describe('stored scores and the score receipt', () => {
     t.db.raw.prepare('UPDATE customer_configs SET category_weights = NULL WHERE customer_id = ?').run(ws.id);
     const s = getSettings(t.db, ws.id);
     expect(s.weightsConfigured).toBe(false);
+    // the categories of the workspace's KPIs, offered (and checked) when weights are edited
+    expect(s.categories).toEqual([
+      'Adoption & Engagement',
+      'Business Outcomes',
+      'Product Value',
+      'Relationship Strength',
+      'Support & Experience',
+    ]);
+    expect(getSettings(t.db, createWorkspace(t.db, { name: 'Empty' }).id).categories).toEqual([]);
     expect(Object.keys(s.categoryWeights)).toHaveLength(5);
     const percents = Object.values(s.categoryWeights).map((w) => Math.round(w * 10_000) / 100);
     expect(percents.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);

@@ -8,6 +8,7 @@ import {
   round2,
   validateCategoryWeights,
   validateRange,
+  weightCoverage,
 } from '../../../shared/scoring';
 import { CHURN, NPS } from './ranges';
 
@@ -105,6 +106,20 @@ describe('validateCategoryWeights', () => {
     [{ ' ': 1 }, 'Category weights: a category name is empty'],
   ] as Array<[Record<string, number>, string]>)('%#: %s', (weights, message) => {
     expect(validateCategoryWeights(weights)).toBe(message);
+  });
+});
+
+describe('weightCoverage', () => {
+  const data = ['Relationship Strength', 'Product Value'];
+  it('finds a mistyped weight and the category of the data it leaves without a weight', () => {
+    expect(weightCoverage(['Relationship Strenght', ' product  VALUE', 'Business Outcomes'], data)).toEqual({
+      unused: ['Relationship Strenght', 'Business Outcomes'],
+      unweighted: ['Relationship Strength'],
+    });
+  });
+  it('is silent when every category of the data has a weight, and before any data', () => {
+    expect(weightCoverage(['relationship strength', 'Product Value'], data)).toEqual({ unused: [], unweighted: [] });
+    expect(weightCoverage(['Relationship Strenght', ''], [])).toEqual({ unused: [], unweighted: [] });
   });
 });
 
