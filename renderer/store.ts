@@ -99,13 +99,15 @@ export const useApp = create<AppState>((set, get) => ({
 
 /**
  * Runs a change of stored data: on success every open screen reloads what it shows and `done` is
- * shown (a sentence, or one made from the result); a failure is shown with its message. Resolves
- * to the result, or undefined when the change failed.
+ * shown (a sentence, or one made from the result); a failure is shown with its message, as a
+ * toast or, given `onError` (a dialog's action), where that puts it. Resolves to the result, or
+ * undefined when the change failed.
  */
 export async function applyChange<T>(
   work: Promise<T>,
   done?: string | ((result: T) => string),
   kind: Toast['kind'] = 'success',
+  onError: (e: unknown) => void = reportError,
 ): Promise<T | undefined> {
   try {
     const result = await work;
@@ -114,13 +116,17 @@ export async function applyChange<T>(
     if (done) app.toast(kind, typeof done === 'string' ? done : done(result));
     return result;
   } catch (e) {
-    reportError(e);
+    onError(e);
     return undefined;
   }
 }
 
-/** Shows an error as a toast with its message (an ApiError's message is written for the user). */
+/** The sentence to show for an error (an ApiError's message is written for the user). */
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
+}
+
+/** Shows an error as a toast with its message. */
 export function reportError(e: unknown): void {
-  const text = e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
-  useApp.getState().toast('error', text);
+  useApp.getState().toast('error', errorMessage(e));
 }

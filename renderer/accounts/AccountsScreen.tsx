@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountRow } from '../../shared/contract';
 import { call } from '../api';
-import { Dialog, Field } from '../components/Dialog';
+import { Dialog, DialogError, Field } from '../components/Dialog';
 import { Money } from '../components/Money';
-import { applyChange, reportError, useApp } from '../store';
+import { applyChange, errorMessage, reportError, useApp } from '../store';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -170,7 +170,9 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
   const [revenue, setRevenue] = useState('');
   const [industry, setIndustry] = useState('');
   const [region, setRegion] = useState('');
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    setError(null);
     setName(a?.name ?? '');
     setRevenue(a?.revenue ? String(a.revenue) : '');
     setIndustry(a?.industry ?? '');
@@ -180,13 +182,15 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
     e.preventDefault();
     const rev = revenue.trim() === '' ? 0 : Number(revenue.replace(/[,\s$]/g, ''));
     if (!Number.isFinite(rev)) {
-      reportError(new Error('Revenue must be a number, e.g. 1200000.'));
+      setError('Revenue must be a number, e.g. 1200000.');
       return;
     }
     const payload = { name, revenue: rev, industry: industry || null, region: region || null };
     const saved = await applyChange(
       a ? call('accounts.update', { accountId: a.id, ...payload }) : call('accounts.create', payload),
       a ? `${name} saved.` : `${name} added.`,
+      'success',
+      (e) => setError(errorMessage(e)),
     );
     if (saved) props.onClose();
   };
@@ -210,6 +214,7 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
         <Field label="Region">
           <input value={region} onChange={(e) => setRegion(e.target.value)} maxLength={200} />
         </Field>
+        <DialogError message={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>
             Cancel

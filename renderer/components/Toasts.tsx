@@ -1,9 +1,16 @@
+import { createPortal } from 'react-dom';
 import { useApp } from '../store';
+import { useTopDialog } from './Dialog';
 
+/**
+ * The toasts, bottom right. While a modal dialog is open they are shown inside it: a modal dialog
+ * sits in the browser's top layer, above anything else, and makes the rest of the page inert.
+ */
 export function Toasts() {
   const toasts = useApp((s) => s.toasts);
   const dismiss = useApp((s) => s.dismiss);
-  return (
+  const dialog = useTopDialog();
+  const layer = (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
@@ -27,4 +34,5 @@ export function Toasts() {
       ))}
     </div>
   );
+  return dialog ? createPortal(layer, dialog) : layer;
 }

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExecutionStepView, ExecutionView } from '../../shared/channels/playbooks';
 import type { StepRecordDef } from '../../shared/playbooks/catalogue';
 import { ApiError, call } from '../api';
-import { Dialog, Field } from '../components/Dialog';
+import { Dialog, DialogError, Field } from '../components/Dialog';
 import { fmtDate, fmtDateTime, fmtMonth } from '../components/format';
-import { reportError, useApp } from '../store';
+import { errorMessage, reportError, useApp } from '../store';
 import { ExecStatus, fmtRecorded, fmtValue, OverdueChip, Progress, Raci } from './common';
 import { ReportPanel } from './Report';
 
@@ -32,13 +32,29 @@ export function ExecutionScreen(props: { executionId: string }) {
     load();
   }, [load, version]);
 
-  const changed = (v: ExecutionView) => {
+  // After an action the control that ran it is gone (the step's form, the end buttons): focus goes
+  // to the next step's first field, else to the report or the execution's heading.
+  const screen = useRef<HTMLElement>(null);
+  const focusAfter = useRef<'step' | 'report' | 'heading' | null>(null);
+  useEffect(() => {
+    const where = focusAfter.current;
+    const root = screen.current;
+    if (!view || !where || !root) return;
+    focusAfter.current = null;
+    const target =
+      (where === 'step' && root.querySelector<HTMLElement>('.pb-step.current :is(input, textarea, select)')) ||
+      (where === 'report' && root.querySelector<HTMLElement>('#pb-report-title')) ||
+      root.querySelector<HTMLElement>('h1');
+    target?.focus();
+  }, [view]);
+  const changed = (v: ExecutionView, focus: 'step' | 'report' | 'heading' = 'step') => {
+    focusAfter.current = focus;
     setView(v);
     useApp.getState().dataChanged();
   };
   const complete = async () => {
     try {
-      changed(await call('playbooks.complete', { executionId: props.executionId }));
+      changed(await call('playbooks.complete', { executionId: props.executionId }), 'report');
       useApp.getState().toast('success', 'Playbook completed: the report is ready.');
     } catch (e) {
       reportError(e);
@@ -61,11 +77,11 @@ export function ExecutionScreen(props: { executionId: string }) {
   const inProgress = view.status === 'in-progress';
   const allDone = view.stepsDone === view.totalSteps;
   return (
-    <section className={`screen pb-execution${view.report ? ' pb-has-report' : ''}`}>
+    <section className={`screen pb-execution${view.report ? ' pb-has-report' : ''}`} ref={screen}>
       {back}
       <header className="screen-head pb-no-print">
         <div>
-          <h1>
+          <h1 tabIndex={-1}>
             {view.playbookName}: {view.accountName}
           </h1>
           <p className="muted pb-meta">
@@ -165,7 +181,7 @@ export function ExecutionScreen(props: { executionId: string }) {
         onClose={() => setEnding(null)}
         onDone={(v) => {
           setEnding(null);
-          if (v) changed(v);
+          if (v) changed(v, 'heading');
           else {
             useApp.getState().dataChanged();
             navigate({ view: 'playbooks' });
@@ -242,6 +258,7 @@ function StepForm(props: { step: ExecutionStepView; executionId: string; onChang
   const [error, setError] = useState<string | null>(null);
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
+  const [skipError, setSkipError] = useState<string | null>(null);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const result: Record<string, unknown> = {};
@@ -268,7 +285,7 @@ function StepForm(props: { step: ExecutionStepView; executionId: string; onChang
       props.onChanged(await call('playbooks.skipStep', { executionId: props.executionId, stepId: s.stepId, reason }));
       setSkipping(false);
     } catch (err) {
-      reportError(err);
+      setSkipError(errorMessage(err));
     }
   };
   return (
@@ -291,7 +308,13 @@ function StepForm(props: { step: ExecutionStepView; executionId: string; onChang
           </p>
         )}
         <div className="actions">
-          <button type="button" onClick={() => setSkipping(true)}>
+          <button
+            type="button"
+            onClick={() => {
+              setSkipError(null);
+              setSkipping(true);
+            }}
+          >
             Skip step…
           </button>
           <button type="submit" className="primary">
@@ -304,6 +327,7 @@ function StepForm(props: { step: ExecutionStepView; executionId: string; onChang
           <Field label="Why is this step skipped?">
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required maxLength={1000} />
           </Field>
+          <DialogError message={skipError} />
           <div className="actions">
             <button type="button" onClick={() => setSkipping(false)}>
               Cancel
@@ -325,8 +349,12 @@ function EndDialog(props: {
   onDone: (v: ExecutionView | null) => void;
 }) {
   const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (props.kind) setReason('');
+    if (props.kind) {
+      setReason('');
+      setError(null);
+    }
   }, [props.kind]);
   const v = props.view;
   const title =
@@ -348,7 +376,7 @@ function EndDialog(props: {
         props.onDone(await call('playbooks.fail', { executionId: v.executionId, reason: reason || undefined }));
       }
     } catch (err) {
-      reportError(err);
+      setError(errorMessage(err));
     }
   };
   return (
@@ -364,6 +392,7 @@ function EndDialog(props: {
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} />
           </Field>
         )}
+        <DialogError message={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>
             Keep it

@@ -23,7 +23,8 @@ export function PlaybooksScreen() {
   return <PlaybooksHome />;
 }
 
-type Tab = 'executions' | 'triggers';
+const TABS = ['executions', 'triggers'] as const;
+type Tab = (typeof TABS)[number];
 let lastTab: Tab = 'executions';
 
 function PlaybooksHome() {
@@ -33,6 +34,17 @@ function PlaybooksHome() {
     lastTab = t;
     setTabState(t);
   };
+  // The ARIA tabs pattern: one Tab stop; Left/Right move to the previous/next tab (wrapping),
+  // Home/End to the first/last, and the tab focused is the one shown.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const i = TABS.indexOf(tab);
+    const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = TABS[(to + TABS.length) % TABS.length];
+    setTab(next);
+    document.getElementById(`pb-tab-${next}`)?.focus();
+  };
   return (
     <section className="screen">
       <header className="screen-head">
@@ -41,8 +53,8 @@ function PlaybooksHome() {
           Start a playbook
         </button>
       </header>
-      <div className="pb-tabs" role="tablist" aria-label="Playbooks">
-        {(['executions', 'triggers'] as const).map((t) => (
+      <div className="pb-tabs" role="tablist" aria-label="Playbooks" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
           <button
             key={t}
             type="button"
@@ -50,6 +62,7 @@ function PlaybooksHome() {
             id={`pb-tab-${t}`}
             aria-selected={tab === t}
             aria-controls={`pb-panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
             className="pb-tab"
             onClick={() => setTab(t)}
           >

@@ -63,7 +63,7 @@ export function ReportPanel(props: { report: ReportView; onRegenerated: (r: Repo
   return (
     <section className="card pb-report" aria-labelledby="pb-report-title">
       <header className="pb-card-head">
-        <h2 id="pb-report-title">
+        <h2 id="pb-report-title" tabIndex={-1}>
           Report: {r.playbookName} for {r.accountName}
         </h2>
         <div className="toolbar pb-no-print">

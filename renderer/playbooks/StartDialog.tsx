@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { AccountRow } from '../../shared/contract';
 import { PLAYBOOKS } from '../../shared/playbooks/catalogue';
 import { call } from '../api';
-import { Dialog, Field } from '../components/Dialog';
-import { reportError, useApp } from '../store';
+import { Dialog, DialogError, Field } from '../components/Dialog';
+import { errorMessage, reportError, useApp } from '../store';
 
 /** Start a playbook by hand: account, playbook, why. Opens the new execution. */
 export function StartPlaybookDialog(props: {
@@ -38,7 +38,7 @@ export function StartPlaybookDialog(props: {
       useApp.getState().toast('success', `${v.playbookName} started for ${v.accountName}.`);
       useApp.getState().navigate({ view: 'playbooks', executionId: v.executionId });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -73,11 +73,7 @@ export function StartPlaybookDialog(props: {
         <Field label="Reason (optional)">
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} />
         </Field>
-        {error && (
-          <p className="text-critical" role="alert">
-            {error}
-          </p>
-        )}
+        <DialogError message={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>
             Cancel

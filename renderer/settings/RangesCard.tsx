@@ -3,9 +3,9 @@ import type { RangeRow } from '../../shared/channels/import';
 import type { StatusImpact } from '../../shared/channels/scoring';
 import { type Range, validateRange } from '../../shared/scoring';
 import { call } from '../api';
-import { Dialog, Field } from '../components/Dialog';
+import { Dialog, DialogError, Field } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
-import { applyChange, reportError, useApp } from '../store';
+import { applyChange, errorMessage, reportError, useApp } from '../store';
 
 const BOUNDS: Array<[keyof Range, string]> = [
   ['criticalMin', 'Critical from'],
@@ -34,6 +34,7 @@ export function RangesCard() {
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<RangeRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<RangeRow | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void dataVersion;
@@ -51,6 +52,7 @@ export function RangesCard() {
       call('ranges.delete', { id: r.id }),
       `The range of ${r.kpiName} was deleted; ${r.kpiName} is no longer scored.`,
       'info',
+      (e) => setDeleteError(errorMessage(e)),
     );
     if (done) setDeleting(null);
   };
@@ -77,6 +79,8 @@ export function RangesCard() {
             type="file"
             accept=".csv,.xlsx"
             className="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
             aria-label="Reference ranges file"
             onChange={(e) => {
               const f = e.target.files?.[0];
@@ -130,7 +134,10 @@ export function RangesCard() {
                     </button>
                     <button
                       type="button"
-                      onClick={() => setDeleting(r)}
+                      onClick={() => {
+                        setDeleteError(null);
+                        setDeleting(r);
+                      }}
                       aria-label={`Delete the range of ${r.kpiName}`}
                     >
                       Delete
@@ -149,6 +156,7 @@ export function RangesCard() {
         onClose={() => setDeleting(null)}
       >
         <p>{deleting?.kpiName} will no longer be scored in any workspace, and every stored score is recomputed.</p>
+        <DialogError message={deleteError} />
         <div className="actions">
           <button type="button" onClick={() => setDeleting(null)}>
             Keep it
@@ -178,10 +186,13 @@ function RangeDialog(props: { range: RangeRow | 'new' | null; onClose(): void })
   const existing = props.range === 'new' ? null : props.range;
   const [form, setForm] = useState<Record<keyof Range, string | boolean>>({} as never);
   const [impact, setImpact] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   useEffect(() => {
     const r = existing ?? EMPTY;
     setForm(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v])) as never);
     setImpact(null);
+    setError(null);
   }, [existing]);
   const open = props.range !== null;
   const range: Range | null = useMemo(() => {
@@ -211,11 +222,16 @@ function RangeDialog(props: { range: RangeRow | 'new' | null; onClose(): void })
   }, [range, problem, existing?.id]);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!range || problem) return;
+    if (!range || problem || saving) return;
+    setSaving(true);
+    setError(null);
     const saved = await applyChange(
       call('ranges.save', { id: existing?.id, range }),
       `Range of ${range.kpiName} saved; scores recomputed.`,
+      'success',
+      (err) => setError(errorMessage(err)),
     );
+    setSaving(false);
     if (saved) props.onClose();
   };
   const set = (k: keyof Range, v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
@@ -252,12 +268,13 @@ function RangeDialog(props: { range: RangeRow | 'new' | null; onClose(): void })
           ))}
         </div>
         {problem ? <p className="text-critical">{problem}</p> : impact && <p className="muted">{impact}</p>}
+        <DialogError message={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={!!problem}>
-            Save range
+          <button type="submit" className="primary" disabled={!!problem || saving} aria-busy={saving}>
+            {saving ? 'Saving…' : 'Save range'}
           </button>
         </div>
       </form>

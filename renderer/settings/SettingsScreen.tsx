@@ -3,8 +3,8 @@ import type { Settings, User } from '../../shared/contract';
 import { DEFAULT_CATEGORY_WEIGHTS } from '../../shared/defaults';
 import { normalizeName, weightCoverage } from '../../shared/scoring';
 import { call } from '../api';
-import { Dialog, Field } from '../components/Dialog';
-import { applyChange, reportError, useApp } from '../store';
+import { Dialog, DialogError, Field } from '../components/Dialog';
+import { applyChange, errorMessage, reportError, useApp } from '../store';
 import { describeImpact, RangesCard } from './RangesCard';
 
 export function SettingsScreen() {
@@ -138,6 +138,7 @@ function WeightsCard({ settings }: { settings: Settings }) {
   const [rows, setRows] = useState<Array<{ key: number; category: string; percent: string }>>([]);
   const [impact, setImpact] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
   useEffect(() => {
     setRows(
       Object.entries(settings.categoryWeights).map(([category, w], key) => ({
@@ -180,13 +181,17 @@ function WeightsCard({ settings }: { settings: Settings }) {
     const saved = await applyChange(
       call('settings.update', { categoryWeights: weights }),
       'Category weights saved; health scores recomputed.',
+      'success',
+      confirming ? (e) => setConfirmError(errorMessage(e)) : reportError,
     );
     if (saved) setConfirming(false);
   };
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (warnings.length) setConfirming(true);
-    else await store();
+    if (warnings.length) {
+      setConfirmError(null);
+      setConfirming(true);
+    } else await store();
   };
   return (
     <form className="card" onSubmit={save} aria-labelledby="weights-title">
@@ -286,6 +291,7 @@ function WeightsCard({ settings }: { settings: Settings }) {
           ))}
         </ul>
         <p>Saving them changes the health scores of this workspace's accounts.</p>
+        <DialogError message={confirmError} />
         <div className="actions">
           <button type="button" onClick={() => setConfirming(false)}>
             Go back
@@ -343,8 +349,10 @@ function UsersCard({ users }: { users: User[] }) {
 function DangerCard(props: { name: string }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
   const remove = async (e: React.FormEvent) => {
     e.preventDefault();
+    setError(null);
     try {
       await call('workspaces.delete', { confirmName: typed });
       setOpen(false);
@@ -353,7 +361,7 @@ function DangerCard(props: { name: string }) {
       useApp.getState().navigate({ view: 'portfolio' });
       useApp.getState().toast('info', `Workspace "${props.name}" deleted.`);
     } catch (err) {
-      reportError(err);
+      setError(errorMessage(err));
     }
   };
   return (
@@ -369,6 +377,7 @@ function DangerCard(props: { name: string }) {
           <Field label="Workspace name">
             <input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />
           </Field>
+          <DialogError message={error} />
           <div className="actions">
             <button type="button" onClick={() => setOpen(false)}>
               Cancel

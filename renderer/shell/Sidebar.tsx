@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { UPLOAD_MODES } from '../../shared/defaults';
 import { call } from '../api';
-import { Dialog, Field } from '../components/Dialog';
-import { type Route, reportError, useApp } from '../store';
+import { Dialog, DialogError, Field } from '../components/Dialog';
+import { errorMessage, type Route, reportError, useApp } from '../store';
 
 const NAV: Array<{ view: Route['view']; label: string; icon: string }> = [
   { view: 'portfolio', label: 'Portfolio', icon: '◎' },
@@ -89,9 +89,14 @@ export function NewWorkspaceDialog(props: { open: boolean; onClose: () => void }
   const [name, setName] = useState('');
   const [mode, setMode] = useState<(typeof UPLOAD_MODES)[number]>('corporate');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (props.open) setError(null);
+  }, [props.open]);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    setError(null);
     try {
       const ws = await call('workspaces.create', { name, mode });
       await useApp.getState().loadWorkspaces();
@@ -101,7 +106,7 @@ export function NewWorkspaceDialog(props: { open: boolean; onClose: () => void }
       setName('');
       props.onClose();
     } catch (err) {
-      reportError(err);
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -128,6 +133,7 @@ export function NewWorkspaceDialog(props: { open: boolean; onClose: () => void }
             One master workbook with all accounts (roll-up)
           </label>
         </fieldset>
+        <DialogError message={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>
             Cancel

@@ -43,7 +43,17 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
 
   // Triggers: a threshold out of range is refused (nothing saved); auto-start VoC on.
   await openPlaybooks(page);
-  await page.getByRole('tab', { name: 'Triggers' }).click();
+  // The tabs follow the ARIA tabs pattern: arrows (wrapping), Home and End move and show.
+  const tabs = page.getByRole('tablist', { name: 'Playbooks' });
+  await tabs.getByRole('tab', { name: 'Executions' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(tabs.getByRole('tab', { name: 'Triggers' })).toBeFocused();
+  await expect(tabs.getByRole('tab', { name: 'Triggers' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(tabs.getByRole('tab', { name: 'Executions' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(tabs.getByRole('tab', { name: 'Triggers' })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Triggers' })).toBeVisible();
   const voc = page.getByRole('form', { name: 'VoC Sprint trigger' });
   await voc.getByLabel('VoC Sprint: NPS threshold').fill('500');
   await voc.getByRole('button', { name: 'Save thresholds' }).click();
@@ -124,7 +134,9 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   await form1.getByLabel('Notes').fill('Sent to 120 users');
   await form1.getByRole('button', { name: 'Complete step' }).click();
   await expect(step1).toContainText('Survey responses: 45 · NPS from the survey: 42 · Notes: Sent to 120 users');
+  // The form that had focus is gone: focus is on the next step's first field.
   const form2 = page.getByRole('form', { name: 'Result of Customer interviews' });
+  await expect(form2.getByLabel('Interviews held')).toBeFocused();
   await form2.getByLabel('Interviews held').fill('8');
   await form2.getByRole('button', { name: 'Complete step' }).click();
   const form3 = page.getByRole('form', { name: 'Result of Synthesise feedback into action items' });
@@ -300,6 +312,7 @@ test('safeguards and refusals are shown: in progress, cool-down, a second start,
     .getByRole('button', { name: 'Skip step…' })
     .click();
   const skip = page.getByRole('dialog', { name: 'Skip "Value review of outcomes achieved"' });
+  await expect(skip.getByLabel('Why is this step skipped?')).toBeFocused();
   await expect(skip.getByRole('button', { name: 'Skip step' })).toBeDisabled();
   await skip.getByLabel('Why is this step skipped?').fill('Done at the last QBR');
   await skip.getByRole('button', { name: 'Skip step' }).click();
@@ -323,6 +336,7 @@ test('safeguards and refusals are shown: in progress, cool-down, a second start,
   await cancel.getByLabel('Reason (optional)').fill('Handled by support');
   await cancel.getByRole('button', { name: 'Cancel playbook' }).click();
   await expect(page.getByText('Cancelled: Handled by support')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'SLA Recovery: TechCorp Solutions', level: 1 })).toBeFocused();
   await page.getByRole('button', { name: '← All playbooks' }).click();
   await page.getByRole('tab', { name: 'Triggers' }).click();
   await page.getByRole('button', { name: 'Evaluate now' }).click();

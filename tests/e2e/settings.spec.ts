@@ -25,6 +25,7 @@ test('reference ranges and weights show how many accounts would change status be
   await page.getByLabel('Search reference ranges').fill('NPS');
   await page.getByRole('button', { name: 'Edit the range of NPS Score' }).click();
   const dialog = page.getByRole('dialog', { name: 'Range of NPS Score' });
+  await expect(dialog.getByLabel('KPI name')).toBeFocused();
   await dialog.getByLabel('Risk from').fill('12');
   await expect(
     dialog.getByText('NPS Score: risk_min (12) must equal critical_max (10)', { exact: false }),
@@ -62,6 +63,7 @@ test('reference ranges and weights show how many accounts would change status be
   await expect(first).toHaveAccessibleDescription(/"Relationship Strenght": its weight counts for nothing/);
   await page.getByRole('button', { name: 'Save weights' }).click();
   const confirm = page.getByRole('dialog', { name: 'Save weights that leave categories out?' });
+  await expect(confirm.getByRole('button', { name: 'Save anyway' })).toBeFocused();
   await expect(confirm).toContainText('Relationship Strength has KPIs but no weight: it will not count.');
   await confirm.getByRole('button', { name: 'Go back' }).click();
   await expect(confirm).toBeHidden();
