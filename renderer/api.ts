@@ -11,6 +11,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Each problem when there are several (every faulty row of a file). */
+    readonly details?: string[],
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ export class ApiError extends Error {
 /** The renderer's typed client: one call per channel of the contract; failures throw ApiError. */
 export async function call<C extends Channel>(channel: C, payload: Input<C>): Promise<Output<C>> {
   const result = await window.kpi.invoke(channel, payload);
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
   return result.data;
 }
 

@@ -12,6 +12,8 @@ export type ErrorCode =
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  /** Each problem when there are several (every faulty row of a file), one sentence each. */
+  details?: string[];
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
@@ -21,6 +23,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: string[],
   ) {
     super(message);
     this.name = 'AppError';

@@ -158,6 +158,9 @@ export async function runCli(commands: Command[], argv: string[], io: Io): Promi
       (e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string')
     ) {
       io.err(`kpi ${cmd.name}: ${(e as Error).message}`);
+      // several problems (every faulty row of a file): one line each, after the sentence
+      const details = e instanceof AppError ? e.details : undefined;
+      if (details && details.length > 1) for (const d of details) io.err(`  ${d}`);
       return 1;
     }
     io.err(`kpi ${cmd.name}: ${e instanceof Error ? e.message : String(e)}`);

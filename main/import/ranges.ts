@@ -4,7 +4,7 @@ import type { StatusImpact } from '../../shared/channels/scoring';
 import { AppError } from '../../shared/errors';
 import { isImportRefusal } from '../../shared/import/refusal';
 import type { Cell } from '../../shared/import/types';
-import { normalizeName, type Range, validateRange } from '../../shared/scoring';
+import { describeRangeFault, normalizeName, type Range, rangeFaultList, validateRange } from '../../shared/scoring';
 import { all, type Db, first, inTransaction, run } from '../db/open';
 import { statusImpact } from '../scoring/receipt';
 import { loadRanges, recomputeAllWorkspaces, toRange } from '../scoring/service';
@@ -135,6 +135,8 @@ const cellText = (c: Cell | undefined): string => {
   }
 };
 
+const MAX_REPORTED_ROWS = 20;
+
 /** Reads a CSV or xlsx file of ranges; all rows are checked before anything is written. */
 export async function importRanges(db: Db, userId: number | null, fileName: string, bytes: Uint8Array) {
   let sheetRows: Cell[][];
@@ -159,22 +161,24 @@ export async function importRanges(db: Db, userId: number | null, fileName: stri
       `This file is not a reference-range list: the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
     );
   }
+  // Every row is checked, and every faulty one is reported (the first MAX_REPORTED_ROWS of them).
   const parsed: Range[] = [];
+  const faulty: string[] = [];
   const seen = new Set<string>();
   for (let i = 1; i < sheetRows.length; i++) {
     const row = sheetRows[i];
     const get = (k: (typeof RANGE_COLUMNS)[number]) => cellText(row[at[k]]);
     if (!get('kpi_name')) continue;
+    const problems: string[] = [];
     const num = (k: (typeof RANGE_COLUMNS)[number]) => {
       const v = Number(get(k).replace(/,/g, ''));
-      if (get(k) === '' || !Number.isFinite(v))
-        throw new AppError('invalid_input', `Row ${i + 1} (${get('kpi_name')}): ${k} "${get(k)}" is not a number.`);
-      return v;
+      if (get(k) !== '' && Number.isFinite(v)) return v;
+      problems.push(`${k} "${get(k)}" is not a number`);
+      return Number.NaN;
     };
     const hib = get('higher_is_better').toLowerCase();
-    if (!['true', 'false', '1', '0', 'yes', 'no'].includes(hib)) {
-      throw new AppError('invalid_input', `Row ${i + 1} (${get('kpi_name')}): higher_is_better must be true or false.`);
-    }
+    const hibRead = ['true', 'false', '1', '0', 'yes', 'no'].includes(hib);
+    if (!hibRead) problems.push('higher_is_better must be true or false');
     const r: Range = {
       kpiName: get('kpi_name'),
       unit: get('unit'),
@@ -186,12 +190,23 @@ export async function importRanges(db: Db, userId: number | null, fileName: stri
       healthyMin: num('healthy_min'),
       healthyMax: num('healthy_max'),
     };
-    const problem = validateRange(r);
-    if (problem) throw new AppError('invalid_input', `Row ${i + 1}: ${problem}`);
+    // the bands are checked once every bound and the direction could be read (a bound not read is said above)
+    for (const f of rangeFaultList(r))
+      if (f.kind === 'empty' || (f.kind !== 'not-finite' && hibRead)) problems.push(describeRangeFault(f, r));
     const key = normalizeName(r.kpiName);
-    if (seen.has(key)) throw new AppError('invalid_input', `Row ${i + 1}: "${r.kpiName}" appears twice in the file.`);
+    if (seen.has(key)) problems.push(`"${r.kpiName}" appears twice in the file`);
     seen.add(key);
-    parsed.push(r);
+    if (problems.length) faulty.push(`Row ${i + 1} (${r.kpiName}): ${problems.join('; ')}.`);
+    else parsed.push(r);
+  }
+  if (faulty.length) {
+    const details = faulty.slice(0, MAX_REPORTED_ROWS);
+    if (faulty.length > details.length) details.push(`…and ${faulty.length - details.length} more faulty rows.`);
+    throw new AppError(
+      'invalid_input',
+      faulty.length === 1 ? faulty[0] : `Nothing was imported: ${faulty.length} rows of this file are faulty.`,
+      details,
+    );
   }
   if (!parsed.length) throw new AppError('refused', 'This file holds no reference range.');
   const existing = new Map(

@@ -50,7 +50,10 @@ export async function dispatch(
     const data = await handler(ctx, input);
     return { ok: true, data };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+    if (err instanceof AppError) {
+      const { code, message, details } = err;
+      return { ok: false, error: details ? { code, message, details } : { code, message } };
+    }
     console.error(`[kpi] ${channel} failed:`, err);
     return {
       ok: false,

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RangeRow } from '../../shared/channels/import';
 import type { StatusImpact } from '../../shared/channels/scoring';
-import { type Range, validateRange } from '../../shared/scoring';
-import { call } from '../api';
+import { type BoundKey, describeRangeFault, normalizeName, type Range, rangeFaultList } from '../../shared/scoring';
+import { ApiError, call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
@@ -42,10 +42,17 @@ export function RangesCard() {
   }, [dataVersion]);
   const shown = rows.filter((r) => r.kpiName.toLowerCase().includes(filter.toLowerCase()));
   const exportAs = (format: 'csv' | 'xlsx') => saveExport(call('ranges.export', { format }));
+  // A file with faulty rows: every row is listed in a dialog (a toast would hold only one).
+  const [faultyFile, setFaultyFile] = useState<{ name: string; rows: string[] } | null>(null);
   const importFile = async (file: File) =>
     applyChange(
       call('ranges.import', { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
       (r) => `Reference ranges: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
+      'success',
+      (e) => {
+        if (e instanceof ApiError && e.details?.length) setFaultyFile({ name: file.name, rows: e.details });
+        else reportError(e);
+      },
     );
   const remove = async (r: RangeRow) => {
     const done = await applyChange(
@@ -149,7 +156,28 @@ export function RangesCard() {
           </tbody>
         </table>
       </div>
-      <RangeDialog range={editing} onClose={() => setEditing(null)} />
+      <RangeDialog range={editing} others={rows} onClose={() => setEditing(null)} />
+      <Dialog
+        title={`${faultyFile?.name ?? 'The file'} was not imported`}
+        open={faultyFile !== null}
+        onClose={() => setFaultyFile(null)}
+        wide
+      >
+        <p>
+          Nothing was changed. Correct {faultyFile?.rows.length === 1 ? 'this row' : 'these rows'} in the file and
+          import it again:
+        </p>
+        <ul className="fault-rows" aria-label="Faulty rows">
+          {faultyFile?.rows.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setFaultyFile(null)}>
+            OK
+          </button>
+        </div>
+      </Dialog>
       <Dialog
         title={`Delete the range of ${deleting?.kpiName ?? ''}?`}
         open={deleting !== null}
@@ -182,33 +210,84 @@ const EMPTY: Range = {
   healthyMax: 100,
 };
 
-function RangeDialog(props: { range: RangeRow | 'new' | null; onClose(): void }) {
+/** The form's label of each field: a fault names the fields as the user sees them. */
+const LABELS = {
+  kpiName: 'KPI name',
+  unit: 'Unit',
+  higherIsBetter: 'Direction',
+  ...Object.fromEntries(BOUNDS),
+} as Record<keyof Range, string>;
+
+const EMPTY_TEXT = { kpiName: 'Enter the KPI name.', unit: 'Enter the unit (such as %, score or days).' };
+
+/** A fault of the range being edited: its sentence and the fields it is about. */
+type FormFault = { id: string; fields: Array<keyof Range>; text: string };
+
+function formFaults(r: Range, clash: string | null): FormFault[] {
+  const faults: FormFault[] = rangeFaultList(r).map((f, i) => ({
+    id: `range-fault-${i}`,
+    fields: 'other' in f ? [f.field, f.other] : [f.field],
+    text:
+      f.kind === 'empty'
+        ? EMPTY_TEXT[f.field]
+        : f.kind === 'not-finite'
+          ? `${LABELS[f.field]} must be a number.`
+          : `${describeRangeFault(f, r, LABELS)}.`,
+  }));
+  if (clash)
+    faults.unshift({
+      id: 'range-fault-name',
+      fields: ['kpiName'],
+      text: `A range for "${clash}" already exists: edit that one instead.`,
+    });
+  return faults;
+}
+
+/**
+ * Adds or edits a range. Each fault is shown next to the fields it names, by their labels, once
+ * one of them has been typed in (or the user tried to save); those fields are marked invalid and
+ * described by it.
+ */
+function RangeDialog(props: { range: RangeRow | 'new' | null; others: RangeRow[]; onClose(): void }) {
   const existing = props.range === 'new' ? null : props.range;
   const [form, setForm] = useState<Record<keyof Range, string | boolean>>({} as never);
+  const [touched, setTouched] = useState<ReadonlySet<keyof Range>>(new Set());
+  const [tried, setTried] = useState(false);
   const [impact, setImpact] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     const r = existing ?? EMPTY;
     setForm(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v])) as never);
+    setTouched(new Set());
+    setTried(false);
     setImpact(null);
     setError(null);
   }, [existing]);
   const open = props.range !== null;
-  const range: Range | null = useMemo(() => {
-    if (!open) return null;
-    const nums = BOUNDS.map(([k]) => Number(form[k]));
-    if (nums.some((n) => !Number.isFinite(n)) || BOUNDS.some(([k]) => String(form[k] ?? '').trim() === '')) return null;
-    return {
+  // The range as typed: a bound left empty or not a number is NaN, which names it as the fault.
+  const range: Range = useMemo(
+    () => ({
       kpiName: String(form.kpiName ?? ''),
       unit: String(form.unit ?? ''),
       higherIsBetter: !!form.higherIsBetter,
-      ...(Object.fromEntries(BOUNDS.map(([k], i) => [k, nums[i]])) as Pick<Range, 'criticalMin'>),
-    } as Range;
-  }, [form, open]);
-  const problem = range ? validateRange(range) : 'Every bound must be a number.';
+      ...(Object.fromEntries(
+        BOUNDS.map(([k]) => {
+          const text = String(form[k] ?? '').trim();
+          return [k, text === '' ? Number.NaN : Number(text)];
+        }),
+      ) as Pick<Range, BoundKey>),
+    }),
+    [form],
+  );
+  const clash =
+    props.others.find((o) => o.id !== existing?.id && normalizeName(o.kpiName) === normalizeName(range.kpiName))
+      ?.kpiName ?? null;
+  const faults = useMemo(() => (open ? formFaults(range, clash) : []), [open, range, clash]);
+  const shown = faults.filter((f) => tried || f.fields.some((k) => touched.has(k)));
+  const valid = faults.length === 0;
   useEffect(() => {
-    if (!range || problem) {
+    if (!open || !valid) {
       setImpact(null);
       return;
     }
@@ -219,61 +298,99 @@ function RangeDialog(props: { range: RangeRow | 'new' | null; onClose(): void })
       );
     }, 250);
     return () => clearTimeout(t);
-  }, [range, problem, existing?.id]);
+  }, [open, range, valid, existing?.id]);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!range || problem || saving) return;
+    if (saving) return;
+    if (!valid) {
+      setTried(true);
+      document.getElementById(`range-${faults[0].fields[0]}`)?.focus();
+      return;
+    }
     setSaving(true);
     setError(null);
     const saved = await applyChange(
       call('ranges.save', { id: existing?.id, range }),
-      `Range of ${range.kpiName} saved; scores recomputed.`,
+      `Range of ${range.kpiName.trim()} saved; scores recomputed.`,
       'success',
       (err) => setError(errorMessage(err)),
     );
     setSaving(false);
     if (saved) props.onClose();
   };
-  const set = (k: keyof Range, v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
+  const set = (k: keyof Range, v: string | boolean) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setTouched((t) => (t.has(k) ? t : new Set([...t, k])));
+  };
+  /** The attributes tying a field to the faults shown about it. */
+  const faultProps = (k: keyof Range) => {
+    const about = shown.filter((f) => f.fields.includes(k));
+    return {
+      id: `range-${k}`,
+      'aria-invalid': about.length > 0 || undefined,
+      'aria-describedby': about.length ? about.map((f) => f.id).join(' ') : undefined,
+    };
+  };
+  const faultList = (fields: ReadonlyArray<keyof Range>) => {
+    const list = shown.filter((f) => f.fields.every((k) => fields.includes(k)));
+    return (
+      list.length > 0 && (
+        <ul className="field-errors">
+          {list.map((f) => (
+            <li key={f.id} id={f.id}>
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )
+    );
+  };
   return (
     <Dialog
       title={existing ? `Range of ${existing.kpiName}` : 'New reference range'}
-      open={props.range !== null}
+      open={open}
       onClose={props.onClose}
       wide
     >
-      <form className="form" onSubmit={save}>
+      <form className="form" onSubmit={save} noValidate>
         <div className="form-grid">
-          <Field label="KPI name">
-            <input value={String(form.kpiName ?? '')} onChange={(e) => set('kpiName', e.target.value)} required />
-          </Field>
-          <Field label="Unit">
-            <input value={String(form.unit ?? '')} onChange={(e) => set('unit', e.target.value)} required />
-          </Field>
-          <Field label="Direction">
+          {(['kpiName', 'unit'] as const).map((k) => (
+            <Field key={k} label={LABELS[k]}>
+              <input value={String(form[k] ?? '')} onChange={(e) => set(k, e.target.value)} {...faultProps(k)} />
+            </Field>
+          ))}
+          <Field label={LABELS.higherIsBetter}>
             <select
               value={form.higherIsBetter ? 'higher' : 'lower'}
               onChange={(e) => set('higherIsBetter', e.target.value === 'higher')}
+              {...faultProps('higherIsBetter')}
             >
               <option value="higher">Higher is better</option>
               <option value="lower">Lower is better</option>
             </select>
           </Field>
         </div>
+        {faultList(['kpiName', 'unit', 'higherIsBetter'])}
         <div className="form-grid bounds">
           {BOUNDS.map(([k, label]) => (
             <Field key={k} label={label}>
-              <input inputMode="decimal" value={String(form[k] ?? '')} onChange={(e) => set(k, e.target.value)} />
+              <input
+                inputMode="decimal"
+                value={String(form[k] ?? '')}
+                onChange={(e) => set(k, e.target.value)}
+                {...faultProps(k)}
+              />
             </Field>
           ))}
         </div>
-        {problem ? <p className="text-critical">{problem}</p> : impact && <p className="muted">{impact}</p>}
+        {faultList(BOUNDS.map(([k]) => k))}
+        {valid && impact && <p className="muted">{impact}</p>}
         <DialogError message={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={!!problem || saving} aria-busy={saving}>
+          <button type="submit" className="primary" disabled={shown.length > 0 || saving} aria-busy={saving}>
             {saving ? 'Saving…' : 'Save range'}
           </button>
         </div>

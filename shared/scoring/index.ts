@@ -40,9 +40,13 @@ export { normalizeName };
 // ---------------------------------------------------------------------------------------------
 
 const BOUNDS = ['criticalMin', 'criticalMax', 'riskMin', 'riskMax', 'healthyMin', 'healthyMax'] as const;
-type BoundKey = (typeof BOUNDS)[number];
+export type BoundKey = (typeof BOUNDS)[number];
 
-const BOUND_LABEL: Record<BoundKey, string> = {
+/** The seed's column name of each field of a range (kpi_reference_ranges, the ranges file). */
+export const RANGE_FIELD_NAMES: Readonly<Record<keyof Range, string>> = {
+  kpiName: 'kpi_name',
+  unit: 'unit',
+  higherIsBetter: 'higher_is_better',
   criticalMin: 'critical_min',
   criticalMax: 'critical_max',
   riskMin: 'risk_min',
@@ -51,26 +55,33 @@ const BOUND_LABEL: Record<BoundKey, string> = {
   healthyMax: 'healthy_max',
 };
 
-/** Every fault of a range (spec 2), in a fixed order; empty when the range is valid. */
-export function rangeFaults(r: Range): string[] {
-  const faults: string[] = [];
-  const name = typeof r.kpiName === 'string' ? r.kpiName.trim() : '';
-  const label = name === '' ? 'Reference range' : name;
-  if (name === '') faults.push(`${label}: kpi_name is empty`);
-  if (typeof r.unit !== 'string' || r.unit.trim() === '') faults.push(`${label}: unit is empty`);
-  if (typeof r.higherIsBetter !== 'boolean') faults.push(`${label}: higher_is_better must be true or false`);
-  const nonFinite = BOUNDS.filter((k) => typeof r[k] !== 'number' || !Number.isFinite(r[k]));
-  for (const k of nonFinite) faults.push(`${label}: ${BOUND_LABEL[k]} (${String(r[k])}) is not a finite number`);
-  if (nonFinite.length > 0) return faults;
+/**
+ * One fault of a range, naming the field at fault (and, for a rule between two bounds, the other
+ * one), so each side can phrase it: the command line with the seed's names, a form with its labels.
+ */
+export type RangeFault =
+  | { kind: 'empty'; field: 'kpiName' | 'unit' }
+  | { kind: 'not-boolean'; field: 'higherIsBetter' }
+  | { kind: 'not-finite'; field: BoundKey }
+  | { kind: 'not-less'; field: BoundKey; other: BoundKey }
+  | { kind: 'not-touching'; field: BoundKey; other: BoundKey };
 
-  const v = (k: BoundKey) => `${BOUND_LABEL[k]} (${r[k]})`;
+/** Every fault of a range (spec 2), in a fixed order; empty when the range is valid. */
+export function rangeFaultList(r: Range): RangeFault[] {
+  const faults: RangeFault[] = [];
+  if (typeof r.kpiName !== 'string' || r.kpiName.trim() === '') faults.push({ kind: 'empty', field: 'kpiName' });
+  if (typeof r.unit !== 'string' || r.unit.trim() === '') faults.push({ kind: 'empty', field: 'unit' });
+  if (typeof r.higherIsBetter !== 'boolean') faults.push({ kind: 'not-boolean', field: 'higherIsBetter' });
+  const nonFinite = BOUNDS.filter((k) => typeof r[k] !== 'number' || !Number.isFinite(r[k]));
+  for (const k of nonFinite) faults.push({ kind: 'not-finite', field: k });
+  if (nonFinite.length > 0) return faults;
   for (const band of ['critical', 'risk', 'healthy'] as const) {
     const lo = `${band}Min` as BoundKey;
     const hi = `${band}Max` as BoundKey;
-    if (!(r[lo] < r[hi])) faults.push(`${label}: ${v(lo)} must be less than ${v(hi)}`);
+    if (!(r[lo] < r[hi])) faults.push({ kind: 'not-less', field: lo, other: hi });
   }
-  const touch = (k: BoundKey, other: BoundKey) => {
-    if (r[k] !== r[other]) faults.push(`${label}: ${v(k)} must equal ${v(other)} so the bands touch`);
+  const touch = (field: BoundKey, other: BoundKey) => {
+    if (r[field] !== r[other]) faults.push({ kind: 'not-touching', field, other });
   };
   if (r.higherIsBetter) {
     touch('riskMin', 'criticalMax');
@@ -80,6 +91,37 @@ export function rangeFaults(r: Range): string[] {
     touch('criticalMin', 'riskMax');
   }
   return faults;
+}
+
+/**
+ * A fault as a sentence naming its fields by `names` (by default the seed's: `risk_min (12) must
+ * equal critical_max (10) so the bands touch`), each bound with its value.
+ */
+export function describeRangeFault(
+  f: RangeFault,
+  r: Range,
+  names: Readonly<Record<keyof Range, string>> = RANGE_FIELD_NAMES,
+): string {
+  const v = (k: BoundKey) => `${names[k]} (${r[k]})`;
+  switch (f.kind) {
+    case 'empty':
+      return `${names[f.field]} is empty`;
+    case 'not-boolean':
+      return `${names[f.field]} must be true or false`;
+    case 'not-finite':
+      return `${names[f.field]} (${String(r[f.field])}) is not a finite number`;
+    case 'not-less':
+      return `${v(f.field)} must be less than ${v(f.other)}`;
+    case 'not-touching':
+      return `${v(f.field)} must equal ${v(f.other)} so the bands touch`;
+  }
+}
+
+/** Every fault of a range (spec 2) as a sentence naming the range and the seed's bound at fault. */
+export function rangeFaults(r: Range): string[] {
+  const name = typeof r.kpiName === 'string' ? r.kpiName.trim() : '';
+  const label = name === '' ? 'Reference range' : name;
+  return rangeFaultList(r).map((f) => `${label}: ${describeRangeFault(f, r)}`);
 }
 
 /**

@@ -27,9 +27,14 @@ test('reference ranges and weights show how many accounts would change status be
   const dialog = page.getByRole('dialog', { name: 'Range of NPS Score' });
   await expect(dialog.getByLabel('KPI name')).toBeFocused();
   await dialog.getByLabel('Risk from').fill('12');
-  await expect(
-    dialog.getByText('NPS Score: risk_min (12) must equal critical_max (10)', { exact: false }),
-  ).toBeVisible();
+  // The fault names the fields by their labels, next to them; both are marked and described by it.
+  const fault = 'Risk from (12) must equal Critical to (10) so the bands touch.';
+  await expect(dialog.getByText(fault)).toBeVisible();
+  for (const label of ['Risk from', 'Critical to']) {
+    await expect(dialog.getByLabel(label)).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByLabel(label)).toHaveAccessibleDescription(fault);
+  }
+  await expect(dialog.getByLabel('Risk to')).not.toHaveAttribute('aria-invalid');
   await expect(dialog.getByRole('button', { name: 'Save range' })).toBeDisabled();
   // A much harder NPS range: healthy only from 90.
   await dialog.getByLabel('Risk from').fill('10');
@@ -43,6 +48,38 @@ test('reference ranges and weights show how many accounts would change status be
     .prepare("SELECT risk_max, healthy_min FROM kpi_reference_ranges WHERE kpi_name = 'NPS Score'")
     .get();
   expect(stored).toEqual({ risk_max: 90, healthy_min: 90 });
+
+  // A new range says nothing about the empty name until the user tries to save it.
+  await page.getByRole('button', { name: 'Add range' }).click();
+  const added = page.getByRole('dialog', { name: 'New reference range' });
+  await expect(added.getByLabel('KPI name')).not.toHaveAttribute('aria-invalid');
+  await expect(added.getByRole('listitem')).toHaveCount(0);
+  await added.getByRole('button', { name: 'Save range' }).click();
+  await expect(added.getByLabel('KPI name')).toBeFocused();
+  await expect(added.getByLabel('KPI name')).toHaveAccessibleDescription('Enter the KPI name.');
+  await added.getByRole('button', { name: 'Cancel' }).click();
+
+  // A ranges file with faulty rows: every one is listed, and nothing is imported.
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'ranges.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'kpi_name,unit,higher_is_better,critical_min,critical_max,risk_min,risk_max,healthy_min,healthy_max\n' +
+        'NPS Score,score,true,-100,10,12,30,30,100\nCSAT Score,1-5,true,1,3,3,4,4,5\nFoo,,true,a,1,1,2,2,3\n',
+    ),
+  });
+  const faulty = page.getByRole('dialog', { name: 'ranges.csv was not imported' });
+  await expect(faulty.getByRole('list', { name: 'Faulty rows' }).getByRole('listitem')).toHaveText([
+    'Row 2 (NPS Score): risk_min (12) must equal critical_max (10) so the bands touch.',
+    'Row 4 (Foo): critical_min "a" is not a number; unit is empty.',
+  ]);
+  await faulty.getByRole('button', { name: 'OK' }).click();
+  expect(
+    app.backend.ctx.db.raw
+      .prepare("SELECT risk_min FROM kpi_reference_ranges WHERE kpi_name = 'NPS Score'")
+      .pluck()
+      .get(),
+  ).toBe(10);
 
   // Weights: the preview counts the accounts whose status would change.
   await page.getByLabel('Weight of Relationship Strength').fill('60');

@@ -83,6 +83,21 @@ describe('the command line', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.err.split('\n')).toHaveLength(1);
+    // a ranges file with several faulty rows: the sentence, then one line per row, in the seed's names
+    const ranges = path.join(t.dir, 'ranges.csv');
+    fs.writeFileSync(
+      ranges,
+      'kpi_name,unit,higher_is_better,critical_min,critical_max,risk_min,risk_max,healthy_min,healthy_max\nA,x,true,0,1,2,3,3,4\nB,x,maybe,0,1,1,2,2,3\n',
+    );
+    expect(await kpi('ranges', 'import', ranges, '--db', db)).toEqual({
+      code: 1,
+      out: '',
+      err: [
+        'kpi ranges import: Nothing was imported: 2 rows of this file are faulty.',
+        '  Row 2 (A): risk_min (2) must equal critical_max (1) so the bands touch.',
+        '  Row 3 (B): higher_is_better must be true or false.',
+      ].join('\n'),
+    });
   });
 
   it('refuses what the window refuses, with the same sentence, and stores nothing', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../main/import/ranges';
 import { commitImport } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
+import { AppError } from '../../../shared/errors';
 import { SAMPLES, tempDb } from '../../helpers/db';
 
 describe('reference ranges', () => {
@@ -130,6 +131,32 @@ describe('reference ranges', () => {
     await expect(importRanges(t.db, null, 'r.csv', new TextEncoder().encode('name,unit\nA,x\n'))).rejects.toThrow(
       /missing/,
     );
+    expect(Buffer.compare(before, t.db.raw.serialize())).toBe(0);
+  });
+
+  it('lists every faulty row of a range file (up to 20), naming the bound at fault', async () => {
+    const before = t.db.raw.serialize();
+    // one good row, four faulty ones, then 20 rows without a unit
+    const file = `kpi_name,unit,higher_is_better,critical_min,critical_max,risk_min,risk_max,healthy_min,healthy_max
+A,x,true,0,1,1,2,2,3
+B,x,true,0,1,2,3,3,4
+C,x,maybe,0,1,1,2,2,3
+D,x,true,0,lots,1,2,2,3
+A,x,true,0,1,1,2,2,3
+${Array.from({ length: 20 }, (_, i) => `E${i},,true,0,1,1,2,2,3`).join('\n')}
+`;
+    const e = await importRanges(t.db, null, 'r.csv', new TextEncoder().encode(file)).catch((x) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect(e.message).toBe('Nothing was imported: 24 rows of this file are faulty.');
+    expect(e.details).toHaveLength(21);
+    expect(e.details.slice(0, 5)).toEqual([
+      'Row 3 (B): risk_min (2) must equal critical_max (1) so the bands touch.',
+      'Row 4 (C): higher_is_better must be true or false.',
+      'Row 5 (D): critical_max "lots" is not a number.',
+      'Row 6 (A): "A" appears twice in the file.',
+      'Row 7 (E0): unit is empty.',
+    ]);
+    expect(e.details[20]).toBe('…and 4 more faulty rows.');
     expect(Buffer.compare(before, t.db.raw.serialize())).toBe(0);
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeRangeFault,
   HEALTH_TREND_COLUMNS,
   healthTrendColumn,
   kpiWeight,
+  RANGE_FIELD_NAMES,
   type Range,
+  rangeFaultList,
   rangeFaults,
   round2,
   validateCategoryWeights,
@@ -69,6 +72,19 @@ describe('validateRange', () => {
     [{ ...NPS, unit: '' }, 'NPS Score: unit is empty'],
   ] as Array<[Range, string]>)('%#: %s', (range, message) => {
     expect(validateRange(range)).toBe(message);
+  });
+  it('names the fields at fault, so that each side phrases them with its own names', () => {
+    const range = { ...NPS, riskMin: 12 };
+    const [fault] = rangeFaultList(range);
+    expect(fault).toEqual({ kind: 'not-touching', field: 'riskMin', other: 'criticalMax' });
+    const labels = { ...RANGE_FIELD_NAMES, riskMin: 'Risk from', criticalMax: 'Critical to' };
+    expect(describeRangeFault(fault, range, labels)).toBe(
+      'Risk from (12) must equal Critical to (10) so the bands touch',
+    );
+    expect(rangeFaultList({ ...NPS, kpiName: '', healthyMax: Number.NaN })).toEqual([
+      { kind: 'empty', field: 'kpiName' },
+      { kind: 'not-finite', field: 'healthyMax' },
+    ]);
   });
   it('rangeFaults lists every fault', () => {
     expect(rangeFaults({ ...NPS, riskMin: 12, healthyMin: 31 })).toEqual([
