@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExecutionStepView, ExecutionView } from '../../shared/channels/playbooks';
 import type { StepRecordDef } from '../../shared/playbooks/catalogue';
+import { stepFieldErrors } from '../../shared/playbooks/execution';
 import { ApiError, call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { fmtDate, fmtDateTime, fmtMonth } from '../components/format';
@@ -228,8 +229,15 @@ function StepItem(props: { step: ExecutionStepView; executionId: string; onChang
   );
 }
 
-function RecordInput(props: { rec: StepRecordDef; value: string | boolean; onChange: (v: string | boolean) => void }) {
+function RecordInput(props: {
+  rec: StepRecordDef;
+  value: string | boolean;
+  onChange: (v: string | boolean) => void;
+  /** The problem of the value as typed, shown under the field and describing it. */
+  error?: string;
+}) {
   const { rec } = props;
+  const errorId = `pb-record-error-${rec.key}`;
   if (rec.type === 'boolean')
     return (
       <label className="radio">
@@ -237,15 +245,26 @@ function RecordInput(props: { rec: StepRecordDef; value: string | boolean; onCha
         {rec.label}
       </label>
     );
+  // the problem sits under the field, outside its label (it describes the field, it does not name it)
   return (
-    <Field label={rec.label}>
-      <input
-        className={rec.type === 'number' ? 'num-input' : undefined}
-        inputMode={rec.type === 'number' ? 'decimal' : undefined}
-        value={String(props.value)}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </Field>
+    <div className="field-with-error">
+      <Field label={rec.label}>
+        <input
+          id={`pb-record-${rec.key}`}
+          className={rec.type === 'number' ? 'num-input' : undefined}
+          inputMode={rec.type === 'number' ? 'decimal' : undefined}
+          value={String(props.value)}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? errorId : undefined}
+        />
+      </Field>
+      {props.error && (
+        <p className="field-error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -256,27 +275,35 @@ function StepForm(props: { step: ExecutionStepView; executionId: string; onChang
   );
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // each field's problem, checked here first and shown on the field once the user tried to complete
+  const [tried, setTried] = useState(false);
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
   const [skipError, setSkipError] = useState<string | null>(null);
+  const result: Record<string, unknown> = {};
+  for (const r of s.records) {
+    const v = values[r.key];
+    if (r.type === 'number') result[r.key] = typeof v === 'string' && v.trim() === '' ? undefined : Number(v);
+    else if (r.type === 'text') result[r.key] = v;
+    else result[r.key] = v === true;
+  }
+  if (notes.trim()) result.notes = notes;
+  const fieldErrors = tried ? stepFieldErrors(s, result) : {};
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const result: Record<string, unknown> = {};
-    for (const r of s.records) {
-      const v = values[r.key];
-      if (r.type === 'number') result[r.key] = typeof v === 'string' && v.trim() === '' ? undefined : Number(v);
-      else if (r.type === 'text') result[r.key] = v;
-      else result[r.key] = v === true;
+    const faults = Object.keys(stepFieldErrors(s, result));
+    if (faults.length) {
+      setTried(true);
+      document.getElementById(`pb-record-${faults[0]}`)?.focus();
+      return;
     }
-    if (notes.trim()) result.notes = notes;
     try {
       props.onChanged(
         await call('playbooks.completeStep', { executionId: props.executionId, stepId: s.stepId, result }),
       );
       setError(null);
     } catch (err) {
-      if (err instanceof ApiError) setError(err.message);
-      else reportError(err);
+      setError(errorMessage(err));
     }
   };
   const skip = async (e: React.FormEvent) => {
@@ -290,13 +317,14 @@ function StepForm(props: { step: ExecutionStepView; executionId: string; onChang
   };
   return (
     <>
-      <form className="pb-step-form" onSubmit={submit} aria-label={`Result of ${s.name}`}>
+      <form className="pb-step-form" onSubmit={submit} aria-label={`Result of ${s.name}`} noValidate>
         {s.records.map((r) => (
           <RecordInput
             key={r.key}
             rec={r}
             value={values[r.key]}
             onChange={(v) => setValues({ ...values, [r.key]: v })}
+            error={fieldErrors[r.key]}
           />
         ))}
         <Field label="Notes">

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountEvaluation, EvaluationView, TriggerView } from '../../shared/channels/playbooks';
 import { HEALTH_DROP, OVERALL_HEALTH, playbookByType } from '../../shared/playbooks/catalogue';
-import { THRESHOLD_BOUNDS } from '../../shared/playbooks/triggers';
+import { THRESHOLD_BOUNDS, thresholdFieldErrors } from '../../shared/playbooks/triggers';
 import { ApiError, call } from '../api';
 import { fmtDateTime, fmtMonth } from '../components/format';
 import { reportError, useApp } from '../store';
@@ -41,15 +41,26 @@ function TriggerEditor(props: { trigger: TriggerView; onSaved: (t: TriggerView) 
   const def = playbookByType(t.type)!;
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<string | null>(null);
+  // each threshold's problem, checked here first and shown on its field once the user tried to save
+  const [tried, setTried] = useState(false);
   useEffect(() => {
     setValues(Object.fromEntries(Object.entries(t.config).map(([k, v]) => [k, String(v)])));
     setErrors(null);
+    setTried(false);
   }, [t.config]);
   const dirty = Object.entries(t.config).some(([k, v]) => values[k] !== String(v));
+  const config: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) config[k] = v.trim() === '' ? undefined : Number(v);
+  const fieldErrors = tried ? thresholdFieldErrors(t.type, config) : {};
+  const inputId = (key: string) => `pb-threshold-${t.type}-${key}`;
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const config: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(values)) config[k] = v.trim() === '' ? undefined : Number(v);
+    const faults = Object.keys(thresholdFieldErrors(t.type, config));
+    if (faults.length) {
+      setTried(true);
+      document.getElementById(inputId(faults[0]))?.focus();
+      return;
+    }
     try {
       const saved = await call('playbooks.updateTrigger', { type: t.type, config });
       setErrors(null);
@@ -89,20 +100,29 @@ function TriggerEditor(props: { trigger: TriggerView; onSaved: (t: TriggerView) 
       <div className="pb-thresholds">
         {def.conditions.map((c) => {
           const b = THRESHOLD_BOUNDS[c.key];
+          const error = fieldErrors[c.key];
           return (
             <label key={c.key} className="field">
               <span className="field-label">{conditionText(c.kpi, c.op)}</span>
               <input
+                id={inputId(c.key)}
                 className="num-input"
                 inputMode="decimal"
                 aria-label={`${def.name}: ${b.label}`}
                 value={values[c.key] ?? ''}
                 onChange={(e) => setValues({ ...values, [c.key]: e.target.value })}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${inputId(c.key)}-error` : undefined}
               />
               <span className="field-hint">
                 {b.max === undefined ? `at least ${b.min}` : `${b.min} to ${b.max}`} · default{' '}
                 {def.triggerDefaults[c.key]}
               </span>
+              {error && (
+                <span className="field-error" id={`${inputId(c.key)}-error`}>
+                  {error}
+                </span>
+              )}
             </label>
           );
         })}

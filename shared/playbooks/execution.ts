@@ -185,8 +185,8 @@ function fieldName(rec: StepRecordDef): string {
   return `${rec.label} (${rec.key})`;
 }
 
-function recordSchema(rec: StepRecordDef) {
-  const name = fieldName(rec);
+/** A record's schema; its messages name it `name` (by default its label and key, as the command line shows it). */
+function recordSchema(rec: StepRecordDef, name = fieldName(rec)) {
   const typeError = (what: string) => (iss: { input: unknown }) =>
     iss.input === undefined ? `${name} is required` : `${name} must be ${what}`;
   switch (rec.type) {
@@ -216,6 +216,23 @@ export function stepResultSchema(step: PlaybookStep) {
   for (const rec of step.records) shape[rec.key] = recordSchema(rec);
   shape.notes = z.string({ error: 'Notes must be text' }).optional();
   return z.strictObject(shape);
+}
+
+/**
+ * The problem of each record of a step result as typed, by key, naming it by its label only (a
+ * form shows it on the field): `{ responses: 'Survey responses must be a number.' }`; empty when
+ * all are valid.
+ */
+export function stepFieldErrors(
+  step: Pick<PlaybookStep, 'records'>,
+  result: Readonly<Record<string, unknown>>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const rec of step.records) {
+    const r = recordSchema(rec, rec.label).safeParse(result[rec.key]);
+    if (!r.success) errors[rec.key] = `${r.error.issues[0].message}.`;
+  }
+  return errors;
 }
 
 /** Validates a step result; returns the cleaned values or the CSM-readable problems. */

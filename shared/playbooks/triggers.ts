@@ -50,10 +50,10 @@ export const THRESHOLD_BOUNDS: Readonly<Record<string, ThresholdBounds>> = {
   license_utilization_min: { label: 'Minimum license utilization', min: 0, max: 100 },
 };
 
-function thresholdSchema(key: string) {
+/** A threshold's schema; its messages name it `name` (by default its label and key, as the command line shows it). */
+function thresholdSchema(key: string, name = `${THRESHOLD_BOUNDS[key]?.label} (${key})`) {
   const b = THRESHOLD_BOUNDS[key];
   if (!b) throw new Error(`no bounds for trigger_config key ${key}`);
-  const name = `${b.label} (${key})`;
   let s = z
     .number({ error: (iss) => (iss.input === undefined ? `${name} is required` : `${name} must be a number`) })
     .min(b.min, { error: b.max === undefined ? `${name} must be at least ${b.min}` : between(name, b) });
@@ -97,6 +97,22 @@ export function validateTriggerConfig(type: PlaybookType, raw: unknown): Trigger
     i.path.length === 0 && i.code === 'invalid_type' ? 'The thresholds must be an object' : i.message,
   );
   return { ok: false, errors };
+}
+
+/**
+ * The problem of each threshold as typed, by key, naming it by its label only (a form shows it on
+ * the field): `{ csat_threshold: 'CSAT threshold must be between 0 and 10.' }`; empty when all are valid.
+ */
+export function thresholdFieldErrors(
+  type: PlaybookType,
+  raw: Readonly<Record<string, unknown>>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const key of Object.keys(defOfType(type).triggerDefaults)) {
+    const r = thresholdSchema(key, THRESHOLD_BOUNDS[key].label).safeParse(raw[key]);
+    if (!r.success) errors[key] = `${r.error.issues[0].message}.`;
+  }
+  return errors;
 }
 
 /** As validateTriggerConfig, throwing a PlaybookError('invalid_config') listing the problems. */

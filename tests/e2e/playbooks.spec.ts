@@ -55,18 +55,20 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   await expect(tabs.getByRole('tab', { name: 'Triggers' })).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Triggers' })).toBeVisible();
   const voc = page.getByRole('form', { name: 'VoC Sprint trigger' });
-  await voc.getByLabel('VoC Sprint: NPS threshold').fill('500');
+  const nps = voc.getByLabel('VoC Sprint: NPS threshold');
+  await nps.fill('500');
   await voc.getByRole('button', { name: 'Save thresholds' }).click();
-  await expect(voc.getByRole('alert')).toHaveText(
-    'Invalid VoC Sprint thresholds: NPS threshold (nps_threshold) must be between -100 and 100',
-  );
+  // said on the field, by its label
+  await expect(nps).toBeFocused();
+  await expect(nps).toHaveAttribute('aria-invalid', 'true');
+  await expect(nps).toHaveAccessibleDescription('NPS threshold must be between -100 and 100.');
   const stored = () =>
     JSON.parse(
       (db.raw.prepare("SELECT trigger_config FROM playbook_triggers WHERE playbook_type = 'voc'").get() as any)
         .trigger_config,
     );
   expect(stored().nps_threshold).toBe(10);
-  await voc.getByLabel('VoC Sprint: NPS threshold').fill('10');
+  await nps.fill('10');
   await voc.getByLabel('Auto-start VoC Sprint').check();
   await expect(page.getByText('Auto-trigger for VoC Sprint on.')).toBeVisible();
 
@@ -125,7 +127,10 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   await form1.getByLabel('Survey responses').fill('lots');
   await form1.getByLabel('NPS from the survey').fill('42');
   await form1.getByRole('button', { name: 'Complete step' }).click();
-  await expect(form1.getByRole('alert')).toContainText('Survey responses (responses) must be a number');
+  const responses = form1.getByLabel('Survey responses', { exact: true });
+  await expect(responses).toBeFocused();
+  await expect(responses).toHaveAttribute('aria-invalid', 'true');
+  await expect(responses).toHaveAccessibleDescription('Survey responses must be a number.');
   const results = () =>
     JSON.parse((db.raw.prepare('SELECT execution_data FROM playbook_executions').get() as any).execution_data).results;
   expect(results()).toEqual([]);

@@ -14,6 +14,7 @@ import {
   parseExecutionData,
   priorityFor,
   skipStep,
+  stepFieldErrors,
   stepSchedule,
   validateStepResult,
 } from '../../../shared/playbooks/execution';
@@ -190,6 +191,18 @@ describe('step transitions', () => {
       reason: 'survey ran last month',
     });
     expect(s.currentStep).toBe('voc-week2-interviews');
+  });
+
+  it("gives a form each field's problem by key, named by its label only", () => {
+    const survey = voc.steps[0];
+    expect(stepFieldErrors(survey, { responses: Number.NaN })).toEqual({
+      responses: 'Survey responses must be a number.',
+      nps: 'NPS from the survey is required.',
+    });
+    expect(stepFieldErrors(survey, { responses: 4.5, nps: 42 })).toEqual({
+      responses: 'Survey responses must be a whole number.',
+    });
+    expect(stepFieldErrors(survey, { responses: 45, nps: 42, notes: 'x' })).toEqual({});
   });
 
   it('refuses wrong result types with a message naming the field', () => {

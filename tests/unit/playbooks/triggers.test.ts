@@ -15,6 +15,7 @@ import {
   parseTriggerConfig,
   readTriggerConfig,
   safeguard,
+  thresholdFieldErrors,
   validateTriggerConfig,
 } from '../../../shared/playbooks/triggers';
 
@@ -56,6 +57,19 @@ describe('trigger config', () => {
       expect(defaultTriggerConfig(p.type)).toEqual(p.triggerDefaults);
       expect(validateTriggerConfig(p.type, p.triggerDefaults)).toEqual({ ok: true, config: p.triggerDefaults });
     }
+  });
+
+  it("gives a form each field's problem by key, named by its label only", () => {
+    expect(
+      thresholdFieldErrors('voc', { ...defaultTriggerConfig('voc'), csat_threshold: 11, nps_threshold: undefined }),
+    ).toEqual({
+      nps_threshold: 'NPS threshold is required.',
+      csat_threshold: 'CSAT threshold must be between 0 and 10.',
+    });
+    expect(
+      thresholdFieldErrors('sla', { ...defaultTriggerConfig('sla'), open_critical_threshold: Number.NaN }),
+    ).toEqual({ open_critical_threshold: 'Open critical tickets threshold must be a number.' });
+    expect(thresholdFieldErrors('voc', defaultTriggerConfig('voc'))).toEqual({});
   });
 
   it('defaultTriggerConfig returns a copy', () => {
