@@ -46,6 +46,32 @@ interface AppState {
 
 let toastId = 0;
 
+/**
+ * The screen on view (and its account, execution or month) is kept for the window's session, so a
+ * reload, in the browser or the desktop app, opens the same screen again in the same workspace.
+ */
+const ROUTE_KEY = 'kpi-route';
+const VIEWS = new Set<Route['view']>(['portfolio', 'accounts', 'import', 'playbooks', 'settings', 'account', 'kpi']);
+function savedRoute(workspaceId: number | null): Route | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(ROUTE_KEY) ?? 'null') as { workspaceId?: unknown; route?: Route };
+    const r = saved?.route;
+    if (saved?.workspaceId !== workspaceId || !r || !VIEWS.has(r.view)) return null;
+    if ((r.view === 'account' || r.view === 'kpi') && typeof r.accountId !== 'number') return null;
+    if (r.view === 'kpi' && typeof r.kpi !== 'string') return null;
+    return r;
+  } catch {
+    return null;
+  }
+}
+function saveRoute(workspaceId: number | null, route: Route) {
+  try {
+    sessionStorage.setItem(ROUTE_KEY, JSON.stringify({ workspaceId, route }));
+  } catch {
+    // storage unavailable: a reload opens the portfolio
+  }
+}
+
 export const useApp = create<AppState>((set, get) => ({
   workspaces: [],
   activeId: null,
@@ -61,7 +87,9 @@ export const useApp = create<AppState>((set, get) => ({
   },
   async loadWorkspaces() {
     const list = await call('workspaces.list', {});
-    set({ workspaces: list.workspaces, activeId: list.activeId, loaded: true });
+    // the first load after a reload reopens the screen the window was on
+    const route = get().loaded ? null : savedRoute(list.activeId);
+    set({ workspaces: list.workspaces, activeId: list.activeId, loaded: true, ...(route ? { route } : {}) });
   },
   async switchWorkspace(id) {
     const list = await call('workspaces.switch', { workspaceId: id });
@@ -96,6 +124,10 @@ export const useApp = create<AppState>((set, get) => ({
     void get().loadWorkspaces();
   },
 }));
+
+useApp.subscribe((s, before) => {
+  if (s.loaded && (s.route !== before.route || s.activeId !== before.activeId)) saveRoute(s.activeId, s.route);
+});
 
 /**
  * Runs a change of stored data: on success every open screen reloads what it shows and `done` is

@@ -56,6 +56,13 @@ test('create a workspace, add and deactivate an account, change the weights', as
     category_weights: string;
   };
   expect(JSON.parse(cfg.category_weights)).toMatchObject({ 'Business Outcomes': 0.25, 'Adoption & Engagement': 0.15 });
+
+  // A reload opens the same screen again, not the portfolio.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }),
+  ).toHaveAttribute('aria-current', 'page');
 });
 
 test('the API refuses calls without the per-run token', async ({ app, request }) => {
