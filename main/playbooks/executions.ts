@@ -7,6 +7,7 @@ import type {
   RunningView,
 } from '../../shared/channels/playbooks';
 import { AppError } from '../../shared/errors';
+import { fmtDate } from '../../shared/format';
 import { PLAYBOOK_IDS, type PlaybookDef, playbookById } from '../../shared/playbooks/catalogue';
 import {
   cancel,
@@ -195,20 +196,24 @@ function userNameOf(db: Db, customerId: number, userId: number | null): string |
   return u?.user_name ?? null;
 }
 
-/** The in-progress execution of this playbook for the account, if any. */
-export function runningExecutionId(db: Db, customerId: number, accountId: number, playbookId: string): string | null {
-  const r = first(
+/** The in-progress execution of this playbook for the account (its id and start), if any. */
+export function runningExecution(
+  db: Db,
+  customerId: number,
+  accountId: number,
+  playbookId: string,
+): { execution_id: string; started_at: string } | undefined {
+  return first(
     db,
     db.k
       .selectFrom('playbook_executions')
-      .select('execution_id')
+      .select(['execution_id', 'started_at'])
       .where('customer_id', '=', customerId)
       .where('account_id', '=', accountId)
       .where('playbook_id', '=', playbookId)
       .where('status', '=', 'in-progress')
       .limit(1),
   );
-  return r?.execution_id ?? null;
 }
 
 export interface StartInput {
@@ -240,11 +245,11 @@ export function startExecution(db: Db, customerId: number, input: StartInput): s
   }
   const now = input.now ?? new Date();
   return inTransaction(db, () => {
-    const running = runningExecutionId(db, customerId, account.account_id, def.id);
+    const running = runningExecution(db, customerId, account.account_id, def.id);
     if (running) {
       throw new AppError(
         'conflict',
-        `A ${def.name} is already in progress for ${account.account_name} (${running}): complete or cancel it before starting another.`,
+        `A ${def.name} is already in progress for ${account.account_name} (started ${fmtDate(running.started_at)}): complete or cancel it before starting another.`,
       );
     }
     const snap = input.values ?? latestValues(db, customerId, account.account_id);

@@ -1,7 +1,6 @@
 import type { ReportView } from '../../shared/channels/playbooks';
 import { formatNumber } from '../../shared/playbooks/catalogue';
-import type { RecordedValue } from '../../shared/playbooks/execution';
-import { improvementText, outcomeKpiName } from '../../shared/playbooks/report';
+import { describeStepResult, improvementText, outcomeKpiName } from '../../shared/playbooks/report';
 
 /**
  * The report as one self-contained HTML page (inline CSS, no scripts, no external resources),
@@ -17,18 +16,11 @@ const esc = (s: unknown): string =>
 const fmt = (v: number | null | undefined) => (v == null ? '–' : formatNumber(v));
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '–');
 
-export function formatRecorded(v: RecordedValue): string {
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  if (typeof v === 'number') return formatNumber(v);
-  return v;
-}
-
-/** "responses: 45, nps: 42, notes: ..." */
-export function describeResult(result: Record<string, RecordedValue> | null): string {
-  if (!result) return '';
-  return Object.entries(result)
-    .map(([k, v]) => `${k}: ${formatRecorded(v)}`)
-    .join(', ');
+/** A step's Result cell: its skip reason, or its recorded values with the catalogue's labels. */
+export function stepResultText(report: ReportView, s: ReportView['steps'][number]): string {
+  return s.status === 'skipped'
+    ? `Skipped: ${s.skipReason ?? ''}`
+    : describeStepResult(report.playbookId, s.stepId, s.result);
 }
 
 const STYLE = `
@@ -109,7 +101,7 @@ ${report.steps
       `<td>${esc(s.raci.consulted.join(', '))}</td>`,
       `<td>${esc(s.raci.informed.join(', '))}</td>`,
       `<td>${esc(s.status)}${s.completedAt ? ` ${day(s.completedAt)}` : ''}</td>`,
-      `<td>${esc(s.status === 'skipped' ? `Skipped: ${s.skipReason ?? ''}` : describeResult(s.result))}</td>`,
+      `<td>${esc(stepResultText(report, s))}</td>`,
     ]),
   )
   .join('\n')}</tbody></table>

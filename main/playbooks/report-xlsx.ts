@@ -1,10 +1,25 @@
 import ExcelJS from 'exceljs';
 import type { ExportFile, ReportView } from '../../shared/channels/playbooks';
 import { outcomeKpiName } from '../../shared/playbooks/report';
-import { describeResult } from './report-html';
+import { stepResultText } from './report-html';
 import { reportFileName } from './reports';
 
-/** The report as a workbook: Summary, Outcomes, Exit criteria, RACI, Steps, Next steps. */
+const DATE_TIME = 'yyyy-mm-dd hh:mm';
+
+/**
+ * A stored time (ISO, UTC) as a date cell showing the local time of this computer, as the app
+ * shows it (a workbook's dates have no time zone); null stays empty.
+ */
+function dateCell(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
+}
+
+/**
+ * The report as a workbook: Summary, Outcomes, Exit criteria, RACI, Steps, Next steps. Times are
+ * date cells (yyyy-mm-dd hh:mm), not text.
+ */
 export async function reportXlsx(report: ReportView): Promise<ExportFile> {
   const d = report.data;
   const wb = new ExcelJS.Workbook();
@@ -25,15 +40,17 @@ export async function reportXlsx(report: ReportView): Promise<ExportFile> {
     ['Account', report.accountName],
     ['Execution id', report.executionId],
     ['Status', report.status],
-    ['Started', report.startedAt],
-    ['Completed', report.completedAt ?? ''],
+    ['Started', dateCell(report.startedAt)],
+    ['Completed', dateCell(report.completedAt)],
     ['Duration', report.duration],
     ['Steps completed', report.stepsCompleted],
     ['Total steps', report.totalSteps],
     ['Executive summary', d.executive_summary],
-    ['Report generated', d.report_generated_at],
-  ] as Array<[string, string | number]>)
-    summary.addRow({ field, value });
+    ['Report generated', dateCell(d.report_generated_at)],
+  ] as Array<[string, string | number | Date | null]>) {
+    const cell = summary.addRow({ field, value }).getCell('value');
+    if (value instanceof Date) cell.numFmt = DATE_TIME;
+  }
   summary.getColumn('value').alignment = { wrapText: true, vertical: 'top' };
   bold(summary);
 
@@ -82,7 +99,7 @@ export async function reportXlsx(report: ReportView): Promise<ExportFile> {
     { header: 'Consulted', key: 'c', width: 28 },
     { header: 'Informed', key: 'i', width: 30 },
     { header: 'Status', key: 'status', width: 11 },
-    { header: 'Done at', key: 'completedAt', width: 26 },
+    { header: 'Done at', key: 'completedAt', width: 18 },
     { header: 'Result', key: 'result', width: 60 },
   ];
   for (const s of report.steps)
@@ -95,9 +112,10 @@ export async function reportXlsx(report: ReportView): Promise<ExportFile> {
       c: s.raci.consulted.join(', '),
       i: s.raci.informed.join(', '),
       status: s.status,
-      completedAt: s.completedAt ?? '',
-      result: s.status === 'skipped' ? `Skipped: ${s.skipReason ?? ''}` : describeResult(s.result),
+      completedAt: dateCell(s.completedAt),
+      result: stepResultText(report, s),
     });
+  steps.getColumn('completedAt').numFmt = DATE_TIME;
   bold(steps);
 
   const next = wb.addWorksheet('Next steps');

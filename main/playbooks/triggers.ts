@@ -239,7 +239,7 @@ export function evaluateWorkspace(db: Db, customerId: number, options: EvaluateO
             .where('playbook_type', '=', def.type),
         );
         started.push({ executionId, playbookId: def.id, accountId: a.account_id, accountName: a.account_name });
-        return { ...base, outcome: 'started', outcomeText: `Started automatically (${executionId})`, executionId };
+        return { ...base, outcome: 'started', outcomeText: 'Started automatically', executionId };
       });
       return {
         accountId: a.account_id,

@@ -1,4 +1,5 @@
 /** The shared formatters of the screens: money, scores, signed changes, dates and months. */
+import { fmtDate, toDate } from '../../shared/format';
 
 export const fmtMoney = (n: number | null | undefined) =>
   n == null ? '–' : n.toLocaleString(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
@@ -14,28 +15,13 @@ export const fmtSigned = (x: number, digits = 1) => {
   return Number(s) === 0 ? s : `${x > 0 ? '+' : '−'}${s}`;
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// dates and months are written the same by the main process (messages) and here
+export { fmtDate, fmtMonth, fmtMonthsIn } from '../../shared/format';
+
 const pad2 = (n: number) => String(n).padStart(2, '0');
-/** A date string as a local Date; a bare "2026-12-01" is that day, not UTC midnight. */
-function toDate(iso: string): Date {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
-}
-/** "1 Dec 2026": the same in every locale, never "12/1/2026". */
-export const fmtDate = (iso: string | null | undefined) => {
-  if (!iso) return '–';
-  const d = toDate(iso);
-  return Number.isNaN(d.getTime()) ? '–' : `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
-};
 /** "1 Dec 2026, 17:07" (24-hour clock, local time). */
 export const fmtDateTime = (iso: string | null | undefined) => {
   if (!iso) return '–';
   const d = toDate(iso);
   return Number.isNaN(d.getTime()) ? '–' : `${fmtDate(iso)}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-};
-/** "2025-09" -> "Sep 2025" */
-export const fmtMonth = (ym: string | null | undefined) => {
-  if (!ym) return '–';
-  const [y, m] = ym.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${y}`;
 };

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExecutionStepView, ExecutionView } from '../../shared/channels/playbooks';
 import type { StepRecordDef } from '../../shared/playbooks/catalogue';
 import { stepFieldErrors } from '../../shared/playbooks/execution';
+import { describeStepResult } from '../../shared/playbooks/report';
 import { ApiError, call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
-import { fmtDate, fmtDateTime, fmtMonth } from '../components/format';
+import { fmtDate, fmtDateTime, fmtMonth, fmtMonthsIn } from '../components/format';
 import { errorMessage, reportError, useApp } from '../store';
-import { ExecStatus, fmtRecorded, fmtValue, OverdueChip, Progress, Raci } from './common';
+import { ExecStatus, fmtValue, OverdueChip, Progress, Raci } from './common';
 import { ReportPanel } from './Report';
 
 /** One execution: baseline, the steps with RACI and due dates, result entry, the end actions, the report. */
@@ -94,7 +95,7 @@ export function ExecutionScreen(props: { executionId: string }) {
           </p>
           {view.reason && (
             <p className="pb-reason">
-              <strong>Why:</strong> {view.reason}
+              <strong>Why:</strong> {fmtMonthsIn(view.reason)}
             </p>
           )}
           {view.endReason && (
@@ -142,7 +143,13 @@ export function ExecutionScreen(props: { executionId: string }) {
           </header>
           <ol className="pb-steps">
             {view.steps.map((s) => (
-              <StepItem key={s.stepId} step={s} executionId={view.executionId} onChanged={changed} />
+              <StepItem
+                key={s.stepId}
+                step={s}
+                playbookId={view.playbookId}
+                executionId={view.executionId}
+                onChanged={changed}
+              />
             ))}
           </ol>
         </section>
@@ -193,7 +200,12 @@ export function ExecutionScreen(props: { executionId: string }) {
   );
 }
 
-function StepItem(props: { step: ExecutionStepView; executionId: string; onChanged: (v: ExecutionView) => void }) {
+function StepItem(props: {
+  step: ExecutionStepView;
+  playbookId: string;
+  executionId: string;
+  onChanged: (v: ExecutionView) => void;
+}) {
   const s = props.step;
   return (
     <li className={`pb-step pb-step-${s.status}${s.isCurrent ? ' current' : ''}`} aria-label={`Step: ${s.name}`}>
@@ -214,14 +226,7 @@ function StepItem(props: { step: ExecutionStepView; executionId: string; onChang
       </div>
       <Raci raci={s.raci} />
       {s.status === 'completed' && s.result && Object.keys(s.result).length > 0 && (
-        <p className="pb-result">
-          {Object.entries(s.result)
-            .map(
-              ([k, v]) =>
-                `${s.records.find((r) => r.key === k)?.label ?? (k === 'notes' ? 'Notes' : k)}: ${fmtRecorded(v)}`,
-            )
-            .join(' · ')}
-        </p>
+        <p className="pb-result">{describeStepResult(props.playbookId, s.stepId, s.result, ' · ')}</p>
       )}
       {s.status === 'skipped' && <p className="pb-result">Skipped: {s.skipReason}</p>}
       {s.isCurrent && <StepForm step={s} executionId={props.executionId} onChanged={props.onChanged} />}
@@ -400,8 +405,10 @@ function EndDialog(props: {
         props.onDone(null);
       } else if (props.kind === 'cancel') {
         props.onDone(await call('playbooks.cancel', { executionId: v.executionId, reason: reason || undefined }));
+        useApp.getState().toast('info', `${v.playbookName} for ${v.accountName} cancelled.`);
       } else if (props.kind === 'fail') {
         props.onDone(await call('playbooks.fail', { executionId: v.executionId, reason: reason || undefined }));
+        useApp.getState().toast('info', `${v.playbookName} for ${v.accountName} marked as failed.`);
       }
     } catch (err) {
       setError(errorMessage(err));

@@ -4,7 +4,7 @@ import type { AccountRow } from '../../shared/contract';
 import { PLAYBOOKS } from '../../shared/playbooks/catalogue';
 import type { ExecutionStatus } from '../../shared/playbooks/execution';
 import { call } from '../api';
-import { fmtDate } from '../components/format';
+import { fmtDate, fmtMonthsIn } from '../components/format';
 import { settingsExtensions } from '../settings/SettingsScreen';
 import { reportError, useApp } from '../store';
 import { ExecStatus, OverdueChip, Progress, STATUS_LABEL } from './common';
@@ -184,7 +184,9 @@ function Board() {
                 <td>{r.currentStepName ?? <span className="muted">–</span>}</td>
                 <td>{r.nextDueAt ? fmtDate(r.nextDueAt) : <span className="muted">–</span>}</td>
                 <td>{fmtDate(r.startedAt)}</td>
-                <td title={r.reason ?? undefined}>{r.triggeredBy === 'auto' ? 'Auto-trigger' : 'By hand'}</td>
+                <td title={r.reason ? fmtMonthsIn(r.reason) : undefined}>
+                  {r.triggeredBy === 'auto' ? 'Auto-trigger' : 'By hand'}
+                </td>
               </tr>
             ))}
           </tbody>

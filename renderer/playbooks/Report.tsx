@@ -1,9 +1,9 @@
 import type { ReportView } from '../../shared/channels/playbooks';
-import { improvementText, outcomeKpiName } from '../../shared/playbooks/report';
+import { describeStepResult, improvementText, outcomeKpiName } from '../../shared/playbooks/report';
 import { call, saveFile } from '../api';
 import { fmtDate, fmtDateTime } from '../components/format';
 import { reportError, useApp } from '../store';
-import { fmtRecorded, fmtValue, Raci } from './common';
+import { fmtValue, Raci } from './common';
 
 declare global {
   interface Window {
@@ -165,9 +165,7 @@ export function ReportPanel(props: { report: ReportView; onRegenerated: (r: Repo
               <td>
                 {s.status === 'skipped'
                   ? `Skipped: ${s.skipReason ?? ''}`
-                  : Object.entries(s.result ?? {})
-                      .map(([k, v]) => `${k}: ${fmtRecorded(v)}`)
-                      .join(', ')}
+                  : describeStepResult(r.playbookId, s.stepId, s.result)}
               </td>
             </tr>
           ))}

@@ -305,7 +305,7 @@ function AccountEvaluationCard(props: {
                         props.onStart({
                           accountId: a.accountId,
                           playbookId: p.playbookId,
-                          reason: `${p.reason}${a.month ? ` (data of ${a.month})` : ''}`,
+                          reason: `${p.reason}${a.month ? ` (data of ${fmtMonth(a.month)})` : ''}`,
                         })
                       }
                     >

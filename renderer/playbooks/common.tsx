@@ -1,6 +1,6 @@
 import type { RaciRoles } from '../../shared/playbooks/catalogue';
 import { formatNumber } from '../../shared/playbooks/catalogue';
-import type { ExecutionStatus, RecordedValue } from '../../shared/playbooks/execution';
+import type { ExecutionStatus } from '../../shared/playbooks/execution';
 
 export const STATUS_LABEL: Record<ExecutionStatus, string> = {
   'in-progress': 'In progress',
@@ -67,9 +67,3 @@ export function Raci({ raci }: { raci: RaciRoles }) {
 }
 
 export const fmtValue = (v: number | null | undefined) => (v == null ? '–' : formatNumber(v));
-
-export function fmtRecorded(v: RecordedValue): string {
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  if (typeof v === 'number') return formatNumber(v);
-  return v;
-}

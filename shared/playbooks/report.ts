@@ -15,10 +15,12 @@ import {
   normaliseKpiName,
   OP_WORDS,
   type PlaybookDef,
+  playbookById,
+  stepById,
   thresholdOf,
   unitOfKpi,
 } from './catalogue';
-import type { AtCompletion, ExecutionData, StepResult } from './execution';
+import type { AtCompletion, ExecutionData, RecordedValue, StepResult } from './execution';
 
 export interface OutcomeAchieved {
   baseline: number | null;
@@ -110,6 +112,31 @@ export function outcomeKpiName(key: string): string {
 }
 
 /** The improvement as a CSM reads it: '-7 tickets (better)', '+16 points (better)', 'n/a'. */
+/** A recorded value as shown: Yes or No, a number as formatNumber writes it, text as it is. */
+export function formatRecorded(v: RecordedValue): string {
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'number') return formatNumber(v);
+  return v;
+}
+
+/**
+ * A step's result with the catalogue's labels, as the execution shows it: "Survey responses: 45,
+ * NPS from the survey: 42, Notes: Sent to 120 users" (a key the catalogue does not know as it is).
+ */
+export function describeStepResult(
+  playbookId: string,
+  stepId: string,
+  result: Readonly<Record<string, RecordedValue>> | null,
+  separator = ', ',
+): string {
+  const def = playbookById(playbookId);
+  const step = def && stepById(def, stepId);
+  const label = (k: string) => step?.records.find((r) => r.key === k)?.label ?? (k === 'notes' ? 'Notes' : k);
+  return Object.entries(result ?? {})
+    .map(([k, v]) => `${label(k)}: ${formatRecorded(v)}`)
+    .join(separator);
+}
+
 export function improvementText(o: Pick<OutcomeAchieved, 'improvement' | 'change'>): string {
   return o.change === 'better' || o.change === 'worse' ? `${o.improvement} (${o.change})` : o.improvement;
 }

@@ -113,7 +113,7 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   await page.getByRole('tab', { name: 'Executions' }).click();
   await board.getByRole('button', { name: 'VoC Sprint' }).click();
   await expect(page.getByRole('heading', { name: 'VoC Sprint: TechCorp Solutions' })).toBeVisible();
-  await expect(page.getByText('Why: CSAT Score 3.3 < 3.6; Churn Risk Score 43 > 30 (data of 2025-09)')).toBeVisible();
+  await expect(page.getByText('Why: CSAT Score 3.3 < 3.6; Churn Risk Score 43 > 30 (data of Sep 2025)')).toBeVisible();
   const baseline = page.getByRole('table', { name: 'Baseline' });
   await expect(baseline.getByRole('row', { name: /NPS Score/ })).toContainText('12.2');
   await expect(baseline.getByRole('row', { name: /CSAT Score/ })).toContainText('3.3');
@@ -197,6 +197,10 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   const steps = report.getByRole('table', { name: 'Steps' });
   await expect(steps.getByRole('row', { name: /Customer interviews/ })).toContainText(
     'CSM, Product ManagerVP Customer SuccessEngineering LeadAccount Executive',
+  );
+  // the results with the labels the execution shows, not the stored keys
+  await expect(steps.getByRole('row', { name: /Close the loop/ })).toContainText(
+    'Executive sponsor (name): Jordan Lee, CTO',
   );
   await expect(report.getByRole('list', { name: 'Next steps' })).toContainText('Schedule quarterly NPS tracking');
   const row = db.raw.prepare('SELECT report_data, steps_completed, total_steps FROM playbook_reports').get() as any;
@@ -310,6 +314,9 @@ test('safeguards and refusals are shown: in progress, cool-down, a second start,
   await start.getByRole('button', { name: 'Start playbook' }).click();
   await expect(page.getByRole('heading', { name: 'Renewal Readiness: TechCorp Solutions' })).toBeVisible();
   await expect(page.getByText('Why: Renewal in 90 days')).toBeVisible();
+  // a reload stays on the execution
+  await page.reload();
+  await expect(page.getByText('Why: Renewal in 90 days')).toBeVisible();
 
   // Skip a step: a reason is required.
   await page
@@ -341,6 +348,7 @@ test('safeguards and refusals are shown: in progress, cool-down, a second start,
   await cancel.getByLabel('Reason (optional)').fill('Handled by support');
   await cancel.getByRole('button', { name: 'Cancel playbook' }).click();
   await expect(page.getByText('Cancelled: Handled by support')).toBeVisible();
+  await expect(page.getByText('SLA Recovery for TechCorp Solutions cancelled.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'SLA Recovery: TechCorp Solutions', level: 1 })).toBeFocused();
   await page.getByRole('button', { name: '← All playbooks' }).click();
   await page.getByRole('tab', { name: 'Triggers' }).click();

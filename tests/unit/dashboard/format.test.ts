@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtDate, fmtDateTime, fmtMoneyShort, fmtSigned } from '../../../renderer/components/format';
+import { fmtDate, fmtDateTime, fmtMoneyShort, fmtMonthsIn, fmtSigned } from '../../../renderer/components/format';
 
 /** The screens' shared formatters: one way to write a date and a signed number everywhere. */
 
@@ -12,6 +12,14 @@ describe('dates', () => {
     expect(fmtDateTime('2025-10-02T12:00:00.000Z')).toMatch(/^2 Oct 2025, \d\d:\d\d$/);
     expect(fmtDate(null)).toBe('–');
     expect(fmtDate('not a date')).toBe('–');
+  });
+  it('writes the months in a sentence in words, and leaves days and other numbers alone', () => {
+    expect(fmtMonthsIn('CSAT Score 3.3 < 3.6; Churn Risk Score 43 > 30 (data of 2025-09)')).toBe(
+      'CSAT Score 3.3 < 3.6; Churn Risk Score 43 > 30 (data of Sep 2025)',
+    );
+    expect(fmtMonthsIn('2025-12 and 2026-01, not 2025-09-30, 2025-13 or 12025-09')).toBe(
+      'Dec 2025 and Jan 2026, not 2025-09-30, 2025-13 or 12025-09',
+    );
   });
 });
 

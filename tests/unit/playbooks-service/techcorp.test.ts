@@ -169,8 +169,17 @@ describe('TechCorp Solutions, September 2025 sample', () => {
       'Achieved',
       'Trigger threshold: Churn Risk Score at most 30',
     ]);
-    expect(wb.getWorksheet('Steps')!.getRow(5).getCell(10).value).toBe(
-      'executive_sponsor: Jordan Lee, CTO, notes: QBR booked',
-    );
+    // the Result column with the catalogue's labels, as the app shows it; times as date cells
+    const steps = wb.getWorksheet('Steps')!;
+    expect(steps.getRow(5).getCell(10).value).toBe('Executive sponsor (name): Jordan Lee, CTO, Notes: QBR booked');
+    expect(steps.getRow(2).getCell(10).value).toBe('Survey responses: 45, NPS from the survey: 42');
+    const local = (iso: string) => new Date(Date.parse(iso) - new Date(iso).getTimezoneOffset() * 60_000);
+    expect(steps.getRow(5).getCell(9).value).toEqual(local(report.steps[3].completedAt!));
+    expect(steps.getRow(5).getCell(9).numFmt).toBe('yyyy-mm-dd hh:mm');
+    const started = wb.getWorksheet('Summary')!.getRow(7);
+    expect(started.getCell(1).value).toBe('Started');
+    expect(started.getCell(2).value).toEqual(local(report.startedAt));
+    expect(started.getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(html).toContain('<td>Executive sponsor (name): Jordan Lee, CTO, Notes: QBR booked</td>');
   }, 90_000);
 });
