@@ -21,13 +21,12 @@ export function useTopDialog(): HTMLDialogElement | null {
 const FIELD = 'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)';
 
 /**
- * Where focus goes when a dialog opens: a field marked autoFocus, else its first field, else its
- * primary action (a confirmation), else the first of its actions (the safe one of a destructive
- * confirmation); the close button only when the dialog has none of these.
+ * Where focus goes when a dialog opens: its first field, else its primary action (a confirmation),
+ * else the first of its actions (the safe one of a destructive confirmation); the close button
+ * only when the dialog has none of these.
  */
 function initialFocus(body: Element): HTMLElement | null {
   return (
-    body.querySelector<HTMLElement>('[data-autofocus]') ??
     body.querySelector<HTMLElement>(FIELD) ??
     body.querySelector<HTMLElement>('button.primary:not(:disabled)') ??
     body.querySelector<HTMLElement>('.actions button:not(:disabled)')
