@@ -235,6 +235,7 @@ export function ImportScreen() {
             type="file"
             accept=".xlsx,.xlsm,.csv"
             className="sr-only"
+            tabIndex={-1}
             aria-label="Workbook file"
             onChange={(e) => {
               const f = e.target.files?.[0];

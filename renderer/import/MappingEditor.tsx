@@ -8,7 +8,7 @@ import {
   type FieldKey,
 } from '../../shared/import/columns';
 import type { Issue } from '../../shared/import/interpret';
-import { fmtMonth } from '../components/format';
+import { fmtMonth, fmtMonthsIn } from '../components/format';
 
 const FIELDS: Array<{ value: ColumnField; label: string }> = [
   ...(Object.entries(FIELD_LABELS) as Array<[FieldKey, string]>).map(([value, label]) => ({ value, label })),
@@ -182,7 +182,7 @@ export function IssueList({ issues, more }: { issues: Issue[]; more?: { count: n
               <td>{i.sheet}</td>
               <td>{i.row ?? ''}</td>
               <td>{i.column ?? ''}</td>
-              <td>{i.message}</td>
+              <td>{fmtMonthsIn(i.message)}</td>
             </tr>
           ))}
         </tbody>
