@@ -14,6 +14,7 @@
  *
  * Options: --accounts N (2000), --months N (36), --no-build (reuse dist/renderer), --keep (keep the DB).
  */
+
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,11 +26,11 @@ import { loadRanges } from '../main/scoring/service';
 import { startWebServer } from '../main/web/server';
 import { createWorkspace } from '../main/workspaces/service';
 import { DEFAULT_CATEGORY_WEIGHTS } from '../shared/defaults';
+import { normalizeName } from '../shared/names';
 import {
   HEALTH_TREND_COLUMNS,
   type KpiInput,
   kpiKey,
-  normalizeName,
   type Range,
   round2,
   scoreAccountMonth,

@@ -4,7 +4,7 @@ import { type Db, openDb } from './db/open';
 import { closeImport, warmImport } from './import/handlers';
 import { dispatch } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
-import { restoreSession } from './workspaces/service';
+import { activate, listWorkspaces, restoreSession } from './workspaces/service';
 
 /**
  * The backend as every transport sees it: one database, one session, one dispatch. The Electron
@@ -29,6 +29,11 @@ export async function startBackend(
     desktop: options.desktop ?? false,
     emit: (event) => {
       for (const l of listeners) l(event);
+    },
+    openWorkspace: (workspaceId) => {
+      const pick = workspaceId ?? listWorkspaces(db, { customerId: null, userId: null }).workspaces[0]?.id ?? null;
+      activate(db, ctx.session, pick);
+      return listWorkspaces(db, ctx.session);
     },
   };
   // The window and the browser preview start the import's threads now, so that the first file

@@ -1,10 +1,10 @@
-import type { AppEvent } from '../shared/contract';
-import { AppError } from '../shared/errors';
+import type { AppEvent, WorkspaceList } from '../shared/contract';
 import type { Db } from './db/open';
 
 /**
- * The main process's session: which workspace (customer) and user are active. Handlers take the
- * workspace from here, never from a payload.
+ * The main process's session: which workspace (customer) and user are active. Only the dispatch
+ * reads the workspace from here (and the few unscoped handlers that change it): a scoped handler
+ * is handed the workspace, never takes it from a payload or looks it up.
  */
 export interface Session {
   customerId: number | null;
@@ -17,11 +17,20 @@ export interface Ctx {
   /** Pushes an event (progress) to the window that asked. */
   emit(event: AppEvent): void;
   desktop: boolean;
+  /**
+   * Opens a workspace in the session (null: the first there is, or none) and answers with the
+   * list. For a scoped handler that changes what is open, such as deleting the workspace.
+   */
+  openWorkspace(workspaceId: number | null): WorkspaceList;
 }
 
-/** The active workspace's id, or a clear refusal when none is open. */
-export function workspaceOf(ctx: Pick<Ctx, 'session'>): number {
-  const id = ctx.session.customerId;
-  if (id == null) throw new AppError('no_workspace', 'Create or open a workspace first.');
-  return id;
+/** What a workspace-scoped handler gets instead of the session: the open workspace and its user. */
+export interface Scope {
+  /** The open workspace (a `customers` row). */
+  customerId: number;
+  /** The signed-in user, when there is one. */
+  userId: number | null;
 }
+
+/** The backend as a scoped handler sees it: everything but the session. */
+export type ScopedCtx = Omit<Ctx, 'session'>;

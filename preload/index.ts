@@ -1,20 +1,23 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { AppEvent, KpiBridge } from '../shared/contract';
+import type { AppEvent, DesktopChannel, KpiBridge, KpiDesktop } from '../shared/contract';
 
 // The renderer's only doors to the app: window.kpi (invoke, onEvent, saveFile) and, in the desktop
-// app only, window.kpiDesktop.printToPdf; no Node, no general ipcRenderer.
+// app only, window.kpiDesktop (shared/contract.ts); no Node, no general ipcRenderer.
+const desktop = (channel: DesktopChannel, payload: unknown) => ipcRenderer.invoke(channel, payload);
+
 const bridge: KpiBridge = {
   desktop: true,
   invoke: (channel, payload) => ipcRenderer.invoke('kpi:invoke', channel, payload),
-  saveFile: (fileName, bytes) => ipcRenderer.invoke('kpi:save', fileName, bytes),
+  saveFile: (fileName, bytes) => desktop('kpi:save', { fileName, bytes }),
   onEvent: (listener) => {
     const wrapped = (_e: unknown, event: AppEvent) => listener(event);
     ipcRenderer.on('kpi:event', wrapped);
     return () => ipcRenderer.removeListener('kpi:event', wrapped);
   },
 };
+const kpiDesktop: KpiDesktop = {
+  printToPdf: (fileName) => desktop('kpi:pdf', { fileName }),
+};
 
 contextBridge.exposeInMainWorld('kpi', bridge);
-contextBridge.exposeInMainWorld('kpiDesktop', {
-  printToPdf: (fileName: string) => ipcRenderer.invoke('kpi:pdf', fileName),
-});
+contextBridge.exposeInMainWorld('kpiDesktop', kpiDesktop);

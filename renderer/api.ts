@@ -1,11 +1,5 @@
-import type { Channel, Input, KpiBridge, Output } from '../shared/contract';
+import type { Channel, Input, Output } from '../shared/contract';
 import type { ErrorCode } from '../shared/errors';
-
-declare global {
-  interface Window {
-    kpi: KpiBridge;
-  }
-}
 
 export class ApiError extends Error {
   constructor(

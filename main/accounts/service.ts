@@ -27,13 +27,24 @@ export function getAccount(db: Db, customerId: number, accountId: number): Accou
   return a;
 }
 
-/** Account names match after trimming and Unicode case folding (workbook-format.md, Modes): the name rule of shared/names.ts. */
-export const normalizeAccountName = normalizeName;
+/** The workspace's active accounts (a deactivated one is kept but takes no part), by name. */
+export function activeAccounts(db: Db, customerId: number): Array<{ account_id: number; account_name: string }> {
+  return all(
+    db,
+    db.k
+      .selectFrom('accounts')
+      .select(['account_id', 'account_name'])
+      .where('customer_id', '=', customerId)
+      .where('account_status', '=', 'active')
+      .orderBy('account_name'),
+  );
+}
 
+/** Account names match after trimming and Unicode case folding (workbook-format.md, Modes): the name rule of shared/names.ts. */
 export function findAccountByName(db: Db, customerId: number, name: string): Account | undefined {
-  const wanted = normalizeAccountName(name);
+  const wanted = normalizeName(name);
   return all(db, db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId)).find(
-    (a) => normalizeAccountName(a.account_name) === wanted,
+    (a) => normalizeName(a.account_name) === wanted,
   );
 }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { ExportFile, PortfolioRow } from '../../shared/channels/dashboard';
+import type { ExportFile } from '../../shared/channels/common';
+import type { PortfolioRow } from '../../shared/channels/dashboard';
 import { round2 } from '../../shared/scoring';
 import type { Db } from '../db/open';
 import { explainAccountMonth } from '../scoring/receipt';

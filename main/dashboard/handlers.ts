@@ -1,15 +1,14 @@
-import { workspaceOf } from '../context';
 import { defineHandlers } from '../ipc/dispatch';
 import { exportAccountKpis, exportPortfolio } from './export';
 import { accountDashboard, kpiHistory, portfolio } from './service';
 
 export const dashboardHandlers = defineHandlers({
-  'dashboard.portfolio': (ctx) => portfolio(ctx.db, workspaceOf(ctx)),
-  'dashboard.account': (ctx, { accountId, month }) => accountDashboard(ctx.db, workspaceOf(ctx), accountId, month),
-  'dashboard.kpi': (ctx, { accountId, kpi, category }) =>
-    kpiHistory(ctx.db, workspaceOf(ctx), accountId, kpi, category),
-  'dashboard.exportPortfolio': (ctx, { format, accountIds }) =>
-    exportPortfolio(ctx.db, workspaceOf(ctx), format, accountIds),
-  'dashboard.exportAccountKpis': (ctx, { accountId, month, format }) =>
-    exportAccountKpis(ctx.db, workspaceOf(ctx), accountId, format, month),
+  'dashboard.portfolio': (ctx, ws) => portfolio(ctx.db, ws.customerId),
+  'dashboard.account': (ctx, ws, { accountId, month }) => accountDashboard(ctx.db, ws.customerId, accountId, month),
+  'dashboard.kpi': (ctx, ws, { accountId, kpi, category }) =>
+    kpiHistory(ctx.db, ws.customerId, accountId, kpi, category),
+  'dashboard.exportPortfolio': (ctx, ws, { format, accountIds }) =>
+    exportPortfolio(ctx.db, ws.customerId, format, accountIds),
+  'dashboard.exportAccountKpis': (ctx, ws, { accountId, month, format }) =>
+    exportAccountKpis(ctx.db, ws.customerId, accountId, format, month),
 });

@@ -8,7 +8,8 @@ import type {
   UploadRef,
 } from '../../shared/channels/dashboard';
 import { AppError } from '../../shared/errors';
-import { kpiKey, normalizeName, type Status, statusOf } from '../../shared/scoring';
+import { normalizeName } from '../../shared/names';
+import { kpiKey, type Status, statusOf } from '../../shared/scoring';
 import { getAccount } from '../accounts/service';
 import type { Db } from '../db/open';
 import { effectiveByMonth, loadAccountSeries, loadRanges, type SeriesRow, ymKey, ymText } from '../scoring/service';

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrationProvider } from '../../migrations';
 import type { Database } from './schema';
+import { prepared } from './statements';
 
 export interface Db {
   /** Kysely over the same connection, for typed queries. */
@@ -63,21 +64,7 @@ interface Compilable<R> {
 }
 type RowOf<Q> = Q extends { execute(): Promise<Array<infer R>> } ? R : never;
 
-function statement(db: Db, sqlText: string): BetterSqlite3.Statement {
-  let cache = statementCache.get(db.raw);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db.raw, cache);
-  }
-  let stmt = cache.get(sqlText);
-  if (!stmt) {
-    stmt = db.raw.prepare(sqlText);
-    if (cache.size > 500) cache.clear();
-    cache.set(sqlText, stmt);
-  }
-  return stmt;
-}
-const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+const statement = (db: Db, sqlText: string) => prepared(db.raw, sqlText);
 
 /**
  * Synchronous execution of a query built with Kysely: typed like the query, usable inside

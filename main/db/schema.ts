@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-// The Kysely view of the tables created by migrations/. tests/db/schema.test.ts checks that
+// The Kysely view of the tables created by migrations/. tests/unit/db/schema.test.ts checks that
 // every table and column here exists in a migrated database and vice versa.
+// A workspace is a `customers` row: the SQL keeps the seed's `customer_id`, the app says workspace.
 
 /** A timestamp column with a database default: optional on insert. */
 type Timestamp = ColumnType<string, string | undefined, string>;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, session } from 'electron';
+import { type DesktopChannel, type DesktopInput, desktopContract } from '../../shared/contract';
 import { type Backend, startBackend } from '../app';
 
 /**
@@ -34,6 +35,27 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
     frame.parent === null &&
     frame.url.split('?')[0].split('#')[0] === rendererUrl
   );
+}
+
+const REFUSED = { ok: false, error: { code: 'forbidden', message: 'Refused: not the app window.' } } as const;
+
+/** A desktop-only request's payload, checked against its contract entry, from the app's own window only. */
+function desktopRequest<C extends DesktopChannel>(
+  event: IpcMainInvokeEvent,
+  channel: C,
+  payload: unknown,
+): DesktopInput<C> | null {
+  if (!trustedSender(event)) return null;
+  const parsed = desktopContract[channel].input.safeParse(payload);
+  return parsed.success ? (parsed.data as DesktopInput<C>) : null;
+}
+
+/** Asks where to save a file the app made, and writes it there. */
+async function saveAs(fileName: string, bytes: Uint8Array) {
+  const { canceled, filePath } = await dialog.showSaveDialog(win!, { defaultPath: path.basename(fileName) });
+  if (canceled || !filePath) return { ok: true, data: { saved: false } };
+  await fs.promises.writeFile(filePath, bytes);
+  return { ok: true, data: { saved: true, path: filePath } };
 }
 
 async function createWindow() {
@@ -84,25 +106,16 @@ app.whenReady().then(async () => {
       return { ok: false, error: { code: 'forbidden', message: 'Refused: not the app window.' } };
     return backend!.invoke(channel, payload);
   });
-  ipcMain.handle('kpi:save', async (event, fileName: unknown, bytes: unknown) => {
-    if (!trustedSender(event) || typeof fileName !== 'string' || !(bytes instanceof Uint8Array)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Refused: not the app window.' } };
-    }
-    const { canceled, filePath } = await dialog.showSaveDialog(win!, { defaultPath: path.basename(fileName) });
-    if (canceled || !filePath) return { ok: true, data: { saved: false } };
-    await fs.promises.writeFile(filePath, bytes);
-    return { ok: true, data: { saved: true, path: filePath } };
+  ipcMain.handle('kpi:save', async (event, payload: unknown) => {
+    const req = desktopRequest(event, 'kpi:save', payload);
+    if (!req) return REFUSED;
+    return saveAs(req.fileName, req.bytes);
   });
-  ipcMain.handle('kpi:pdf', async (event, fileName: unknown) => {
+  ipcMain.handle('kpi:pdf', async (event, payload: unknown) => {
     // The report page printed by Chromium, as the browser preview does with window.print.
-    if (!trustedSender(event) || typeof fileName !== 'string') {
-      return { ok: false, error: { code: 'forbidden', message: 'Refused: not the app window.' } };
-    }
-    const pdf = await win!.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
-    const { canceled, filePath } = await dialog.showSaveDialog(win!, { defaultPath: path.basename(fileName) });
-    if (canceled || !filePath) return { ok: true, data: { saved: false } };
-    await fs.promises.writeFile(filePath, pdf);
-    return { ok: true, data: { saved: true, path: filePath } };
+    const req = desktopRequest(event, 'kpi:pdf', payload);
+    if (!req) return REFUSED;
+    return saveAs(req.fileName, await win!.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
   });
   await createWindow();
 });

@@ -4,9 +4,9 @@ import type { ImportReport } from '../../shared/channels/import';
 import { AppError } from '../../shared/errors';
 import { findAccountByName } from '../accounts/service';
 import { type Command, str, UsageError, withDb } from '../cli/framework';
+import { exportRanges, importRanges } from '../ranges/service';
 import { getSettings } from '../settings/service';
 import { defaultUserId, findWorkspaceByName } from '../workspaces/service';
-import { exportRanges, importRanges } from './ranges';
 import { commitImport, previewImport } from './service';
 
 const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite database file' };

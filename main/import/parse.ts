@@ -16,7 +16,8 @@ import {
 } from '../../shared/import/interpret';
 import { ImportRefusal, isImportRefusal } from '../../shared/import/refusal';
 import type { RawWorkbook } from '../../shared/import/types';
-import { normalizeName } from '../../shared/scoring';
+import { normalizeName } from '../../shared/names';
+
 import { readWorkbook } from './workbook/read';
 import { checkFile } from './workbook/safety';
 import { balance, withOnlySheets, worksheetParts } from './workbook/split';
@@ -326,6 +327,10 @@ class ParseThread {
 export class WorkbookParser {
   private threads = [new ParseThread(), new ParseThread()];
   private active = new Map<string, { cancelled: boolean }>();
+  private lastWasLarge = false;
+  /** The halves of the last large workbook parsed, by the file's hash. */
+  private lastSplit: { hash: string; halves: [ParseRequest, ParseRequest] } | null = null;
+  private closed = false;
 
   async parse(jobId: string, req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
     const state = { cancelled: false };
@@ -401,16 +406,10 @@ export class WorkbookParser {
     for (const t of this.threads) t.forget();
     return Promise.resolve();
   }
-  private lastWasLarge = false;
-  /** The halves of the last large workbook parsed, by the file's hash. */
-  private lastSplit: { hash: string; halves: [ParseRequest, ParseRequest] } | null = null;
-
   /** How many of the two threads are started (for the tests). */
   get threadsRunning(): number {
     return this.threads.filter((t) => t.running).length;
   }
-
-  private closed = false;
 
   async close(): Promise<void> {
     this.closed = true;

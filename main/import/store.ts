@@ -1,10 +1,19 @@
 import type { ImportReport } from '../../shared/channels/import';
+import type { UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
 import type { InterpretedWorkbook, Issue, KpiRow } from '../../shared/import/interpret';
-import { normalizeName, round2, scoreValue } from '../../shared/scoring';
-import { getAccount, normalizeAccountName } from '../accounts/service';
+import { normalizeName } from '../../shared/names';
+import { round2, scoreValue } from '../../shared/scoring';
+import { getAccount } from '../accounts/service';
 import { all, type Db, first, inTransaction, run } from '../db/open';
+import { prepared } from '../db/statements';
 import { loadRanges, recomputeScores, type SeriesRow, ymKey, ymText } from '../scoring/service';
+
+/** The insert of one KPI's n monthly values in one statement (its text made once per n). */
+const valuesSql: string[] = [];
+const insertValuesSql = (n: number) =>
+  (valuesSql[n] ??=
+    `INSERT INTO kpi_time_series (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
 
 export interface StoreInput {
   customerId: number;
@@ -14,7 +23,7 @@ export interface StoreInput {
   hash: string;
   wb: InterpretedWorkbook;
   period: { year: number; month: number };
-  mode: 'corporate' | 'account_rollup';
+  mode: UploadMode;
   /** Corporate: the account the workbook belongs to. */
   accountId?: number;
   /** Roll-up: create accounts named in the file that do not exist. */
@@ -60,7 +69,7 @@ export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Grou
     all(
       db,
       db.k.selectFrom('accounts').select(['account_id', 'account_name']).where('customer_id', '=', input.customerId),
-    ).map((a) => [normalizeAccountName(a.account_name), a]),
+    ).map((a) => [normalizeName(a.account_name), a]),
   );
   const groups = new Map<string, Group>();
   for (const r of rows) {
@@ -73,7 +82,7 @@ export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Grou
       });
       continue;
     }
-    const key = normalizeAccountName(r.account);
+    const key = normalizeName(r.account);
     let g = groups.get(key);
     if (!g) {
       const a = existing.get(key);
@@ -206,17 +215,7 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
        impact_level, measurement_frequency, last_edited_by, last_edited_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Timestamps are passed in: a per-row strftime() default costs more than the insert itself.
-    const valueStatements = new Map<number, ReturnType<typeof db.raw.prepare>>();
-    const insertValues = (n: number) => {
-      let stmt = valueStatements.get(n);
-      if (!stmt) {
-        stmt = db.raw.prepare(
-          `INSERT INTO kpi_time_series (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        );
-        valueStatements.set(n, stmt);
-      }
-      return stmt;
-    };
+    const insertValues = (n: number) => prepared(db.raw, insertValuesSql(n));
     const nextVersion = db.raw
       .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM kpi_uploads WHERE customer_id = ? AND account_id = ?')
       .pluck();

@@ -1,13 +1,31 @@
-import { type Channel, type Contract, contract, isChannel, type Output, type ParsedInput } from '../../shared/contract';
+import {
+  type Channel,
+  type Contract,
+  contract,
+  isChannel,
+  isScoped,
+  type Output,
+  type ParsedInput,
+  type ScopedChannel,
+} from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
-import type { Ctx } from '../context';
+import type { Ctx, Scope, ScopedCtx } from '../context';
 
-export type Handler<C extends Channel> = (ctx: Ctx, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+type Answer<C extends Channel> = Output<C> | Promise<Output<C>>;
+/**
+ * A channel's handler. A workspace-scoped one gets the open workspace from the dispatch, and a
+ * context without the session, so it cannot look the workspace up itself; the few unscoped ones
+ * (shared/channels/common.ts `unscoped`) get the session, which they may change.
+ */
+export type Handler<C extends Channel> = C extends ScopedChannel
+  ? (ctx: ScopedCtx, ws: Scope, input: ParsedInput<C>) => Answer<C>
+  : (ctx: Ctx, input: ParsedInput<C>) => Answer<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
 export type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
 
 /** What the user sees when something fails that should not have (the stack goes to the log). */
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; the details are in the log.';
+export const NO_WORKSPACE_MESSAGE = 'Create or open a workspace first.';
 
 /** Declares a feature's handlers with their types inferred from the contract. */
 export const defineHandlers = <K extends Channel>(group: HandlerGroup<K>) => group;
@@ -29,11 +47,25 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): P
   return parsed.data as ParsedInput<C>;
 }
 
+/** The session's workspace for a scoped channel, or the refusal when none is open. */
+export function scopeOf(ctx: Pick<Ctx, 'session'>): Scope {
+  const { customerId, userId } = ctx.session;
+  if (customerId == null) throw new AppError('no_workspace', NO_WORKSPACE_MESSAGE);
+  return { customerId, userId };
+}
+
+function run(handlers: Handlers, ctx: Ctx, channel: Channel, payload: unknown): unknown {
+  const input = parseRequest(channel, payload);
+  if (!isScoped(channel)) return (handlers[channel] as (ctx: Ctx, input: unknown) => unknown)(ctx, input);
+  const handler = handlers[channel] as (ctx: ScopedCtx, ws: Scope, input: unknown) => unknown;
+  return handler(ctx, scopeOf(ctx), input);
+}
+
 /**
  * The one entry point for every transport (Electron IPC, the browser preview, tests): validates
- * the channel and the payload against the contract, runs the handler, and turns every failure
- * into `{ ok: false, error }`. Unexpected errors are logged with their stack and shown as a
- * plain sentence.
+ * the channel and the payload against the contract, resolves the workspace of a scoped channel,
+ * runs the handler, and turns every failure into `{ ok: false, error }`. Unexpected errors are
+ * logged with their stack and shown as a plain sentence.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -45,10 +77,7 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_input', message: `Unknown request "${String(channel)}".` } };
   }
   try {
-    const input = parseRequest(channel, payload);
-    const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
-    const data = await handler(ctx, input);
-    return { ok: true, data };
+    return { ok: true, data: await run(handlers, ctx, channel, payload) };
   } catch (err) {
     if (err instanceof AppError) {
       const { code, message, details } = err;

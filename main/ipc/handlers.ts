@@ -1,10 +1,12 @@
-import { accountHandlers } from '../accounts/handlers';
+import { accountsHandlers } from '../accounts/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { importHandlers } from '../import/handlers';
 import { playbooksHandlers } from '../playbooks/handlers';
+import { rangesHandlers } from '../ranges/handlers';
 import { scoringHandlers } from '../scoring/handlers';
 import { settingsHandlers } from '../settings/handlers';
-import { workspaceHandlers } from '../workspaces/handlers';
+import { uploadsHandlers } from '../uploads/handlers';
+import { workspacesHandlers } from '../workspaces/handlers';
 import { defineHandlers, type Handlers } from './dispatch';
 
 const appHandlers = defineHandlers({
@@ -17,9 +19,11 @@ const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : (pro
 /** Every channel of the contract with its handler; the type fails to check if one is missing. */
 export const handlers: Handlers = {
   ...appHandlers,
-  ...workspaceHandlers,
-  ...accountHandlers,
+  ...workspacesHandlers,
+  ...accountsHandlers,
   ...settingsHandlers,
+  ...rangesHandlers,
+  ...uploadsHandlers,
   ...importHandlers,
   ...scoringHandlers,
   ...dashboardHandlers,

@@ -1,4 +1,5 @@
-import { workspaceOf } from '../context';
+import type { Scope, ScopedCtx } from '../context';
+import type { Db } from '../db/open';
 import { defineHandlers } from '../ipc/dispatch';
 import {
   accountHistory,
@@ -17,50 +18,40 @@ import { reportXlsx } from './report-xlsx';
 import { getReportView, regenerateReport } from './reports';
 import { evaluateWorkspace, listTriggers, updateTrigger } from './triggers';
 
+/** Runs a change of one execution, then answers with the execution as it now stands. */
+function changed(ctx: ScopedCtx, ws: Scope, executionId: string, change: (db: Db, customerId: number) => void) {
+  change(ctx.db, ws.customerId);
+  return getExecutionView(ctx.db, ws.customerId, executionId);
+}
+
 export const playbooksHandlers = defineHandlers({
-  'playbooks.triggers': (ctx) => listTriggers(ctx.db, workspaceOf(ctx)),
-  'playbooks.updateTrigger': (ctx, input) => updateTrigger(ctx.db, workspaceOf(ctx), input),
-  'playbooks.evaluation': (ctx) => evaluateWorkspace(ctx.db, workspaceOf(ctx), { dryRun: true }),
-  'playbooks.evaluate': (ctx) => evaluateWorkspace(ctx.db, workspaceOf(ctx)),
+  'playbooks.triggers': (ctx, ws) => listTriggers(ctx.db, ws.customerId),
+  'playbooks.updateTrigger': (ctx, ws, input) => updateTrigger(ctx.db, ws.customerId, input),
+  'playbooks.evaluation': (ctx, ws) => evaluateWorkspace(ctx.db, ws.customerId, { dryRun: true }),
+  'playbooks.evaluate': (ctx, ws) => evaluateWorkspace(ctx.db, ws.customerId),
 
-  'playbooks.list': (ctx, filter) => listExecutions(ctx.db, workspaceOf(ctx), filter),
-  'playbooks.get': (ctx, { executionId }) => getExecutionView(ctx.db, workspaceOf(ctx), executionId),
-  'playbooks.start': (ctx, input) => {
-    const ws = workspaceOf(ctx);
-    const id = startExecution(ctx.db, ws, { ...input, userId: ctx.session.userId, triggeredBy: 'manual' });
-    return getExecutionView(ctx.db, ws, id);
+  'playbooks.list': (ctx, ws, filter) => listExecutions(ctx.db, ws.customerId, filter),
+  'playbooks.get': (ctx, ws, { executionId }) => getExecutionView(ctx.db, ws.customerId, executionId),
+  'playbooks.start': (ctx, ws, input) => {
+    const id = startExecution(ctx.db, ws.customerId, { ...input, userId: ws.userId, triggeredBy: 'manual' });
+    return getExecutionView(ctx.db, ws.customerId, id);
   },
-  'playbooks.completeStep': (ctx, { executionId, stepId, result }) => {
-    const ws = workspaceOf(ctx);
-    recordStepResult(ctx.db, ws, executionId, stepId, result);
-    return getExecutionView(ctx.db, ws, executionId);
-  },
-  'playbooks.skipStep': (ctx, { executionId, stepId, reason }) => {
-    const ws = workspaceOf(ctx);
-    skipExecutionStep(ctx.db, ws, executionId, stepId, reason);
-    return getExecutionView(ctx.db, ws, executionId);
-  },
-  'playbooks.complete': (ctx, { executionId }) => {
-    const ws = workspaceOf(ctx);
-    completeExecution(ctx.db, ws, executionId);
-    return getExecutionView(ctx.db, ws, executionId);
-  },
-  'playbooks.cancel': (ctx, { executionId, reason }) => {
-    const ws = workspaceOf(ctx);
-    cancelExecution(ctx.db, ws, executionId, reason);
-    return getExecutionView(ctx.db, ws, executionId);
-  },
-  'playbooks.fail': (ctx, { executionId, reason }) => {
-    const ws = workspaceOf(ctx);
-    failExecution(ctx.db, ws, executionId, reason);
-    return getExecutionView(ctx.db, ws, executionId);
-  },
-  'playbooks.delete': (ctx, { executionId }) => deleteExecution(ctx.db, workspaceOf(ctx), executionId),
+  'playbooks.completeStep': (ctx, ws, { executionId, stepId, result }) =>
+    changed(ctx, ws, executionId, (db, customerId) => recordStepResult(db, customerId, executionId, stepId, result)),
+  'playbooks.skipStep': (ctx, ws, { executionId, stepId, reason }) =>
+    changed(ctx, ws, executionId, (db, customerId) => skipExecutionStep(db, customerId, executionId, stepId, reason)),
+  'playbooks.complete': (ctx, ws, { executionId }) =>
+    changed(ctx, ws, executionId, (db, customerId) => completeExecution(db, customerId, executionId)),
+  'playbooks.cancel': (ctx, ws, { executionId, reason }) =>
+    changed(ctx, ws, executionId, (db, customerId) => cancelExecution(db, customerId, executionId, reason)),
+  'playbooks.fail': (ctx, ws, { executionId, reason }) =>
+    changed(ctx, ws, executionId, (db, customerId) => failExecution(db, customerId, executionId, reason)),
+  'playbooks.delete': (ctx, ws, { executionId }) => deleteExecution(ctx.db, ws.customerId, executionId),
 
-  'playbooks.report': (ctx, { executionId }) => getReportView(ctx.db, workspaceOf(ctx), executionId),
-  'playbooks.regenerateReport': (ctx, { executionId }) => regenerateReport(ctx.db, workspaceOf(ctx), executionId),
-  'playbooks.exportXlsx': (ctx, { executionId }) => reportXlsx(getReportView(ctx.db, workspaceOf(ctx), executionId)),
+  'playbooks.report': (ctx, ws, { executionId }) => getReportView(ctx.db, ws.customerId, executionId),
+  'playbooks.regenerateReport': (ctx, ws, { executionId }) => regenerateReport(ctx.db, ws.customerId, executionId),
+  'playbooks.exportXlsx': (ctx, ws, { executionId }) => reportXlsx(getReportView(ctx.db, ws.customerId, executionId)),
 
-  'playbooks.running': (ctx) => runningPlaybooks(ctx.db, workspaceOf(ctx)),
-  'playbooks.history': (ctx, { accountId }) => accountHistory(ctx.db, workspaceOf(ctx), accountId),
+  'playbooks.running': (ctx, ws) => runningPlaybooks(ctx.db, ws.customerId),
+  'playbooks.history': (ctx, ws, { accountId }) => accountHistory(ctx.db, ws.customerId, accountId),
 });

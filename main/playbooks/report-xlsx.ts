@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { ExportFile, ReportView } from '../../shared/channels/playbooks';
+import type { ExportFile } from '../../shared/channels/common';
+import type { ReportView } from '../../shared/channels/playbooks';
 import { outcomeKpiName } from '../../shared/playbooks/report';
 import { stepResultText } from './report-html';
 import { reportFileName } from './reports';

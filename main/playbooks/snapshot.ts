@@ -1,4 +1,4 @@
-import { normaliseKpiName } from '../../shared/playbooks/catalogue';
+import { normalizeName } from '../../shared/names';
 import { all, type Db, first } from '../db/open';
 import { effectiveByMonth, loadAccountSeries, type SeriesRow, ymKey, ymText } from '../scoring/service';
 
@@ -47,7 +47,7 @@ export function latestSnapshot(db: Db, customerId: number, accountId: number): A
   const month = effectiveByMonth(rows).get(ymKey(cur.year, cur.month));
   const kpis = new Map<string, number>();
   for (const r of month?.values() ?? []) {
-    const key = normaliseKpiName(r.name);
+    const key = normalizeName(r.name);
     if (r.value != null && Number.isFinite(Number(r.value)) && !kpis.has(key)) kpis.set(key, Number(r.value));
   }
   return {
@@ -67,7 +67,7 @@ function fillLatest(kpis: Map<string, number>, byMonth: Map<number, Map<string, 
   const months = [...byMonth.keys()].filter((k) => k <= upTo).sort((a, b) => b - a);
   for (const k of months) {
     for (const r of byMonth.get(k)!.values()) {
-      const key = normaliseKpiName(r.name);
+      const key = normalizeName(r.name);
       if (r.value != null && Number.isFinite(Number(r.value)) && !kpis.has(key)) kpis.set(key, Number(r.value));
     }
   }

@@ -14,6 +14,7 @@ import {
   safeguard,
   type TriggerConfig,
 } from '../../shared/playbooks/triggers';
+import { activeAccounts } from '../accounts/service';
 import { all, type Db, inTransaction, run } from '../db/open';
 import { onScoresUpdated } from '../scoring/service';
 import { onWorkspaceCreated } from '../workspaces/service';
@@ -128,15 +129,7 @@ export function evaluateWorkspace(db: Db, customerId: number, options: EvaluateO
       });
     }
 
-    let accounts = all(
-      db,
-      db.k
-        .selectFrom('accounts')
-        .select(['account_id', 'account_name'])
-        .where('customer_id', '=', customerId)
-        .where('account_status', '=', 'active')
-        .orderBy('account_name'),
-    );
+    let accounts = activeAccounts(db, customerId);
     if (options.accountIds) {
       const wanted = new Set(options.accountIds);
       accounts = accounts.filter((a) => wanted.has(a.account_id));

@@ -1,16 +1,15 @@
 import { AppError } from '../../shared/errors';
 import { validateCategoryWeights } from '../../shared/scoring';
-import { workspaceOf } from '../context';
 import { defineHandlers } from '../ipc/dispatch';
 import { explainAccountMonth, statusImpact } from './receipt';
 import { recomputeScores } from './service';
 
 export const scoringHandlers = defineHandlers({
-  'scoring.explain': (ctx, { accountId, month }) => explainAccountMonth(ctx.db, workspaceOf(ctx), accountId, month),
-  'scoring.recompute': (ctx) => recomputeScores(ctx.db, workspaceOf(ctx)),
-  'scoring.previewWeights': (ctx, { categoryWeights }) => {
+  'scoring.explain': (ctx, ws, { accountId, month }) => explainAccountMonth(ctx.db, ws.customerId, accountId, month),
+  'scoring.recompute': (ctx, ws) => recomputeScores(ctx.db, ws.customerId),
+  'scoring.previewWeights': (ctx, ws, { categoryWeights }) => {
     const problem = validateCategoryWeights(categoryWeights);
     if (problem) throw new AppError('invalid_input', problem);
-    return statusImpact(ctx.db, workspaceOf(ctx), { categoryWeights });
+    return statusImpact(ctx.db, ws.customerId, { categoryWeights });
   },
 });

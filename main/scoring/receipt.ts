@@ -1,7 +1,7 @@
 import type { ScoreReceipt, StatusImpact } from '../../shared/channels/scoring';
 import { AppError } from '../../shared/errors';
 import { explainChange, formatChange, type Status } from '../../shared/scoring';
-import { getAccount } from '../accounts/service';
+import { activeAccounts, getAccount } from '../accounts/service';
 import { all, type Db } from '../db/open';
 import { categoryWeightsOf } from '../settings/service';
 import { effectiveByMonth, loadAccountSeries, loadRanges, type SeriesRow, scoreMonth, ymKey, ymText } from './service';
@@ -112,14 +112,7 @@ export function statusImpact(
   customerId: number,
   proposal: { categoryWeights?: Record<string, number>; ranges?: ReturnType<typeof loadRanges> },
 ): StatusImpact {
-  const accounts = all(
-    db,
-    db.k
-      .selectFrom('accounts')
-      .select(['account_id', 'account_name'])
-      .where('customer_id', '=', customerId)
-      .where('account_status', '=', 'active'),
-  );
+  const accounts = activeAccounts(db, customerId);
   const ranges = loadRanges(db);
   const weights = categoryWeightsOf(db, customerId);
   const next = { ranges: proposal.ranges ?? ranges, weights: proposal.categoryWeights ?? weights };

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { normalizeName } from '../../shared/names';
 import {
   type AccountMonthScore,
   HEALTH_TREND_COLUMNS,
@@ -6,13 +7,13 @@ import {
   indexRanges,
   type KpiInput,
   kpiKey,
-  normalizeName,
   type Range,
   round2,
   scoreAccountMonth,
   scoreValue,
 } from '../../shared/scoring';
 import { all, type Db, inTransaction } from '../db/open';
+import { prepared } from '../db/statements';
 import { categoryWeightsOf } from '../settings/service';
 
 /**
@@ -79,23 +80,12 @@ const VALUES_SQL = `SELECT ts.id, ts.kpi_id, ts.year, ts.month, ts.value, ts.hea
   FROM kpis k JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id
   WHERE ts.customer_id = ? AND k.account_id = ?`;
 
-const seriesStatements = new WeakMap<object, Map<number | 'kpis', BetterSqlite3.Statement>>();
 function seriesStatement(db: Db, key: number | 'kpis'): BetterSqlite3.Statement {
-  let cache = seriesStatements.get(db.raw);
-  if (!cache) {
-    cache = new Map();
-    seriesStatements.set(db.raw, cache);
-  }
-  let stmt = cache.get(key);
-  if (!stmt) {
-    const filter =
-      typeof key === 'number' && key > 0
-        ? ` AND (${Array.from({ length: key }, () => '(ts.year = ? AND ts.month = ?)').join(' OR ')})`
-        : '';
-    stmt = db.raw.prepare(key === 'kpis' ? KPIS_SQL : VALUES_SQL + filter).raw(true);
-    cache.set(key, stmt);
-  }
-  return stmt;
+  const filter =
+    typeof key === 'number' && key > 0
+      ? ` AND (${Array.from({ length: key }, () => '(ts.year = ? AND ts.month = ?)').join(' OR ')})`
+      : '';
+  return prepared(db.raw, key === 'kpis' ? KPIS_SQL : VALUES_SQL + filter, 'raw');
 }
 
 /** Every stored value of one account (any month, or the given months). */

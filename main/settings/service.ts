@@ -1,7 +1,8 @@
 import type { Settings } from '../../shared/contract';
 import { DEFAULT_CATEGORY_WEIGHTS, type UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
-import { normalizeName, parseCategoryWeights, validateCategoryWeights } from '../../shared/scoring';
+import { normalizeName } from '../../shared/names';
+import { parseCategoryWeights, validateCategoryWeights } from '../../shared/scoring';
 import { type Db, first, run } from '../db/open';
 
 export function getSettings(db: Db, customerId: number): Settings {

@@ -1,5 +1,4 @@
 import { AppError } from '../../shared/errors';
-import { workspaceOf } from '../context';
 import { defineHandlers } from '../ipc/dispatch';
 import {
   activate,
@@ -12,7 +11,8 @@ import {
   renameWorkspace,
 } from './service';
 
-export const workspaceHandlers = defineHandlers({
+export const workspacesHandlers = defineHandlers({
+  // unscoped: they read or change which workspace the session has open
   'workspaces.list': (ctx) => listWorkspaces(ctx.db, ctx.session),
   'workspaces.create': (ctx, input) => {
     const ws = createWorkspace(ctx.db, { name: input.name, email: input.email, mode: input.mode });
@@ -23,17 +23,17 @@ export const workspaceHandlers = defineHandlers({
     activate(ctx.db, ctx.session, workspaceId);
     return listWorkspaces(ctx.db, ctx.session);
   },
-  'workspaces.rename': (ctx, { name }) => renameWorkspace(ctx.db, workspaceOf(ctx), name),
-  'workspaces.delete': (ctx, { confirmName }) => {
-    const ws = getWorkspace(ctx.db, workspaceOf(ctx));
-    if (confirmName.trim() !== ws.name.trim()) {
-      throw new AppError('invalid_input', `Type the workspace's name, "${ws.name}", to confirm the deletion.`);
+
+  'workspaces.rename': (ctx, ws, { name }) => renameWorkspace(ctx.db, ws.customerId, name),
+  'workspaces.delete': (ctx, ws, { confirmName }) => {
+    const workspace = getWorkspace(ctx.db, ws.customerId);
+    if (confirmName.trim() !== workspace.name.trim()) {
+      throw new AppError('invalid_input', `Type the workspace's name, "${workspace.name}", to confirm the deletion.`);
     }
-    deleteWorkspace(ctx.db, ws.id);
-    const rest = listWorkspaces(ctx.db, { customerId: null, userId: null }).workspaces;
-    activate(ctx.db, ctx.session, rest[0]?.id ?? null);
-    return listWorkspaces(ctx.db, ctx.session);
+    deleteWorkspace(ctx.db, workspace.id);
+    // the session moves to the first workspace left, or to none
+    return ctx.openWorkspace(null);
   },
-  'users.list': (ctx) => listUsers(ctx.db, workspaceOf(ctx)),
-  'users.add': (ctx, input) => addUser(ctx.db, workspaceOf(ctx), input),
+  'users.list': (ctx, ws) => listUsers(ctx.db, ws.customerId),
+  'users.add': (ctx, ws, input) => addUser(ctx.db, ws.customerId, input),
 });

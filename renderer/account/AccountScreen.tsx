@@ -1,15 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { AccountDashboard } from '../../shared/channels/dashboard';
-import type { ScoreReceipt } from '../../shared/channels/scoring';
 import { formatChange } from '../../shared/scoring';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { Change } from '../components/Change';
 import { saveExport } from '../components/exportFile';
 import { fmtDate, fmtMoney, fmtMonth, fmtScore, fmtSigned } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
+import { useQuery } from '../data/useQuery';
 import { UploadHistory } from '../import/UploadHistory';
 import { AccountPlaybooks, RunningPlaybooksBadge } from '../playbooks/dashboard';
-import { type Route, reportError, useApp } from '../store';
+import { errorMessage, type Route, useApp } from '../store';
 import { CategoryCard, TrendCard } from './charts';
 import { KpiTable } from './KpiTable';
 import { Receipt } from './Receipt';
@@ -19,37 +17,13 @@ type AccountRoute = Extract<Route, { view: 'account' }>;
 /** One account: its health for a month, how it got there, and what would change it. */
 export function AccountScreen() {
   const route = useApp((s) => s.route) as AccountRoute;
-  const dataVersion = useApp((s) => s.dataVersion);
   const navigate = useApp((s) => s.navigate);
-  const [dash, setDash] = useState<AccountDashboard | null>(null);
-  const [receipt, setReceipt] = useState<ScoreReceipt | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
   const { accountId, month } = route;
-
-  useEffect(() => {
-    void dataVersion;
-    let live = true;
-    setFailed(null);
-    Promise.all([
-      call('dashboard.account', { accountId, month }),
-      call('scoring.explain', { accountId, month }).catch((e) =>
-        e instanceof ApiError && e.code === 'not_found' ? null : Promise.reject(e),
-      ),
-    ])
-      .then(([d, r]) => {
-        if (!live) return;
-        setDash(d);
-        setReceipt(r);
-      })
-      .catch((e) => {
-        if (!live) return;
-        if (e instanceof ApiError && e.code === 'not_found') setFailed(e.message);
-        else reportError(e);
-      });
-    return () => {
-      live = false;
-    };
-  }, [accountId, month, dataVersion]);
+  const dashboard = useQuery('dashboard.account', { accountId, month }, { toast: false });
+  // an account without any score has no receipt
+  const receipt = useQuery('scoring.explain', { accountId, month }, { emptyOn: ['not_found'] }).data ?? null;
+  const dash = dashboard.data;
+  const failed = dashboard.error ? errorMessage(dashboard.error) : null;
 
   const back = (
     <button type="button" className="link-button back-link" onClick={() => navigate({ view: 'portfolio' })}>

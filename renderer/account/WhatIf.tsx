@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ScoreReceipt } from '../../shared/channels/scoring';
-import { normalizeName, type Range } from '../../shared/scoring';
+import { normalizeName } from '../../shared/names';
+import type { Range } from '../../shared/scoring';
 import { fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { applyWhatIf, baseWeights, NO_EDITS, type WhatIfEdits, weightOf } from './whatif';

@@ -1,8 +1,8 @@
 import type { ScoreReceipt } from '../../shared/channels/scoring';
+import { normalizeName } from '../../shared/names';
 import {
   type AccountMonthScore,
   indexRanges,
-  normalizeName,
   type Range,
   scoreAccountMonth,
   validateRange,

@@ -1,46 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccountRow } from '../../shared/contract';
 import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { Money } from '../components/Money';
+import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
+const NO_ROWS: AccountRow[] = [];
+const NO_FACETS = { industries: [], regions: [] };
+
 export function AccountsScreen() {
-  const dataVersion = useApp((s) => s.dataVersion);
   const toast = useApp((s) => s.toast);
   const navigate = useApp((s) => s.navigate);
-  const [rows, setRows] = useState<AccountRow[]>([]);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StatusFilter>('active');
   const [industry, setIndustry] = useState('');
   const [region, setRegion] = useState('');
-  const [facets, setFacets] = useState<{ industries: string[]; regions: string[] }>({ industries: [], regions: [] });
   const [editing, setEditing] = useState<AccountRow | 'new' | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [list, f] = await Promise.all([
-        call('accounts.list', {
-          search: search || undefined,
-          status,
-          industry: industry || undefined,
-          region: region || undefined,
-        }),
-        call('accounts.facets', {}),
-      ]);
-      setRows(list);
-      setFacets(f);
-    } catch (e) {
-      reportError(e);
-    }
-  }, [search, status, industry, region]);
-
-  useEffect(() => {
-    void dataVersion;
-    load();
-  }, [load, dataVersion]);
+  const rows =
+    useQuery('accounts.list', {
+      search: search || undefined,
+      status,
+      industry: industry || undefined,
+      region: region || undefined,
+    }).data ?? NO_ROWS;
+  const facets = useQuery('accounts.facets', {}).data ?? NO_FACETS;
 
   const setActive = async (a: AccountRow, next: 'active' | 'inactive') => {
     try {

@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../shared/channels/dashboard';
+import type { ExportFile } from '../../shared/channels/common';
 import { saveFile } from '../api';
 import { reportError, useApp } from '../store';
 

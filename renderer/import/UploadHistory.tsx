@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { UploadRow } from '../../shared/channels/import';
+import type { UploadRow } from '../../shared/channels/uploads';
 import type { AccountRow } from '../../shared/contract';
 import { normalizeName } from '../../shared/names';
 import { call } from '../api';
 import { Dialog } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
 import { fmtDateTime, fmtMonth } from '../components/format';
+import { useQuery } from '../data/useQuery';
 import { applyChange, reportError, useApp } from '../store';
 
 /**
@@ -14,25 +15,20 @@ import { applyChange, reportError, useApp } from '../store';
  * searchable account picker, opening on `defaultAccountId` (the account just imported into), else
  * the account last opened in the app, else that of the workspace's latest upload.
  */
+const NO_ACCOUNTS: AccountRow[] = [];
+const NO_UPLOADS: UploadRow[] = [];
+
 export function UploadHistory(props: { accountId?: number; defaultAccountId?: number }) {
   const fixed = props.accountId;
-  const dataVersion = useApp((s) => s.dataVersion);
   const lastAccountId = useApp((s) => s.lastAccountId);
-  const [accounts, setAccounts] = useState<AccountRow[]>([]);
+  const accounts = useQuery('accounts.list', { status: 'all' }, { enabled: !fixed }).data ?? NO_ACCOUNTS;
   const [chosen, setChosen] = useState<number | null>(null);
   const [query, setQuery] = useState('');
-  const [rows, setRows] = useState<UploadRow[] | null>(null);
   const [confirm, setConfirm] = useState<UploadRow | null>(null);
   /** The row whose Delete button gets the focus once the list is read again after a deletion. */
   const focusAfterDelete = useRef<number | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const listId = useId();
-
-  useEffect(() => {
-    void dataVersion;
-    if (fixed) return;
-    call('accounts.list', { status: 'all' }).then(setAccounts, reportError);
-  }, [dataVersion, fixed]);
 
   useEffect(() => {
     if (!fixed && props.defaultAccountId) setChosen(props.defaultAccountId);
@@ -55,18 +51,8 @@ export function UploadHistory(props: { accountId?: number; defaultAccountId?: nu
   const chosenName = accounts.find((a) => a.id === accountId)?.name ?? '';
   useEffect(() => setQuery(chosenName), [chosenName]);
 
-  useEffect(() => {
-    void dataVersion;
-    if (!accountId) {
-      setRows([]);
-      return;
-    }
-    let live = true;
-    call('uploads.list', { accountId }).then((r) => live && setRows(r), reportError);
-    return () => {
-      live = false;
-    };
-  }, [accountId, dataVersion]);
+  const uploads = useQuery('uploads.list', { accountId: accountId ?? 0 }, { enabled: !!accountId });
+  const rows = accountId ? (uploads.data ?? null) : NO_UPLOADS;
 
   // After a deletion the focus goes to the Delete button now in the deleted row's place (else the
   // last one), or to the "no upload" line, rather than to the page.

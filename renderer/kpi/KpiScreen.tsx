@@ -1,15 +1,15 @@
 import type { ChartConfiguration } from 'chart.js';
-import { useEffect, useMemo, useState } from 'react';
-import type { KpiHistory, UploadRef } from '../../shared/channels/dashboard';
+import { useMemo } from 'react';
+import type { UploadRef } from '../../shared/channels/dashboard';
 import type { Range } from '../../shared/scoring';
 import { rangeText } from '../account/KpiTable';
-import { ApiError, call } from '../api';
 import { ChartCanvas } from '../charts/ChartCanvas';
 import { type Band, bandsPlugin } from '../charts/plugins';
 import { type ChartTheme, useChartTheme } from '../charts/theme';
 import { fmtDate, fmtMonth, fmtNumber, fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
-import { type Route, reportError, useApp } from '../store';
+import { useQuery } from '../data/useQuery';
+import { errorMessage, type Route, useApp } from '../store';
 
 type KpiRoute = Extract<Route, { view: 'kpi' }>;
 
@@ -51,28 +51,12 @@ const uploadText = (u: UploadRef) =>
 /** One KPI of one account over time, on its Critical / Risk / Healthy bands, and where each value came from. */
 export function KpiScreen() {
   const route = useApp((s) => s.route) as KpiRoute;
-  const dataVersion = useApp((s) => s.dataVersion);
   const navigate = useApp((s) => s.navigate);
-  const [data, setData] = useState<KpiHistory | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
   const { accountId, kpi, category } = route;
+  const history = useQuery('dashboard.kpi', { accountId, kpi, category }, { toast: false });
+  const data = history.data ?? null;
+  const failed = history.error ? errorMessage(history.error) : null;
   const theme = useChartTheme();
-
-  useEffect(() => {
-    void dataVersion;
-    let live = true;
-    setFailed(null);
-    call('dashboard.kpi', { accountId, kpi, category })
-      .then((d) => live && setData(d))
-      .catch((e) => {
-        if (!live) return;
-        if (e instanceof ApiError && e.code === 'not_found') setFailed(e.message);
-        else reportError(e);
-      });
-    return () => {
-      live = false;
-    };
-  }, [accountId, kpi, category, dataVersion]);
 
   const config = useMemo<ChartConfiguration | null>(() => {
     if (!data) return null;

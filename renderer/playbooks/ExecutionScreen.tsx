@@ -1,38 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExecutionStepView, ExecutionView } from '../../shared/channels/playbooks';
 import type { StepRecordDef } from '../../shared/playbooks/catalogue';
 import { stepFieldErrors } from '../../shared/playbooks/execution';
 import { describeStepResult } from '../../shared/playbooks/report';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { fmtDate, fmtDateTime, fmtMonth, fmtMonthsIn } from '../components/format';
+import { useQuery } from '../data/useQuery';
 import { errorMessage, reportError, useApp } from '../store';
 import { ExecStatus, fmtValue, OverdueChip, Progress, Raci } from './common';
 import { ReportPanel } from './Report';
 
 /** One execution: baseline, the steps with RACI and due dates, result entry, the end actions, the report. */
 export function ExecutionScreen(props: { executionId: string }) {
-  const version = useApp((s) => s.dataVersion);
   const navigate = useApp((s) => s.navigate);
-  const [view, setView] = useState<ExecutionView | null>(null);
-  const [missing, setMissing] = useState<string | null>(null);
+  const execution = useQuery('playbooks.get', { executionId: props.executionId }, { toast: false });
+  const view = execution.data ?? null;
+  const setView = execution.set;
+  const missing = execution.error ? errorMessage(execution.error) : null;
   const [ending, setEnding] = useState<'cancel' | 'fail' | 'delete' | null>(null);
-  const load = useCallback(() => {
-    call('playbooks.get', { executionId: props.executionId }).then(
-      (v) => {
-        setView(v);
-        setMissing(null);
-      },
-      (e) => {
-        if (e instanceof ApiError && e.code === 'not_found') setMissing(e.message);
-        else reportError(e);
-      },
-    );
-  }, [props.executionId]);
-  useEffect(() => {
-    void version;
-    load();
-  }, [load, version]);
 
   // After an action the control that ran it is gone (the step's form, the end buttons): focus goes
   // to the next step's first field, else to the report or the execution's heading.

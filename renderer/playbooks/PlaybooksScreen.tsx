@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { ExecutionSummary } from '../../shared/channels/playbooks';
-import type { AccountRow } from '../../shared/contract';
+import { useState } from 'react';
 import { PLAYBOOKS } from '../../shared/playbooks/catalogue';
 import type { ExecutionStatus } from '../../shared/playbooks/execution';
-import { call } from '../api';
 import { fmtDate, fmtMonthsIn } from '../components/format';
+import { useQuery } from '../data/useQuery';
 import { settingsExtensions } from '../settings/SettingsScreen';
-import { reportError, useApp } from '../store';
+import { useApp } from '../store';
 import { ExecStatus, OverdueChip, Progress, STATUS_LABEL } from './common';
 import { ExecutionScreen } from './ExecutionScreen';
 import { StartPlaybookDialog } from './StartDialog';
@@ -89,25 +87,16 @@ function PlaybooksHome() {
 }
 
 function Board() {
-  const version = useApp((s) => s.dataVersion);
   const navigate = useApp((s) => s.navigate);
   const [status, setStatus] = useState<ExecutionStatus | ''>('');
   const [playbookId, setPlaybookId] = useState('');
   const [accountId, setAccountId] = useState<number | ''>('');
-  const [rows, setRows] = useState<ExecutionSummary[] | null>(null);
-  const [accounts, setAccounts] = useState<AccountRow[]>([]);
-  useEffect(() => {
-    void version;
-    call('accounts.list', { status: 'all' }).then(setAccounts, reportError);
-  }, [version]);
-  useEffect(() => {
-    void version;
-    call('playbooks.list', {
-      status: status || undefined,
-      playbookId: playbookId || undefined,
-      accountId: accountId === '' ? undefined : accountId,
-    }).then(setRows, reportError);
-  }, [version, status, playbookId, accountId]);
+  const accounts = useQuery('accounts.list', { status: 'all' }).data ?? [];
+  const rows = useQuery('playbooks.list', {
+    status: status || undefined,
+    playbookId: playbookId || undefined,
+    accountId: accountId === '' ? undefined : accountId,
+  }).data;
   const filtered = status !== '' || playbookId !== '' || accountId !== '';
   return (
     <>

@@ -5,13 +5,6 @@ import { fmtDate, fmtDateTime } from '../components/format';
 import { reportError, useApp } from '../store';
 import { fmtValue, Raci } from './common';
 
-declare global {
-  interface Window {
-    /** The desktop preload's PDF printer (main/electron/main.ts); absent in the browser preview. */
-    kpiDesktop?: { printToPdf(fileName: string): Promise<{ ok: boolean; data?: { saved: boolean } }> };
-  }
-}
-
 function pdfName(r: ReportView): string {
   return `${r.playbookName} - ${r.accountName} - ${(r.completedAt ?? r.generatedAt).slice(0, 10)}.pdf`.replace(
     /[\\/:*?"<>|]+/g,

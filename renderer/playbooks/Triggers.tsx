@@ -1,21 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccountEvaluation, EvaluationView, TriggerView } from '../../shared/channels/playbooks';
 import { HEALTH_DROP, OVERALL_HEALTH, playbookByType } from '../../shared/playbooks/catalogue';
 import { THRESHOLD_BOUNDS, thresholdFieldErrors } from '../../shared/playbooks/triggers';
 import { ApiError, call } from '../api';
 import { fmtDateTime, fmtMonth } from '../components/format';
+import { useQuery } from '../data/useQuery';
 import { reportError, useApp } from '../store';
 import { fmtValue } from './common';
 import { StartPlaybookDialog } from './StartDialog';
 
 /** The five trigger configurations: thresholds (validated on save) and the auto-trigger switch. */
 export function TriggerEditors(props: { compact?: boolean }) {
-  const version = useApp((s) => s.dataVersion);
-  const [triggers, setTriggers] = useState<TriggerView[] | null>(null);
-  useEffect(() => {
-    void version;
-    call('playbooks.triggers', {}).then(setTriggers, reportError);
-  }, [version]);
+  const query = useQuery('playbooks.triggers', {});
+  const triggers = query.data;
+  const setTriggers = query.set;
   if (!triggers) return null;
   return (
     <div className={props.compact ? 'pb-trigger-list compact' : 'pb-trigger-list'}>
@@ -162,20 +160,14 @@ export function TriggerSettingsCard() {
 /** Per account: which playbooks fire, with the conditions and values, and what happened. */
 export function EvaluationPanel() {
   const version = useApp((s) => s.dataVersion);
-  const [view, setView] = useState<EvaluationView | null>(null);
+  const preview = useQuery('playbooks.evaluation', {});
+  // After "Evaluate now" the applied result stays on screen (what started), not the next preview,
+  // until stored data changes again.
+  const [applied, setApplied] = useState<{ view: EvaluationView; version: number } | null>(null);
+  const view = applied && applied.version === version ? applied.view : preview.data;
   const [onlyFiring, setOnlyFiring] = useState(true);
   const [busy, setBusy] = useState(false);
   const [start, setStart] = useState<{ accountId: number; playbookId: string; reason: string } | null>(null);
-  // After "Evaluate now" the applied result stays on screen (what started), not the next preview.
-  const keep = useRef(false);
-  useEffect(() => {
-    void version;
-    if (keep.current) {
-      keep.current = false;
-      return;
-    }
-    call('playbooks.evaluation', {}).then(setView, reportError);
-  }, [version]);
   const evaluate = async () => {
     setBusy(true);
     try {
@@ -187,9 +179,8 @@ export function EvaluationPanel() {
           'success',
           `Evaluated ${v.accounts.length} account${v.accounts.length === 1 ? '' : 's'}: ${firing} with a playbook firing, ${v.started.length} started.`,
         );
-      setView(v);
-      keep.current = true;
       useApp.getState().dataChanged();
+      setApplied({ view: v, version: useApp.getState().dataVersion });
     } catch (e) {
       reportError(e);
     } finally {

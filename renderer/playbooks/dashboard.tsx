@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { HistoryItem, RunningView } from '../../shared/channels/playbooks';
+import { useState } from 'react';
+import type { RunningView } from '../../shared/channels/playbooks';
 import { improvementText, outcomeKpiName } from '../../shared/playbooks/report';
-import { call } from '../api';
 import { fmtDate } from '../components/format';
-import { reportError, useApp } from '../store';
+import { useQuery } from '../data/useQuery';
+import { useApp } from '../store';
 import { ExecStatus, OverdueChip, Progress } from './common';
 import { StartPlaybookDialog } from './StartDialog';
 
@@ -12,29 +12,9 @@ import { StartPlaybookDialog } from './StartDialog';
  * playbook history with outcomes (account view). They reload when stored data changes.
  */
 
-let cache: { version: number; promise: Promise<RunningView> } | null = null;
-
 /** `playbooks.running`, fetched once per data version however many badges are on screen. */
 export function useRunningPlaybooks(): RunningView | null {
-  const version = useApp((s) => s.dataVersion);
-  const activeId = useApp((s) => s.activeId);
-  const [view, setView] = useState<RunningView | null>(null);
-  useEffect(() => {
-    const key = version * 1_000_003 + (activeId ?? 0);
-    if (!cache || cache.version !== key) cache = { version: key, promise: call('playbooks.running', {}) };
-    let live = true;
-    cache.promise.then(
-      (v) => live && setView(v),
-      (e) => {
-        cache = null;
-        reportError(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [version, activeId]);
-  return view;
+  return useQuery('playbooks.running', {}, { share: true }).data ?? null;
 }
 
 const open = (executionId?: string) => useApp.getState().navigate({ view: 'playbooks', executionId });
@@ -118,13 +98,8 @@ export function RunningPlaybooksPanel() {
 
 /** The account view's card: the account's executions with their outcomes, and a start button. */
 export function AccountPlaybooks(props: { accountId: number }) {
-  const version = useApp((s) => s.dataVersion);
-  const [items, setItems] = useState<HistoryItem[] | null>(null);
+  const items = useQuery('playbooks.history', { accountId: props.accountId }).data;
   const [starting, setStarting] = useState(false);
-  useEffect(() => {
-    void version;
-    call('playbooks.history', { accountId: props.accountId }).then(setItems, reportError);
-  }, [props.accountId, version]);
   return (
     <section className="card pb-history" aria-labelledby={`pb-history-${props.accountId}`}>
       <header className="pb-card-head">

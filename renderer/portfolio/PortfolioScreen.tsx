@@ -12,8 +12,9 @@ import { fmtDate, fmtMonth, fmtScore } from '../components/format';
 import { Money } from '../components/Money';
 import { STATUS_ICON, StatusChip } from '../components/StatusChip';
 import { type Column, VirtualTable } from '../components/VirtualTable';
+import { useQuery } from '../data/useQuery';
 import { RunningPlaybooksBadge, RunningPlaybooksPanel } from '../playbooks/dashboard';
-import { reportError, useApp } from '../store';
+import { useApp } from '../store';
 import { EmptyPortfolio } from './EmptyPortfolio';
 import {
   DEFAULT_VIEW,
@@ -34,20 +35,7 @@ import {
 /** The workspace home: every active account's health, with a summary above the list. */
 export function PortfolioScreen() {
   const activeId = useApp((s) => s.activeId);
-  const dataVersion = useApp((s) => s.dataVersion);
-  const [data, setData] = useState<Portfolio | null>(null);
-
-  useEffect(() => {
-    void dataVersion;
-    if (activeId == null) return;
-    let live = true;
-    call('dashboard.portfolio', {})
-      .then((p) => live && setData(p))
-      .catch(reportError);
-    return () => {
-      live = false;
-    };
-  }, [dataVersion, activeId]);
+  const data = useQuery('dashboard.portfolio', {}, { enabled: activeId != null }).data;
 
   if (!data) {
     return (

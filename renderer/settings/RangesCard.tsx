@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RangeRow } from '../../shared/channels/import';
+import type { RangeRow } from '../../shared/channels/ranges';
 import type { StatusImpact } from '../../shared/channels/scoring';
-import { type BoundKey, describeRangeFault, normalizeName, type Range, rangeFaultList } from '../../shared/scoring';
+import { normalizeName } from '../../shared/names';
+import { type BoundKey, describeRangeFault, type Range, rangeFaultList } from '../../shared/scoring';
 import { ApiError, call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
-import { applyChange, errorMessage, reportError, useApp } from '../store';
+import { useQuery } from '../data/useQuery';
+import { applyChange, errorMessage, reportError } from '../store';
 
 const BOUNDS: Array<[keyof Range, string]> = [
   ['criticalMin', 'Critical from'],
@@ -29,17 +31,12 @@ export function describeImpact(i: StatusImpact | null): string | null {
 
 /** The reference ranges every KPI is scored against: list, edit, add, delete, import, export. */
 export function RangesCard() {
-  const dataVersion = useApp((s) => s.dataVersion);
-  const [rows, setRows] = useState<RangeRow[]>([]);
+  const rows = useQuery('ranges.list', {}).data ?? [];
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<RangeRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<RangeRow | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    void dataVersion;
-    call('ranges.list', {}).then(setRows, reportError);
-  }, [dataVersion]);
   const shown = rows.filter((r) => r.kpiName.toLowerCase().includes(filter.toLowerCase()));
   const exportAs = (format: 'csv' | 'xlsx') => saveExport(call('ranges.export', { format }));
   // A file with faulty rows: every row is listed in a dialog (a toast would hold only one).

@@ -1,26 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings, User } from '../../shared/contract';
 import { DEFAULT_CATEGORY_WEIGHTS } from '../../shared/defaults';
-import { normalizeName, weightCoverage } from '../../shared/scoring';
+import { normalizeName } from '../../shared/names';
+import { weightCoverage } from '../../shared/scoring';
 import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
+import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
 import { describeImpact, RangesCard } from './RangesCard';
 
 export function SettingsScreen() {
-  const dataVersion = useApp((s) => s.dataVersion);
   const workspace = useApp((s) => s.workspaces.find((w) => w.id === s.activeId));
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [users, setUsers] = useState<User[]>([]);
-  useEffect(() => {
-    void dataVersion;
-    Promise.all([call('settings.get', {}), call('users.list', {})])
-      .then(([s, u]) => {
-        setSettings(s);
-        setUsers(u);
-      })
-      .catch(reportError);
-  }, [dataVersion]);
+  const settings = useQuery('settings.get', {}).data;
+  const users = useQuery('users.list', {}).data ?? [];
   if (!settings || !workspace) return <section className="screen" aria-busy="true" />;
   return (
     <section className="screen">

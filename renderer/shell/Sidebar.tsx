@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { UPLOAD_MODES } from '../../shared/defaults';
+import type { UploadMode } from '../../shared/defaults';
 import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { errorMessage, type Route, reportError, useApp } from '../store';
@@ -87,7 +87,7 @@ function WorkspaceSwitcher() {
 
 export function NewWorkspaceDialog(props: { open: boolean; onClose: () => void }) {
   const [name, setName] = useState('');
-  const [mode, setMode] = useState<(typeof UPLOAD_MODES)[number]>('corporate');
+  const [mode, setMode] = useState<UploadMode>('corporate');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

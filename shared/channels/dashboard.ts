@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Range, Status } from '../scoring';
-import { id, out, yearMonth } from './common';
+import { type ExportFile, id, out, yearMonth } from './common';
 
 /** Portfolio, account and KPI views, and their exports. */
 
@@ -91,11 +91,6 @@ export interface KpiHistory {
   category: string;
   range: Range | null;
   points: KpiPoint[];
-}
-
-export interface ExportFile {
-  fileName: string;
-  bytes: Uint8Array;
 }
 
 const exportFormat = z.enum(['xlsx', 'csv']);

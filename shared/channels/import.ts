@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { ColumnMapping } from '../import/columns';
+import type { UploadMode } from '../defaults';
+import { type ColumnMapping, columnMappingSchema } from '../import/columns';
 import type { Issue, SkippedSheet } from '../import/interpret';
-import { bytes, id, out, yearMonth } from './common';
+import { bytes, fileName, id, out, unscoped, yearMonth } from './common';
 
-/** Import of workbooks, upload history, and the reference ranges. */
+/** Import of workbooks: preview, commit, cancel, the sample data. */
 
 export interface SheetPreview {
   name: string;
@@ -32,7 +33,7 @@ export interface AccountProposal {
 export interface ImportPreview {
   fileName: string;
   contentHash: string;
-  mode: 'corporate' | 'account_rollup';
+  mode: UploadMode;
   sheets: SheetPreview[];
   skipped: SkippedSheet[];
   issues: Issue[];
@@ -62,7 +63,7 @@ export interface PeriodNotes {
 
 export interface ImportReport {
   fileName: string;
-  mode: 'corporate' | 'account_rollup';
+  mode: UploadMode;
   period: string;
   /** True when nothing was stored because the identical file was already imported. */
   alreadyImported: boolean;
@@ -95,73 +96,14 @@ export interface ImportReport {
   timings: { read: number; check: number; store: number; score: number };
 }
 
-export interface UploadRow {
-  uploadId: number;
-  accountId: number;
-  version: number;
-  uploadedAt: string;
-  fileName: string | null;
-  userName: string | null;
-  period: string | null;
-  kpis: number;
-  sizeBytes: number | null;
-}
-
-export interface RangeRow {
-  id: number;
-  kpiName: string;
-  unit: string;
-  higherIsBetter: boolean;
-  criticalMin: number;
-  criticalMax: number;
-  riskMin: number;
-  riskMax: number;
-  healthyMin: number;
-  healthyMax: number;
-  updatedAt: string;
-}
-
-const mappingSchema = z.array(
-  z.object({
-    col: z.number().int().min(1).max(16384),
-    header: z.string().max(500),
-    field: z.enum([
-      'kpi_parameter',
-      'health_score_component',
-      'impact_level',
-      'weight',
-      'data',
-      'source_review',
-      'measurement_frequency',
-      'account',
-      'category',
-      'month',
-      'ignored',
-    ]),
-    month: z.object({ year: z.number().int().min(1900).max(2200), month: z.number().int().min(1).max(12) }).optional(),
-  }),
-);
-
 const fileInput = {
   /** Names the progress events of this import, so the screen can follow and cancel it. */
   jobId: z.string().min(1).max(100),
-  fileName: z.string().trim().min(1).max(260),
+  fileName,
   bytes,
   /** Mappings corrected by the user, by sheet name. */
-  mappings: z.record(z.string(), mappingSchema).optional(),
+  mappings: z.record(z.string(), columnMappingSchema).optional(),
 };
-
-export const rangeInput = z.object({
-  kpiName: z.string().trim().min(1, 'The KPI name cannot be empty').max(200),
-  unit: z.string().trim().min(1, 'The unit cannot be empty').max(50),
-  higherIsBetter: z.boolean(),
-  criticalMin: z.number().finite(),
-  criticalMax: z.number().finite(),
-  riskMin: z.number().finite(),
-  riskMax: z.number().finite(),
-  healthyMin: z.number().finite(),
-  healthyMax: z.number().finite(),
-});
 
 export const importChannels = {
   'import.preview': { input: z.object(fileInput), output: out<ImportPreview>() },
@@ -178,33 +120,11 @@ export const importChannels = {
     }),
     output: out<ImportReport>(),
   },
-  'import.cancel': { input: z.object({ jobId: z.string().min(1).max(100) }), output: out<{ cancelled: boolean }>() },
+  'import.cancel': {
+    input: z.object({ jobId: z.string().min(1).max(100) }),
+    output: out<{ cancelled: boolean }>(),
+    ...unscoped,
+  },
   /** Imports the sample workbooks shipped with the app through the real importer. */
   'import.loadSamples': { input: z.object({}), output: out<ImportReport[]>() },
-
-  'uploads.list': { input: z.object({ accountId: id }), output: out<UploadRow[]>() },
-  /** The account of the workspace's most recent upload, or null when nothing was imported yet. */
-  'uploads.lastAccount': { input: z.object({}), output: out<{ accountId: number | null }>() },
-  'uploads.download': { input: z.object({ uploadId: id }), output: out<{ fileName: string; bytes: Uint8Array }>() },
-  /** Deletes a version with its KPIs and values; the months it covered are scored again. */
-  'uploads.delete': {
-    input: z.object({ uploadId: id }),
-    output: out<{ deletedVersion: number; rescoredMonths: number }>(),
-  },
-
-  'ranges.list': { input: z.object({}), output: out<RangeRow[]>() },
-  'ranges.save': { input: z.object({ id: id.optional(), range: rangeInput }), output: out<RangeRow>() },
-  'ranges.delete': { input: z.object({ id }), output: out<{ deleted: string }>() },
-  'ranges.previewImpact': {
-    input: z.object({ id: id.optional(), range: rangeInput }),
-    output: out<import('./scoring').StatusImpact>(),
-  },
-  'ranges.import': {
-    input: z.object({ fileName: z.string().min(1).max(260), bytes }),
-    output: out<{ added: number; updated: number; unchanged: number }>(),
-  },
-  'ranges.export': {
-    input: z.object({ format: z.enum(['csv', 'xlsx']) }),
-    output: out<{ fileName: string; bytes: Uint8Array }>(),
-  },
 } as const;

@@ -3,7 +3,7 @@ import type { PlaybookId, PlaybookType, RaciRoles, StepRecordDef } from '../play
 import type { Baseline, ExecutionStatus, Priority, RecordedValue, TriggeredBy } from '../playbooks/execution';
 import type { OutcomeAchieved, ReportData } from '../playbooks/report';
 import type { ConditionOutcome } from '../playbooks/triggers';
-import { id, out } from './common';
+import { type ExportFile, id, out } from './common';
 
 /** Playbook triggers, executions and reports (spec: playbooks.md). */
 
@@ -181,11 +181,6 @@ export interface HistoryItem {
     outcomes: Array<{ key: string } & OutcomeAchieved>;
     summary: string;
   };
-}
-
-export interface ExportFile {
-  fileName: string;
-  bytes: Uint8Array;
 }
 
 const executionId = z.string().trim().min(1, 'Give the execution id').max(64, 'That is not an execution id (too long)');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Band, KpiInput, Range, Status } from '../scoring';
 import { id, out, yearMonth } from './common';
+import { categoryWeights } from './settings';
 
 /** Health scores, the score receipt and what-if. */
 
@@ -65,7 +66,8 @@ export interface ScoreReceipt {
   inputs: { kpis: KpiInput[]; ranges: Range[]; categoryWeights: Record<string, number> | null };
 }
 
-export interface ScoreSummaryView {
+/** What a re-score did. */
+export interface ScoreSummary {
   accounts: number;
   months: number;
   valuesRescored: number;
@@ -91,10 +93,10 @@ export interface StatusImpact {
 
 export const scoringChannels = {
   'scoring.explain': { input: z.object({ accountId: id, month: yearMonth.optional() }), output: out<ScoreReceipt>() },
-  'scoring.recompute': { input: z.object({}), output: out<ScoreSummaryView>() },
+  'scoring.recompute': { input: z.object({}), output: out<ScoreSummary>() },
   /** How many accounts would change status with these category weights (nothing saved). */
   'scoring.previewWeights': {
-    input: z.object({ categoryWeights: z.record(z.string().trim().min(1), z.number().finite()) }),
+    input: z.object({ categoryWeights }),
     output: out<StatusImpact>(),
   },
 } as const;

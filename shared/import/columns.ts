@@ -2,24 +2,37 @@
  * Column recognition (shared/spec/workbook-format.md, "Columns"): header synonyms, month headers,
  * the header row, and the signature under which a user-corrected mapping is remembered.
  */
+import { z } from 'zod';
 import type { Cell } from './types';
-import { cellDisplayText, isBlankCell, parseMonthHeader, parseMonthText, type YearMonth } from './values';
+import { cellDisplayText, isBlankCell, parseMonthHeader, parseMonthText } from './values';
 
-export type FieldKey =
-  | 'kpi_parameter'
-  | 'health_score_component'
-  | 'impact_level'
-  | 'weight'
-  | 'data'
-  | 'source_review'
-  | 'measurement_frequency'
-  | 'account'
-  | 'category';
+export const FIELD_KEYS = [
+  'kpi_parameter',
+  'health_score_component',
+  'impact_level',
+  'weight',
+  'data',
+  'source_review',
+  'measurement_frequency',
+  'account',
+  'category',
+] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
 
-export type ColumnField = FieldKey | 'month' | 'ignored';
-
-/** One entry per non-empty header cell. `col` is the 1-based Excel column number (A = 1). */
-export type ColumnMapping = Array<{ col: number; header: string; field: ColumnField; month?: YearMonth }>;
+/**
+ * A sheet's column mapping, as the preview shows it and the user corrects it: one entry per
+ * non-empty header cell; `col` is the 1-based Excel column number (A = 1).
+ */
+export const columnMappingSchema = z.array(
+  z.object({
+    col: z.number().int().min(1).max(16384),
+    header: z.string().max(500),
+    field: z.enum([...FIELD_KEYS, 'month', 'ignored']),
+    month: z.object({ year: z.number().int().min(1900).max(2200), month: z.number().int().min(1).max(12) }).optional(),
+  }),
+);
+export type ColumnMapping = z.output<typeof columnMappingSchema>;
+export type ColumnField = ColumnMapping[number]['field'];
 
 /** Header texts that mean each field, as written in the contract. Matching ignores case and punctuation. */
 export const FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = Object.freeze({

@@ -4,11 +4,13 @@
  * needs for that (months, accounts, title texts).
  */
 import type { UploadMode } from '../defaults';
+import { normalizeName } from '../names';
 import {
   applyRememberedMapping,
   type ColumnMapping,
   columnLetter,
   detectHeaderRow,
+  FIELD_KEYS,
   FIELD_LABELS,
   type FieldKey,
   fieldForHeader,
@@ -26,7 +28,6 @@ import {
   isBlankCell,
   monthKey,
   monthLabel,
-  normalizeName,
   parseMonthHeader,
   parseValue,
   type YearMonth,
@@ -140,14 +141,9 @@ export const NO_KPI_SHEET_MESSAGE =
   'No sheet in this file has a header row with a KPI column and a Data or month column, so there is nothing to import.';
 
 type TextField = Exclude<FieldKey, 'kpi_parameter' | 'account' | 'category'>;
-const TEXT_FIELDS: TextField[] = [
-  'health_score_component',
-  'impact_level',
-  'weight',
-  'data',
-  'source_review',
-  'measurement_frequency',
-];
+const TEXT_FIELDS = FIELD_KEYS.filter(
+  (k): k is TextField => k !== 'kpi_parameter' && k !== 'account' && k !== 'category',
+);
 
 function compareMonths(a: YearMonth, b: YearMonth): number {
   return a.year - b.year || a.month - b.month;

@@ -301,4 +301,3 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 }
 
 /** A KPI, account or category name for comparing: the scoring contract's rule (`shared/names.ts`). */
-export { normalizeName } from '../names';

@@ -523,7 +523,6 @@ export function stepById(def: PlaybookDef, stepId: string): PlaybookStep | undef
 }
 
 /** The key KPI values are looked up by: the scoring contract's name rule (`shared/names.ts`). */
-export const normaliseKpiName = normalizeName;
 
 /**
  * Every real KPI named in the playbook's trigger conditions and KPI exit criteria (the baseline
@@ -540,9 +539,9 @@ export function kpisOfPlaybook(def: PlaybookDef): KpiName[] {
   return out;
 }
 
-/** The catalogue's name of a KPI (any spelling normaliseKpiName folds together), or undefined. */
+/** The catalogue's name of a KPI (any spelling normalizeName folds together), or undefined. */
 export function catalogueKpi(kpi: string): KpiName | undefined {
-  return (Object.values(KPI) as KpiName[]).find((k) => normaliseKpiName(k) === normaliseKpiName(kpi));
+  return (Object.values(KPI) as KpiName[]).find((k) => normalizeName(k) === normalizeName(kpi));
 }
 
 export function unitOfKpi(kpi: string): string | undefined {

@@ -3,11 +3,12 @@
  * new object or throws a PlaybookError; nothing changes a finished execution.
  * Pure: no database, no Node APIs.
  */
+
 import { z } from 'zod';
+import { normalizeName } from '../names';
 import {
   isPlaybookId,
   kpisOfPlaybook,
-  normaliseKpiName,
   type PlaybookDef,
   type PlaybookId,
   type PlaybookStep,
@@ -120,7 +121,7 @@ export function captureBaseline(
 ): Baseline {
   const out: Record<string, number | null> = {};
   for (const name of kpisOfPlaybook(def)) {
-    const v = kpis.get(normaliseKpiName(name));
+    const v = kpis.get(normalizeName(name));
     out[name] = typeof v === 'number' && Number.isFinite(v) ? v : null;
   }
   return { kpis: out, health: typeof health === 'number' && Number.isFinite(health) ? health : null, month };

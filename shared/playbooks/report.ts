@@ -2,6 +2,7 @@
  * The RACI report of an execution (`playbook_reports.report_data`, the seed's shape).
  * Pure: no database, no Node APIs.
  */
+import { normalizeName } from '../names';
 import {
   type Comparator,
   compare,
@@ -12,7 +13,6 @@ import {
   KPI,
   kpisOfPlaybook,
   negateOp,
-  normaliseKpiName,
   OP_WORDS,
   type PlaybookDef,
   playbookById,
@@ -73,7 +73,7 @@ export interface BuiltReport {
 }
 
 export interface CurrentValues {
-  /** Latest KPI values at completion, keyed by normaliseKpiName(name). */
+  /** Latest KPI values at completion, keyed by normalizeName(name). */
   kpis: ReadonlyMap<string, number>;
   health: number | null;
   /**
@@ -87,7 +87,7 @@ export interface CurrentValues {
 export function valuesAtCompletion(at: AtCompletion): CurrentValues {
   const kpis = new Map<string, number>();
   for (const [name, v] of Object.entries(at.kpis))
-    if (typeof v === 'number' && Number.isFinite(v)) kpis.set(normaliseKpiName(name), v);
+    if (typeof v === 'number' && Number.isFinite(v)) kpis.set(normalizeName(name), v);
   return { kpis, health: at.health, triggerConfig: at.triggerConfig };
 }
 
@@ -95,7 +95,7 @@ const DAY_MS = 86_400_000;
 
 /** 'NPS Score' → 'nps_improvement', 'License Utilization' → 'license_utilization_improvement'. */
 export function outcomeKey(kpi: string): string {
-  const snake = normaliseKpiName(kpi)
+  const snake = normalizeName(kpi)
     .replace(/%/g, ' ')
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
@@ -189,15 +189,15 @@ export function raciUnion(def: PlaybookDef): RaciBreakdown {
 }
 
 function lookup(values: Readonly<Record<string, number | null>>, kpi: string): number | null {
-  const want = normaliseKpiName(kpi);
+  const want = normalizeName(kpi);
   for (const [k, v] of Object.entries(values)) {
-    if (normaliseKpiName(k) === want) return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    if (normalizeName(k) === want) return typeof v === 'number' && Number.isFinite(v) ? v : null;
   }
   return null;
 }
 
 function currentValue(current: CurrentValues, kpi: string): number | null {
-  const v = current.kpis.get(normaliseKpiName(kpi));
+  const v = current.kpis.get(normalizeName(kpi));
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 

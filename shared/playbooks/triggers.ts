@@ -2,14 +2,15 @@
  * Trigger configuration (validation, defaults) and evaluation of an account against a playbook's
  * "fires when" rules, plus the auto-trigger safeguards. Pure: no database, no Node APIs.
  */
+
 import { z } from 'zod';
+import { normalizeName } from '../names';
 import { round2 } from '../scoring';
 import {
   type Comparator,
   compare,
   formatNumber,
   HEALTH_DROP,
-  normaliseKpiName,
   OP_WORDS,
   OVERALL_HEALTH,
   PLAYBOOKS,
@@ -149,7 +150,7 @@ export function readTriggerConfig(type: PlaybookType, stored: unknown): TriggerC
 }
 
 export interface EvaluationInput {
-  /** Latest scored month's KPI values keyed by normaliseKpiName(name). */
+  /** Latest scored month's KPI values keyed by normalizeName(name). */
   readonly kpis: ReadonlyMap<string, number>;
   readonly health: number | null;
   readonly previousHealth: number | null;
@@ -214,7 +215,7 @@ export function evaluateAccount(def: PlaybookDef, config: Partial<TriggerConfig>
       };
     }
     const health = c.kpi === OVERALL_HEALTH;
-    const value = health ? finiteOrNull(input.health) : finiteOrNull(input.kpis.get(normaliseKpiName(c.kpi)));
+    const value = health ? finiteOrNull(input.health) : finiteOrNull(input.kpis.get(normalizeName(c.kpi)));
     if (value === null) {
       return { key: c.key, label: `${c.kpi}: no value (${c.op} ${t})`, holds: false, value: null, threshold };
     }

@@ -6,20 +6,11 @@
  * storing or showing a number.
  */
 import { normalizeName } from '../names';
+import type { Range } from './range';
+
+export { type Range, rangeSchema } from './range';
 
 export type Status = 'Healthy' | 'Risk' | 'Critical';
-
-export type Range = {
-  kpiName: string;
-  unit: string;
-  higherIsBetter: boolean;
-  criticalMin: number;
-  criticalMax: number;
-  riskMin: number;
-  riskMax: number;
-  healthyMin: number;
-  healthyMax: number;
-};
 
 export type Band = { status: Status; min: number; max: number };
 
@@ -31,9 +22,6 @@ export const RISK_THRESHOLD = 40;
 // ---------------------------------------------------------------------------------------------
 // 1. Names
 // ---------------------------------------------------------------------------------------------
-
-/** Normalised form of a KPI or category name, for matching (spec 1): see `shared/names.ts`. */
-export { normalizeName };
 
 // ---------------------------------------------------------------------------------------------
 // 2. Reference ranges

@@ -84,3 +84,36 @@ test('a first run offers to explore the app with the sample data', async ({ appP
   await expect(page.getByLabel('Workspace', { exact: true }).locator('option:checked')).toHaveText('Sample data');
   await expect(page.getByRole('button', { name: 'TechCorp Solutions', exact: true })).toBeVisible();
 });
+
+test('a slow answer to an earlier search never replaces the answer to a later one', async ({ appPage: page }) => {
+  await createWorkspace(page, 'Search Co');
+  for (const name of ['Acme Rockets', 'Acme Anvils', 'Beta Labs']) {
+    await page.evaluate((name) => window.kpi.invoke('accounts.create', { name }), name);
+  }
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  const table = page.getByRole('table', { name: 'Accounts' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+
+  // The answer to the search "a" (every account) is held back until the later "acme r" has been shown.
+  let releaseSlow: () => void = () => {};
+  const slowHeld = new Promise<void>((r) => {
+    releaseSlow = r;
+  });
+  await page.route('**/api/invoke', async (route) => {
+    const body = route.request().postData() ?? '';
+    if (body.includes('"accounts.list"') && body.includes('"search":"a"')) {
+      await slowHeld;
+    }
+    await route.continue();
+  });
+  const search = page.getByLabel('Search accounts');
+  await search.fill('a');
+  await search.fill('acme r');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('button', { name: 'Acme Rockets', exact: true })).toBeVisible();
+  releaseSlow();
+  // the late answer to "a" arrives, and is not shown
+  await page.waitForTimeout(500);
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('button', { name: 'Beta Labs', exact: true })).toHaveCount(0);
+});

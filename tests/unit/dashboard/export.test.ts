@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../../main/dashboard/export';
-import type { ExportFile } from '../../../shared/channels/dashboard';
+import type { ExportFile } from '../../../shared/channels/common';
 import { ok } from '../../helpers/db';
 import { expected, useSeededSamples } from './seed';
 

@@ -3,15 +3,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
-import {
-  commitImport,
-  deleteUpload,
-  downloadUpload,
-  lastUploadAccount,
-  listUploads,
-  previewImport,
-} from '../../../main/import/service';
+import { commitImport, previewImport } from '../../../main/import/service';
 import { updateSettings } from '../../../main/settings/service';
+import { deleteUpload, downloadUpload, lastUploadAccount, listUploads } from '../../../main/uploads/service';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { AppError } from '../../../shared/errors';
 import { SAMPLES, tempDb } from '../../helpers/db';

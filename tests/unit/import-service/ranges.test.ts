@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
+import { commitImport } from '../../../main/import/service';
 import {
   deleteRange,
   exportRanges,
@@ -9,8 +10,7 @@ import {
   listRanges,
   rangeImpact,
   saveRange,
-} from '../../../main/import/ranges';
-import { commitImport } from '../../../main/import/service';
+} from '../../../main/ranges/service';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { AppError } from '../../../shared/errors';
 import { SAMPLES, tempDb } from '../../helpers/db';

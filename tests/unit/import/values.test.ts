@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../shared/import/types';
 import {
   cellDisplayText,
-  normalizeName,
   parseMonthHeader,
   parseNumberText,
   parseValue,
   type ValueKind,
 } from '../../../shared/import/values';
+import { normalizeName } from '../../../shared/names';
 
 const text = (v: string): Cell => ({ t: 'text', v });
 const num = (v: number, percent = false): Cell => ({ t: 'number', v, percent });

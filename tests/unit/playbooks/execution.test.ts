@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseKpiName, PLAYBOOKS, type PlaybookDef, playbookById } from '../../../shared/playbooks/catalogue';
+import { normalizeName } from '../../../shared/names';
+import { PLAYBOOKS, type PlaybookDef, playbookById } from '../../../shared/playbooks/catalogue';
 import {
   allStepsDone,
   cancel,
@@ -24,7 +25,7 @@ const t0 = new Date('2025-10-15T00:25:26.017Z');
 const day = (n: number) => new Date(t0.getTime() + n * 86_400_000);
 
 function start(def: PlaybookDef = voc, health: number | null = 55): ExecutionData {
-  const kpis = new Map([[normaliseKpiName('NPS Score'), 42]]);
+  const kpis = new Map([[normalizeName('NPS Score'), 42]]);
   return newExecution({
     id: 'exec_1',
     def,
@@ -358,7 +359,7 @@ describe('parseExecutionData', () => {
     let done = start();
     for (const s of voc.steps) done = skipStep(done, voc, s.id, 'n/a', day(1));
     const atCompletion = {
-      ...captureBaseline(voc, new Map([[normaliseKpiName('NPS Score'), 58]]), 70, '2025-10'),
+      ...captureBaseline(voc, new Map([[normalizeName('NPS Score'), 58]]), 70, '2025-10'),
       triggerConfig: { ...voc.triggerDefaults },
     };
     const completed = complete(done, voc, day(2), atCompletion);

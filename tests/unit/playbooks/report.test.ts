@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  kpisOfPlaybook,
-  normaliseKpiName,
-  PLAYBOOKS,
-  type PlaybookDef,
-  playbookById,
-} from '../../../shared/playbooks/catalogue';
+import { normalizeName } from '../../../shared/names';
+import { kpisOfPlaybook, PLAYBOOKS, type PlaybookDef, playbookById } from '../../../shared/playbooks/catalogue';
 import {
   captureBaseline,
   complete,
@@ -26,7 +21,7 @@ import {
 const voc = playbookById('voc-sprint')!;
 const t0 = new Date('2025-10-15T00:25:26.017Z');
 const day = (n: number) => new Date(t0.getTime() + n * 86_400_000);
-const kpiMap = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [normaliseKpiName(k), v]));
+const kpiMap = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [normalizeName(k), v]));
 
 function vocRun(opts: { skipAnalysis?: boolean; sponsor?: string } = {}): ExecutionData {
   let e = newExecution({

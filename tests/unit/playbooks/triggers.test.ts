@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeName } from '../../../shared/names';
 import {
   HEALTH_DROP,
-  normaliseKpiName,
   OVERALL_HEALTH,
   PLAYBOOKS,
   type PlaybookDef,
@@ -24,7 +24,7 @@ const expansion = playbookById('expansion-play')!;
 
 function input(kpis: Record<string, number>, health: number | null = null, previousHealth: number | null = null) {
   return {
-    kpis: new Map(Object.entries(kpis).map(([k, v]) => [normaliseKpiName(k), v])),
+    kpis: new Map(Object.entries(kpis).map(([k, v]) => [normalizeName(k), v])),
     health,
     previousHealth,
   } satisfies EvaluationInput;
@@ -212,9 +212,9 @@ describe('evaluateAccount: every condition of every playbook', () => {
   });
 
   it('looks KPIs up by normalised name', () => {
-    const kpis = new Map([[normaliseKpiName('  nps   SCORE '), 3]]);
+    const kpis = new Map([[normalizeName('  nps   SCORE '), 3]]);
     expect(evaluateAccount(voc, voc.triggerDefaults, { kpis, health: null, previousHealth: null }).fires).toBe(true);
-    expect(normaliseKpiName('  Daily  Active\tUsers % ')).toBe('daily active users %');
+    expect(normalizeName('  Daily  Active\tUsers % ')).toBe('daily active users %');
   });
 
   it('health drop: previous − current >= threshold; a rise or a missing month never holds', () => {

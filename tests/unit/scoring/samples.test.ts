@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { normalizeName } from '../../../shared/names';
 import {
   type AccountMonthScore,
   HEALTH_TREND_COLUMNS,
   type KpiInput,
-  normalizeName,
   type Range,
   scoreAccountMonth,
   validateCategoryWeights,

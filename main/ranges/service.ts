@@ -1,14 +1,15 @@
 import ExcelJS from 'exceljs';
-import type { RangeRow } from '../../shared/channels/import';
+import type { RangeRow } from '../../shared/channels/ranges';
 import type { StatusImpact } from '../../shared/channels/scoring';
 import { AppError } from '../../shared/errors';
 import { isImportRefusal } from '../../shared/import/refusal';
 import type { Cell } from '../../shared/import/types';
-import { describeRangeFault, normalizeName, type Range, rangeFaultList, validateRange } from '../../shared/scoring';
+import { normalizeName } from '../../shared/names';
+import { describeRangeFault, type Range, rangeFaultList, validateRange } from '../../shared/scoring';
 import { all, type Db, first, inTransaction, run } from '../db/open';
+import { readWorkbook } from '../import/workbook/read';
 import { statusImpact } from '../scoring/receipt';
 import { loadRanges, recomputeAllWorkspaces, toRange } from '../scoring/service';
-import { readWorkbook } from './workbook/read';
 
 /**
  * The reference ranges (kpi_reference_ranges, shared by every workspace, as in the seed): list,
