@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 
 // The renderer: plain React through esbuild's automatic JSX runtime, built with relative paths
-// so the same files load from file:// (desktop) and from the browser preview's server.
+// so the same files load from app://kpi/ (desktop, main/electron/protocol.ts) and from the browser
+// preview's server.
 export default defineConfig({
   root: 'renderer',
   base: './',

@@ -2,7 +2,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { AppEvent, DesktopChannel, KpiBridge, KpiDesktop } from '../shared/contract';
 
 // The renderer's only doors to the app: window.kpi (invoke, onEvent, saveFile) and, in the desktop
-// app only, window.kpiDesktop (shared/contract.ts); no Node, no general ipcRenderer.
+// app only, window.kpiDesktop (printToPdf; ready: the page listens for menu commands and files to
+// open, which main keeps until then). Their requests are typed in shared/contract.ts and checked
+// in main/electron/ipc.ts; no Node, no general ipcRenderer.
 const desktop = (channel: DesktopChannel, payload: unknown) => ipcRenderer.invoke(channel, payload);
 
 const bridge: KpiBridge = {
@@ -17,6 +19,7 @@ const bridge: KpiBridge = {
 };
 const kpiDesktop: KpiDesktop = {
   printToPdf: (fileName) => desktop('kpi:pdf', { fileName }),
+  ready: () => desktop('kpi:ready', {}),
 };
 
 contextBridge.exposeInMainWorld('kpi', bridge);

@@ -5,6 +5,7 @@ import { Toasts } from './components/Toasts';
 import { NO_WORKSPACE_DROP, useWindowDrop } from './import/useWindowDrop';
 import { screens } from './screens';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { DesktopEvents } from './shell/DesktopEvents';
 import { screenKey, useScreenFocus } from './shell/focus';
 import { Placeholder } from './shell/Placeholder';
 import { NewWorkspaceDialog, Sidebar } from './shell/Sidebar';
@@ -35,6 +36,7 @@ export function App() {
         {announcement}
       </div>
       <Toasts />
+      <DesktopEvents />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <div>{activeId != null ? 'Drop the workbook to import it' : NO_WORKSPACE_DROP}</div>

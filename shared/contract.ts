@@ -10,6 +10,7 @@ import { settingsChannels } from './channels/settings';
 import { uploadsChannels } from './channels/uploads';
 import { workspacesChannels } from './channels/workspaces';
 import type { Result } from './errors';
+import type { MenuAction } from './menu';
 
 export type { AccountFilter, AccountRow } from './channels/accounts';
 export type { AppInfo, SavedFile } from './channels/app';
@@ -61,13 +62,24 @@ export const isScoped = (channel: Channel): channel is ScopedChannel =>
   (contract[channel] as { scoped?: boolean }).scoped !== false;
 
 /** Events pushed from main to the renderer (import progress and the like). */
-export interface AppEvent {
-  type: 'progress';
-  jobId: string;
-  phase: string;
-  done: number;
-  total: number;
-}
+export type AppEvent =
+  | {
+      type: 'progress';
+      jobId: string;
+      phase: string;
+      done: number;
+      total: number;
+    }
+  | DesktopEvent;
+
+/**
+ * Desktop app only: a command of the application menu (shared/menu.ts) for the window to carry
+ * out, or a file given to the app to open (command line, "Open with", the dock, a second launch),
+ * which goes to the import screen.
+ */
+export type DesktopEvent =
+  | { type: 'menu'; action: MenuAction }
+  | { type: 'open-file'; name: string; bytes: Uint8Array };
 
 /** What the preload (desktop) and the web bridge (browser preview) both expose as window.kpi. */
 export interface KpiBridge {
@@ -80,6 +92,7 @@ export interface KpiBridge {
 /** What the desktop app's preload adds as window.kpiDesktop (absent in the browser preview). */
 export interface KpiDesktop {
   printToPdf(fileName: string): Promise<Result<SavedFile>>;
+  ready(): Promise<Result<null>>;
 }
 
 declare global {

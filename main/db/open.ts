@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrationProvider } from '../../migrations';
+import { log } from '../log';
 import type { Database } from './schema';
 import { prepared } from './statements';
 
@@ -39,12 +40,16 @@ export async function openDb(file: string, options: { migrate?: boolean; nativeB
 }
 
 export async function migrate(db: Db): Promise<void> {
+  const started = performance.now();
   const migrator = new Migrator({ db: db.k, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
+    log.error('migrations.failed', { db: db.file, migration: failed?.migrationName, error });
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  log.info('migrations', { db: db.file, applied, ms: Math.round(performance.now() - started) });
 }
 
 /**

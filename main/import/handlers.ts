@@ -1,5 +1,7 @@
+import { AppError } from '../../shared/errors';
 import type { ScopedCtx } from '../context';
 import { defineHandlers } from '../ipc/dispatch';
+import { log } from '../log';
 import { WorkbookParser } from './parse';
 import { commitImport, loadSamples, type Parse, type Progress, previewImport } from './service';
 
@@ -39,8 +41,30 @@ export const importHandlers = defineHandlers({
   },
   'import.commit': async (ctx, ws, input) => {
     const { parse, progress } = job(ctx, input.jobId);
+    // The log keeps every import: file, size, result and where the time went (main/log.ts).
+    const file = { fileName: input.fileName, sizeBytes: input.bytes.byteLength, period: input.period };
+    const started = performance.now();
     try {
-      return await commitImport(ctx.db, ws, input, parse, progress);
+      const report = await commitImport(ctx.db, ws, input, parse, progress);
+      log.info('import', {
+        ...file,
+        result: report.alreadyImported ? 'already imported' : 'stored',
+        uploads: report.uploads.length,
+        accountsCreated: report.accountsCreated.length,
+        durationMs: report.durationMs,
+        timings: report.timings,
+      });
+      return report;
+    } catch (err) {
+      // A refusal is an answer, not a fault (the dispatch logs unexpected errors with their stack).
+      const result = err instanceof AppError ? err.code : 'failed';
+      log.info('import', {
+        ...file,
+        result,
+        message: (err as Error)?.message,
+        ms: Math.round(performance.now() - started),
+      });
+      throw err;
     } finally {
       void parserOf(ctx).forget();
     }

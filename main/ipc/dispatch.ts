@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import type { Ctx, Scope, ScopedCtx } from '../context';
+import { log } from '../log';
 
 type Answer<C extends Channel> = Output<C> | Promise<Output<C>>;
 /**
@@ -83,7 +84,7 @@ export async function dispatch(
       const { code, message, details } = err;
       return { ok: false, error: details ? { code, message, details } : { code, message } };
     }
-    console.error(`[kpi] ${channel} failed:`, err);
+    log.error('dispatch.failed', { channel, error: err });
     return {
       ok: false,
       error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE },

@@ -9,6 +9,7 @@ import { BINARY_CALL, decodeBytes, encodeBytes, unpackCall } from '../../shared/
 import { type Backend, startBackend } from '../app';
 import { MAX_FILE_BYTES, REFUSAL_MESSAGES } from '../import/workbook/safety';
 import { INTERNAL_ERROR_MESSAGE } from '../ipc/dispatch';
+import { log } from '../log';
 
 /**
  * The browser preview: serves the built renderer on 127.0.0.1 and bridges window.kpi to the
@@ -131,7 +132,7 @@ export async function startWebServer(options: {
         res.writeHead(200, { ...security, 'Content-Type': 'application/json' });
         res.end(JSON.stringify(encodeBytes(result)));
       } catch (err) {
-        console.error('[kpi] web request failed:', err);
+        log.error('web.failed', { url: req.url, error: err });
         fail(res, 500, 'internal', INTERNAL_ERROR_MESSAGE);
       }
     });
@@ -199,7 +200,7 @@ export async function startWebServer(options: {
     try {
       handle(req, res);
     } catch (err) {
-      console.error('[kpi] web request failed:', err);
+      log.error('web.failed', { url: req.url, error: err });
       if (res.headersSent) res.end();
       else res.writeHead(500, security).end('Internal error');
     }

@@ -34,4 +34,10 @@ export const desktopChannels = {
     output: out<SavedFile>(),
     desktopOnly: true,
   },
+  /** The page listens now: main sends it the menu commands and files to open it kept until then. */
+  'kpi:ready': {
+    input: z.object({}),
+    output: out<null>(),
+    desktopOnly: true,
+  },
 } as const;
