@@ -1,22 +1,15 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ImportPreview, ImportReport, SheetPreview } from '../../shared/channels/import';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import type { SheetPreview } from '../../shared/channels/import';
 import type { AccountRow } from '../../shared/contract';
 import type { ColumnMapping } from '../../shared/import/columns';
 import { ApiError, call } from '../api';
 import { reportError, useApp } from '../store';
+import { IDLE, importMachine, keptPeriod } from './importMachine';
 import { fmtSize, NO_SHEET_WITH_THESE_COLUMNS } from './importText';
 import { PreviewView } from './PreviewView';
 import { ReportView } from './ReportView';
 import { UploadHistory } from './UploadHistory';
 import './import.css';
-
-type Stage =
-  | { kind: 'idle' }
-  | { kind: 'working'; label: string; jobId: string; phase: string; commit: boolean }
-  /** `updating`: the preview is being made again after a mapping change; `problem`: why that failed. */
-  | { kind: 'preview'; preview: ImportPreview; updating: boolean; problem: string | null }
-  | { kind: 'report'; report: ImportReport }
-  | { kind: 'refused'; message: string };
 
 const PHASE_LABEL: Record<string, string> = {
   reading: 'Reading the workbook…',
@@ -35,7 +28,7 @@ export function ImportScreen() {
   const pendingFile = useApp((s) => s.pendingFile);
   const setPendingFile = useApp((s) => s.setPendingFile);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
-  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [stage, send] = useReducer(importMachine, IDLE);
   const [mappings, setMappings] = useState<Record<string, ColumnMapping>>({});
   const [editedSheet, setEditedSheet] = useState<string | null>(null);
   const [period, setPeriod] = useState('');
@@ -54,7 +47,7 @@ export function ImportScreen() {
   useEffect(() => {
     return window.kpi.onEvent((e) => {
       if (e.type !== 'progress' || e.jobId !== jobRef.current) return;
-      setStage((s) => (s.kind === 'working' ? { ...s, phase: e.phase } : s));
+      send({ type: 'progress', phase: e.phase });
     });
   }, []);
 
@@ -73,8 +66,8 @@ export function ImportScreen() {
     async (f: { name: string; bytes: Uint8Array }, maps: Record<string, ColumnMapping>, inPlace: boolean) => {
       const jobId = `preview-${++jobSeq}`;
       jobRef.current = jobId;
-      if (inPlace) setStage((s) => (s.kind === 'preview' ? { ...s, updating: true, problem: null } : s));
-      else setStage({ kind: 'working', label: f.name, jobId, phase: 'reading', commit: false });
+      if (inPlace) send({ type: 'updating' });
+      else send({ type: 'start', label: f.name, jobId, commit: false });
       try {
         const [preview, list] = await Promise.all([
           call('import.preview', {
@@ -88,18 +81,16 @@ export function ImportScreen() {
         if (jobRef.current !== jobId) return;
         for (const s of preview.sheets) knownSheets.current.set(s.name, s);
         setAccounts(list);
-        setPeriod((p) => (p && preview.periods[p] ? p : preview.defaultPeriod));
+        setPeriod((p) => keptPeriod(p, preview));
         setAccountId((a) => a || preview.proposedAccount?.id || '');
-        setStage({ kind: 'preview', preview, updating: false, problem: null });
+        send({ type: 'previewed', preview });
       } catch (e) {
         if (jobRef.current !== jobId) return;
         const message = e instanceof Error ? e.message : String(e);
         // A refusal after a mapping change comes from the columns chosen, not from the file.
         const problem = e instanceof ApiError && e.code === 'refused' ? NO_SHEET_WITH_THESE_COLUMNS : message;
-        if (e instanceof ApiError && e.code === 'cancelled') setStage({ kind: 'idle' });
-        else if (inPlace)
-          setStage((s) => (s.kind === 'preview' ? { ...s, updating: false, problem } : { kind: 'refused', message }));
-        else setStage({ kind: 'refused', message });
+        if (e instanceof ApiError && e.code === 'cancelled') send({ type: 'cancelled' });
+        else send({ type: 'previewFailed', inPlace, message, problem });
       }
     },
     [],
@@ -111,7 +102,7 @@ export function ImportScreen() {
       // The progress card shows at once, while the file is still being read from the disk.
       const jobId = `open-${++jobSeq}`;
       jobRef.current = jobId;
-      setStage({ kind: 'working', label: `${f.name} (${fmtSize(f.size)})`, jobId, phase: 'reading', commit: false });
+      send({ type: 'start', label: `${f.name} (${fmtSize(f.size)})`, jobId, commit: false });
       const bytes = new Uint8Array(await f.arrayBuffer());
       if (jobRef.current !== jobId) return;
       const next = { name: f.name, bytes };
@@ -138,7 +129,7 @@ export function ImportScreen() {
     if (stage.kind !== 'working') return;
     jobRef.current = null;
     await call('import.cancel', { jobId: stage.jobId }).catch(() => undefined);
-    setStage({ kind: 'idle' });
+    send({ type: 'cancelled' });
     useApp.getState().toast('info', 'Import cancelled: nothing was saved.');
   };
 
@@ -159,7 +150,7 @@ export function ImportScreen() {
     setMappings(next);
     setEditedSheet(sheet);
     stopSettling();
-    setStage((s) => (s.kind === 'preview' ? { ...s, updating: true, problem: null } : s));
+    send({ type: 'updating' });
     const run = () => {
       settling.current = null;
       void runPreview(file, next, true);
@@ -174,7 +165,7 @@ export function ImportScreen() {
     const preview = stage.preview;
     const jobId = `commit-${++jobSeq}`;
     jobRef.current = jobId;
-    setStage({ kind: 'working', label: file.name, jobId, phase: 'reading', commit: true });
+    send({ type: 'start', label: file.name, jobId, commit: true });
     try {
       const report = await call('import.commit', {
         jobId,
@@ -185,7 +176,7 @@ export function ImportScreen() {
         createAccounts,
         mappings: Object.keys(mappings).length ? mappings : undefined,
       });
-      setStage({ kind: 'report', report });
+      send({ type: 'reported', report });
       const app = useApp.getState();
       const imported = report.uploads[0]?.accountId ?? (preview.mode === 'corporate' ? accountId : '');
       if (imported) useApp.setState({ lastAccountId: imported });
@@ -196,7 +187,7 @@ export function ImportScreen() {
       );
     } catch (e) {
       reportError(e);
-      setStage({ kind: 'preview', preview, updating: false, problem: null });
+      send({ type: 'commitFailed', preview });
     }
   };
 
@@ -291,7 +282,7 @@ export function ImportScreen() {
           onCancel={() => {
             stopSettling();
             jobRef.current = null;
-            setStage({ kind: 'idle' });
+            send({ type: 'cancelled' });
           }}
         />
       )}
