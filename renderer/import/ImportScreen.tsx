@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SheetPreview } from '../../shared/channels/import';
 import type { AccountRow } from '../../shared/contract';
 import type { ColumnMapping } from '../../shared/import/columns';
 import { ApiError, call } from '../api';
 import { reportError, useApp } from '../store';
-import { IDLE, importMachine, keptPeriod } from './importMachine';
+import { keptPeriod } from './importMachine';
 import { fmtSize, NO_SHEET_WITH_THESE_COLUMNS } from './importText';
 import { PreviewView } from './PreviewView';
 import { ReportView } from './ReportView';
 import { UploadHistory } from './UploadHistory';
+import { useImportJob } from './useImportJob';
 import './import.css';
 
 const PHASE_LABEL: Record<string, string> = {
@@ -22,13 +23,11 @@ const PHASE_LABEL: Record<string, string> = {
 /** How long a mapping is left alone before the preview is made again (arrowing through a select). */
 const MAPPING_SETTLE_MS = 500;
 
-let jobSeq = 0;
-
 export function ImportScreen() {
   const pendingFile = useApp((s) => s.pendingFile);
   const setPendingFile = useApp((s) => s.setPendingFile);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
-  const [stage, send] = useReducer(importMachine, IDLE);
+  const { stage, send, begin, isCurrent, forget } = useImportJob();
   const [mappings, setMappings] = useState<Record<string, ColumnMapping>>({});
   const [editedSheet, setEditedSheet] = useState<string | null>(null);
   const [period, setPeriod] = useState('');
@@ -36,20 +35,12 @@ export function ImportScreen() {
   const [createAccounts, setCreateAccounts] = useState(false);
   const [accounts, setAccounts] = useState<AccountRow[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
-  const jobRef = useRef<string | null>(null);
   /** A mapping change waiting for the select to settle before the preview is made again. */
   const settling = useRef<{ timer: ReturnType<typeof setTimeout>; run: () => void } | null>(null);
   /** Every sheet as last previewed, to keep its editor when a mapping makes it unusable. */
   const knownSheets = useRef(new Map<string, SheetPreview>());
   /** The control being edited and where it was on screen, kept there when the preview is redrawn. */
   const anchor = useRef<{ el: Element; top: number } | null>(null);
-
-  useEffect(() => {
-    return window.kpi.onEvent((e) => {
-      if (e.type !== 'progress' || e.jobId !== jobRef.current) return;
-      send({ type: 'progress', phase: e.phase });
-    });
-  }, []);
 
   const stopSettling = useCallback(() => {
     if (settling.current) clearTimeout(settling.current.timer);
@@ -64,8 +55,7 @@ export function ImportScreen() {
    */
   const runPreview = useCallback(
     async (f: { name: string; bytes: Uint8Array }, maps: Record<string, ColumnMapping>, inPlace: boolean) => {
-      const jobId = `preview-${++jobSeq}`;
-      jobRef.current = jobId;
+      const jobId = begin('preview');
       if (inPlace) send({ type: 'updating' });
       else send({ type: 'start', label: f.name, jobId, commit: false });
       try {
@@ -78,14 +68,14 @@ export function ImportScreen() {
           }),
           call('accounts.list', { status: 'active' }),
         ]);
-        if (jobRef.current !== jobId) return;
+        if (!isCurrent(jobId)) return;
         for (const s of preview.sheets) knownSheets.current.set(s.name, s);
         setAccounts(list);
         setPeriod((p) => keptPeriod(p, preview));
         setAccountId((a) => a || preview.proposedAccount?.id || '');
         send({ type: 'previewed', preview });
       } catch (e) {
-        if (jobRef.current !== jobId) return;
+        if (!isCurrent(jobId)) return;
         const message = e instanceof Error ? e.message : String(e);
         // A refusal after a mapping change comes from the columns chosen, not from the file.
         const problem = e instanceof ApiError && e.code === 'refused' ? NO_SHEET_WITH_THESE_COLUMNS : message;
@@ -93,18 +83,17 @@ export function ImportScreen() {
         else send({ type: 'previewFailed', inPlace, message, problem });
       }
     },
-    [],
+    [isCurrent, begin, send],
   );
 
   const openFile = useCallback(
     async (f: File) => {
       stopSettling();
       // The progress card shows at once, while the file is still being read from the disk.
-      const jobId = `open-${++jobSeq}`;
-      jobRef.current = jobId;
+      const jobId = begin('open');
       send({ type: 'start', label: `${f.name} (${fmtSize(f.size)})`, jobId, commit: false });
       const bytes = new Uint8Array(await f.arrayBuffer());
-      if (jobRef.current !== jobId) return;
+      if (!isCurrent(jobId)) return;
       const next = { name: f.name, bytes };
       knownSheets.current.clear();
       setFile(next);
@@ -115,7 +104,7 @@ export function ImportScreen() {
       setCreateAccounts(false);
       await runPreview(next, {}, false);
     },
-    [runPreview, stopSettling],
+    [runPreview, stopSettling, isCurrent, send, begin],
   );
 
   useEffect(() => {
@@ -127,7 +116,7 @@ export function ImportScreen() {
 
   const cancel = async () => {
     if (stage.kind !== 'working') return;
-    jobRef.current = null;
+    forget();
     await call('import.cancel', { jobId: stage.jobId }).catch(() => undefined);
     send({ type: 'cancelled' });
     useApp.getState().toast('info', 'Import cancelled: nothing was saved.');
@@ -163,8 +152,7 @@ export function ImportScreen() {
   const commit = async () => {
     if (!file || stage.kind !== 'preview') return;
     const preview = stage.preview;
-    const jobId = `commit-${++jobSeq}`;
-    jobRef.current = jobId;
+    const jobId = begin('commit');
     send({ type: 'start', label: file.name, jobId, commit: true });
     try {
       const report = await call('import.commit', {
@@ -281,7 +269,7 @@ export function ImportScreen() {
           onCommit={commit}
           onCancel={() => {
             stopSettling();
-            jobRef.current = null;
+            forget();
             send({ type: 'cancelled' });
           }}
         />
