@@ -1,13 +1,12 @@
 import type { ImportReport } from '../../shared/channels/import';
 import type { UploadMode } from '../../shared/defaults';
-import { AppError } from '../../shared/errors';
 import type { InterpretedWorkbook, Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName } from '../../shared/names';
-import { round2, scoreValue } from '../../shared/scoring';
-import { getAccount } from '../accounts/service';
-import { all, type Db, first, inTransaction, run } from '../db/open';
+import { type Range, round2, scoreValue } from '../../shared/scoring';
+import { type Db, first, inTransaction, run } from '../db/open';
 import { prepared } from '../db/statements';
 import { loadRanges, recomputeScores, type SeriesRow, ymKey, ymText } from '../scoring/service';
+import { dataConflict, type Group, groupByAccount } from './groups';
 
 /** The insert of one KPI's n monthly values in one statement (its text made once per n). */
 const valuesSql: string[] = [];
@@ -30,101 +29,30 @@ export interface StoreInput {
   createAccounts?: boolean;
 }
 
-type Group = { name: string; accountId: number | null; rows: KpiRow[]; created: boolean };
+export { dataConflict, groupByAccount, NO_ACCOUNT_COLUMN_REFUSAL } from './groups';
 
-/** Roll-up mode takes a master workbook: a file without an Account column cannot be split by account. */
-export const NO_ACCOUNT_COLUMN_REFUSAL =
-  'This workspace takes one master workbook with an Account column, and this file has none: add an Account column, or switch the upload mode to corporate in Settings.';
+type StoreReport = Omit<ImportReport, 'durationMs' | 'timings'>;
 
-/**
- * The warning for a KPI row whose Data value differs from the value of its month column for the
- * period (`period` YYYY-MM, `column` that column's letter), or null when they agree or one is empty.
- */
-export function dataConflict(
-  r: KpiRow,
-  period: string,
-  value: number | null,
-  column: string | undefined,
-): Issue | null {
-  if (value == null || r.dataValue == null || Math.abs(value - r.dataValue) <= 1e-9) return null;
+/** What one file's write needs besides the input: the period, the report being filled, lookups. */
+interface WriteContext {
+  input: StoreInput;
+  issues: Issue[];
+  report: StoreReport;
+  periodKey: number;
+  sheetMonthsWithPeriod: Map<string, number[]>;
+  sheetReport: Map<string, StoreReport['sheets'][number]>;
+  monthColumns: Map<string, Record<number, string>>;
+  rangeOf: (name: string) => RangeOf;
+  now: string;
+}
+type RangeOf = Range | null;
+
+/** The report before anything is written: sheets read, issues of the interpretation. */
+function emptyReport(input: StoreInput, issues: Issue[]): StoreReport {
   return {
-    severity: 'warning',
-    sheet: r.sheet,
-    row: r.row,
-    column,
-    message: `"${r.fields.kpi_parameter}": Data is ${r.dataValue} but the ${period} column says ${value}; the Data value counts.`,
-  };
-}
-
-/** The rows of the workbook per target account (spec: modes), or a refusal before anything is written. */
-export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Group[] {
-  const rows = input.wb.sheets.flatMap((s) => s.rows);
-  if (input.mode === 'corporate') {
-    if (input.accountId == null) throw new AppError('invalid_input', 'Pick the account this workbook belongs to.');
-    const a = getAccount(db, input.customerId, input.accountId);
-    return [{ name: a.account_name, accountId: a.account_id, rows, created: false }];
-  }
-  if (!input.wb.sheets.some((s) => s.hasAccountColumn)) throw new AppError('refused', NO_ACCOUNT_COLUMN_REFUSAL);
-  const existing = new Map(
-    all(
-      db,
-      db.k.selectFrom('accounts').select(['account_id', 'account_name']).where('customer_id', '=', input.customerId),
-    ).map((a) => [normalizeName(a.account_name), a]),
-  );
-  const groups = new Map<string, Group>();
-  for (const r of rows) {
-    if (!r.account?.trim()) {
-      issues.push({
-        severity: 'error',
-        sheet: r.sheet,
-        row: r.row,
-        message: `"${r.fields.kpi_parameter}" has no account name: row skipped.`,
-      });
-      continue;
-    }
-    const key = normalizeName(r.account);
-    let g = groups.get(key);
-    if (!g) {
-      const a = existing.get(key);
-      g = {
-        name: a?.account_name ?? r.account.trim().replace(/\s+/g, ' '),
-        accountId: a?.account_id ?? null,
-        rows: [],
-        created: false,
-      };
-      groups.set(key, g);
-    }
-    g.rows.push(r);
-  }
-  const unknown = [...groups.values()].filter((g) => g.accountId == null).map((g) => g.name);
-  if (unknown.length && !input.createAccounts) {
-    const list =
-      unknown.length > 6 ? `${unknown.slice(0, 6).join(', ')} and ${unknown.length - 6} more` : unknown.join(', ');
-    throw new AppError(
-      'refused',
-      `${unknown.length} account${unknown.length > 1 ? 's' : ''} in this file ${unknown.length > 1 ? 'are' : 'is'} not in the workspace yet (${list}): confirm to create ${unknown.length > 1 ? 'them' : 'it'}.`,
-    );
-  }
-  return [...groups.values()];
-}
-
-/**
- * Writes one file's import, all or nothing: an upload per account (version + 1), its KPI rows
- * and every value of the period and the month columns, each value scored as it is written; then
- * the months it touched are scored again per account. The caller has checked and parsed the file.
- */
-export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'durationMs' | 'timings'> {
-  const issues: Issue[] = [...input.wb.issues];
-  const period = input.period;
-  const periodKey = ymKey(period.year, period.month);
-  // Every KPI row gets a value row for each month column of its sheet and for the period.
-  const sheetMonthsWithPeriod = new Map(
-    input.wb.sheets.map((s) => [s.name, [...new Set([...s.months.map((m) => ymKey(m.year, m.month)), periodKey])]]),
-  );
-  const report: Omit<ImportReport, 'durationMs' | 'timings'> = {
     fileName: input.fileName,
     mode: input.mode,
-    period: ymText(period.year, period.month),
+    period: ymText(input.period.year, input.period.month),
     alreadyImported: false,
     uploads: [],
     accountsCreated: [],
@@ -142,225 +70,315 @@ export function storeImport(db: Db, input: StoreInput): Omit<ImportReport, 'dura
     unweightedCategories: [],
     scored: { accounts: 0, months: 0, trendsWritten: 0, ms: 0 },
   };
-  const sheetReport = new Map(report.sheets.map((s) => [s.name, s]));
-  const monthColumns = new Map(input.wb.sheets.map((s) => [s.name, s.monthColumns]));
-  const ranges = loadRanges(db);
-  const rangeOf = new Map<string, ReturnType<typeof ranges.get> | null>();
-  const now = new Date().toISOString();
+}
 
+/** The write's context: every KPI row gets a value row for each month column of its sheet and for the period. */
+function writeContext(db: Db, input: StoreInput, issues: Issue[], report: StoreReport): WriteContext {
+  const periodKey = ymKey(input.period.year, input.period.month);
+  const ranges = loadRanges(db);
+  const cache = new Map<string, RangeOf>();
+  return {
+    input,
+    issues,
+    report,
+    periodKey,
+    sheetMonthsWithPeriod: new Map(
+      input.wb.sheets.map((s) => [s.name, [...new Set([...s.months.map((m) => ymKey(m.year, m.month)), periodKey])]]),
+    ),
+    sheetReport: new Map(report.sheets.map((s) => [s.name, s])),
+    monthColumns: new Map(input.wb.sheets.map((s) => [s.name, s.monthColumns])),
+    rangeOf: (norm) => {
+      let range = cache.get(norm);
+      if (range === undefined) {
+        range = ranges.get(norm) ?? null;
+        cache.set(norm, range);
+      }
+      return range;
+    },
+    now: new Date().toISOString(),
+  };
+}
+
+/** The groups still to write: the identical file for the same account and period is recognised, not stored twice. */
+export function skipAlreadyImported(db: Db, input: StoreInput, groups: Group[], report: StoreReport): Group[] {
+  const todo: Group[] = [];
+  for (const g of groups) {
+    if (g.accountId != null) {
+      const dup = first(
+        db,
+        db.k
+          .selectFrom('kpi_uploads')
+          .select('version')
+          .where('customer_id', '=', input.customerId)
+          .where('account_id', '=', g.accountId)
+          .where('content_hash', '=', input.hash)
+          .where('period_year', '=', input.period.year)
+          .where('period_month', '=', input.period.month),
+      );
+      if (dup) {
+        report.skippedAccounts.push({ name: g.name, reason: `already imported as version ${dup.version}` });
+        continue;
+      }
+    }
+    todo.push(g);
+  }
+  return todo;
+}
+
+/** Creates the accounts named in the file that the workspace does not have yet. */
+export function createMissingAccounts(db: Db, customerId: number, todo: Group[], report: StoreReport): void {
+  for (const g of todo) {
+    if (g.accountId != null) continue;
+    g.accountId = run(
+      db,
+      db.k.insertInto('accounts').values({ customer_id: customerId, account_name: g.name }),
+    ).lastInsertRowid;
+    g.created = true;
+    report.accountsCreated.push(g.name);
+  }
+}
+
+/** Roll-up: one copy of the master file, shared by the uploads it produced (its id), else null. */
+function storeMasterFile(db: Db, input: StoreInput, now: string): number | null {
+  if (input.mode !== 'account_rollup') return null;
+  const fileId = run(
+    db,
+    db.k.insertInto('import_files').values({
+      customer_id: input.customerId,
+      file_name: input.fileName,
+      content_hash: input.hash,
+      byte_size: input.bytes.byteLength,
+      bytes: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
+    }),
+  ).lastInsertRowid;
+  run(
+    db,
+    db.k
+      .updateTable('customer_configs')
+      .set({ master_file_name: input.fileName, updated_at: now })
+      .where('customer_id', '=', input.customerId),
+  );
+  return fileId;
+}
+
+/** The prepared statements of the write. Timestamps are passed in: a per-row strftime() default costs more than the insert itself. */
+function writeStatements(db: Db) {
+  return {
+    insertUpload: db.raw.prepare(`INSERT INTO kpi_uploads
+      (customer_id, account_id, user_id, version, original_filename, raw_excel, parsed_json, period_year, period_month, content_hash, file_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertKpi: db.raw.prepare(`INSERT INTO kpis
+      (upload_id, account_id, category, row_index, health_score_component, weight, data, source_review, kpi_parameter,
+       impact_level, measurement_frequency, last_edited_by, last_edited_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertValues: (n: number) => prepared(db.raw, insertValuesSql(n)),
+    nextVersion: db.raw
+      .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM kpi_uploads WHERE customer_id = ? AND account_id = ?')
+      .pluck(),
+  };
+}
+type Statements = ReturnType<typeof writeStatements>;
+
+/** The upload's parsed_json: the file's mapping and this account's rows. */
+function parsedJson(ctx: WriteContext, g: Group): string {
+  const { input, report } = ctx;
+  return JSON.stringify({
+    fileName: input.fileName,
+    period: report.period,
+    sheets: input.wb.sheets.map((s) => ({ name: s.name, headerRow: s.headerRow, mapping: s.mapping })),
+    rows: g.rows.map((r) => ({
+      sheet: r.sheet,
+      row: r.row,
+      category: r.category,
+      fields: r.fields,
+      dataValue: r.dataValue,
+      months: r.months,
+    })),
+  });
+}
+
+/** The value a KPI row stores for month `ym`: its month column, or Data for the period (with a warning when they differ). */
+function valueFor(ctx: WriteContext, r: KpiRow, ym: number): number | null {
+  let value: number | null = null;
+  for (const m of r.months) {
+    if (m.year * 100 + m.month === ym) {
+      value = m.value;
+      break;
+    }
+  }
+  if (ym === ctx.periodKey && r.dataValue != null) {
+    const conflict = dataConflict(r, ctx.report.period, value, ctx.monthColumns.get(r.sheet)?.[ym]);
+    if (conflict) ctx.issues.push(conflict);
+    value = r.dataValue;
+  }
+  return value;
+}
+
+/**
+ * Writes one KPI row and its values (one multi-row INSERT for its months), each value scored as it
+ * is written; rows of an account with no earlier values go to `first` to be scored from memory.
+ * Returns how many values were not empty.
+ */
+function writeKpiRow(
+  ctx: WriteContext,
+  st: Statements,
+  r: KpiRow,
+  ids: { accountId: number; uploadId: number },
+  first: SeriesRow[] | null,
+): number {
+  const { input, now } = ctx;
+  const { accountId, uploadId } = ids;
+  const f = r.fields;
+  const kpiId = Number(
+    st.insertKpi.run(
+      uploadId,
+      accountId,
+      r.category,
+      r.row,
+      f.health_score_component,
+      f.weight,
+      f.data,
+      f.source_review,
+      f.kpi_parameter,
+      f.impact_level,
+      f.measurement_frequency,
+      input.userId,
+      now,
+    ).lastInsertRowid,
+  );
+  const sr = ctx.sheetReport.get(r.sheet);
+  if (sr) sr.kpisImported++;
+  const range = ctx.rangeOf(normalizeName(f.kpi_parameter));
+  const months = ctx.sheetMonthsWithPeriod.get(r.sheet) ?? [ctx.periodKey];
+  const params: unknown[] = [];
+  const pending: SeriesRow[] = [];
+  let values = 0;
+  for (const ym of months) {
+    const value = valueFor(ctx, r, ym);
+    const s = value != null && range ? scoreValue(value, range) : null;
+    const status = s?.status ?? null;
+    const score = s ? round2(s.score) : null;
+    const year = Math.floor(ym / 100);
+    const month = ym % 100;
+    params.push(kpiId, accountId, input.customerId, month, year, value, status, score, now, now);
+    if (first) {
+      pending.push({
+        id: 0,
+        accountId,
+        year,
+        month,
+        value,
+        status,
+        score,
+        kpiId,
+        uploadId,
+        name: f.kpi_parameter,
+        category: r.category,
+        weight: f.weight,
+        impactLevel: f.impact_level,
+      });
+    }
+    if (value != null) values++;
+  }
+  // Rows of one INSERT get consecutive ids, the last being lastInsertRowid.
+  const last = Number(st.insertValues(months.length).run(params).lastInsertRowid);
+  for (let i = 0; i < pending.length; i++) pending[i].id = last - pending.length + 1 + i;
+  first?.push(...pending);
+  return values;
+}
+
+/**
+ * Writes an upload per account (version + 1) with its KPI rows and values; returns the accounts
+ * with no earlier values (their rows, to be scored from memory).
+ */
+export function writeUploads(
+  db: Db,
+  ctx: WriteContext,
+  todo: Group[],
+  fileId: number | null,
+): Map<number, SeriesRow[]> {
+  const { input } = ctx;
+  const st = writeStatements(db);
+  const rawBytes =
+    input.mode === 'corporate' ? Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) : null;
+  const fresh = new Map<number, SeriesRow[]>();
+  for (const g of todo) {
+    const accountId = g.accountId as number;
+    const version = st.nextVersion.get(input.customerId, accountId) as number;
+    const firstRows = version === 1 ? ([] as SeriesRow[]) : null;
+    if (firstRows) fresh.set(accountId, firstRows);
+    const uploadId = Number(
+      st.insertUpload.run(
+        input.customerId,
+        accountId,
+        input.userId,
+        version,
+        input.fileName,
+        rawBytes,
+        parsedJson(ctx, g),
+        input.period.year,
+        input.period.month,
+        input.hash,
+        fileId,
+      ).lastInsertRowid,
+    );
+    let values = 0;
+    for (const r of g.rows) values += writeKpiRow(ctx, st, r, { accountId, uploadId }, firstRows);
+    ctx.report.uploads.push({ uploadId, accountId, accountName: g.name, version, kpis: g.rows.length, values });
+  }
+  return fresh;
+}
+
+/** Scores again the months the write touched, per account, and reports categories without a weight. */
+export function scoreTouched(db: Db, ctx: WriteContext, todo: Group[], fresh: Map<number, SeriesRow[]>): void {
+  const { report, issues } = ctx;
+  const touched = new Set<number>();
+  for (const g of todo)
+    for (const r of g.rows) for (const ym of ctx.sheetMonthsWithPeriod.get(r.sheet) ?? []) touched.add(ym);
+  const months = [...touched].sort((a, b) => a - b);
+  report.months = months.map((k) => ymText(Math.floor(k / 100), k % 100));
+  const scoreStart = performance.now();
+  const summary = recomputeScores(db, ctx.input.customerId, {
+    accountIds: todo.map((g) => g.accountId as number),
+    months: months.map((k) => [Math.floor(k / 100), k % 100]),
+    fresh,
+  });
+  report.scored = {
+    accounts: summary.accounts,
+    months: summary.months,
+    trendsWritten: summary.trendsWritten,
+    ms: performance.now() - scoreStart,
+  };
+  report.unweightedCategories = summary.unweightedCategories;
+  for (const c of summary.unweightedCategories) {
+    issues.push({
+      severity: 'warning',
+      sheet: c,
+      message: `The category "${c}" has no weight in Settings, so it does not count in the overall health.`,
+    });
+  }
+}
+
+/**
+ * Writes one file's import, all or nothing: an upload per account (version + 1), its KPI rows
+ * and every value of the period and the month columns, each value scored as it is written; then
+ * the months it touched are scored again per account. The caller has checked and parsed the file.
+ */
+export function storeImport(db: Db, input: StoreInput): StoreReport {
+  const issues: Issue[] = [...input.wb.issues];
+  const report = emptyReport(input, issues);
+  const ctx = writeContext(db, input, issues, report);
   inTransaction(db, () => {
     const groups = groupByAccount(db, input, issues);
-    // The identical file for the same account and period is recognised, not stored twice.
-    const todo: Group[] = [];
-    for (const g of groups) {
-      if (g.accountId != null) {
-        const dup = first(
-          db,
-          db.k
-            .selectFrom('kpi_uploads')
-            .select('version')
-            .where('customer_id', '=', input.customerId)
-            .where('account_id', '=', g.accountId)
-            .where('content_hash', '=', input.hash)
-            .where('period_year', '=', period.year)
-            .where('period_month', '=', period.month),
-        );
-        if (dup) {
-          report.skippedAccounts.push({ name: g.name, reason: `already imported as version ${dup.version}` });
-          continue;
-        }
-      }
-      todo.push(g);
-    }
+    const todo = skipAlreadyImported(db, input, groups, report);
     if (!todo.length) {
       report.alreadyImported = true;
       return;
     }
-    for (const g of todo) {
-      if (g.accountId == null) {
-        g.accountId = run(
-          db,
-          db.k.insertInto('accounts').values({ customer_id: input.customerId, account_name: g.name }),
-        ).lastInsertRowid;
-        g.created = true;
-        report.accountsCreated.push(g.name);
-      }
-    }
-    let fileId: number | null = null;
-    if (input.mode === 'account_rollup') {
-      // One copy of the master file, shared by the uploads it produced.
-      fileId = run(
-        db,
-        db.k.insertInto('import_files').values({
-          customer_id: input.customerId,
-          file_name: input.fileName,
-          content_hash: input.hash,
-          byte_size: input.bytes.byteLength,
-          bytes: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
-        }),
-      ).lastInsertRowid;
-      run(
-        db,
-        db.k
-          .updateTable('customer_configs')
-          .set({ master_file_name: input.fileName, updated_at: now })
-          .where('customer_id', '=', input.customerId),
-      );
-    }
-    const insertUpload = db.raw.prepare(`INSERT INTO kpi_uploads
-      (customer_id, account_id, user_id, version, original_filename, raw_excel, parsed_json, period_year, period_month, content_hash, file_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertKpi = db.raw.prepare(`INSERT INTO kpis
-      (upload_id, account_id, category, row_index, health_score_component, weight, data, source_review, kpi_parameter,
-       impact_level, measurement_frequency, last_edited_by, last_edited_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    // Timestamps are passed in: a per-row strftime() default costs more than the insert itself.
-    const insertValues = (n: number) => prepared(db.raw, insertValuesSql(n));
-    const nextVersion = db.raw
-      .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM kpi_uploads WHERE customer_id = ? AND account_id = ?')
-      .pluck();
-    const touched = new Set<number>();
-    for (const g of todo)
-      for (const r of g.rows) for (const ym of sheetMonthsWithPeriod.get(r.sheet) ?? []) touched.add(ym);
-    const rawBytes =
-      input.mode === 'corporate'
-        ? Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
-        : null;
-
-    // Accounts with no earlier values: their rows are scored from memory, not read back.
-    const fresh = new Map<number, SeriesRow[]>();
-    for (const g of todo) {
-      const accountId = g.accountId as number;
-      const version = nextVersion.get(input.customerId, accountId) as number;
-      const first = version === 1 ? ([] as SeriesRow[]) : null;
-      if (first) fresh.set(accountId, first);
-      const parsed = JSON.stringify({
-        fileName: input.fileName,
-        period: report.period,
-        sheets: input.wb.sheets.map((s) => ({ name: s.name, headerRow: s.headerRow, mapping: s.mapping })),
-        rows: g.rows.map((r) => ({
-          sheet: r.sheet,
-          row: r.row,
-          category: r.category,
-          fields: r.fields,
-          dataValue: r.dataValue,
-          months: r.months,
-        })),
-      });
-      const uploadId = Number(
-        insertUpload.run(
-          input.customerId,
-          accountId,
-          input.userId,
-          version,
-          input.fileName,
-          rawBytes,
-          parsed,
-          period.year,
-          period.month,
-          input.hash,
-          fileId,
-        ).lastInsertRowid,
-      );
-      let values = 0;
-      for (const r of g.rows) {
-        const f = r.fields;
-        const kpiId = Number(
-          insertKpi.run(
-            uploadId,
-            accountId,
-            r.category,
-            r.row,
-            f.health_score_component,
-            f.weight,
-            f.data,
-            f.source_review,
-            f.kpi_parameter,
-            f.impact_level,
-            f.measurement_frequency,
-            input.userId,
-            now,
-          ).lastInsertRowid,
-        );
-        const sr = sheetReport.get(r.sheet);
-        if (sr) sr.kpisImported++;
-        const norm = normalizeName(f.kpi_parameter);
-        let range = rangeOf.get(norm);
-        if (range === undefined) {
-          range = ranges.get(norm) ?? null;
-          rangeOf.set(norm, range);
-        }
-        const months = sheetMonthsWithPeriod.get(r.sheet) ?? [periodKey];
-        // One statement for the row's months (a multi-row INSERT: one call instead of twelve).
-        const params: unknown[] = [];
-        const pending: SeriesRow[] = [];
-        for (const ym of months) {
-          let value: number | null = null;
-          for (const m of r.months) {
-            if (m.year * 100 + m.month === ym) {
-              value = m.value;
-              break;
-            }
-          }
-          if (ym === periodKey && r.dataValue != null) {
-            const conflict = dataConflict(r, report.period, value, monthColumns.get(r.sheet)?.[ym]);
-            if (conflict) issues.push(conflict);
-            value = r.dataValue;
-          }
-          const s = value != null && range ? scoreValue(value, range) : null;
-          const status = s?.status ?? null;
-          const score = s ? round2(s.score) : null;
-          const year = Math.floor(ym / 100);
-          const month = ym % 100;
-          params.push(kpiId, accountId, input.customerId, month, year, value, status, score, now, now);
-          if (first) {
-            pending.push({
-              id: 0,
-              accountId,
-              year,
-              month,
-              value,
-              status,
-              score,
-              kpiId,
-              uploadId,
-              name: f.kpi_parameter,
-              category: r.category,
-              weight: f.weight,
-              impactLevel: f.impact_level,
-            });
-          }
-          if (value != null) values++;
-        }
-        // Rows of one INSERT get consecutive ids, the last being lastInsertRowid.
-        const last = Number(insertValues(months.length).run(params).lastInsertRowid);
-        for (let i = 0; i < pending.length; i++) pending[i].id = last - pending.length + 1 + i;
-        first?.push(...pending);
-      }
-      report.uploads.push({ uploadId, accountId, accountName: g.name, version, kpis: g.rows.length, values });
-    }
-    const months = [...touched].sort((a, b) => a - b);
-    report.months = months.map((k) => ymText(Math.floor(k / 100), k % 100));
-    const scoreStart = performance.now();
-    const summary = recomputeScores(db, input.customerId, {
-      accountIds: todo.map((g) => g.accountId as number),
-      months: months.map((k) => [Math.floor(k / 100), k % 100]),
-      fresh,
-    });
-    report.scored = {
-      accounts: summary.accounts,
-      months: summary.months,
-      trendsWritten: summary.trendsWritten,
-      ms: performance.now() - scoreStart,
-    };
-    report.unweightedCategories = summary.unweightedCategories;
-    for (const c of summary.unweightedCategories) {
-      issues.push({
-        severity: 'warning',
-        sheet: c,
-        message: `The category "${c}" has no weight in Settings, so it does not count in the overall health.`,
-      });
-    }
+    createMissingAccounts(db, input.customerId, todo, report);
+    const fileId = storeMasterFile(db, input, ctx.now);
+    const fresh = writeUploads(db, ctx, todo, fileId);
+    scoreTouched(db, ctx, todo, fresh);
   });
   return report;
 }

@@ -3,11 +3,10 @@ import type { UploadRow } from '../../shared/channels/uploads';
 import type { AccountRow } from '../../shared/contract';
 import { normalizeName } from '../../shared/names';
 import { call } from '../api';
-import { Dialog } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
-import { fmtDateTime, fmtMonth } from '../components/format';
 import { useQuery } from '../data/useQuery';
 import { applyChange, reportError, useApp } from '../store';
+import { DeleteVersionDialog, HistoryAccountPicker, UploadTable } from './UploadTable';
 
 /**
  * Upload history per account: versions with date, file and user; save the original; delete a
@@ -28,7 +27,7 @@ export function UploadHistory(props: { accountId?: number; defaultAccountId?: nu
   /** The row whose Delete button gets the focus once the list is read again after a deletion. */
   const focusAfterDelete = useRef<number | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const listId = useId();
+  const _listId = useId();
 
   useEffect(() => {
     if (!fixed && props.defaultAccountId) setChosen(props.defaultAccountId);
@@ -84,74 +83,9 @@ export function UploadHistory(props: { accountId?: number; defaultAccountId?: nu
           No upload yet for this account.
         </p>
       ) : (
-        <table className="table compact" aria-label="Upload history">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Uploaded</th>
-              <th scope="col">File</th>
-              <th scope="col">Period</th>
-              <th scope="col">By</th>
-              <th scope="col" className="num">
-                KPIs
-              </th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => (
-              <tr key={u.uploadId}>
-                <td>v{u.version}</td>
-                <td>{fmtDateTime(u.uploadedAt)}</td>
-                <td>{u.fileName}</td>
-                <td>{fmtMonth(u.period)}</td>
-                <td>{u.userName ?? '–'}</td>
-                <td className="num">{u.kpis}</td>
-                <td className="row-actions">
-                  <div>
-                    <button
-                      type="button"
-                      onClick={() => download(u)}
-                      aria-label={`Save the original file of version ${u.version}`}
-                    >
-                      Save original
-                    </button>
-                    <button
-                      type="button"
-                      className="danger-button"
-                      data-delete
-                      onClick={() => setConfirm(u)}
-                      aria-label={`Delete version ${u.version}`}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <UploadTable rows={rows} onDownload={download} onDelete={setConfirm} />
       )}
-      <Dialog
-        title={`Delete version ${confirm?.version ?? ''}?`}
-        open={confirm !== null}
-        onClose={() => setConfirm(null)}
-      >
-        <p>
-          Its {confirm?.kpis} KPIs and their values are deleted, and the months it covered are scored again from the
-          other versions. This cannot be undone.
-        </p>
-        <div className="actions">
-          <button type="button" onClick={() => setConfirm(null)}>
-            Keep it
-          </button>
-          <button type="button" className="danger-button" onClick={() => confirm && remove(confirm)}>
-            Delete version {confirm?.version}
-          </button>
-        </div>
-      </Dialog>
+      <DeleteVersionDialog upload={confirm} onClose={() => setConfirm(null)} onDelete={remove} />
     </div>
   );
   if (fixed) return list;
@@ -161,28 +95,13 @@ export function UploadHistory(props: { accountId?: number; defaultAccountId?: nu
     <section className="card" aria-labelledby="history-title">
       <div className="row space-between">
         <h2 id="history-title">Upload history</h2>
-        <label className="inline-field history-picker">
-          <span>Account</span>
-          <input
-            list={listId}
-            aria-label="Account of the upload history"
-            placeholder="Type an account name"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              const match = accounts.find((a) => normalizeName(a.name) === normalizeName(e.target.value));
-              if (match) setChosen(match.id);
-            }}
-            onBlur={() => setQuery(chosenName)}
-          />
-          <datalist id={listId}>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.name}>
-                {a.status === 'inactive' ? 'deactivated' : undefined}
-              </option>
-            ))}
-          </datalist>
-        </label>
+        <HistoryAccountPicker
+          accounts={accounts}
+          query={query}
+          onQuery={setQuery}
+          onPick={setChosen}
+          onBlur={() => setQuery(chosenName)}
+        />
       </div>
       {typed && !accounts.some((a) => normalizeName(a.name).includes(typed)) && (
         <p className="muted">No account's name contains "{query.trim()}".</p>

@@ -11,7 +11,6 @@ import {
   columnLetter,
   detectHeaderRow,
   FIELD_KEYS,
-  FIELD_LABELS,
   type FieldKey,
   fieldForHeader,
   HEADER_SEARCH_ROWS,
@@ -22,16 +21,9 @@ import {
   normalizeHeader,
 } from './columns';
 import { ImportRefusal } from './refusal';
+import { type IssueFn, type RowReader, readKpiRow, readTitleText, resolveColumns, warnIgnoredTwins } from './sheetRows';
 import { type Cell, cellAt, type RawSheet, type RawWorkbook } from './types';
-import {
-  cellDisplayText,
-  isBlankCell,
-  monthKey,
-  monthLabel,
-  parseMonthHeader,
-  parseValue,
-  type YearMonth,
-} from './values';
+import { cellDisplayText, isBlankCell, monthKey, type YearMonth } from './values';
 
 export type Issue = {
   severity: 'error' | 'warning';
@@ -141,7 +133,7 @@ export const NO_KPI_SHEET_MESSAGE =
   'No sheet in this file has a header row with a KPI column and a Data or month column, so there is nothing to import.';
 
 type TextField = Exclude<FieldKey, 'kpi_parameter' | 'account' | 'category'>;
-const TEXT_FIELDS = FIELD_KEYS.filter(
+export const TEXT_FIELDS = FIELD_KEYS.filter(
   (k): k is TextField => k !== 'kpi_parameter' && k !== 'account' && k !== 'category',
 );
 
@@ -182,7 +174,7 @@ function mergeMasters(sheet: RawSheet, cols: number[]): Map<string, Cell> {
   return masters;
 }
 
-type SheetContext = {
+export type SheetContext = {
   issues: Issue[];
   /** duplicate key -> where it was first seen */
   seen: Map<string, { sheet: string; row: number }>;
@@ -239,7 +231,7 @@ function interpretSheet(
   const category = sheet.name.trim();
   const headerCells = sheet.rows[headerRow - 1] ?? [];
   const signature = headerSignature(headerCells.map((c) => headerText(c)));
-  const issue = (severity: Issue['severity'], message: string, row?: number, col?: number) =>
+  const issue: IssueFn = (severity, message, row, col) =>
     ctx.issues.push({
       severity,
       sheet: sheetName,
@@ -247,77 +239,9 @@ function interpretSheet(
       ...(col !== undefined ? { column: columnLetter(col) } : {}),
       message,
     });
-
-  // Field and month columns: the first column wins.
-  const fieldCol = new Map<FieldKey, { col: number; header: string }>();
-  const monthCols: Array<{ col: number; header: string; month: YearMonth }> = [];
-  const monthSeen = new Map<string, number>();
-  for (const m of mapping) {
-    if (m.field === 'ignored') continue;
-    if (m.field === 'month') {
-      const month = m.month ?? parseMonthHeader(cellAt(sheet, headerRow, m.col)) ?? null;
-      if (!month) {
-        issue(
-          'warning',
-          `The column "${m.header}" was marked as a month but does not name one; it was ignored.`,
-          headerRow,
-          m.col,
-        );
-        continue;
-      }
-      const first = monthSeen.get(monthKey(month));
-      if (first !== undefined) {
-        issue(
-          'warning',
-          `${monthLabel(month)} appears in two columns (${columnLetter(first)} and ${columnLetter(m.col)}); column ${columnLetter(first)} is used.`,
-          headerRow,
-          m.col,
-        );
-        continue;
-      }
-      monthSeen.set(monthKey(month), m.col);
-      monthCols.push({ col: m.col, header: m.header, month });
-      continue;
-    }
-    if (fieldCol.has(m.field)) {
-      const first = fieldCol.get(m.field)!;
-      issue(
-        'warning',
-        `The columns ${columnLetter(first.col)} ("${first.header}") and ${columnLetter(m.col)} ("${m.header}") both mean ${FIELD_LABELS[m.field]}; column ${columnLetter(first.col)} is used.`,
-        headerRow,
-        m.col,
-      );
-      continue;
-    }
-    fieldCol.set(m.field, { col: m.col, header: m.header });
-  }
-  if (detected) {
-    // Auto-detection ignored a column whose header also names a field or month: say which one was used.
-    for (const m of mapping) {
-      if (m.field !== 'ignored') continue;
-      const f = fieldForHeader(m.header);
-      const first = f ? fieldCol.get(f) : undefined;
-      if (f && first && first.col !== m.col) {
-        issue(
-          'warning',
-          `The columns ${columnLetter(first.col)} ("${first.header}") and ${columnLetter(m.col)} ("${m.header}") both mean ${FIELD_LABELS[f]}; column ${columnLetter(first.col)} is used.`,
-          headerRow,
-          m.col,
-        );
-        continue;
-      }
-      const month = f ? null : parseMonthHeader(cellAt(sheet, headerRow, m.col));
-      const firstMonth = month ? monthSeen.get(monthKey(month)) : undefined;
-      if (month && firstMonth !== undefined && firstMonth !== m.col) {
-        issue(
-          'warning',
-          `${monthLabel(month)} appears in two columns (${columnLetter(firstMonth)} and ${columnLetter(m.col)}); column ${columnLetter(firstMonth)} is used.`,
-          headerRow,
-          m.col,
-        );
-      }
-    }
-  }
+  const cols = resolveColumns(sheet, headerRow, mapping, issue);
+  const { fieldCol, monthCols } = cols;
+  if (detected) warnIgnoredTwins(sheet, headerRow, mapping, cols, issue);
 
   const kpiCol = fieldCol.get('kpi_parameter')!.col;
   const corporate = ctx.options.uploadMode === 'corporate';
@@ -337,14 +261,25 @@ function interpretSheet(
     ...monthCols.map((m) => m.col),
   ];
 
-  const titleText = new Set<string>();
-  for (let r = 0; r < headerRow - 1; r++) {
-    for (const c of sheet.rows[r] ?? []) if (c.t === 'text' && c.v.trim()) titleText.add(c.v.trim());
-  }
   const accountNames = new Map<string, string>();
   const rows: KpiRow[] = [];
   const notes: InterpretedSheet['notes'] = [];
   let rowsRead = 0;
+  const reader: RowReader = {
+    sheet,
+    sheetName,
+    category,
+    kpiCol,
+    accountCol,
+    categoryCol,
+    fieldCol,
+    monthCols,
+    corporate,
+    filled,
+    accountNames,
+    issue,
+    ctx,
+  };
   for (let r = headerRow + 1; r <= sheet.rows.length; r++) {
     const cells = sheet.rows[r - 1] ?? [];
     if (cells.every((c) => isBlankCell(c))) continue;
@@ -360,62 +295,8 @@ function interpretSheet(
       continue;
     }
 
-    let account: string | null = null;
-    if (accountCol !== undefined) {
-      account = cellDisplayText(filled(r, accountCol)) || null;
-      if (account) {
-        // One spelling per account: the first one met (names match after trimming and case folding).
-        const key = normalizeName(account);
-        if (!accountNames.has(key)) accountNames.set(key, account);
-        if (!ctx.accounts.has(key)) ctx.accounts.set(key, account);
-        account = ctx.accounts.get(key)!;
-      }
-      if (corporate) account = null;
-      else if (!account) {
-        issue('error', `"${name}" has no account name in the Account column; the row was not imported.`, r, accountCol);
-        continue;
-      }
-    }
-    const rowCategory = (categoryCol !== undefined ? cellDisplayText(filled(r, categoryCol)) : '') || category;
-
-    const fields: KpiFields = {
-      kpi_parameter: name,
-      health_score_component: null,
-      impact_level: null,
-      weight: null,
-      data: null,
-      source_review: null,
-      measurement_frequency: null,
-    };
-    const row: KpiRow = {
-      sheet: sheetName,
-      row: r,
-      category: rowCategory,
-      account,
-      fields,
-      dataValue: null,
-      months: [],
-    };
-    if (!ctx.options.deferDuplicates && !checkDuplicates([row], kpiCol, ctx.seen, (i) => ctx.issues.push(i)).length) {
-      continue;
-    }
-    for (const f of TEXT_FIELDS) {
-      const c = fieldCol.get(f);
-      if (c) fields[f] = cellDisplayText(cellAt(sheet, r, c.col)) || null;
-    }
-
-    const dataCol = fieldCol.get('data');
-    if (dataCol) {
-      const parsed = parseValue(cellAt(sheet, r, dataCol.col));
-      row.dataValue = parsed.value;
-      if (parsed.message) issue('warning', `${dataCol.header}: ${parsed.message}.`, r, dataCol.col);
-    }
-    for (const m of monthCols) {
-      const parsed = parseValue(cellAt(sheet, r, m.col));
-      if (parsed.value !== null) row.months.push({ year: m.month.year, month: m.month.month, value: parsed.value });
-      else if (parsed.message) issue('warning', `${monthLabel(m.month)}: ${parsed.message}.`, r, m.col);
-    }
-    rows.push(row);
+    const row = readKpiRow(reader, r, name);
+    if (row) rows.push(row);
   }
 
   return {
@@ -431,7 +312,7 @@ function interpretSheet(
     months: uniqueMonths(monthCols.map((m) => m.month)),
     monthColumns: Object.fromEntries(monthCols.map((m) => [m.month.year * 100 + m.month.month, columnLetter(m.col)])),
     accountNames: [...accountNames.values()],
-    titleText: [...titleText],
+    titleText: readTitleText(sheet, headerRow),
   };
 }
 

@@ -1,0 +1,84 @@
+import { AppError } from '../../shared/errors';
+import type { Issue, KpiRow } from '../../shared/import/interpret';
+import { normalizeName } from '../../shared/names';
+import { getAccount } from '../accounts/service';
+import { all, type Db } from '../db/open';
+import type { StoreInput } from './store';
+
+export type Group = { name: string; accountId: number | null; rows: KpiRow[]; created: boolean };
+
+/** Roll-up mode takes a master workbook: a file without an Account column cannot be split by account. */
+export const NO_ACCOUNT_COLUMN_REFUSAL =
+  'This workspace takes one master workbook with an Account column, and this file has none: add an Account column, or switch the upload mode to corporate in Settings.';
+
+/**
+ * The warning for a KPI row whose Data value differs from the value of its month column for the
+ * period (`period` YYYY-MM, `column` that column's letter), or null when they agree or one is empty.
+ */
+export function dataConflict(
+  r: KpiRow,
+  period: string,
+  value: number | null,
+  column: string | undefined,
+): Issue | null {
+  if (value == null || r.dataValue == null || Math.abs(value - r.dataValue) <= 1e-9) return null;
+  return {
+    severity: 'warning',
+    sheet: r.sheet,
+    row: r.row,
+    column,
+    message: `"${r.fields.kpi_parameter}": Data is ${r.dataValue} but the ${period} column says ${value}; the Data value counts.`,
+  };
+}
+
+/** The rows of the workbook per target account (spec: modes), or a refusal before anything is written. */
+export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Group[] {
+  const rows = input.wb.sheets.flatMap((s) => s.rows);
+  if (input.mode === 'corporate') {
+    if (input.accountId == null) throw new AppError('invalid_input', 'Pick the account this workbook belongs to.');
+    const a = getAccount(db, input.customerId, input.accountId);
+    return [{ name: a.account_name, accountId: a.account_id, rows, created: false }];
+  }
+  if (!input.wb.sheets.some((s) => s.hasAccountColumn)) throw new AppError('refused', NO_ACCOUNT_COLUMN_REFUSAL);
+  const existing = new Map(
+    all(
+      db,
+      db.k.selectFrom('accounts').select(['account_id', 'account_name']).where('customer_id', '=', input.customerId),
+    ).map((a) => [normalizeName(a.account_name), a]),
+  );
+  const groups = new Map<string, Group>();
+  for (const r of rows) {
+    if (!r.account?.trim()) {
+      issues.push({
+        severity: 'error',
+        sheet: r.sheet,
+        row: r.row,
+        message: `"${r.fields.kpi_parameter}" has no account name: row skipped.`,
+      });
+      continue;
+    }
+    const key = normalizeName(r.account);
+    let g = groups.get(key);
+    if (!g) {
+      const a = existing.get(key);
+      g = {
+        name: a?.account_name ?? r.account.trim().replace(/\s+/g, ' '),
+        accountId: a?.account_id ?? null,
+        rows: [],
+        created: false,
+      };
+      groups.set(key, g);
+    }
+    g.rows.push(r);
+  }
+  const unknown = [...groups.values()].filter((g) => g.accountId == null).map((g) => g.name);
+  if (unknown.length && !input.createAccounts) {
+    const list =
+      unknown.length > 6 ? `${unknown.slice(0, 6).join(', ')} and ${unknown.length - 6} more` : unknown.join(', ');
+    throw new AppError(
+      'refused',
+      `${unknown.length} account${unknown.length > 1 ? 's' : ''} in this file ${unknown.length > 1 ? 'are' : 'is'} not in the workspace yet (${list}): confirm to create ${unknown.length > 1 ? 'them' : 'it'}.`,
+    );
+  }
+  return [...groups.values()];
+}

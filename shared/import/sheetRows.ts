@@ -1,0 +1,181 @@
+import { normalizeName } from '../names';
+import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader } from './columns';
+import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
+import { type Cell, cellAt, type RawSheet } from './types';
+import { cellDisplayText, monthKey, monthLabel, parseMonthHeader, parseValue, type YearMonth } from './values';
+
+/* The steps of reading one KPI sheet: its columns, its title rows, each KPI row. */
+
+export type IssueFn = (severity: Issue['severity'], message: string, row?: number, col?: number) => void;
+export type FieldCols = Map<FieldKey, { col: number; header: string }>;
+export type MonthCol = { col: number; header: string; month: YearMonth };
+
+/** The sheet's field and month columns from the mapping: the first column wins, the others are warned about. */
+export function resolveColumns(sheet: RawSheet, headerRow: number, mapping: ColumnMapping, issue: IssueFn) {
+  const fieldCol: FieldCols = new Map();
+  const monthCols: MonthCol[] = [];
+  const monthSeen = new Map<string, number>();
+  for (const m of mapping) {
+    if (m.field === 'ignored') continue;
+    if (m.field === 'month') {
+      const month = m.month ?? parseMonthHeader(cellAt(sheet, headerRow, m.col)) ?? null;
+      if (!month) {
+        issue(
+          'warning',
+          `The column "${m.header}" was marked as a month but does not name one; it was ignored.`,
+          headerRow,
+          m.col,
+        );
+        continue;
+      }
+      const first = monthSeen.get(monthKey(month));
+      if (first !== undefined) {
+        issue(
+          'warning',
+          `${monthLabel(month)} appears in two columns (${columnLetter(first)} and ${columnLetter(m.col)}); column ${columnLetter(first)} is used.`,
+          headerRow,
+          m.col,
+        );
+        continue;
+      }
+      monthSeen.set(monthKey(month), m.col);
+      monthCols.push({ col: m.col, header: m.header, month });
+      continue;
+    }
+    if (fieldCol.has(m.field)) {
+      const first = fieldCol.get(m.field)!;
+      issue(
+        'warning',
+        `The columns ${columnLetter(first.col)} ("${first.header}") and ${columnLetter(m.col)} ("${m.header}") both mean ${FIELD_LABELS[m.field]}; column ${columnLetter(first.col)} is used.`,
+        headerRow,
+        m.col,
+      );
+      continue;
+    }
+    fieldCol.set(m.field, { col: m.col, header: m.header });
+  }
+  return { fieldCol, monthCols, monthSeen };
+}
+
+/** Auto-detection ignored a column whose header also names a field or month: say which one was used. */
+export function warnIgnoredTwins(
+  sheet: RawSheet,
+  headerRow: number,
+  mapping: ColumnMapping,
+  cols: { fieldCol: FieldCols; monthSeen: Map<string, number> },
+  issue: IssueFn,
+): void {
+  const { fieldCol, monthSeen } = cols;
+  for (const m of mapping) {
+    if (m.field !== 'ignored') continue;
+    const f = fieldForHeader(m.header);
+    const first = f ? fieldCol.get(f) : undefined;
+    if (f && first && first.col !== m.col) {
+      issue(
+        'warning',
+        `The columns ${columnLetter(first.col)} ("${first.header}") and ${columnLetter(m.col)} ("${m.header}") both mean ${FIELD_LABELS[f]}; column ${columnLetter(first.col)} is used.`,
+        headerRow,
+        m.col,
+      );
+      continue;
+    }
+    const month = f ? null : parseMonthHeader(cellAt(sheet, headerRow, m.col));
+    const firstMonth = month ? monthSeen.get(monthKey(month)) : undefined;
+    if (month && firstMonth !== undefined && firstMonth !== m.col) {
+      issue(
+        'warning',
+        `${monthLabel(month)} appears in two columns (${columnLetter(firstMonth)} and ${columnLetter(m.col)}); column ${columnLetter(firstMonth)} is used.`,
+        headerRow,
+        m.col,
+      );
+    }
+  }
+}
+
+/** The text of the rows above the header (titles that may name the account or the period). */
+export function readTitleText(sheet: RawSheet, headerRow: number): string[] {
+  const titleText = new Set<string>();
+  for (let r = 0; r < headerRow - 1; r++) {
+    for (const c of sheet.rows[r] ?? []) if (c.t === 'text' && c.v.trim()) titleText.add(c.v.trim());
+  }
+  return [...titleText];
+}
+
+/** What reading one sheet's KPI rows needs. */
+export interface RowReader {
+  sheet: RawSheet;
+  sheetName: string;
+  category: string;
+  kpiCol: number;
+  accountCol: number | undefined;
+  categoryCol: number | undefined;
+  fieldCol: FieldCols;
+  monthCols: MonthCol[];
+  corporate: boolean;
+  filled: (row: number, col: number) => Cell;
+  accountNames: Map<string, string>;
+  issue: IssueFn;
+  ctx: SheetContext;
+}
+
+/** One named row with content as a KPI row, or null when it is skipped (with an issue where it says why). */
+export function readKpiRow(rr: RowReader, r: number, name: string): KpiRow | null {
+  const { sheet, sheetName, category, kpiCol, accountCol, categoryCol, fieldCol, monthCols, corporate, filled } = rr;
+  const { accountNames, issue, ctx } = rr;
+  let account: string | null = null;
+  if (accountCol !== undefined) {
+    account = cellDisplayText(filled(r, accountCol)) || null;
+    if (account) {
+      // One spelling per account: the first one met (names match after trimming and case folding).
+      const key = normalizeName(account);
+      if (!accountNames.has(key)) accountNames.set(key, account);
+      if (!ctx.accounts.has(key)) ctx.accounts.set(key, account);
+      account = ctx.accounts.get(key)!;
+    }
+    if (corporate) account = null;
+    else if (!account) {
+      issue('error', `"${name}" has no account name in the Account column; the row was not imported.`, r, accountCol);
+      return null;
+    }
+  }
+  const rowCategory = (categoryCol !== undefined ? cellDisplayText(filled(r, categoryCol)) : '') || category;
+
+  const fields: KpiFields = {
+    kpi_parameter: name,
+    health_score_component: null,
+    impact_level: null,
+    weight: null,
+    data: null,
+    source_review: null,
+    measurement_frequency: null,
+  };
+  const row: KpiRow = {
+    sheet: sheetName,
+    row: r,
+    category: rowCategory,
+    account,
+    fields,
+    dataValue: null,
+    months: [],
+  };
+  if (!ctx.options.deferDuplicates && !checkDuplicates([row], kpiCol, ctx.seen, (i) => ctx.issues.push(i)).length) {
+    return null;
+  }
+  for (const f of TEXT_FIELDS) {
+    const c = fieldCol.get(f);
+    if (c) fields[f] = cellDisplayText(cellAt(sheet, r, c.col)) || null;
+  }
+
+  const dataCol = fieldCol.get('data');
+  if (dataCol) {
+    const parsed = parseValue(cellAt(sheet, r, dataCol.col));
+    row.dataValue = parsed.value;
+    if (parsed.message) issue('warning', `${dataCol.header}: ${parsed.message}.`, r, dataCol.col);
+  }
+  for (const m of monthCols) {
+    const parsed = parseValue(cellAt(sheet, r, m.col));
+    if (parsed.value !== null) row.months.push({ year: m.month.year, month: m.month.month, value: parsed.value });
+    else if (parsed.message) issue('warning', `${monthLabel(m.month)}: ${parsed.message}.`, r, m.col);
+  }
+  return row;
+}
