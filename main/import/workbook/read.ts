@@ -1,29 +1,20 @@
 /**
  * Reads a workbook or CSV file into a plain RawWorkbook (no exceljs objects), after the safety
- * checks of ./safety.ts. xlsx files are read with exceljs's full (non-streaming) loader.
+ * checks of ./safety.ts. xlsx files are read by our own reader (./xlsx.ts); `cellFromExcel` maps
+ * exceljs values (kept for callers that hold them).
  */
-import ExcelJS from 'exceljs';
-import type { Cell, MergedRange, RawSheet, RawWorkbook } from '../../../shared/import/types';
+import type { Cell, RawWorkbook } from '../../../shared/import/types';
 import { csvToSheet } from './csv';
-import { preparePackage } from './package';
+import { isPercentFormat } from './percent';
 import { checkFile, ImportRefusal, refuse } from './safety';
+import { readXlsx } from './xlsx';
 
 export type { Cell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 
 const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
 const DAY_MS = 86_400_000;
-/** Days between the 1900 and 1904 date systems' day zero. */
-const DAYS_1904 = 1462;
 
-/** The number format scales by 100: a '%' outside quotes and escapes. */
-export function isPercentFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  return numFmt
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .includes('%');
-}
+export { isPercentFormat } from './percent';
 
 function richTextToString(v: unknown): string {
   if (typeof v === 'string') return v;
@@ -70,62 +61,6 @@ export function cellFromExcel(value: unknown, numFmt: string | undefined, dayShi
   return { t: 'text', v: String(value) };
 }
 
-function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-function sheetMerges(ws: ExcelJS.Worksheet): MergedRange[] {
-  const out: MergedRange[] = [];
-  // exceljs keeps merges in a private map of Range objects; reading their model is cheap,
-  // unlike ws.model (which serialises the whole sheet).
-  const merges = (ws as unknown as { _merges?: Record<string, { model?: MergedRange; range?: string }> })._merges;
-  for (const m of Object.values(merges ?? {})) {
-    if (m?.model && Number.isFinite(m.model.top)) {
-      const { top, left, bottom, right } = m.model;
-      out.push({ top, left, bottom, right });
-    } else if (typeof m?.range === 'string') {
-      const [a, b] = m.range.split(':');
-      const p = parseRef(a);
-      const q = parseRef(b ?? a);
-      if (p && q) out.push({ top: p.row, left: p.col, bottom: q.row, right: q.col });
-    }
-  }
-  return out;
-}
-
-function readSheet(ws: ExcelJS.Worksheet, dayShift: number, overrides?: Map<string, Cell>): RawSheet {
-  const rows: Cell[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // only the master holds the value
-      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      cells[colNumber - 1] = cellFromExcel(cell.value, cell.numFmt, dayShift, formula);
-    });
-    for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = EMPTY;
-    rows[rowNumber - 1] = cells;
-  });
-  for (const [ref, cell] of overrides ?? []) {
-    const at = parseRef(ref);
-    if (!at) continue;
-    const cells = rows[at.row - 1] ?? [];
-    rows[at.row - 1] = cells;
-    cells[at.col - 1] = cell;
-    for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = EMPTY;
-  }
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i] ?? [];
-    while (cells.length > 0 && cells[cells.length - 1].t === 'empty') cells.pop();
-    rows[i] = cells;
-  }
-  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  return { name: ws.name, hidden: ws.state !== 'visible' && ws.state !== undefined, rows, merges: sheetMerges(ws) };
-}
-
 /**
  * Reads a workbook (.xlsx) or CSV file. Throws ImportRefusal when the file is refused by the
  * safety checks or cannot be read.
@@ -135,33 +70,10 @@ export async function readWorkbook(bytes: Buffer | Uint8Array, fileName: string)
   const checked = await checkFile(buf, fileName);
   if (checked.kind === 'csv') return { kind: 'csv', date1904: false, sheets: [csvToSheet(buf, fileName)] };
 
-  const wb = new ExcelJS.Workbook();
-  let pkg: Awaited<ReturnType<typeof preparePackage>>;
   try {
-    pkg = await preparePackage(buf, checked.zip, checked.sheets);
-    // exceljs's typings predate Node's generic Buffer.
-    await wb.xlsx.load(pkg.bytes as unknown as ExcelJS.Buffer);
+    return await readXlsx(buf, checked.zip);
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
-    throw refuse('unreadable');
-  }
-  const exceljs1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
-  const dayShift = pkg.date1904 && !exceljs1904 ? DAYS_1904 : 0;
-  try {
-    const read = new Map(wb.worksheets.map((ws) => [ws.name, readSheet(ws, dayShift, pkg.overrides.get(ws.name))]));
-    // In workbook order, chart sheets included (they hold no cells: listed, then skipped).
-    const sheets: RawSheet[] = [];
-    for (const s of pkg.sheets) {
-      if (s.kind === 'chartsheet') sheets.push({ name: s.name, hidden: s.hidden, rows: [], merges: [], chart: true });
-      const sheet = read.get(s.name);
-      if (s.kind === 'worksheet' && sheet) {
-        sheets.push(sheet);
-        read.delete(s.name);
-      }
-    }
-    sheets.push(...read.values());
-    return { kind: 'xlsx', date1904: pkg.date1904, sheets };
-  } catch {
     throw refuse('unreadable');
   }
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../../main/import/workbook';
-import { isoDateCell } from '../../../main/import/workbook/package';
+import { isoDateCell } from '../../../main/import/workbook/xlsx';
 import { SKIP_CHART, SKIP_HIDDEN, SKIP_NO_HEADER } from '../../../shared/import/interpret';
 import { fixture, interpretFixture, issuesAt, rowNamed } from './helpers';
 

@@ -7,9 +7,17 @@
  * exceljs cannot follow). What exceljs would misread is read here instead: cells of type "d"
  * (ISO 8601 text) and formulas whose saved result is an empty string.
  */
+
+import type { SheetScan } from '../../../main/import/workbook/safety';
+import {
+  entryData,
+  inflateEntry,
+  writeZip,
+  type ZipDirectory,
+  type ZipEntry,
+  type ZipOutPart,
+} from '../../../main/import/workbook/zip';
 import type { Cell } from '../../../shared/import/types';
-import type { SheetScan } from './safety';
-import { entryData, inflateEntry, writeZip, type ZipDirectory, type ZipEntry, type ZipOutPart } from './zip';
 
 const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
 

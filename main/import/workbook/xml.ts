@@ -1,0 +1,158 @@
+/**
+ * A small XML tokenizer for the parts of an xlsx the importer reads: one linear pass over the
+ * text, no backtracking patterns, no recursion (nesting depth costs nothing). Start tags, end
+ * tags and text runs are reported; comments, processing instructions and DOCTYPEs are skipped;
+ * CDATA is reported as text. Malformed input (an unclosed tag) ends the pass.
+ */
+
+export type XmlHandler = {
+  /** a start tag (or empty-element tag when `selfClosing`); `name` without its namespace prefix */
+  open(name: string, tag: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** raw text (entities not yet decoded), or decoded CDATA when `cdata` */
+  text(raw: string, cdata: boolean): void;
+};
+
+/** The local name of a tag starting at `from` (after '<' or '</'), and where it ends. */
+function tagName(xml: string, from: number): { name: string; end: number } {
+  let i = from;
+  let colon = -1;
+  const n = xml.length;
+  while (i < n) {
+    const c = xml.charCodeAt(i);
+    // whitespace, '/', '>'
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+    if (c === 58) colon = i;
+    i++;
+  }
+  return { name: xml.slice(colon >= 0 ? colon + 1 : from, i), end: i };
+}
+
+/** The index of the '>' ending a tag that starts at `from`, quotes respected; -1 when none. */
+function tagEnd(xml: string, from: number): number {
+  let quote = 0;
+  const n = xml.length;
+  for (let i = from; i < n; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i;
+  }
+  return -1;
+}
+
+/** Runs the handler over the XML text in one pass. */
+export function scanXml(xml: string, h: XmlHandler): void {
+  let i = 0;
+  const n = xml.length;
+  while (i < n) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) {
+      if (i < n) h.text(xml.slice(i), false);
+      return;
+    }
+    if (lt > i) h.text(xml.slice(i, lt), false);
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      if (xml.startsWith('<!--', lt)) {
+        const e = xml.indexOf('-->', lt + 4);
+        if (e < 0) return;
+        i = e + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        const e = xml.indexOf(']]>', lt + 9);
+        if (e < 0) return;
+        h.text(xml.slice(lt + 9, e), true);
+        i = e + 3;
+      } else {
+        const e = tagEnd(xml, lt + 2);
+        if (e < 0) return;
+        i = e + 1;
+      }
+      continue;
+    }
+    if (next === 63 /* ? */) {
+      const e = xml.indexOf('?>', lt + 2);
+      if (e < 0) return;
+      i = e + 2;
+      continue;
+    }
+    if (next === 47 /* / */) {
+      const e = xml.indexOf('>', lt + 2);
+      if (e < 0) return;
+      h.close(tagName(xml, lt + 2).name);
+      i = e + 1;
+      continue;
+    }
+    const e = tagEnd(xml, lt + 1);
+    if (e < 0) return;
+    const { name } = tagName(xml, lt + 1);
+    const selfClosing = xml.charCodeAt(e - 1) === 47;
+    h.open(name, xml.slice(lt, e + 1), selfClosing);
+    if (selfClosing) h.close(name);
+    i = e + 1;
+  }
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes XML entities (and leaves unknown ones as they are); linear in the text. */
+export function decodeEntities(s: string): string {
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(';', amp + 1);
+    if (semi < 0 || semi - amp > 12) {
+      amp = s.indexOf('&', amp + 1);
+      continue;
+    }
+    const body = s.slice(amp + 1, semi);
+    let rep: string | undefined;
+    if (body.charCodeAt(0) === 35 /* # */) {
+      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+      if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff) rep = String.fromCodePoint(code);
+    } else rep = NAMED[body];
+    if (rep !== undefined) {
+      out += s.slice(from, amp) + rep;
+      from = semi + 1;
+    }
+    amp = s.indexOf('&', rep !== undefined ? semi + 1 : amp + 1);
+  }
+  return out + s.slice(from);
+}
+
+/** The decoded value of an attribute in a start tag (`name` as the local name, any prefix), or undefined. */
+export function attr(tag: string, name: string): string | undefined {
+  // Walks the attributes one by one: name, '=', quoted value.
+  let i = 1;
+  const n = tag.length;
+  while (i < n && !isSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 62 && tag.charCodeAt(i) !== 47) i++;
+  for (;;) {
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (i >= n) return undefined;
+    const c = tag.charCodeAt(i);
+    if (c === 62 || c === 47) return undefined;
+    const start = i;
+    while (i < n && tag.charCodeAt(i) !== 61 && !isSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 62) i++;
+    const full = tag.slice(start, i);
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== 61) continue;
+    i++;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    const q = tag.charCodeAt(i);
+    if (q !== 34 && q !== 39) return undefined;
+    const close = tag.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (close < 0) return undefined;
+    const colon = full.indexOf(':');
+    const local = colon >= 0 ? full.slice(colon + 1) : full;
+    if (full === name || (colon >= 0 && local === name && full.slice(0, colon) !== 'xml'))
+      return decodeEntities(tag.slice(i + 1, close));
+    i = close + 1;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
