@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'refused'
   | 'cancelled'
   | 'forbidden'
+  | 'signin_required'
+  | 'damaged'
   | 'internal';
 
 export interface ErrorInfo {

@@ -3,6 +3,13 @@ import { playbookCommands } from '../playbooks/cli';
 import { scoringCommands } from '../scoring/cli';
 import { coreCommands } from './core-commands';
 import type { Command } from './framework';
+import { trustCommands } from './trust-commands';
 
 /** Every command of `npm run kpi`, on the same services as the app. */
-export const commands: Command[] = [...coreCommands, ...importCommands, ...scoringCommands, ...playbookCommands];
+export const commands: Command[] = [
+  ...coreCommands,
+  ...importCommands,
+  ...scoringCommands,
+  ...playbookCommands,
+  ...trustCommands,
+];

@@ -19,6 +19,8 @@ const TYPED_CODES: ErrorCode[] = [
   'refused',
   'cancelled',
   'forbidden',
+  'signin_required',
+  'damaged',
 ];
 
 /** Payloads the channel's schema accepts, generated from it. */
