@@ -31,6 +31,7 @@ import {
   summarize,
   trendOf,
 } from './model';
+import type { MonthSnapshot } from './snapshot';
 
 /** The workspace home: every active account's health, with a summary above the list. */
 export function PortfolioScreen() {
@@ -346,7 +347,7 @@ function Summary(props: {
 }) {
   const { summary: s, data } = props;
   const theme = useChartTheme();
-  const config = useMemo(() => averageChart(data.window, s.average, theme), [data.window, s.average, theme]);
+  const config = useMemo(() => averageChart(data.window, s.snapshots, theme), [data.window, s.snapshots, theme]);
   const atRisk = s.revenue.risk + s.revenue.critical;
   const scope =
     props.contextCount !== data.rows.length ? ` (${props.contextCount} of ${data.rows.length} accounts)` : '';
@@ -447,8 +448,8 @@ function Summary(props: {
           title={`Average health · ${props.workspaceName}${scope}, ${period}`}
           fileName={`average-health-${data.latestMonth ?? 'portfolio'}.png`}
           height={104}
-          summary={s.average
-            .map((v, i) => (v == null ? null : `${fmtMonth(data.window[i])}: ${v.toFixed(1)}`))
+          summary={s.snapshots
+            .map((m, i) => (m.average == null ? null : `${fmtMonth(data.window[i])}: ${snapshotLine(m)}`))
             .filter(Boolean)
             .join(', ')}
         />
@@ -477,9 +478,18 @@ function Summary(props: {
   );
 }
 
-function averageChart(window: string[], average: Array<number | null>, theme: ChartTheme): ChartConfiguration {
+/** "48.4 · 9 of 11 accounts (2 carried forward)", the tooltip's and the summary's words. */
+function snapshotLine(m: MonthSnapshot): string {
+  const carried = m.carried ? ` (${m.carried} carried forward)` : '';
+  const avg = m.average == null ? 'no score' : m.average.toFixed(1);
+  return `${avg} · ${m.count} of ${m.active} ${m.active === 1 ? 'account' : 'accounts'}${carried}`;
+}
+
+function averageChart(window: string[], snapshots: MonthSnapshot[], theme: ChartTheme): ChartConfiguration {
+  const average = snapshots.map((m) => m.average);
   const present = average.filter((v): v is number => v != null);
   const axis = scoreAxis(present);
+  const partial = (i: number) => snapshots[i]?.partial ?? false;
   return {
     type: 'line',
     data: {
@@ -491,13 +501,29 @@ function averageChart(window: string[], average: Array<number | null>, theme: Ch
           borderColor: theme.accent,
           backgroundColor: theme.accent,
           borderWidth: 2,
-          pointRadius: 2,
+          // A month covering under half the active accounts: hollow point, dashed segment into it.
+          pointRadius: snapshots.map((m) => (m.partial ? 3 : 2)),
+          pointBackgroundColor: snapshots.map((m) => (m.partial ? 'transparent' : theme.accent)),
+          segment: { borderDash: (ctx) => (partial(ctx.p0DataIndex) || partial(ctx.p1DataIndex) ? [4, 3] : undefined) },
           spanGaps: true,
         },
       ],
     },
     options: {
-      plugins: { legend: { display: false }, tooltip: { intersect: false, mode: 'index' } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          intersect: false,
+          mode: 'index',
+          callbacks: {
+            title: (items) => (items[0] ? fmtMonth(window[items[0].dataIndex]) : ''),
+            label: (item) => {
+              const m = snapshots[item.dataIndex];
+              return m ? `Average health ${snapshotLine(m)}${m.partial ? ', under half' : ''}` : '';
+            },
+          },
+        },
+      },
       scales: {
         x: {
           ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 12, font: { size: 10 } },
