@@ -8,7 +8,7 @@ import { Sparkline } from '../charts/Sparkline';
 import { type ChartTheme, useChartTheme } from '../charts/theme';
 import { Change } from '../components/Change';
 import { saveExport } from '../components/exportFile';
-import { fmtDate, fmtMonth, fmtScore } from '../components/format';
+import { fmtCount, fmtDate, fmtHealth, fmtMonth, fmtScore, ofCount, plural } from '../components/format';
 import { Money } from '../components/Money';
 import { STATUS_ICON, StatusChip } from '../components/StatusChip';
 import { type Column, VirtualTable } from '../components/VirtualTable';
@@ -93,8 +93,8 @@ function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: nu
             {/* the count the filters leave, read out as they change */}
             <span role="status" data-testid="portfolio-count">
               {shown.length === data.rows.length
-                ? `${data.rows.length} active accounts`
-                : `${shown.length} of ${data.rows.length} accounts`}
+                ? plural(data.rows.length, 'active account')
+                : ofCount(shown.length, data.rows.length, 'account')}
             </span>{' '}
             · newest data {fmtMonth(data.latestMonth)}
           </p>
@@ -276,7 +276,7 @@ function sparkText(r: PortfolioRow): string {
   const present = r.spark.filter((v) => v != null) as number[];
   if (!present.length) return 'no data';
   return `${present.length} months, from ${fmtScore(present[0])} to ${fmtScore(present[present.length - 1])}${
-    t ? ` (${t > 0 ? '+' : ''}${t.toFixed(1)})` : ''
+    t ? ` (${t > 0 ? '+' : ''}${fmtHealth(t)})` : ''
   }`;
 }
 
@@ -350,7 +350,7 @@ function Summary(props: {
   const config = useMemo(() => averageChart(data.window, s.snapshots, theme), [data.window, s.snapshots, theme]);
   const atRisk = s.revenue.risk + s.revenue.critical;
   const scope =
-    props.contextCount !== data.rows.length ? ` (${props.contextCount} of ${data.rows.length} accounts)` : '';
+    props.contextCount !== data.rows.length ? ` (${ofCount(props.contextCount, data.rows.length, 'account')})` : '';
   const total = s.counts.Healthy + s.counts.Risk + s.counts.Critical;
   const unrecorded = s.revenue.atRiskUnrecorded;
   const period = data.window.length ? `${fmtMonth(data.window[0])} – ${fmtMonth(data.latestMonth)}` : '';
@@ -392,7 +392,10 @@ function Summary(props: {
         )}
         {(s.counts.none > 0 || scope) && (
           <p className="muted small">
-            {[scope && `Of ${props.contextCount} accounts`, s.counts.none > 0 && `${s.counts.none} without a score yet`]
+            {[
+              scope && `Of ${plural(props.contextCount, 'account')}`,
+              s.counts.none > 0 && `${fmtCount(s.counts.none)} without a score yet`,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
@@ -481,8 +484,8 @@ function Summary(props: {
 /** "48.4 · 9 of 11 accounts (2 carried forward)", the tooltip's and the summary's words. */
 function snapshotLine(m: MonthSnapshot): string {
   const carried = m.carried ? ` (${m.carried} carried forward)` : '';
-  const avg = m.average == null ? 'no score' : m.average.toFixed(1);
-  return `${avg} · ${m.count} of ${m.active} ${m.active === 1 ? 'account' : 'accounts'}${carried}`;
+  const avg = m.average == null ? 'no score' : fmtHealth(m.average);
+  return `${avg} · ${ofCount(m.count, m.active, 'account')}${carried}`;
 }
 
 function averageChart(window: string[], snapshots: MonthSnapshot[], theme: ChartTheme): ChartConfiguration {
