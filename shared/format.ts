@@ -25,3 +25,40 @@ export const fmtMonth = (ym: string | null | undefined) => {
 /** Every month written "2025-09" in a text (not a day such as 2025-09-30) as "Sep 2025". */
 export const fmtMonthsIn = (text: string) =>
   text.replace(/(?<![\d-])(\d{4})-(0[1-9]|1[0-2])(?![\d-])/g, (ym) => fmtMonth(ym));
+
+// --- numbers: one formatter per kind (issue 14, point 5) ----------------------------------------
+// Written in one locale (en-US) so that the window, the exports and the command line agree.
+
+const LOCALE = 'en-US';
+const grouped = (n: number, digits: number) =>
+  n.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A health or category score, one decimal everywhere the user reads it: "44.7"; "–" when there is none. */
+export const fmtHealth = (n: number | null | undefined) => (n == null || !Number.isFinite(n) ? '–' : grouped(n, 1));
+
+/** Money in whole dollars with thousands separators: "$1,250,000". */
+export const fmtMoney = (n: number | null | undefined) =>
+  n == null || !Number.isFinite(n)
+    ? '–'
+    : n.toLocaleString(LOCALE, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+/** Money in three significant digits for tight spaces: $3.95B, $12.3M, $850K. */
+export const fmtMoneyShort = (n: number) =>
+  n.toLocaleString(LOCALE, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
+
+/** A share (0..1) as a percent: "42%", under 10% with one decimal ("4.5%"). */
+export const fmtPercent = (share: number | null | undefined) => {
+  if (share == null || !Number.isFinite(share)) return '–';
+  const p = share * 100;
+  return `${grouped(p, Math.abs(p) < 10 && p !== 0 ? 1 : 0)}%`;
+};
+
+/** A whole count with thousands separators: "1,675". */
+export const fmtCount = (n: number) => grouped(Math.round(n), 0);
+
+/** A count and its noun, singular or plural: "1 account", "1,675 KPI rows". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${fmtCount(n)} ${n === 1 ? one : many}`;
+
+/** "3 of 11 accounts", "1 of 1 account": the noun agrees with the total. */
+export const ofCount = (part: number, total: number, one: string, many = `${one}s`) =>
+  `${fmtCount(part)} of ${plural(total, one, many)}`;

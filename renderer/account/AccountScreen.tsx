@@ -2,7 +2,7 @@ import { formatChange } from '../../shared/scoring';
 import { call } from '../api';
 import { Change } from '../components/Change';
 import { saveExport } from '../components/exportFile';
-import { fmtDate, fmtMoney, fmtMonth, fmtScore, fmtSigned } from '../components/format';
+import { fmtDate, fmtMoney, fmtMonth, fmtScore, fmtSigned, ofCount } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { useQuery } from '../data/useQuery';
 import { UploadHistory } from '../import/UploadHistory';
@@ -103,7 +103,7 @@ export function AccountScreen() {
               <Change value={receipt.change} since={receipt.previousMonth} className="big" />
             </div>
             <p className="muted small">
-              {receipt.validKpis} of {receipt.totalKpis} KPIs scored
+              {ofCount(receipt.validKpis, receipt.totalKpis, 'KPI')} scored
               {receipt.previousMonth && receipt.change != null && ` · ${formatChange(receipt, 5, fmtSigned)}`} ·{' '}
               <button
                 type="button"

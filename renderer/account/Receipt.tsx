@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ScoreReceipt } from '../../shared/channels/scoring';
-import { fmtMonth, fmtScore, fmtSigned } from '../components/format';
+import { fmtMonth, fmtScore, fmtSigned, plural } from '../components/format';
 import { WhatIf } from './WhatIf';
 
 const pts = (x: number | null) => (x == null ? '–' : x.toFixed(2));
@@ -75,7 +75,7 @@ export function Receipt({ receipt }: { receipt: ScoreReceipt }) {
                   <th scope="row" colSpan={4} className="muted">
                     {parts.length > shown.length ? `${parts.length - shown.length} more KPIs` : ''}
                     {parts.length > shown.length && tiny > 0 ? ', ' : ''}
-                    {tiny > 0 ? `${tiny} KPIs with no change` : ''}
+                    {tiny > 0 ? `${plural(tiny, 'KPI')} with no change` : ''}
                   </th>
                   <td className="num">{signed(rest + (sum - parts.reduce((a, c) => a + c.delta, 0)))}</td>
                 </tr>
@@ -94,7 +94,7 @@ export function Receipt({ receipt }: { receipt: ScoreReceipt }) {
           </table>
           {parts.length > 10 && (
             <button type="button" className="link-button" onClick={() => setAll((x) => !x)} aria-expanded={all}>
-              {all ? 'Show the top 10' : `Show all ${parts.length} KPIs`}
+              {all ? 'Show the top 10' : `Show all ${plural(parts.length, 'KPI')}`}
             </button>
           )}
         </>

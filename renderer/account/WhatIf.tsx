@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ScoreReceipt } from '../../shared/channels/scoring';
 import { normalizeName } from '../../shared/names';
 import type { Range } from '../../shared/scoring';
-import { fmtScore } from '../components/format';
+import { fmtHealth, fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { applyWhatIf, baseWeights, NO_EDITS, type WhatIfEdits, weightOf } from './whatif';
 
@@ -23,7 +23,7 @@ const num = (s: string | undefined): number | null => {
 const delta = (a: number | null, b: number | null) => {
   if (a == null || b == null) return '';
   const d = b - a;
-  return Math.abs(d) < 0.005 ? '' : `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(2)}`;
+  return Math.abs(d) < 0.05 ? '' : `${d > 0 ? '+' : '−'}${fmtHealth(Math.abs(d))}`;
 };
 
 /**

@@ -6,10 +6,10 @@ import { statusOf } from '../../shared/scoring';
 import { ChartCanvas } from '../charts/ChartCanvas';
 import { healthBands, scoreAxis } from '../charts/health';
 import { type ChartTheme, useChartTheme } from '../charts/theme';
-import { fmtMonth, fmtScore } from '../components/format';
+import { fmtMonth, fmtPercent, fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 
-const pct = (x: number | null) => (x == null ? '–' : `${(x * 100).toFixed(x * 100 < 10 && x > 0 ? 1 : 0)}%`);
+const pct = fmtPercent;
 const slug = (s: string) => s.replace(/[^\w-]+/g, '-').toLowerCase();
 
 const statusColor = (theme: ChartTheme, score: number | null) => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AccountRow } from '../../shared/contract';
 import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
+import { plural } from '../components/format';
 import { Money } from '../components/Money';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
@@ -78,7 +79,7 @@ export function AccountsScreen() {
             <option key={x}>{x}</option>
           ))}
         </select>
-        <span className="muted">{rows.length} accounts</span>
+        <span className="muted">{plural(rows.length, 'account')}</span>
       </div>
       {rows.length === 0 ? (
         <div className="empty-state">

@@ -1,14 +1,12 @@
 /** The shared formatters of the screens: money, scores, signed changes, dates and months. */
-import { fmtDate, toDate } from '../../shared/format';
+import { fmtDate, fmtHealth, toDate } from '../../shared/format';
 
-export const fmtMoney = (n: number | null | undefined) =>
-  n == null ? '–' : n.toLocaleString(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-/** Money in three significant digits for tight spaces: $3.95B, $12.3M, $850K. */
-export const fmtMoneyShort = (n: number) =>
-  n.toLocaleString(undefined, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
-export const fmtScore = (n: number | null | undefined) => (n == null ? '–' : n.toFixed(1));
+// numbers are written by one module (shared/format.ts) for the window, the exports and the CLI
+export { fmtCount, fmtHealth, fmtMoney, fmtMoneyShort, fmtPercent, ofCount, plural } from '../../shared/format';
+/** A score as the user reads it: one decimal (the same as fmtHealth). */
+export const fmtScore = fmtHealth;
 export const fmtNumber = (n: number | null | undefined, digits = 2) =>
-  n == null ? '–' : n.toLocaleString(undefined, { maximumFractionDigits: digits });
+  n == null ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits });
 /** A signed number with a true minus sign: "+2.3", "−2.3"; what rounds to zero has no sign ("0.0"). */
 export const fmtSigned = (x: number, digits = 1) => {
   const s = Math.abs(x).toFixed(digits);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../api';
+import { plural } from '../components/format';
 import { reportError, useApp } from '../store';
 
 /** A fresh workspace: invites a workbook, or loads the bundled samples through the real importer. */
@@ -11,7 +12,7 @@ export function EmptyPortfolio(props: { accounts: number }) {
     try {
       const reports = await call('import.loadSamples', {});
       const accounts = new Set(reports.flatMap((r) => r.uploads.map((u) => u.accountName))).size;
-      useApp.getState().toast('success', `Sample data loaded: ${accounts} accounts scored.`);
+      useApp.getState().toast('success', `Sample data loaded: ${plural(accounts, 'account')} scored.`);
       useApp.getState().dataChanged();
     } catch (e) {
       reportError(e);
@@ -31,7 +32,7 @@ export function EmptyPortfolio(props: { accounts: number }) {
         <h2>No KPI data yet</h2>
         <p>
           Drop a KPI workbook (.xlsx or .csv) anywhere on this window to import it
-          {props.accounts > 0 ? `: your ${props.accounts} accounts have no scores yet.` : '.'}
+          {props.accounts > 0 ? `: your ${plural(props.accounts, 'account')} have no scores yet.` : '.'}
         </p>
         <div className="row center">
           <button type="button" className="primary" onClick={() => navigate({ view: 'import' })}>

@@ -8,7 +8,7 @@ import { Sparkline } from '../charts/Sparkline';
 import { type ChartTheme, useChartTheme } from '../charts/theme';
 import { Change } from '../components/Change';
 import { saveExport } from '../components/exportFile';
-import { fmtDate, fmtMonth, fmtScore } from '../components/format';
+import { fmtCount, fmtDate, fmtHealth, fmtMonth, fmtScore, ofCount, plural } from '../components/format';
 import { Money } from '../components/Money';
 import { STATUS_ICON, StatusChip } from '../components/StatusChip';
 import { type Column, VirtualTable } from '../components/VirtualTable';
@@ -31,6 +31,7 @@ import {
   summarize,
   trendOf,
 } from './model';
+import type { MonthSnapshot } from './snapshot';
 
 /** The workspace home: every active account's health, with a summary above the list. */
 export function PortfolioScreen() {
@@ -92,8 +93,8 @@ function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: nu
             {/* the count the filters leave, read out as they change */}
             <span role="status" data-testid="portfolio-count">
               {shown.length === data.rows.length
-                ? `${data.rows.length} active accounts`
-                : `${shown.length} of ${data.rows.length} accounts`}
+                ? plural(data.rows.length, 'active account')
+                : ofCount(shown.length, data.rows.length, 'account')}
             </span>{' '}
             · newest data {fmtMonth(data.latestMonth)}
           </p>
@@ -275,7 +276,7 @@ function sparkText(r: PortfolioRow): string {
   const present = r.spark.filter((v) => v != null) as number[];
   if (!present.length) return 'no data';
   return `${present.length} months, from ${fmtScore(present[0])} to ${fmtScore(present[present.length - 1])}${
-    t ? ` (${t > 0 ? '+' : ''}${t.toFixed(1)})` : ''
+    t ? ` (${t > 0 ? '+' : ''}${fmtHealth(t)})` : ''
   }`;
 }
 
@@ -346,10 +347,10 @@ function Summary(props: {
 }) {
   const { summary: s, data } = props;
   const theme = useChartTheme();
-  const config = useMemo(() => averageChart(data.window, s.average, theme), [data.window, s.average, theme]);
+  const config = useMemo(() => averageChart(data.window, s.snapshots, theme), [data.window, s.snapshots, theme]);
   const atRisk = s.revenue.risk + s.revenue.critical;
   const scope =
-    props.contextCount !== data.rows.length ? ` (${props.contextCount} of ${data.rows.length} accounts)` : '';
+    props.contextCount !== data.rows.length ? ` (${ofCount(props.contextCount, data.rows.length, 'account')})` : '';
   const total = s.counts.Healthy + s.counts.Risk + s.counts.Critical;
   const unrecorded = s.revenue.atRiskUnrecorded;
   const period = data.window.length ? `${fmtMonth(data.window[0])} – ${fmtMonth(data.latestMonth)}` : '';
@@ -391,7 +392,10 @@ function Summary(props: {
         )}
         {(s.counts.none > 0 || scope) && (
           <p className="muted small">
-            {[scope && `Of ${props.contextCount} accounts`, s.counts.none > 0 && `${s.counts.none} without a score yet`]
+            {[
+              scope && `Of ${plural(props.contextCount, 'account')}`,
+              s.counts.none > 0 && `${fmtCount(s.counts.none)} without a score yet`,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
@@ -447,8 +451,8 @@ function Summary(props: {
           title={`Average health · ${props.workspaceName}${scope}, ${period}`}
           fileName={`average-health-${data.latestMonth ?? 'portfolio'}.png`}
           height={104}
-          summary={s.average
-            .map((v, i) => (v == null ? null : `${fmtMonth(data.window[i])}: ${v.toFixed(1)}`))
+          summary={s.snapshots
+            .map((m, i) => (m.average == null ? null : `${fmtMonth(data.window[i])}: ${snapshotLine(m)}`))
             .filter(Boolean)
             .join(', ')}
         />
@@ -477,9 +481,18 @@ function Summary(props: {
   );
 }
 
-function averageChart(window: string[], average: Array<number | null>, theme: ChartTheme): ChartConfiguration {
+/** "48.4 · 9 of 11 accounts (2 carried forward)", the tooltip's and the summary's words. */
+function snapshotLine(m: MonthSnapshot): string {
+  const carried = m.carried ? ` (${m.carried} carried forward)` : '';
+  const avg = m.average == null ? 'no score' : fmtHealth(m.average);
+  return `${avg} · ${ofCount(m.count, m.active, 'account')}${carried}`;
+}
+
+function averageChart(window: string[], snapshots: MonthSnapshot[], theme: ChartTheme): ChartConfiguration {
+  const average = snapshots.map((m) => m.average);
   const present = average.filter((v): v is number => v != null);
   const axis = scoreAxis(present);
+  const partial = (i: number) => snapshots[i]?.partial ?? false;
   return {
     type: 'line',
     data: {
@@ -491,13 +504,29 @@ function averageChart(window: string[], average: Array<number | null>, theme: Ch
           borderColor: theme.accent,
           backgroundColor: theme.accent,
           borderWidth: 2,
-          pointRadius: 2,
+          // A month covering under half the active accounts: hollow point, dashed segment into it.
+          pointRadius: snapshots.map((m) => (m.partial ? 3 : 2)),
+          pointBackgroundColor: snapshots.map((m) => (m.partial ? 'transparent' : theme.accent)),
+          segment: { borderDash: (ctx) => (partial(ctx.p0DataIndex) || partial(ctx.p1DataIndex) ? [4, 3] : undefined) },
           spanGaps: true,
         },
       ],
     },
     options: {
-      plugins: { legend: { display: false }, tooltip: { intersect: false, mode: 'index' } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          intersect: false,
+          mode: 'index',
+          callbacks: {
+            title: (items) => (items[0] ? fmtMonth(window[items[0].dataIndex]) : ''),
+            label: (item) => {
+              const m = snapshots[item.dataIndex];
+              return m ? `Average health ${snapshotLine(m)}${m.partial ? ', under half' : ''}` : '';
+            },
+          },
+        },
+      },
       scales: {
         x: {
           ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 12, font: { size: 10 } },

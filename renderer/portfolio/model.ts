@@ -1,5 +1,6 @@
 import type { PortfolioRow } from '../../shared/channels/dashboard';
-import type { Status } from '../../shared/scoring';
+import { type Status, statusOf } from '../../shared/scoring';
+import { type MonthSnapshot, monthSnapshots, snapshotChange, standingAt } from './snapshot';
 
 /** The portfolio's filters and sort: pure functions over the rows, kept per workspace. */
 
@@ -145,44 +146,56 @@ export interface PortfolioSummary {
   /** Average overall per month of the window (null where no account has a score). */
   average: Array<number | null>;
   averageCounts: number[];
-  /** Accounts scored in the newest month, by change since their previous month. */
+  /** Each month as the portfolio stood at its end (the trend, its tooltip and its hollow points). */
+  snapshots: MonthSnapshot[];
+  /** Accounts scored in the newest month, by change since where they stood the month before. */
   movers: { up: PortfolioRow[]; down: PortfolioRow[] };
 }
 
-export function summarize(rows: PortfolioRow[], windowLength: number, latestMonth: string | null, top = 3) {
+/**
+ * The distribution, revenue, trend and movers, all read from the same snapshot: the portfolio as it
+ * stood at each month's end (latest scores not older than `staleLimit` months carried forward).
+ */
+export function summarize(
+  rows: PortfolioRow[],
+  windowLength: number,
+  latestMonth: string | null,
+  top = 3,
+  staleLimit = 2,
+) {
   const counts: PortfolioSummary['counts'] = { Healthy: 0, Risk: 0, Critical: 0, none: 0 };
   const revenue = { total: 0, risk: 0, critical: 0, atRiskUnrecorded: 0 };
-  const sums = new Array<number>(windowLength).fill(0);
-  const ns = new Array<number>(windowLength).fill(0);
-  const movers: PortfolioRow[] = [];
+  const snapshots = monthSnapshots(rows, windowLength, staleLimit);
+  const movers: Array<{ r: PortfolioRow; c: number }> = [];
   for (const r of rows) {
-    counts[r.status ?? 'none']++;
+    const standing = windowLength ? standingAt(r.spark, windowLength - 1, staleLimit) : null;
+    const status = standing ? statusOf(standing.score) : windowLength ? null : r.status;
+    counts[status ?? 'none']++;
     const money = r.revenue ?? 0;
     revenue.total += money;
-    if (r.status === 'Risk') revenue.risk += money;
-    if (r.status === 'Critical') revenue.critical += money;
-    if (r.revenue == null && (r.status === 'Risk' || r.status === 'Critical')) revenue.atRiskUnrecorded++;
-    for (let i = 0; i < windowLength; i++) {
-      const v = r.spark[i];
-      if (v != null) {
-        sums[i] += v;
-        ns[i]++;
-      }
-    }
-    if (r.change != null && latestMonth && r.latestMonth === latestMonth && Math.abs(r.change) >= 0.05) movers.push(r);
+    if (status === 'Risk') revenue.risk += money;
+    if (status === 'Critical') revenue.critical += money;
+    if (r.revenue == null && (status === 'Risk' || status === 'Critical')) revenue.atRiskUnrecorded++;
+    const c = latestMonth && r.latestMonth === latestMonth ? snapshotChange(r.spark, staleLimit) : null;
+    if (c != null && Math.abs(c) >= 0.05) movers.push({ r, c });
   }
-  const byChange = [...movers].sort((a, b) => (b.change as number) - (a.change as number));
+  const byChange = movers.sort((a, b) => b.c - a.c);
   return {
     counts,
     revenue,
-    average: sums.map((s, i) => (ns[i] ? s / ns[i] : null)),
-    averageCounts: ns,
+    average: snapshots.map((s) => s.average),
+    averageCounts: snapshots.map((s) => s.count),
+    snapshots,
     movers: {
-      up: byChange.filter((r) => (r.change as number) > 0).slice(0, top),
+      up: byChange
+        .filter((m) => m.c > 0)
+        .slice(0, top)
+        .map((m) => m.r),
       down: byChange
-        .filter((r) => (r.change as number) < 0)
+        .filter((m) => m.c < 0)
         .reverse()
-        .slice(0, top),
+        .slice(0, top)
+        .map((m) => m.r),
     },
   } satisfies PortfolioSummary;
 }

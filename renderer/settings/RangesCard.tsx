@@ -6,6 +6,7 @@ import { type BoundKey, describeRangeFault, type Range, rangeFaultList } from '.
 import { ApiError, call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { saveExport } from '../components/exportFile';
+import { ofCount } from '../components/format';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError } from '../store';
 
@@ -26,7 +27,7 @@ export function describeImpact(i: StatusImpact | null): string | null {
   if (!i.scored) return `No account of this workspace has a score yet.${elsewhere}`;
   if (!i.changed) return `No account would change status (${i.scored} scored).${elsewhere}`;
   const ex = i.examples.map((e) => `${e.accountName}: ${e.from ?? 'no score'} → ${e.to ?? 'no score'}`).join('; ');
-  return `${i.changed} of ${i.scored} accounts would change status (${ex}${i.changed > i.examples.length ? '; …' : ''}).${elsewhere}`;
+  return `${ofCount(i.changed, i.scored, 'account')} would change status (${ex}${i.changed > i.examples.length ? '; …' : ''}).${elsewhere}`;
 }
 
 /** The reference ranges every KPI is scored against: list, edit, add, delete, import, export. */

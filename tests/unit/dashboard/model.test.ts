@@ -127,8 +127,11 @@ describe('portfolio summary', () => {
     expect(s.counts).toEqual({ Healthy: 2, Risk: 1, Critical: 1, none: 1 });
     expect(s.revenue).toEqual({ total: 5610, risk: 500, critical: 3000, atRiskUnrecorded: 0 });
     expect(s.average[0]).toBeCloseTo((40 + 73.8 + 85) / 3, 9);
-    expect(s.average[2]).toBeCloseTo((47.7 + 71.4 + 34.1) / 3, 9);
-    expect(s.averageCounts).toEqual([3, 3, 3]);
+    // Each month as the portfolio stood at its end: Delta (July, within the stale limit) carried forward.
+    expect(s.average[2]).toBeCloseTo((47.7 + 71.4 + 34.1 + 85) / 4, 9);
+    expect(s.averageCounts).toEqual([3, 4, 4]);
+    expect(s.snapshots.map((m) => m.carried)).toEqual([0, 1, 1]);
+    expect(s.snapshots.every((m) => m.active === 5 && !m.partial)).toBe(true);
     // Delta's newest data is from July: not a mover of September; a change of 0 is no move.
     expect(names(s.movers.up)).toEqual(['Beta Cloud']);
     expect(names(s.movers.down)).toEqual(['Acme Rockets', 'acme anvils']);
