@@ -1,8 +1,15 @@
 import { importCommands } from '../import/cli';
 import { playbookCommands } from '../playbooks/cli';
 import { scoringCommands } from '../scoring/cli';
+import { accountCommands } from './account-commands';
 import { coreCommands } from './core-commands';
 import type { Command } from './framework';
 
 /** Every command of `npm run kpi`, on the same services as the app. */
-export const commands: Command[] = [...coreCommands, ...importCommands, ...scoringCommands, ...playbookCommands];
+export const commands: Command[] = [
+  ...coreCommands,
+  ...importCommands,
+  ...scoringCommands,
+  ...playbookCommands,
+  ...accountCommands,
+];
