@@ -1,10 +1,11 @@
 import type { AccountRow } from '../../shared/contract';
 import { AppError, notFound } from '../../shared/errors';
 import { normalizeName } from '../../shared/names';
-import { all, type Db, first, run } from '../db/open';
+import { all, type Db, first, inTransaction, run } from '../db/open';
 import type { Account } from '../db/schema';
+import { bookColumns, peopleNames, recordChanges } from './book';
 
-export function toAccountRow(a: Account): AccountRow {
+export function toAccountRow(a: Account, names?: Map<number, string>): AccountRow {
   return {
     id: a.account_id,
     name: a.account_name,
@@ -12,6 +13,10 @@ export function toAccountRow(a: Account): AccountRow {
     status: a.account_status === 'inactive' ? 'inactive' : 'active',
     industry: a.industry,
     region: a.region,
+    ownerUserId: a.owner_user_id ?? null,
+    ownerName: a.owner_user_id != null ? (names?.get(a.owner_user_id) ?? null) : null,
+    renewalDate: a.renewal_date ?? null,
+    segment: a.segment ?? null,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
   };
@@ -51,28 +56,57 @@ export function findAccountByName(db: Db, customerId: number, name: string): Acc
 export function listAccounts(
   db: Db,
   customerId: number,
-  filter: { search?: string; status?: 'active' | 'inactive' | 'all'; industry?: string; region?: string } = {},
+  filter: {
+    search?: string;
+    status?: 'active' | 'inactive' | 'all';
+    industry?: string;
+    region?: string;
+    ownerUserId?: number;
+    segment?: string;
+  } = {},
 ): AccountRow[] {
   let q = db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId);
   const status = filter.status ?? 'active';
   if (status !== 'all') q = q.where('account_status', '=', status);
   if (filter.industry) q = q.where('industry', '=', filter.industry);
   if (filter.region) q = q.where('region', '=', filter.region);
+  if (filter.ownerUserId) q = q.where('owner_user_id', '=', filter.ownerUserId);
+  if (filter.segment) q = q.where('segment', '=', filter.segment);
   const rows = all(db, q.orderBy('account_name'));
   // The search is done here rather than with LIKE: LIKE folds ASCII letters only, and treats % and _
   // in the search as wildcards. A workspace holds thousands of accounts at most.
   const needle = filter.search?.toLocaleLowerCase();
-  return rows.filter((a) => !needle || a.account_name.toLocaleLowerCase().includes(needle)).map(toAccountRow);
+  const names = peopleNames(db, customerId);
+  return rows
+    .filter((a) => !needle || a.account_name.toLocaleLowerCase().includes(needle))
+    .map((a) => toAccountRow(a, names));
 }
 
-export function accountFacets(db: Db, customerId: number): { industries: string[]; regions: string[] } {
+export function accountFacets(
+  db: Db,
+  customerId: number,
+): { industries: string[]; regions: string[]; segments: string[] } {
   const rows = all(
     db,
-    db.k.selectFrom('accounts').select(['industry', 'region']).where('customer_id', '=', customerId),
+    db.k.selectFrom('accounts').select(['industry', 'region', 'segment']).where('customer_id', '=', customerId),
   );
   const uniq = (xs: Array<string | null>) =>
     [...new Set(xs.filter((x): x is string => !!x))].sort((a, b) => a.localeCompare(b));
-  return { industries: uniq(rows.map((r) => r.industry)), regions: uniq(rows.map((r) => r.region)) };
+  return {
+    industries: uniq(rows.map((r) => r.industry)),
+    regions: uniq(rows.map((r) => r.region)),
+    segments: uniq(rows.map((r) => r.segment)),
+  };
+}
+
+/** The editable fields of an account besides its name. */
+export interface AccountFields {
+  revenue?: number;
+  industry?: string | null;
+  region?: string | null;
+  ownerUserId?: number | null;
+  renewalDate?: string | null;
+  segment?: string | null;
 }
 
 function assertNameFree(db: Db, customerId: number, name: string, exceptId?: number) {
@@ -83,12 +117,9 @@ function assertNameFree(db: Db, customerId: number, name: string, exceptId?: num
   }
 }
 
-export function createAccount(
-  db: Db,
-  customerId: number,
-  input: { name: string; revenue?: number; industry?: string | null; region?: string | null },
-): AccountRow {
+export function createAccount(db: Db, customerId: number, input: AccountFields & { name: string }): AccountRow {
   assertNameFree(db, customerId, input.name);
+  const book = bookColumns(db, customerId, input);
   const id = run(
     db,
     db.k.insertInto('accounts').values({
@@ -97,32 +128,38 @@ export function createAccount(
       revenue: input.revenue ?? 0,
       industry: input.industry || null,
       region: input.region || null,
+      ...book,
     }),
   ).lastInsertRowid;
-  return toAccountRow(getAccount(db, customerId, id));
+  return toAccountRow(getAccount(db, customerId, id), peopleNames(db, customerId));
 }
 
 export function updateAccount(
   db: Db,
   customerId: number,
-  input: { accountId: number; name?: string; revenue?: number; industry?: string | null; region?: string | null },
+  input: AccountFields & { accountId: number; name?: string },
+  userId: number | null = null,
 ): AccountRow {
-  getAccount(db, customerId, input.accountId);
+  const before = getAccount(db, customerId, input.accountId);
   if (input.name !== undefined) assertNameFree(db, customerId, input.name, input.accountId);
-  const patch: Record<string, unknown> = { updated_at: new Date().toISOString() };
+  const book = bookColumns(db, customerId, input);
+  const patch: Record<string, unknown> = { updated_at: new Date().toISOString(), ...book };
   if (input.name !== undefined) patch.account_name = input.name.trim();
   if (input.revenue !== undefined) patch.revenue = input.revenue;
   if (input.industry !== undefined) patch.industry = input.industry || null;
   if (input.region !== undefined) patch.region = input.region || null;
-  run(
-    db,
-    db.k
-      .updateTable('accounts')
-      .set(patch)
-      .where('customer_id', '=', customerId)
-      .where('account_id', '=', input.accountId),
-  );
-  return toAccountRow(getAccount(db, customerId, input.accountId));
+  inTransaction(db, () => {
+    recordChanges(db, customerId, before, book, userId);
+    run(
+      db,
+      db.k
+        .updateTable('accounts')
+        .set(patch)
+        .where('customer_id', '=', customerId)
+        .where('account_id', '=', input.accountId),
+    );
+  });
+  return toAccountRow(getAccount(db, customerId, input.accountId), peopleNames(db, customerId));
 }
 
 /** Soft delete and restore: `account_status` is 'inactive' or 'active'; nothing is removed. */
@@ -141,5 +178,5 @@ export function setAccountStatus(
       .where('customer_id', '=', customerId)
       .where('account_id', '=', accountId),
   );
-  return toAccountRow(getAccount(db, customerId, accountId));
+  return toAccountRow(getAccount(db, customerId, accountId), peopleNames(db, customerId));
 }

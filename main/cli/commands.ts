@@ -1,6 +1,7 @@
 import { importCommands } from '../import/cli';
 import { playbookCommands } from '../playbooks/cli';
 import { scoringCommands } from '../scoring/cli';
+import { accountCommands } from './account-commands';
 import { coreCommands } from './core-commands';
 import type { Command } from './framework';
 import { trustCommands } from './trust-commands';
@@ -12,4 +13,5 @@ export const commands: Command[] = [
   ...scoringCommands,
   ...playbookCommands,
   ...trustCommands,
+  ...accountCommands,
 ];

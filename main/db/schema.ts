@@ -34,6 +34,22 @@ export interface AccountsTable {
   region: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0008. */
+  owner_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  renewal_date: ColumnType<string | null, string | null | undefined, string | null>;
+  segment: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0008: owner, renewal and segment changes, for the account's timeline. */
+export interface AccountChangesTable {
+  change_id: Generated<number>;
+  customer_id: number;
+  account_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  user_id: number | null;
+  changed_at: ColumnType<string, string | undefined, never>;
 }
 
 export interface CustomerConfigsTable {
@@ -216,6 +232,7 @@ export interface Database {
   customers: CustomersTable;
   users: UsersTable;
   accounts: AccountsTable;
+  account_changes: AccountChangesTable;
   customer_configs: CustomerConfigsTable;
   kpi_uploads: KpiUploadsTable;
   kpis: KpisTable;

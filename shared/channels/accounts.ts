@@ -10,6 +10,11 @@ export interface AccountRow {
   status: 'active' | 'inactive';
   industry: string | null;
   region: string | null;
+  /** Issue 13: the owner (a user of the workspace), the renewal date (YYYY-MM-DD) and the segment. */
+  ownerUserId: number | null;
+  ownerName: string | null;
+  renewalDate: string | null;
+  segment: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -21,14 +26,44 @@ export const accountFilter = z.object({
   status: z.enum(['active', 'inactive', 'all']).default('active'),
   industry: z.string().trim().max(200).optional(),
   region: z.string().trim().max(200).optional(),
+  ownerUserId: id.optional(),
+  segment: z.string().trim().max(200).optional(),
 });
 export type AccountFilter = z.output<typeof accountFilter>;
+
+/** A calendar date as "YYYY-MM-DD" that exists (no 2025-02-30). */
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD, e.g. 2026-03-31')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'That date does not exist in the calendar');
 
 const accountFields = {
   revenue: money.optional(),
   industry: optionalText,
   region: optionalText,
+  ownerUserId: id.nullish(),
+  renewalDate: isoDate.nullish(),
+  segment: optionalText,
 };
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  email: string | null;
+}
+
+export const bulkUpdateInput = z.object({
+  accountIds: z.array(id).min(1, 'Select at least one account').max(10000),
+  ownerUserId: id.nullish(),
+  segment: optionalText,
+  industry: optionalText,
+  region: optionalText,
+});
+export type BulkUpdateInput = z.output<typeof bulkUpdateInput>;
 export const createAccountInput = z.object({ name: name('Account name'), ...accountFields });
 export const updateAccountInput = z.object({ accountId: id, name: name('Account name').optional(), ...accountFields });
 export type CreateAccountInput = z.output<typeof createAccountInput>;
@@ -36,7 +71,13 @@ export type UpdateAccountInput = z.output<typeof updateAccountInput>;
 
 export const accountsChannels = {
   'accounts.list': { input: accountFilter, output: out<AccountRow[]>() },
-  'accounts.facets': { input: z.object({}), output: out<{ industries: string[]; regions: string[] }>() },
+  'accounts.facets': {
+    input: z.object({}),
+    output: out<{ industries: string[]; regions: string[]; segments: string[] }>(),
+  },
+  /** The workspace's people, read-only, for the owner picker (the users.* channels manage them). */
+  'accounts.people': { input: z.object({}), output: out<PersonRow[]>() },
+  'accounts.bulkUpdate': { input: bulkUpdateInput, output: out<{ updated: number }>() },
   'accounts.create': { input: createAccountInput, output: out<AccountRow>() },
   'accounts.update': { input: updateAccountInput, output: out<AccountRow>() },
   'accounts.setStatus': {

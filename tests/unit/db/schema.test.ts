@@ -126,6 +126,7 @@ describe('the migrated schema against seed-schema.md', () => {
         const extra = cols.map((c) => c.name).filter((n) => !table.columns.some((s) => s.name === n));
         const allowed: Record<string, string[]> = {
           kpi_uploads: ['period_year', 'period_month', 'content_hash', 'file_id'],
+          accounts: ['owner_user_id', 'renewal_date', 'segment'], // migration 0008 (issue 13)
         };
         expect(extra).toEqual(allowed[table.name] ?? []);
       });
@@ -221,6 +222,19 @@ describe('the migrated schema against seed-schema.md', () => {
         region: true,
         created_at: true,
         updated_at: true,
+        owner_user_id: true,
+        renewal_date: true,
+        segment: true,
+      },
+      account_changes: {
+        change_id: true,
+        customer_id: true,
+        account_id: true,
+        field: true,
+        old_value: true,
+        new_value: true,
+        user_id: true,
+        changed_at: true,
       },
       customer_configs: {
         config_id: true,
