@@ -86,6 +86,7 @@ describe('workspaces, accounts and settings through the IPC dispatch', () => {
     expect(await ok(t.backend, 'accounts.facets')).toEqual({
       industries: ['Retail', 'Technology'],
       regions: ['EMEA', 'North America'],
+      segments: [],
     });
     const edited = await ok(t.backend, 'accounts.update', { accountId: a.id, revenue: 1300000, region: null });
     expect(edited).toMatchObject({ revenue: 1300000, region: null, industry: 'Technology' });
