@@ -14,10 +14,14 @@ const expected: Expected = {
 const latest = Object.entries(expected).map(([name, months]) => ({ name, ...months['2025-09'] }));
 const countOf = (status: string) => latest.filter((a) => a.status === status).length;
 
-/** A number as the screens show it (one decimal) is within display rounding of the expected one. */
+/**
+ * A number as the screens show it (one decimal) is within display rounding of the expected one.
+ * Scores are stored with 2 decimals (scoring.md), so the shown figure rounds a rounded value:
+ * 79.3467 is stored as 79.35 and shown as 79.4, up to 0.05 + 0.005 away.
+ */
 function expectShown(text: string | null, value: number, what: string) {
   const shown = Number((text ?? '').replace('−', '-').replace(/[^\d.-]/g, ''));
-  expect(Math.abs(shown - value), `${what}: shown ${text}, expected ${value.toFixed(4)}`).toBeLessThanOrEqual(0.051);
+  expect(Math.abs(shown - value), `${what}: shown ${text}, expected ${value.toFixed(4)}`).toBeLessThanOrEqual(0.0551);
 }
 
 /**
