@@ -42,7 +42,7 @@ export function UploadTable(props: {
                 <button
                   type="button"
                   onClick={() => props.onDownload(u)}
-                  aria-label={`Save the original file of version ${u.version}`}
+                  aria-label={`Save original file of version ${u.version}`}
                 >
                   Save original
                 </button>
