@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { personByEmail } from '../accounts/book';
+import { importAccountsList, previewAccountsList } from '../accounts/list-import';
 import { findAccountByName, updateAccount } from '../accounts/service';
 import { parseRequest } from '../ipc/dispatch';
-import { findWorkspaceByName } from '../workspaces/service';
-import { type Command, num, str, withDb } from './framework';
+import { defaultUserId, findWorkspaceByName } from '../workspaces/service';
+import { type Command, num, readInput, str, withDb } from './framework';
 
 const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite database file' };
 const CUSTOMER = { name: 'customer', value: 'NAME', required: true, help: 'the workspace' };
@@ -43,6 +45,45 @@ export const accountCommands: Command[] = [
         io.out(
           `account ${a.id}: ${a.name} (owner ${a.ownerName ?? '-'}, renewal ${a.renewalDate ?? '-'}, segment ${a.segment ?? '-'})`,
         );
+      }),
+  },
+  {
+    name: 'accounts import',
+    summary:
+      'Import an accounts list (xlsx or CSV: Account, Revenue, Owner email, Renewal date, Industry, Region, Segment), all or nothing.',
+    positional: ['FILE'],
+    options: [
+      DB,
+      CUSTOMER,
+      { name: 'create-accounts', help: 'create the listed accounts the workspace does not have' },
+      { name: 'json', help: 'print the result as JSON' },
+    ],
+    run: (args, io) =>
+      withDb(args, async (db) => {
+        const ws = findWorkspaceByName(db, str(args, 'customer')!);
+        const file = args.positional[0];
+        const fileName = path.basename(file);
+        const bytes = readInput(file);
+        const preview = await previewAccountsList(db, ws.id, fileName, bytes);
+        const input = { fileName, bytes, createAccounts: args.opts['create-accounts'] === true };
+        const unknown = preview.rows.filter((row) => row.action === 'create').map((row) => row.name);
+        if (!preview.problems.length && unknown.length && !input.createAccounts)
+          throw new AppError(
+            'invalid_input',
+            `Nothing was imported: ${unknown.length} listed account${unknown.length > 1 ? 's are' : ' is'} not in ${ws.name} (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}); add --create-accounts to create ${unknown.length > 1 ? 'them' : 'it'}.`,
+          );
+        const r = await importAccountsList(db, ws.id, input, defaultUserId(db, ws.id));
+        if (args.opts.json === true) {
+          io.out(JSON.stringify({ ...r, rows: preview.rows }, null, 2));
+          return;
+        }
+        io.out(
+          `${fileName}: ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged} unchanged (sheet ${preview.sheet}; columns ${preview.columns.join(', ')}).`,
+        );
+        for (const row of preview.rows.filter((x) => x.action !== 'unchanged')) {
+          const what = row.changes.map((c) => `${c.field} ${c.from ?? '-'} -> ${c.to}`).join(', ');
+          io.out(`  ${row.action === 'create' ? 'created' : 'updated'} ${row.name}: ${what || 'no details'}`);
+        }
       }),
   },
 ];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { type Db, openDb } from '../db/open';
 
@@ -107,6 +108,12 @@ export async function withDb<T>(args: ParsedArgs, fn: (db: Db) => Promise<T> | T
   } finally {
     await db.close();
   }
+}
+
+/** The bytes of a file named on the command line; a missing file is a usage error. */
+export function readInput(file: string): Uint8Array {
+  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  return fs.readFileSync(file);
 }
 
 export async function runCli(commands: Command[], argv: string[], io: Io): Promise<number> {

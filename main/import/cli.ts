@@ -3,18 +3,13 @@ import path from 'node:path';
 import type { ImportReport } from '../../shared/channels/import';
 import { AppError } from '../../shared/errors';
 import { findAccountByName } from '../accounts/service';
-import { type Command, str, UsageError, withDb } from '../cli/framework';
+import { type Command, readInput, str, UsageError, withDb } from '../cli/framework';
 import { exportRanges, importRanges } from '../ranges/service';
 import { getSettings } from '../settings/service';
 import { defaultUserId, findWorkspaceByName } from '../workspaces/service';
 import { commitImport, previewImport } from './service';
 
 const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite database file' };
-
-function readInput(file: string): Uint8Array {
-  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
-  return fs.readFileSync(file);
-}
 
 /** The import report as the screen shows it, as text. */
 export function formatReport(r: ImportReport): string[] {

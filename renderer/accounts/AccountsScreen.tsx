@@ -6,6 +6,7 @@ import { plural } from '../components/format';
 import { Money } from '../components/Money';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
+import { AccountsListImport } from './AccountsListImport';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -50,9 +51,12 @@ export function AccountsScreen() {
     <section className="screen">
       <header className="screen-head">
         <h1>Accounts</h1>
-        <button type="button" className="primary" onClick={() => setEditing('new')}>
-          Add account
-        </button>
+        <div className="toolbar">
+          <AccountsListImport />
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            Add account
+          </button>
+        </div>
       </header>
       <div className="toolbar">
         <input

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, name, optionalText, out } from './common';
+import { bytes, fileName, id, name, optionalText, out } from './common';
 
 /** The workspace's accounts. */
 
@@ -69,6 +69,36 @@ export const updateAccountInput = z.object({ accountId: id, name: name('Account 
 export type CreateAccountInput = z.output<typeof createAccountInput>;
 export type UpdateAccountInput = z.output<typeof updateAccountInput>;
 
+/** Issue 13: an accounts list (xlsx or CSV from a CRM) previewed, then imported all or nothing. */
+export interface AccountsListChange {
+  field: 'revenue' | 'owner' | 'renewal' | 'industry' | 'region' | 'segment';
+  from: string | null;
+  to: string;
+}
+export interface AccountsListRow {
+  row: number;
+  name: string;
+  accountId: number | null;
+  action: 'create' | 'update' | 'unchanged';
+  changes: AccountsListChange[];
+}
+export interface AccountsListPreview {
+  fileName: string;
+  sheet: string;
+  /** The columns recognised, as a person calls them. */
+  columns: string[];
+  rows: AccountsListRow[];
+  counts: { create: number; update: number; unchanged: number };
+  /** One sentence per problem (bad date, unknown owner, repeated account); any problem blocks the import. */
+  problems: string[];
+}
+export interface AccountsListResult {
+  created: string[];
+  updated: string[];
+  unchanged: number;
+}
+const accountsListFile = z.object({ fileName, bytes });
+
 export const accountsChannels = {
   'accounts.list': { input: accountFilter, output: out<AccountRow[]>() },
   'accounts.facets': {
@@ -78,6 +108,11 @@ export const accountsChannels = {
   /** The workspace's people, read-only, for the owner picker (the users.* channels manage them). */
   'accounts.people': { input: z.object({}), output: out<PersonRow[]>() },
   'accounts.bulkUpdate': { input: bulkUpdateInput, output: out<{ updated: number }>() },
+  'accounts.listPreview': { input: accountsListFile, output: out<AccountsListPreview>() },
+  'accounts.listImport': {
+    input: accountsListFile.extend({ createAccounts: z.boolean().default(false) }),
+    output: out<AccountsListResult>(),
+  },
   'accounts.create': { input: createAccountInput, output: out<AccountRow>() },
   'accounts.update': { input: updateAccountInput, output: out<AccountRow>() },
   'accounts.setStatus': {

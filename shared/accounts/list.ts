@@ -1,0 +1,169 @@
+/**
+ * An accounts list as CSMs export it from their CRM (issue 13, point 1): one row per account with
+ * Account, Revenue, Owner email, Renewal date, Industry, Region and Segment columns, in any order,
+ * headers matched as the KPI importer matches its own (case, spaces and punctuation ignored, the
+ * usual synonyms). Pure: it reads a RawWorkbook and says what each row holds and what is wrong.
+ */
+import { normalizeHeader } from '../import/columns';
+import type { Cell, RawSheet, RawWorkbook } from '../import/types';
+import { cellDisplayText, isBlankCell, isoDate, parseNumberText } from '../import/values';
+import { normalizeName } from '../names';
+
+export const LIST_FIELDS = ['account', 'revenue', 'owner', 'renewal', 'industry', 'region', 'segment'] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
+
+/** Header texts that mean each column; matching ignores case, spaces and punctuation. */
+export const LIST_SYNONYMS: Readonly<Record<ListField, readonly string[]>> = {
+  account: ['Account', 'Account Name', 'Customer', 'Customer Account', 'Company', 'Client', 'Name'],
+  revenue: ['Revenue', 'Annual Revenue', 'ARR', 'Annual Recurring Revenue', 'Contract Value', 'ACV'],
+  owner: ['Owner email', 'Owner', 'Account Owner', 'Account Owner Email', 'CSM', 'CSM Email', 'Owner E-mail'],
+  renewal: ['Renewal date', 'Renewal', 'Renews on', 'Contract End', 'Contract End Date', 'Next Renewal'],
+  industry: ['Industry', 'Sector', 'Vertical'],
+  region: ['Region', 'Territory', 'Geo'],
+  segment: ['Segment', 'Tier', 'Customer Segment'],
+};
+
+const HEADER_INDEX: ReadonlyMap<string, ListField> = new Map(
+  (Object.entries(LIST_SYNONYMS) as Array<[ListField, readonly string[]]>).flatMap(([f, words]) =>
+    words.map((w) => [normalizeHeader(w), f] as const),
+  ),
+);
+
+/** The column a header text means, or null. */
+export function listFieldForHeader(text: string): ListField | null {
+  return HEADER_INDEX.get(normalizeHeader(text)) ?? null;
+}
+
+/** One row of the list; a field is undefined when its column is absent or its cell is empty (left as it is). */
+export interface ListRow {
+  /** The Excel row number (1-based), for messages. */
+  row: number;
+  name: string;
+  revenue?: number;
+  ownerEmail?: string;
+  renewalDate?: string;
+  industry?: string;
+  region?: string;
+  segment?: string;
+}
+
+export interface ParsedList {
+  sheet: string;
+  /** The columns found, field to 1-based column. */
+  columns: Partial<Record<ListField, number>>;
+  rows: ListRow[];
+  problems: Array<{ row: number; message: string }>;
+}
+
+/** How far down the header row is looked for. */
+const HEADER_SEARCH_ROWS = 20;
+
+function headerOf(sheet: RawSheet): { row: number; columns: Partial<Record<ListField, number>> } | null {
+  for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
+    const columns: Partial<Record<ListField, number>> = {};
+    (sheet.rows[r] ?? []).forEach((cell, c) => {
+      if (cell.t !== 'text') return;
+      const field = listFieldForHeader(cell.v);
+      if (field && columns[field] === undefined) columns[field] = c + 1;
+    });
+    if (columns.account !== undefined && Object.keys(columns).length >= 2) return { row: r + 1, columns };
+  }
+  return null;
+}
+
+/** A renewal date from a date cell or text written YYYY-MM-DD (or YYYY/MM/DD); null when it is not one. */
+export function listDate(cell: Cell): string | null {
+  if (cell.t === 'date') return isoDate(cell.year, cell.month, cell.day);
+  if (cell.t !== 'text') return null;
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(cell.v.trim());
+  if (!m) return null;
+  const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const t = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+function listRevenue(cell: Cell): number | null {
+  const n = cell.t === 'number' ? cell.v : cell.t === 'text' ? parseNumberText(cell.v) : null;
+  return n !== null && Number.isFinite(n) && n >= 0 && n <= 1e13 ? n : null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Problems = ParsedList['problems'];
+
+function readField(field: ListField, cell: Cell, row: number, problems: Problems): string | number | undefined {
+  const text = cellDisplayText(cell);
+  switch (field) {
+    case 'revenue': {
+      const n = listRevenue(cell);
+      if (n === null) problems.push({ row, message: `Row ${row}: the revenue "${text}" is not an amount.` });
+      return n ?? undefined;
+    }
+    case 'renewal': {
+      const d = listDate(cell);
+      if (d === null)
+        problems.push({ row, message: `Row ${row}: the renewal date "${text}" is not a date (write it YYYY-MM-DD).` });
+      return d ?? undefined;
+    }
+    case 'owner':
+      if (!EMAIL.test(text))
+        problems.push({ row, message: `Row ${row}: the owner "${text}" is not an email address.` });
+      return text.toLowerCase();
+    default:
+      return text.slice(0, 200);
+  }
+}
+
+const KEY: Record<Exclude<ListField, 'account'>, keyof ListRow> = {
+  revenue: 'revenue',
+  owner: 'ownerEmail',
+  renewal: 'renewalDate',
+  industry: 'industry',
+  region: 'region',
+  segment: 'segment',
+};
+
+function readRow(
+  cells: Cell[],
+  row: number,
+  columns: Partial<Record<ListField, number>>,
+  problems: Problems,
+): ListRow | null {
+  const nameCell = cells[(columns.account ?? 0) - 1];
+  if (!nameCell || isBlankCell(nameCell)) return null;
+  const out: ListRow = { row, name: cellDisplayText(nameCell).replace(/\s+/g, ' ').slice(0, 200) };
+  for (const [field, key] of Object.entries(KEY) as Array<[Exclude<ListField, 'account'>, keyof ListRow]>) {
+    const col = columns[field];
+    const cell = col ? cells[col - 1] : undefined;
+    if (!cell || isBlankCell(cell)) continue;
+    const v = readField(field, cell, row, problems);
+    if (v !== undefined) (out as unknown as Record<string, unknown>)[key] = v;
+  }
+  return out;
+}
+
+/** Reads the first visible sheet with an Account column; null when no sheet has one. */
+export function parseAccountsList(wb: RawWorkbook): ParsedList | null {
+  for (const sheet of wb.sheets) {
+    if (sheet.hidden || sheet.chart) continue;
+    const header = headerOf(sheet);
+    if (!header) continue;
+    const problems: Problems = [];
+    const rows: ListRow[] = [];
+    const seen = new Map<string, number>();
+    for (let r = header.row; r < sheet.rows.length; r++) {
+      const row = readRow(sheet.rows[r] ?? [], r + 1, header.columns, problems);
+      if (!row) continue;
+      const key = normalizeName(row.name);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        problems.push({ row: r + 1, message: `Row ${r + 1}: ${row.name} is already on row ${earlier}.` });
+        continue;
+      }
+      seen.set(key, r + 1);
+      rows.push(row);
+    }
+    return { sheet: sheet.name, columns: header.columns, rows, problems };
+  }
+  return null;
+}
