@@ -2,7 +2,6 @@ import type { Scope, ScopedCtx } from '../context';
 import type { Db } from '../db/open';
 import { defineHandlers } from '../ipc/dispatch';
 import {
-  accountHistory,
   cancelExecution,
   completeExecution,
   deleteExecution,
@@ -10,10 +9,10 @@ import {
   getExecutionView,
   listExecutions,
   recordStepResult,
-  runningPlaybooks,
   skipExecutionStep,
   startExecution,
 } from './executions';
+import { accountHistory, runningPlaybooks } from './overview';
 import { reportXlsx } from './report-xlsx';
 import { getReportView, regenerateReport } from './reports';
 import { evaluateWorkspace, listTriggers, updateTrigger } from './triggers';

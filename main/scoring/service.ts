@@ -187,165 +187,238 @@ export interface ScoreSummary {
 const NAMED_COLUMNS = Object.values(HEALTH_TREND_COLUMNS) as HealthTrendColumn[];
 const same = (a: number | null, b: number | null) => (a == null ? b == null : b != null && Math.abs(a - b) < 0.005);
 
-/**
- * Brings the stored scores of a workspace up to date: all its accounts, or the given ones, every
- * stored month (or the given months). One transaction; nested inside the caller's if there is one.
- */
-export function recomputeScores(
-  db: Db,
-  customerId: number,
-  scope: {
-    accountIds?: number[];
-    months?: Array<[number, number]>;
-    /**
-     * Rows the caller has just written and scored, for accounts that had no other values: they
-     * are used as they are instead of being read back.
-     */
-    fresh?: Map<number, SeriesRow[]>;
-  } = {},
-): ScoreSummary {
-  const ranges = loadRanges(db);
-  const weights = categoryWeightsOf(db, customerId);
-  const now = new Date().toISOString();
-  const accountIds =
-    scope.accountIds ??
-    all(db, db.k.selectFrom('accounts').select('account_id').where('customer_id', '=', customerId)).map(
-      (a) => a.account_id,
-    );
-  const summary: ScoreSummary = {
-    accounts: 0,
-    months: 0,
-    valuesRescored: 0,
-    trendsWritten: 0,
-    trendsRemoved: 0,
-    unweightedCategories: [],
-  };
-  const unweighted = new Set<string>();
+export interface RecomputeScope {
+  accountIds?: number[];
+  months?: Array<[number, number]>;
+  /**
+   * Rows the caller has just written and scored, for accounts that had no other values: they
+   * are used as they are instead of being read back.
+   */
+  fresh?: Map<number, SeriesRow[]>;
+}
 
-  const updateValue = db.raw.prepare(
-    'UPDATE kpi_time_series SET health_status = ?, health_score = ?, updated_at = ? WHERE id = ?',
-  );
-  const existingTrends = db.raw.prepare(
-    `SELECT year, month, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis FROM health_trends WHERE account_id = ?`,
-  );
-  const upsertTrend = db.raw.prepare(`
+type Statement = BetterSqlite3.Statement;
+interface ScoreStatements {
+  updateValue: Statement;
+  existingTrends: Statement;
+  upsertTrend: Statement;
+  deleteTrend: Statement;
+  deleteCats: Statement;
+  existingCats: Statement;
+  insertCat: Statement;
+}
+
+/** What one re-score run shares between its steps: the inputs, the statements and the running summary. */
+interface ScoreRun {
+  db: Db;
+  customerId: number;
+  scope: RecomputeScope;
+  ranges: Map<string, Range>;
+  weights: Record<string, number> | null;
+  now: string;
+  st: ScoreStatements;
+  summary: ScoreSummary;
+  unweighted: Set<string>;
+}
+
+/** The statements a re-score writes and reads with (made once per run, as before). */
+function scoreStatements(db: Db): ScoreStatements {
+  return {
+    updateValue: db.raw.prepare(
+      'UPDATE kpi_time_series SET health_status = ?, health_score = ?, updated_at = ? WHERE id = ?',
+    ),
+    existingTrends: db.raw.prepare(
+      `SELECT year, month, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis FROM health_trends WHERE account_id = ?`,
+    ),
+    upsertTrend: db.raw.prepare(`
     INSERT INTO health_trends (account_id, customer_id, month, year, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis, updated_at)
     VALUES (?, ?, ?, ?, ?, ${NAMED_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)
     ON CONFLICT (account_id, month, year) DO UPDATE SET
       overall_health_score = excluded.overall_health_score,
       ${NAMED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(',\n      ')},
       total_kpis = excluded.total_kpis, valid_kpis = excluded.valid_kpis,
-      updated_at = excluded.updated_at`);
-  const deleteTrend = db.raw.prepare('DELETE FROM health_trends WHERE account_id = ? AND year = ? AND month = ?');
-  const deleteCats = db.raw.prepare(
-    'DELETE FROM health_trend_categories WHERE account_id = ? AND year = ? AND month = ?',
-  );
-  const existingCats = db.raw.prepare(
-    'SELECT year, month, category, score, weight, valid_kpis FROM health_trend_categories WHERE account_id = ? ORDER BY id',
-  );
-  const insertCat = db.raw.prepare(
-    'INSERT INTO health_trend_categories (account_id, customer_id, month, year, category, score, weight, valid_kpis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+      updated_at = excluded.updated_at`),
+    deleteTrend: db.raw.prepare('DELETE FROM health_trends WHERE account_id = ? AND year = ? AND month = ?'),
+    deleteCats: db.raw.prepare('DELETE FROM health_trend_categories WHERE account_id = ? AND year = ? AND month = ?'),
+    existingCats: db.raw.prepare(
+      'SELECT year, month, category, score, weight, valid_kpis FROM health_trend_categories WHERE account_id = ? ORDER BY id',
+    ),
+    insertCat: db.raw.prepare(
+      'INSERT INTO health_trend_categories (account_id, customer_id, month, year, category, score, weight, valid_kpis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+  };
+}
 
-  inTransaction(db, () => {
-    runAccounts();
-    for (const hook of onScored) hook(db, customerId, accountIds);
-  });
-  function runAccounts() {
-    for (const accountId of accountIds) {
-      const rows = scope.fresh?.get(accountId) ?? loadAccountSeries(db, customerId, accountId, scope.months);
-      summary.accounts++;
-      // Each stored value's own status and score.
-      const scoreCache = new Map<number, Range | null>();
-      for (const r of rows) {
-        let range = scoreCache.get(r.kpiId);
-        if (range === undefined) {
-          range = ranges.get(normalizeName(r.name)) ?? null;
-          scoreCache.set(r.kpiId, range);
-        }
-        const s = r.value != null && range ? scoreValue(r.value, range) : null;
-        const status = s?.status ?? null;
-        if (status !== r.status || !same(s ? s.score : null, r.score)) {
-          const score = s ? round2(s.score) : null;
-          updateValue.run(status, score, now, r.id);
-          r.status = status;
-          r.score = score;
-          summary.valuesRescored++;
-        }
-      }
-      // The account's months.
-      const before = new Map<number, unknown[]>();
-      for (const t of existingTrends.raw(true).all(accountId) as unknown[][])
-        before.set(ymKey(t[0] as number, t[1] as number), t.slice(2));
-      const catsBefore = new Map<number, string>();
-      for (const c of existingCats.raw(true).all(accountId) as unknown[][]) {
-        const k = ymKey(c[0] as number, c[1] as number);
-        catsBefore.set(k, `${catsBefore.get(k) ?? ''}${c[2]}=${c[3]}/${c[4]}/${c[5]};`);
-      }
-      const byMonth = effectiveByMonth(rows);
-      const monthsInScope = new Set<number>(byMonth.keys());
-      if (scope.months) for (const [y, m] of scope.months) monthsInScope.add(ymKey(y, m));
-      else for (const k of before.keys()) monthsInScope.add(k);
-      for (const ym of monthsInScope) {
-        const year = Math.floor(ym / 100);
-        const month = ym % 100;
-        summary.months++;
-        const kpis = byMonth.get(ym);
-        const result = kpis ? scoreMonth(kpis, ranges, weights) : null;
-        for (const c of result?.unweightedCategories ?? []) unweighted.add(c);
-        // Every category's score, the five named ones and any other.
-        const cats = (result?.categories ?? []).filter((c) => c.score !== null);
-        const catsNow = cats
-          .map((c) => `${c.category}=${round2(c.score as number)}/${c.weight}/${c.validKpis};`)
-          .join('');
-        if (catsNow !== catsBefore.get(ym)) {
-          deleteCats.run(accountId, year, month);
-          for (const c of cats)
-            insertCat.run(
-              accountId,
-              customerId,
-              month,
-              year,
-              c.category,
-              round2(c.score as number),
-              c.weight,
-              c.validKpis,
-            );
-        }
-        if (!result || result.overall === null) {
-          if (before.has(ym)) {
-            deleteTrend.run(accountId, year, month);
-            summary.trendsRemoved++;
-          }
-          continue;
-        }
-        const named: Record<string, number | null> = {};
-        for (const c of NAMED_COLUMNS) named[c] = null;
-        for (const c of result.categories) {
-          const col = HEALTH_TREND_COLUMNS[normalizeName(c.category)];
-          if (col && c.score !== null) named[col] = round2(c.score);
-        }
-        const next = [
-          round2(result.overall),
-          ...NAMED_COLUMNS.map((c) => named[c]),
-          result.totalKpis,
-          result.validKpis,
-        ];
-        const prev = before.get(ym);
-        const changed =
-          !prev ||
-          next.some((v, i) =>
-            typeof v === 'number' || v === null ? !same(v as number | null, prev[i] as number | null) : v !== prev[i],
-          );
-        if (changed) {
-          upsertTrend.run(accountId, customerId, month, year, ...next, now);
-          summary.trendsWritten++;
-        }
-      }
+/** Step 1: each stored value's own status and score, written where it changed. */
+function rescoreValues(run: ScoreRun, rows: SeriesRow[]): void {
+  const scoreCache = new Map<number, Range | null>();
+  for (const r of rows) {
+    let range = scoreCache.get(r.kpiId);
+    if (range === undefined) {
+      range = run.ranges.get(normalizeName(r.name)) ?? null;
+      scoreCache.set(r.kpiId, range);
+    }
+    const s = r.value != null && range ? scoreValue(r.value, range) : null;
+    const status = s?.status ?? null;
+    if (status !== r.status || !same(s ? s.score : null, r.score)) {
+      const score = s ? round2(s.score) : null;
+      run.st.updateValue.run(status, score, run.now, r.id);
+      r.status = status;
+      r.score = score;
+      run.summary.valuesRescored++;
     }
   }
-  summary.unweightedCategories = [...unweighted].sort();
-  return summary;
+}
+
+/** An account's stored monthly scores: the trend rows and a fingerprint of each month's categories. */
+interface StoredMonths {
+  trends: Map<number, unknown[]>;
+  cats: Map<number, string>;
+}
+
+function storedMonths(st: ScoreStatements, accountId: number): StoredMonths {
+  const trends = new Map<number, unknown[]>();
+  for (const t of st.existingTrends.raw(true).all(accountId) as unknown[][])
+    trends.set(ymKey(t[0] as number, t[1] as number), t.slice(2));
+  const cats = new Map<number, string>();
+  for (const c of st.existingCats.raw(true).all(accountId) as unknown[][]) {
+    const k = ymKey(c[0] as number, c[1] as number);
+    cats.set(k, `${cats.get(k) ?? ''}${c[2]}=${c[3]}/${c[4]}/${c[5]};`);
+  }
+  return { trends, cats };
+}
+
+/** The months to score: those with values, plus the given months (or every stored one). */
+function monthsInScope(
+  byMonth: Map<number, unknown>,
+  stored: StoredMonths,
+  months: Array<[number, number]> | undefined,
+): Set<number> {
+  const out = new Set<number>(byMonth.keys());
+  if (months) for (const [y, m] of months) out.add(ymKey(y, m));
+  else for (const k of stored.trends.keys()) out.add(k);
+  return out;
+}
+
+/** Step 2a: every category's score of one month (the five named ones and any other), rewritten if it changed. */
+function writeCategories(
+  run: ScoreRun,
+  accountId: number,
+  ym: number,
+  result: AccountMonthScore | null,
+  before: string | undefined,
+): void {
+  const year = Math.floor(ym / 100);
+  const month = ym % 100;
+  const cats = (result?.categories ?? []).filter((c) => c.score !== null);
+  const catsNow = cats.map((c) => `${c.category}=${round2(c.score as number)}/${c.weight}/${c.validKpis};`).join('');
+  if (catsNow === before) return;
+  run.st.deleteCats.run(accountId, year, month);
+  for (const c of cats)
+    run.st.insertCat.run(
+      accountId,
+      run.customerId,
+      month,
+      year,
+      c.category,
+      round2(c.score as number),
+      c.weight,
+      c.validKpis,
+    );
+}
+
+/** A month's health_trends row (after the key columns), in the order the statements use. */
+function trendRow(result: AccountMonthScore & { overall: number }): unknown[] {
+  const named: Record<string, number | null> = {};
+  for (const c of NAMED_COLUMNS) named[c] = null;
+  for (const c of result.categories) {
+    const col = HEALTH_TREND_COLUMNS[normalizeName(c.category)];
+    if (col && c.score !== null) named[col] = round2(c.score);
+  }
+  return [round2(result.overall), ...NAMED_COLUMNS.map((c) => named[c]), result.totalKpis, result.validKpis];
+}
+
+/** Step 2b: one month's overall row, written if it changed, removed if the month no longer scores. */
+function writeTrend(
+  run: ScoreRun,
+  accountId: number,
+  ym: number,
+  result: AccountMonthScore | null,
+  prev: unknown[] | undefined,
+): void {
+  const year = Math.floor(ym / 100);
+  const month = ym % 100;
+  if (!result || result.overall === null) {
+    if (prev) {
+      run.st.deleteTrend.run(accountId, year, month);
+      run.summary.trendsRemoved++;
+    }
+    return;
+  }
+  const next = trendRow(result as AccountMonthScore & { overall: number });
+  const changed =
+    !prev ||
+    next.some((v, i) =>
+      typeof v === 'number' || v === null ? !same(v as number | null, prev[i] as number | null) : v !== prev[i],
+    );
+  if (changed) {
+    run.st.upsertTrend.run(accountId, run.customerId, month, year, ...next, run.now);
+    run.summary.trendsWritten++;
+  }
+}
+
+/** One account: its values, then each of its months in scope. */
+function rescoreAccount(run: ScoreRun, accountId: number): void {
+  const { db, customerId, scope } = run;
+  const rows = scope.fresh?.get(accountId) ?? loadAccountSeries(db, customerId, accountId, scope.months);
+  run.summary.accounts++;
+  rescoreValues(run, rows);
+  const stored = storedMonths(run.st, accountId);
+  const byMonth = effectiveByMonth(rows);
+  for (const ym of monthsInScope(byMonth, stored, scope.months)) {
+    run.summary.months++;
+    const kpis = byMonth.get(ym);
+    const result = kpis ? scoreMonth(kpis, run.ranges, run.weights) : null;
+    for (const c of result?.unweightedCategories ?? []) run.unweighted.add(c);
+    writeCategories(run, accountId, ym, result, stored.cats.get(ym));
+    writeTrend(run, accountId, ym, result, stored.trends.get(ym));
+  }
+}
+
+/**
+ * Brings the stored scores of a workspace up to date: all its accounts, or the given ones, every
+ * stored month (or the given months). One transaction; nested inside the caller's if there is one.
+ */
+export function recomputeScores(db: Db, customerId: number, scope: RecomputeScope = {}): ScoreSummary {
+  const accountIds =
+    scope.accountIds ??
+    all(db, db.k.selectFrom('accounts').select('account_id').where('customer_id', '=', customerId)).map(
+      (a) => a.account_id,
+    );
+  const run: ScoreRun = {
+    db,
+    customerId,
+    scope,
+    ranges: loadRanges(db),
+    weights: categoryWeightsOf(db, customerId),
+    now: new Date().toISOString(),
+    st: scoreStatements(db),
+    summary: {
+      accounts: 0,
+      months: 0,
+      valuesRescored: 0,
+      trendsWritten: 0,
+      trendsRemoved: 0,
+      unweightedCategories: [],
+    },
+    unweighted: new Set<string>(),
+  };
+  inTransaction(db, () => {
+    for (const accountId of accountIds) rescoreAccount(run, accountId);
+    for (const hook of onScored) hook(db, customerId, accountIds);
+  });
+  run.summary.unweightedCategories = [...run.unweighted].sort();
+  return run.summary;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  accountHistory,
   cancelExecution,
   completeExecution,
   deleteExecution,
@@ -8,10 +7,10 @@ import {
   getExecutionView,
   listExecutions,
   recordStepResult,
-  runningPlaybooks,
   skipExecutionStep,
   startExecution,
 } from '../../../main/playbooks/executions';
+import { accountHistory, runningPlaybooks } from '../../../main/playbooks/overview';
 import { getReportView, regenerateReport } from '../../../main/playbooks/reports';
 import { AppError } from '../../../shared/errors';
 import { kpisOfPlaybook, PLAYBOOKS, type PlaybookDef, type PlaybookStep, raciUnion } from '../../../shared/playbooks';
