@@ -8,6 +8,7 @@ import { rangesChannels } from './channels/ranges';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
 import { uploadsChannels } from './channels/uploads';
+import { workspaceFilesChannels } from './channels/workspace-files';
 import { workspacesChannels } from './channels/workspaces';
 import type { Result } from './errors';
 import type { MenuAction } from './menu';
@@ -39,6 +40,7 @@ export const contract = {
   ...scoringChannels,
   ...dashboardChannels,
   ...playbooksChannels,
+  ...workspaceFilesChannels,
 } as const;
 
 /** The desktop shell's own requests (answered by main/electron, not the dispatch). */

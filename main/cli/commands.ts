@@ -5,6 +5,7 @@ import { accountCommands } from './account-commands';
 import { coreCommands } from './core-commands';
 import type { Command } from './framework';
 import { trustCommands } from './trust-commands';
+import { workspaceFileCommands } from './workspace-file-commands';
 
 /** Every command of `npm run kpi`, on the same services as the app. */
 export const commands: Command[] = [
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   ...playbookCommands,
   ...trustCommands,
   ...accountCommands,
+  ...workspaceFileCommands,
 ];

@@ -6,6 +6,7 @@ import { rangesHandlers } from '../ranges/handlers';
 import { scoringHandlers } from '../scoring/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
+import { workspaceFilesHandlers } from '../workspace-files/handlers';
 import { workspacesHandlers } from '../workspaces/handlers';
 import { defineHandlers, type Handlers } from './dispatch';
 
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...scoringHandlers,
   ...dashboardHandlers,
   ...playbooksHandlers,
+  ...workspaceFilesHandlers,
 };

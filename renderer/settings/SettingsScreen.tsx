@@ -8,6 +8,7 @@ import { Dialog, DialogError, Field } from '../components/Dialog';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
 import { describeImpact, RangesCard } from './RangesCard';
+import { WorkspaceFileCard } from './WorkspaceFileCard';
 
 export function SettingsScreen() {
   const workspace = useApp((s) => s.workspaces.find((w) => w.id === s.activeId));
@@ -29,6 +30,7 @@ export function SettingsScreen() {
         <WeightsCard settings={settings} />
         <SettingsExtensions />
         <RangesCard />
+        <WorkspaceFileCard />
         <DangerCard name={workspace.name} />
       </div>
     </section>

@@ -59,6 +59,8 @@ describe('the dispatch scopes every channel to the open workspace', () => {
     expect(CHANNELS.filter((c) => !isScoped(c)).sort()).toEqual([
       'app.info',
       'import.cancel',
+      'workspaceFiles.import',
+      'workspaceFiles.inspect',
       'workspaces.create',
       'workspaces.list',
       'workspaces.switch',
