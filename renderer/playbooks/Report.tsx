@@ -1,9 +1,10 @@
 import type { ReportView } from '../../shared/channels/playbooks';
-import { describeStepResult, improvementText, outcomeKpiName } from '../../shared/playbooks/report';
 import { call, saveFile } from '../api';
 import { fmtDate, fmtDateTime } from '../components/format';
 import { reportError, useApp } from '../store';
-import { fmtValue, Raci } from './common';
+import { Raci } from './common';
+import { CriteriaList, OutcomesTable, ReportSteps } from './ReportSections';
+import './report.css';
 
 function pdfName(r: ReportView): string {
   return `${r.playbookName} - ${r.accountName} - ${(r.completedAt ?? r.generatedAt).slice(0, 10)}.pdf`.replace(
@@ -77,94 +78,15 @@ export function ReportPanel(props: { report: ReportView; onRegenerated: (r: Repo
       </p>
       <h3>Executive summary</h3>
       <p className="pb-summary">{d.executive_summary}</p>
-
       <h3>Outcomes achieved</h3>
-      {Object.keys(d.outcomes_achieved).length === 0 ? (
-        <p className="muted">No KPI outcomes for this playbook.</p>
-      ) : (
-        <table className="table compact" aria-label="Outcomes achieved">
-          <thead>
-            <tr>
-              <th scope="col">KPI</th>
-              <th scope="col" className="num">
-                Baseline
-              </th>
-              <th scope="col" className="num">
-                Current
-              </th>
-              <th scope="col" className="num">
-                Improvement
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">Measured against</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(d.outcomes_achieved).map(([k, o]) => (
-              <tr key={k}>
-                <th scope="row">{outcomeKpiName(k)}</th>
-                <td className="num">{fmtValue(o.baseline)}</td>
-                <td className="num">{fmtValue(o.current)}</td>
-                <td className="num">{improvementText(o)}</td>
-                <td>
-                  <span className={`chip ${o.status === 'Achieved' ? 'chip-healthy' : 'chip-critical'}`}>
-                    <span aria-hidden="true">{o.status === 'Achieved' ? '✓' : '✗'}</span>
-                    {o.status}
-                  </span>
-                </td>
-                <td>{o.target ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
+      <OutcomesTable outcomes={d.outcomes_achieved} />
       <h3>Exit criteria</h3>
-      <ul className="pb-criteria" aria-label="Exit criteria">
-        {r.criteria.map((c) => (
-          <li key={c.key} className={c.met ? 'met' : 'unmet'}>
-            <span aria-hidden="true">{c.met ? '✓' : '✗'}</span> {c.label}: {c.met ? 'met' : 'not met'}
-          </li>
-        ))}
-      </ul>
-
+      <CriteriaList criteria={r.criteria} />
       <h3>RACI</h3>
       <div className="pb-report-raci">
         <Raci raci={d.raci_breakdown} />
       </div>
-      <table className="table compact" aria-label="Steps">
-        <thead>
-          <tr>
-            <th scope="col">Step</th>
-            <th scope="col">R</th>
-            <th scope="col">A</th>
-            <th scope="col">C</th>
-            <th scope="col">I</th>
-            <th scope="col">Status</th>
-            <th scope="col">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.steps.map((s) => (
-            <tr key={s.stepId}>
-              <th scope="row">
-                {s.name} <span className="muted">(day {s.dueDay})</span>
-              </th>
-              <td>{s.raci.responsible.join(', ')}</td>
-              <td>{s.raci.accountable.join(', ')}</td>
-              <td>{s.raci.consulted.join(', ')}</td>
-              <td>{s.raci.informed.join(', ')}</td>
-              <td>{s.status}</td>
-              <td>
-                {s.status === 'skipped'
-                  ? `Skipped: ${s.skipReason ?? ''}`
-                  : describeStepResult(r.playbookId, s.stepId, s.result)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
+      <ReportSteps report={r} />
       <h3>Next steps</h3>
       <ul aria-label="Next steps">
         {d.next_steps.map((n) => (

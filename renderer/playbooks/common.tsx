@@ -1,6 +1,7 @@
 import type { RaciRoles } from '../../shared/playbooks/catalogue';
 import { formatNumber } from '../../shared/playbooks/catalogue';
 import type { ExecutionStatus } from '../../shared/playbooks/execution';
+import './playbooks.css';
 
 export const STATUS_LABEL: Record<ExecutionStatus, string> = {
   'in-progress': 'In progress',

@@ -3,6 +3,7 @@ import type { UploadMode } from '../../shared/defaults';
 import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { errorMessage, type Route, reportError, useApp } from '../store';
+import './shell.css';
 
 const NAV: Array<{ view: Route['view']; label: string; icon: string }> = [
   { view: 'portfolio', label: 'Portfolio', icon: '◎' },

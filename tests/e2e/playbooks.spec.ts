@@ -169,7 +169,19 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   // Complete: the report as the spec says.
   await openPlaybooks(page);
   await page.getByRole('table', { name: 'Playbook executions' }).getByRole('button', { name: 'VoC Sprint' }).click();
+  // Completing asks first and says what will happen; "Not yet" changes nothing.
   await page.getByRole('button', { name: 'Complete playbook' }).click();
+  const completing = page.getByRole('dialog', { name: 'Complete the VoC Sprint for TechCorp Solutions?' });
+  await expect(completing).toContainText('All 4 steps are completed; no step is left open.');
+  await expect(completing).toContainText('its steps can no longer be completed or skipped');
+  await expect(completing).toContainText(
+    "The report is generated now: the baseline of Sep 2025 compared with the account's latest KPI values, and the 3 exit criteria checked.",
+  );
+  await completing.getByRole('button', { name: 'Not yet' }).click();
+  await expect(completing).toBeHidden();
+  await expect(page.getByRole('region', { name: /^Report:/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Complete playbook' }).click();
+  await completing.getByRole('button', { name: 'Complete and generate the report' }).click();
   await expect(page.getByText('Playbook completed: the report is ready.')).toBeVisible();
   const report = page.getByRole('region', { name: 'Report: VoC Sprint for TechCorp Solutions' });
   await expect(report).toBeVisible();

@@ -26,20 +26,27 @@ test('reference ranges and weights show how many accounts would change status be
   await page.getByRole('button', { name: 'Edit the range of NPS Score' }).click();
   const dialog = page.getByRole('dialog', { name: 'Range of NPS Score' });
   await expect(dialog.getByLabel('KPI name')).toBeFocused();
-  await dialog.getByLabel('Risk from').fill('12');
-  // The fault names the fields by their labels, next to them; both are marked and described by it.
-  const fault = 'Risk from (12) must equal Critical to (10) so the bands touch.';
+  // One value per band edge: where Critical ends Risk starts, so the bands touch by construction.
+  const edges = ['Critical from', 'Risk from', 'Healthy from', 'Healthy up to'];
+  for (const [i, v] of ['-100', '10', '30', '100'].entries()) await expect(dialog.getByLabel(edges[i])).toHaveValue(v);
+  await expect(dialog.getByLabel('Risk to')).toHaveCount(0);
+  await expect(dialog.getByTestId('range-bands')).toHaveText('Critical -100 to 10 · Risk 10 to 30 · Healthy 30 to 100');
+  await dialog.getByLabel('Healthy from').fill('5');
+  // The fault names the edges by their labels, next to them; both are marked and described by it.
+  const fault = 'Healthy from (5) must be more than Risk from (10).';
   await expect(dialog.getByText(fault)).toBeVisible();
-  for (const label of ['Risk from', 'Critical to']) {
+  for (const label of ['Healthy from', 'Risk from']) {
     await expect(dialog.getByLabel(label)).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByLabel(label)).toHaveAccessibleDescription(fault);
   }
-  await expect(dialog.getByLabel('Risk to')).not.toHaveAttribute('aria-invalid');
+  await expect(dialog.getByLabel('Healthy up to')).not.toHaveAttribute('aria-invalid');
   await expect(dialog.getByRole('button', { name: 'Save range' })).toBeDisabled();
+  // Text that is not a number is refused at the field, not read as 0.
+  await dialog.getByLabel('Healthy from').fill('abc');
+  await expect(dialog.getByLabel('Healthy from')).toHaveAccessibleDescription('Enter Healthy from as a number.');
   // A much harder NPS range: healthy only from 90.
-  await dialog.getByLabel('Risk from').fill('10');
-  await dialog.getByLabel('Risk to').fill('90');
   await dialog.getByLabel('Healthy from').fill('90');
+  await expect(dialog.getByTestId('range-bands')).toHaveText('Critical -100 to 10 · Risk 10 to 90 · Healthy 90 to 100');
   await expect(dialog.getByText(/of 11 accounts would change status|No account would change status/)).toBeVisible();
   await shot(page, 'settings-range-edit');
   await dialog.getByRole('button', { name: 'Save range' }).click();
@@ -88,6 +95,19 @@ test('reference ranges and weights show how many accounts would change status be
   await page.getByLabel('Weight of Product Value').fill('10');
   await page.getByLabel('Weight of Business Outcomes').fill('10');
   await expect(page.getByText(/of 11 accounts would change status|No account would change status/)).toBeVisible();
+
+  // A weight that is not a number is refused with a sentence at the field, not read as 0.
+  const value = page.getByLabel('Weight of Product Value');
+  await value.fill('abc');
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  await expect(value).toHaveAccessibleDescription(
+    '"abc" is not a number: enter the weight of Product Value as a percentage, such as 25.',
+  );
+  await expect(page.getByTestId('weights-total')).toHaveText('90%');
+  await expect(page.getByRole('button', { name: 'Save weights' })).toBeDisabled();
+  await value.fill('10');
+  await expect(value).not.toHaveAttribute('aria-invalid');
+  await expect(page.getByTestId('weights-total')).toHaveText('100%');
 
   // A mistyped category is pointed out, and saving it asks first: the real one would lose its weight.
   const weightsBefore = () =>

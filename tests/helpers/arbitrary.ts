@@ -8,7 +8,7 @@ import { type ZodType, z } from 'zod';
  * Covers what the contract uses: objects, records, arrays, strings (length, pattern, email),
  * numbers and integers with bounds, booleans, enums, nullable and optional fields. A field the
  * JSON schema cannot describe (`z.custom`) is file contents when it is called `bytes`, else any
- * JSON value.
+ * JSON value. A schema with `examples` (zod's `.meta`) gives those: its refinements hold for them.
  */
 type Json = {
   type?: string | string[];
@@ -28,6 +28,7 @@ type Json = {
   exclusiveMaximum?: number;
   enum?: unknown[];
   anyOf?: Json[];
+  examples?: unknown[];
 };
 
 const SMALL_IDS = fc.integer({ min: 1, max: 40 });
@@ -65,6 +66,8 @@ function objectArb(s: Json): fc.Arbitrary<unknown> {
 }
 
 export function arbitraryOf(s: Json): fc.Arbitrary<unknown> {
+  // a schema with rules JSON cannot state (a refinement) gives its examples, which keep them
+  if (s.examples?.length) return fc.constantFrom(...s.examples);
   if (s.anyOf) return fc.oneof(...s.anyOf.map(arbitraryOf));
   if (s.enum) return fc.constantFrom(...s.enum);
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
