@@ -3,6 +3,7 @@ import { accountsChannels } from './channels/accounts';
 import { appChannels, desktopChannels, type SavedFile } from './channels/app';
 import { dashboardChannels } from './channels/dashboard';
 import { importChannels } from './channels/import';
+import { kpisChannels } from './channels/kpis';
 import { playbooksChannels } from './channels/playbooks';
 import { rangesChannels } from './channels/ranges';
 import { scoringChannels } from './channels/scoring';
@@ -39,6 +40,7 @@ export const contract = {
   ...scoringChannels,
   ...dashboardChannels,
   ...playbooksChannels,
+  ...kpisChannels,
 } as const;
 
 /** The desktop shell's own requests (answered by main/electron, not the dispatch). */

@@ -4,6 +4,7 @@ import { scoringCommands } from '../scoring/cli';
 import { accountCommands } from './account-commands';
 import { coreCommands } from './core-commands';
 import type { Command } from './framework';
+import { kpiCommands } from './kpi-commands';
 import { trustCommands } from './trust-commands';
 
 /** Every command of `npm run kpi`, on the same services as the app. */
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   ...playbookCommands,
   ...trustCommands,
   ...accountCommands,
+  ...kpiCommands,
 ];

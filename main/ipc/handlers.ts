@@ -1,6 +1,7 @@
 import { accountsHandlers } from '../accounts/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { importHandlers } from '../import/handlers';
+import { kpisHandlers } from '../kpis/handlers';
 import { playbooksHandlers } from '../playbooks/handlers';
 import { rangesHandlers } from '../ranges/handlers';
 import { scoringHandlers } from '../scoring/handlers';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...scoringHandlers,
   ...dashboardHandlers,
   ...playbooksHandlers,
+  ...kpisHandlers,
 };
