@@ -4,10 +4,12 @@ import { appChannels, desktopChannels, type SavedFile } from './channels/app';
 import { dashboardChannels } from './channels/dashboard';
 import { importChannels } from './channels/import';
 import { kpisChannels } from './channels/kpis';
+import { notesChannels } from './channels/notes';
 import { playbooksChannels } from './channels/playbooks';
 import { rangesChannels } from './channels/ranges';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
+import { timelineChannels } from './channels/timeline';
 import { uploadsChannels } from './channels/uploads';
 import { workspacesChannels } from './channels/workspaces';
 import type { Result } from './errors';
@@ -41,6 +43,8 @@ export const contract = {
   ...dashboardChannels,
   ...playbooksChannels,
   ...kpisChannels,
+  ...notesChannels,
+  ...timelineChannels,
 } as const;
 
 /** The desktop shell's own requests (answered by main/electron, not the dispatch). */

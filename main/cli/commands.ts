@@ -5,6 +5,7 @@ import { accountCommands } from './account-commands';
 import { coreCommands } from './core-commands';
 import type { Command } from './framework';
 import { kpiCommands } from './kpi-commands';
+import { timelineCommands } from './timeline-commands';
 import { trustCommands } from './trust-commands';
 
 /** Every command of `npm run kpi`, on the same services as the app. */
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   ...trustCommands,
   ...accountCommands,
   ...kpiCommands,
+  ...timelineCommands,
 ];

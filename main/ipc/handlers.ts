@@ -2,10 +2,12 @@ import { accountsHandlers } from '../accounts/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { importHandlers } from '../import/handlers';
 import { kpisHandlers } from '../kpis/handlers';
+import { notesHandlers } from '../notes/handlers';
 import { playbooksHandlers } from '../playbooks/handlers';
 import { rangesHandlers } from '../ranges/handlers';
 import { scoringHandlers } from '../scoring/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { timelineHandlers } from '../timeline/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
 import { workspacesHandlers } from '../workspaces/handlers';
 import { defineHandlers, type Handlers } from './dispatch';
@@ -30,4 +32,6 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...playbooksHandlers,
   ...kpisHandlers,
+  ...notesHandlers,
+  ...timelineHandlers,
 };
