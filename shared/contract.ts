@@ -10,6 +10,7 @@ import { rangesChannels } from './channels/ranges';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
 import { timelineChannels } from './channels/timeline';
+import { todayChannels } from './channels/today';
 import { uploadsChannels } from './channels/uploads';
 import { workspacesChannels } from './channels/workspaces';
 import type { Result } from './errors';
@@ -45,6 +46,7 @@ export const contract = {
   ...kpisChannels,
   ...notesChannels,
   ...timelineChannels,
+  ...todayChannels,
 } as const;
 
 /** The desktop shell's own requests (answered by main/electron, not the dispatch). */

@@ -6,6 +6,7 @@ import { coreCommands } from './core-commands';
 import type { Command } from './framework';
 import { kpiCommands } from './kpi-commands';
 import { timelineCommands } from './timeline-commands';
+import { todayCommands } from './today-commands';
 import { trustCommands } from './trust-commands';
 
 /** Every command of `npm run kpi`, on the same services as the app. */
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   ...accountCommands,
   ...kpiCommands,
   ...timelineCommands,
+  ...todayCommands,
 ];

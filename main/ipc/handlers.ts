@@ -8,6 +8,7 @@ import { rangesHandlers } from '../ranges/handlers';
 import { scoringHandlers } from '../scoring/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { timelineHandlers } from '../timeline/handlers';
+import { todayHandlers } from '../today/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
 import { workspacesHandlers } from '../workspaces/handlers';
 import { defineHandlers, type Handlers } from './dispatch';
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...kpisHandlers,
   ...notesHandlers,
   ...timelineHandlers,
+  ...todayHandlers,
 };
