@@ -67,7 +67,10 @@ function accountsInScope(
       .orderBy('month'),
   )) {
     let list = trends.get(t.account_id);
-    if (!list) trends.set(t.account_id, (list = []));
+    if (!list) {
+      list = [];
+      trends.set(t.account_id, list);
+    }
     list.push([ymText(t.year, t.month), Number(t.overall_health_score)]);
   }
   return {
