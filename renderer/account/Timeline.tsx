@@ -64,8 +64,8 @@ export function TimelineCard(props: { accountId: number }) {
       </fieldset>
       {timeline.data?.length === 0 && <p className="muted small">Nothing on the timeline yet.</p>}
       <ol className="timeline-list" aria-label="Timeline entries">
-        {(timeline.data ?? []).slice(0, 200).map((e, i) => (
-          <li key={`${e.kind}-${e.time}-${i}`} className={`timeline-item timeline-${e.kind}`}>
+        {(timeline.data ?? []).slice(0, 200).map((e) => (
+          <li key={`${e.kind}-${e.time}-${e.title}`} className={`timeline-item timeline-${e.kind}`}>
             <span className="muted small">{fmtDateTime(e.time)}</span>
             <span className="timeline-kind">{e.kind}</span>
             <span>
