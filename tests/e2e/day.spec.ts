@@ -80,4 +80,11 @@ test("a CSM's morning: Today, an overdue step, a note, a KPI correction", async 
   await page.getByRole('checkbox', { name: 'Notes' }).check();
   await expect(timeline.locator('li')).toHaveCount(1);
   await shot(page, 'day-account');
+
+  // The edit opens its KPI, whose history lists the correction.
+  await page.getByRole('checkbox', { name: 'Notes' }).uncheck();
+  await timeline.locator('.timeline-edit').getByRole('button').click();
+  const corrections = page.getByRole('region', { name: 'Corrections' });
+  await expect(corrections).toContainText('→ -80');
+  await expect(corrections).toContainText('typo in the CRM export');
 });
