@@ -6,6 +6,7 @@ import { plural } from '../components/format';
 import { Money } from '../components/Money';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
+import { BookFields, BulkSetButton, useBookFields } from './BookFields';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -80,6 +81,7 @@ export function AccountsScreen() {
           ))}
         </select>
         <span className="muted">{plural(rows.length, 'account')}</span>
+        <BulkSetButton rows={rows} />
       </div>
       {rows.length === 0 ? (
         <div className="empty-state">
@@ -158,6 +160,7 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
   const [industry, setIndustry] = useState('');
   const [region, setRegion] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const book = useBookFields(a);
   useEffect(() => {
     setError(null);
     setName(a?.name ?? '');
@@ -172,7 +175,7 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
       setError('Revenue must be a number, e.g. 1200000.');
       return;
     }
-    const payload = { name, revenue: rev, industry: industry || null, region: region || null };
+    const payload = { name, revenue: rev, industry: industry || null, region: region || null, ...book.payload };
     const saved = await applyChange(
       a ? call('accounts.update', { accountId: a.id, ...payload }) : call('accounts.create', payload),
       a ? `${name} saved.` : `${name} added.`,
@@ -201,6 +204,7 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
         <Field label="Region">
           <input value={region} onChange={(e) => setRegion(e.target.value)} maxLength={200} />
         </Field>
+        <BookFields state={book} />
         <DialogError message={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>
