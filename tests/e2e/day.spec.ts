@@ -26,8 +26,19 @@ test("a CSM's morning: Today, an overdue step, a note, a KPI correction", async 
     now: new Date(Date.now() - 10 * 86_400_000),
   });
 
-  // Today: the overdue step, counted on the sidebar.
+  // The account's owner, renewal date and segment in the account form.
+  const renewal = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await page.reload();
+  await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+  await page.getByRole('button', { name: 'Edit TechCorp Solutions' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit TechCorp Solutions' });
+  await form.getByLabel('Owner').selectOption({ index: 1 });
+  await form.getByLabel('Renewal date').fill(renewal);
+  await form.getByLabel('Segment').fill('Enterprise');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+
+  // Today: the overdue step, counted on the sidebar, and the renewal.
   const todayNav = page.getByRole('button', { name: /^Today/ });
   await expect(todayNav).toContainText('1');
   await todayNav.click();
@@ -36,6 +47,9 @@ test("a CSM's morning: Today, an overdue step, a note, a KPI correction", async 
   const overdue = steps.locator('li.today-item.overdue');
   await expect(overdue).toHaveCount(1);
   await expect(overdue).toContainText('VoC Sprint: ');
+  await expect(page.getByRole('region', { name: /Renewals in the next 90 days/ })).toContainText(
+    /Renews in \d+ days, health/,
+  );
   await shot(page, 'day-today');
 
   // Complete it from Today with the values it records.
@@ -76,6 +90,7 @@ test("a CSM's morning: Today, an overdue step, a note, a KPI correction", async 
   await expect(timeline.locator('.timeline-note')).toContainText('Survey sent, sponsor engaged.');
   await expect(timeline.locator('.timeline-playbook').first()).toContainText('VoC Sprint');
   await expect(timeline.locator('.timeline-upload')).toContainText('techcorp-solutions-2025-09.xlsx');
+  await expect(timeline.locator('.timeline-change').first()).toContainText(/Owner: none → |Renewal date: none → /);
   // filter by kind
   await page.getByRole('checkbox', { name: 'Notes' }).check();
   await expect(timeline.locator('li')).toHaveCount(1);
