@@ -7,6 +7,8 @@ import { createWorkspace, expect, importByDrop, SAMPLES, shot, test } from './fi
  * note, correct a KPI value, and see the health and the timeline change.
  */
 test("a CSM's morning: Today, an overdue step, a note, a KPI correction", async ({ app, appPage: page }) => {
+  // a long journey (import, Today, account, KPI): more than the default on a loaded machine
+  test.setTimeout(240_000);
   await createWorkspace(page, 'Morning');
   await importByDrop(page, path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'), { account: 'TechCorp Solutions' });
 
