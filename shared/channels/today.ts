@@ -59,7 +59,18 @@ export const todayInput = z.object({
   everyone: z.boolean().optional(),
   asOf: isoDate.optional(),
   /** The user's time zone (IANA), for step due dates. */
-  timeZone: z.string().max(64).optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-CA', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'That is not a time zone, e.g. Europe/Berlin')
+    .optional(),
 });
 
 export const todayChannels = {
