@@ -4,6 +4,7 @@ import { ImportScreen } from './import/ImportScreen';
 import { KpiScreen } from './kpi/KpiScreen';
 import { PlaybooksScreen } from './playbooks/PlaybooksScreen';
 import { PortfolioScreen } from './portfolio/PortfolioScreen';
+import { TodayScreen } from './today/TodayScreen';
 
 /**
  * The screens of later features by route view (portfolio, import, playbooks, account, kpi).
@@ -15,3 +16,4 @@ screens.portfolio = PortfolioScreen;
 screens.account = AccountScreen;
 screens.kpi = KpiScreen;
 screens.playbooks = PlaybooksScreen;
+screens.today = TodayScreen;

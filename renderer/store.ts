@@ -4,6 +4,7 @@ import { ApiError, call } from './api';
 
 export type Route =
   | { view: 'portfolio' }
+  | { view: 'today' }
   | { view: 'accounts' }
   | { view: 'import' }
   | { view: 'playbooks'; executionId?: string }
@@ -51,7 +52,16 @@ let toastId = 0;
  * reload, in the browser or the desktop app, opens the same screen again in the same workspace.
  */
 const ROUTE_KEY = 'kpi-route';
-const VIEWS = new Set<Route['view']>(['portfolio', 'accounts', 'import', 'playbooks', 'settings', 'account', 'kpi']);
+const VIEWS = new Set<Route['view']>([
+  'today',
+  'portfolio',
+  'accounts',
+  'import',
+  'playbooks',
+  'settings',
+  'account',
+  'kpi',
+]);
 function savedRoute(workspaceId: number | null): Route | null {
   try {
     const saved = JSON.parse(sessionStorage.getItem(ROUTE_KEY) ?? 'null') as { workspaceId?: unknown; route?: Route };
@@ -88,7 +98,9 @@ export const useApp = create<AppState>((set, get) => ({
   async loadWorkspaces() {
     const list = await call('workspaces.list', {});
     // the first load after a reload reopens the screen the window was on
-    const route = get().loaded ? null : savedRoute(list.activeId);
+    // issue 13: Today is the start screen once the workspace has accounts
+    const hasData = (list.workspaces.find((w) => w.id === list.activeId)?.accountCount ?? 0) > 0;
+    const route = get().loaded ? null : (savedRoute(list.activeId) ?? (hasData ? ({ view: 'today' } as Route) : null));
     set({ workspaces: list.workspaces, activeId: list.activeId, loaded: true, ...(route ? { route } : {}) });
   },
   async switchWorkspace(id) {

@@ -3,10 +3,14 @@ import { accountsChannels } from './channels/accounts';
 import { appChannels, desktopChannels, type SavedFile } from './channels/app';
 import { dashboardChannels } from './channels/dashboard';
 import { importChannels } from './channels/import';
+import { kpisChannels } from './channels/kpis';
+import { notesChannels } from './channels/notes';
 import { playbooksChannels } from './channels/playbooks';
 import { rangesChannels } from './channels/ranges';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
+import { timelineChannels } from './channels/timeline';
+import { todayChannels } from './channels/today';
 import { uploadsChannels } from './channels/uploads';
 import { workspaceFilesChannels } from './channels/workspace-files';
 import { workspacesChannels } from './channels/workspaces';
@@ -41,6 +45,10 @@ export const contract = {
   ...dashboardChannels,
   ...playbooksChannels,
   ...workspaceFilesChannels,
+  ...kpisChannels,
+  ...notesChannels,
+  ...timelineChannels,
+  ...todayChannels,
 } as const;
 
 /** The desktop shell's own requests (answered by main/electron, not the dispatch). */

@@ -4,6 +4,9 @@ import { scoringCommands } from '../scoring/cli';
 import { accountCommands } from './account-commands';
 import { coreCommands } from './core-commands';
 import type { Command } from './framework';
+import { kpiCommands } from './kpi-commands';
+import { timelineCommands } from './timeline-commands';
+import { todayCommands } from './today-commands';
 import { trustCommands } from './trust-commands';
 import { workspaceFileCommands } from './workspace-file-commands';
 
@@ -16,4 +19,7 @@ export const commands: Command[] = [
   ...trustCommands,
   ...accountCommands,
   ...workspaceFileCommands,
+  ...kpiCommands,
+  ...timelineCommands,
+  ...todayCommands,
 ];

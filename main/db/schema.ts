@@ -52,6 +52,34 @@ export interface AccountChangesTable {
   changed_at: ColumnType<string, string | undefined, never>;
 }
 
+/** Migration 0009: KPI values corrected in the app (issue 13, point 2). */
+export interface KpiEditsTable {
+  edit_id: Generated<number>;
+  customer_id: number;
+  account_id: number;
+  kpi_id: number | null;
+  kpi_name: string;
+  category: string;
+  year: number;
+  month: number;
+  old_value: number | null;
+  new_value: number | null;
+  reason: string | null;
+  user_id: number | null;
+  edited_at: ColumnType<string, string | undefined, never>;
+}
+
+/** Migration 0009: notes per account (issue 13, point 3). */
+export interface AccountNotesTable {
+  note_id: Generated<number>;
+  customer_id: number;
+  account_id: number;
+  user_id: number | null;
+  body: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface CustomerConfigsTable {
   config_id: Generated<number>;
   customer_id: number | null;
@@ -233,6 +261,8 @@ export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
   account_changes: AccountChangesTable;
+  kpi_edits: KpiEditsTable;
+  account_notes: AccountNotesTable;
   customer_configs: CustomerConfigsTable;
   kpi_uploads: KpiUploadsTable;
   kpis: KpisTable;

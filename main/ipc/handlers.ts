@@ -1,10 +1,14 @@
 import { accountsHandlers } from '../accounts/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { importHandlers } from '../import/handlers';
+import { kpisHandlers } from '../kpis/handlers';
+import { notesHandlers } from '../notes/handlers';
 import { playbooksHandlers } from '../playbooks/handlers';
 import { rangesHandlers } from '../ranges/handlers';
 import { scoringHandlers } from '../scoring/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { timelineHandlers } from '../timeline/handlers';
+import { todayHandlers } from '../today/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
 import { workspaceFilesHandlers } from '../workspace-files/handlers';
 import { workspacesHandlers } from '../workspaces/handlers';
@@ -30,4 +34,8 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...playbooksHandlers,
   ...workspaceFilesHandlers,
+  ...kpisHandlers,
+  ...notesHandlers,
+  ...timelineHandlers,
+  ...todayHandlers,
 };

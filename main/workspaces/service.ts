@@ -130,6 +130,9 @@ export function deleteWorkspace(db: Db, customerId: number): void {
     run(db, db.k.deleteFrom('playbook_reports').where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('playbook_executions').where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('playbook_triggers').where('customer_id', '=', customerId));
+    // issue 13 (migrations 0008, 0009): account history, KPI edits and notes
+    for (const table of ['account_changes', 'kpi_edits', 'account_notes'] as const)
+      run(db, db.k.deleteFrom(table).where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('health_trend_categories').where('customer_id', '=', customerId));
     run(db, db.k.deleteFrom('health_trends').where('customer_id', '=', customerId));
     run(

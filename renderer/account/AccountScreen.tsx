@@ -10,7 +10,9 @@ import { AccountPlaybooks, RunningPlaybooksBadge } from '../playbooks/dashboard'
 import { errorMessage, type Route, useApp } from '../store';
 import { CategoryCard, TrendCard } from './charts';
 import { KpiTable } from './KpiTable';
+import { NotesCard } from './Notes';
 import { Receipt } from './Receipt';
+import { TimelineCard } from './Timeline';
 
 type AccountRoute = Extract<Route, { view: 'account' }>;
 
@@ -155,7 +157,9 @@ export function AccountScreen() {
         </>
       )}
       <AccountPlaybooks accountId={accountId} />
-      <details className="card account-uploads">
+      <NotesCard accountId={accountId} />
+      <TimelineCard accountId={accountId} />
+      <details className="card account-uploads" id="account-uploads">
         <summary>
           <h2>Uploads</h2>
           <span className="muted">every version imported for {a.name}: save the original file or delete a version</span>

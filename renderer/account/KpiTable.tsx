@@ -4,6 +4,7 @@ import type { Range } from '../../shared/scoring';
 import { Sparkline } from '../charts/Sparkline';
 import { fmtMonth, fmtNumber, fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
+import { KpiEditButton } from './KpiEdit';
 
 /** A range in words, best band first: "Healthy ≥ 30 · Risk 10–30 · Critical < 10". */
 export function rangeText(r: Range | null): string {
@@ -60,7 +61,16 @@ export function KpiTable(props: { receipt: ScoreReceipt; dash: AccountDashboard;
                   {k.name}
                 </button>
               </th>
-              <td className="num">{fmtNumber(k.value)}</td>
+              <td className="num">
+                {fmtNumber(k.value)}{' '}
+                <KpiEditButton
+                  accountId={receipt.accountId}
+                  month={receipt.month}
+                  kpi={k.name}
+                  category={k.category}
+                  value={k.value}
+                />
+              </td>
               <td className="muted">{k.range?.unit ?? ''}</td>
               <td>
                 {k.status ? (

@@ -7,6 +7,7 @@ import { Money } from '../components/Money';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
 import { AccountsListImport } from './AccountsListImport';
+import { BookFields, BulkSetButton, useBookFields } from './BookFields';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -84,6 +85,7 @@ export function AccountsScreen() {
           ))}
         </select>
         <span className="muted">{plural(rows.length, 'account')}</span>
+        <BulkSetButton rows={rows} />
       </div>
       {rows.length === 0 ? (
         <div className="empty-state">
@@ -162,6 +164,7 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
   const [industry, setIndustry] = useState('');
   const [region, setRegion] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const book = useBookFields(a);
   useEffect(() => {
     setError(null);
     setName(a?.name ?? '');
@@ -176,7 +179,7 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
       setError('Revenue must be a number, e.g. 1200000.');
       return;
     }
-    const payload = { name, revenue: rev, industry: industry || null, region: region || null };
+    const payload = { name, revenue: rev, industry: industry || null, region: region || null, ...book.payload };
     const saved = await applyChange(
       a ? call('accounts.update', { accountId: a.id, ...payload }) : call('accounts.create', payload),
       a ? `${name} saved.` : `${name} added.`,
@@ -205,6 +208,7 @@ function AccountDialog(props: { account: AccountRow | 'new' | null; onClose: () 
         <Field label="Region">
           <input value={region} onChange={(e) => setRegion(e.target.value)} maxLength={200} />
         </Field>
+        <BookFields state={book} />
         <DialogError message={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>

@@ -2,6 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import type { UploadRef } from '../../shared/channels/dashboard';
 import type { Range } from '../../shared/scoring';
+import { KpiEditHistory, useEditedMonths } from '../account/KpiEditHistory';
 import { rangeText } from '../account/KpiTable';
 import { ChartCanvas } from '../charts/ChartCanvas';
 import { type Band, bandsPlugin } from '../charts/plugins';
@@ -57,6 +58,7 @@ export function KpiScreen() {
   const data = history.data ?? null;
   const failed = history.error ? errorMessage(history.error) : null;
   const theme = useChartTheme();
+  const edited = useEditedMonths(accountId, kpi, category);
 
   const config = useMemo<ChartConfiguration | null>(() => {
     if (!data) return null;
@@ -81,7 +83,8 @@ export function KpiScreen() {
                     : theme.muted,
             ),
             pointBorderColor: color,
-            pointRadius: 4,
+            pointRadius: data.points.map((p) => (edited.has(p.month) ? 7 : 4)),
+            pointStyle: data.points.map((p) => (edited.has(p.month) ? 'rectRot' : 'circle')),
             borderWidth: 2,
             spanGaps: true,
           },
@@ -105,7 +108,7 @@ export function KpiScreen() {
       },
       plugins: data.range ? [bandsPlugin(rangeBands(data.range, theme), theme.muted)] : [],
     };
-  }, [data, theme]);
+  }, [data, theme, edited]);
 
   const back = (
     <button type="button" className="link-button back-link" onClick={() => navigate({ view: 'account', accountId })}>
@@ -161,6 +164,7 @@ export function KpiScreen() {
           summary={data.points.map((p) => `${fmtMonth(p.month)}: ${fmtNumber(p.value)}`).join(', ')}
         />
       </section>
+      <KpiEditHistory accountId={accountId} kpi={kpi} category={category} />
       <section className="card" aria-labelledby="kpi-values-h">
         <h2 id="kpi-values-h">Values and their uploads</h2>
         <table className="table compact" aria-label="Values by month">

@@ -4,8 +4,10 @@ import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { errorMessage, type Route, reportError, useApp } from '../store';
 import './shell.css';
+import { useTodayCount } from '../today/TodayScreen';
 
 const NAV: Array<{ view: Route['view']; label: string; icon: string }> = [
+  { view: 'today', label: 'Today', icon: '☀' },
   { view: 'portfolio', label: 'Portfolio', icon: '◎' },
   { view: 'accounts', label: 'Accounts', icon: '▤' },
   { view: 'import', label: 'Import', icon: '⇪' },
@@ -17,6 +19,7 @@ export function Sidebar() {
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
   const activeId = useApp((s) => s.activeId);
+  const todayCount = useTodayCount(activeId != null);
   const current = route.view === 'account' || route.view === 'kpi' ? 'portfolio' : route.view;
   return (
     <nav className="sidebar" aria-label="Main">
@@ -41,6 +44,11 @@ export function Sidebar() {
                 {n.icon}
               </span>
               {n.label}
+              {n.view === 'today' && todayCount > 0 && (
+                <span className="nav-count" title="Overdue playbook steps">
+                  {todayCount}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -1,0 +1,6 @@
+import { defineHandlers } from '../ipc/dispatch';
+import { today } from './service';
+
+export const todayHandlers = defineHandlers({
+  'today.get': (ctx, ws, input) => today(ctx.db, ws.customerId, { ...input, userId: input.userId ?? ws.userId }),
+});

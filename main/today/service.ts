@@ -1,0 +1,262 @@
+import type { TodayItem, TodayKind, TodayView } from '../../shared/channels/today';
+import { formatNumber } from '../../shared/import/values';
+import { playbookById } from '../../shared/playbooks/catalogue';
+import { parseExecutionData } from '../../shared/playbooks/execution';
+import { round2, type Status, statusOf } from '../../shared/scoring';
+import { addDays, daysBetween, dueState, localDate, monthsBetween, stepDueDate } from '../../shared/today/dates';
+import { all, type Db } from '../db/open';
+import { evaluateWorkspace } from '../playbooks/triggers';
+import { ymText } from '../scoring/service';
+
+/**
+ * Issue 13, point 4: Today, what a CSM has to do: playbook steps overdue or due this week,
+ * renewals in the next 90 days, accounts whose status worsened in their latest month, playbooks
+ * that fire and are not running, accounts whose data is stale. For the user's accounts, or
+ * everyone's when no account has an owner (or when asked).
+ */
+
+export const RENEWAL_WINDOW_DAYS = 90;
+/** As the portfolio: the newest score more than 2 months older than the month of asOf. */
+export const STALE_MONTHS = 2;
+
+interface TodayOptions {
+  userId?: number | null;
+  everyone?: boolean;
+  asOf?: string;
+  timeZone?: string;
+  now?: Date;
+}
+
+interface AccountFacts {
+  id: number;
+  name: string;
+  renewal: string | null;
+  /** Scored months, oldest first: [YYYY-MM, overall]. */
+  trend: Array<[string, number]>;
+}
+
+const RANK: Record<Status, number> = { Healthy: 0, Risk: 1, Critical: 2 };
+const KIND_ORDER: Record<TodayKind, number> = { step: 0, renewal: 1, status: 2, trigger: 3, stale: 4 };
+const one = (n: number) => formatNumber(Math.round(n * 10) / 10);
+
+/** The active accounts in scope, with their renewal date and scored months. */
+function accountsInScope(
+  db: Db,
+  customerId: number,
+  opts: TodayOptions,
+): { scope: TodayView['scope']; accounts: AccountFacts[] } {
+  const rows = all(
+    db,
+    db.k
+      .selectFrom('accounts')
+      .select(['account_id', 'account_name', 'owner_user_id', 'renewal_date'])
+      .where('customer_id', '=', customerId)
+      .where('account_status', '=', 'active'),
+  );
+  const owned = rows.some((a) => a.owner_user_id != null);
+  const mine = !opts.everyone && owned && opts.userId != null;
+  const kept = mine ? rows.filter((a) => a.owner_user_id === opts.userId) : rows;
+  const trends = new Map<number, Array<[string, number]>>();
+  for (const t of all(
+    db,
+    db.k
+      .selectFrom('health_trends')
+      .select(['account_id', 'year', 'month', 'overall_health_score'])
+      .where('customer_id', '=', customerId)
+      .orderBy('year')
+      .orderBy('month'),
+  )) {
+    let list = trends.get(t.account_id);
+    if (!list) {
+      list = [];
+      trends.set(t.account_id, list);
+    }
+    list.push([ymText(t.year, t.month), Number(t.overall_health_score)]);
+  }
+  return {
+    scope: mine ? 'mine' : 'everyone',
+    accounts: kept.map((a) => ({
+      id: a.account_id,
+      name: a.account_name,
+      renewal: a.renewal_date,
+      trend: trends.get(a.account_id) ?? [],
+    })),
+  };
+}
+
+/** Pending steps of running executions that are overdue or due within the week. */
+export function stepItems(
+  db: Db,
+  customerId: number,
+  accounts: AccountFacts[],
+  asOf: string,
+  timeZone?: string,
+): TodayItem[] {
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const out: TodayItem[] = [];
+  const rows = all(
+    db,
+    db.k
+      .selectFrom('playbook_executions')
+      .select(['execution_id', 'account_id', 'execution_data'])
+      .where('customer_id', '=', customerId)
+      .where('status', '=', 'in-progress'),
+  );
+  for (const row of rows) {
+    const account = row.account_id != null ? byId.get(row.account_id) : undefined;
+    if (!account) continue;
+    let exec: ReturnType<typeof parseExecutionData>;
+    try {
+      exec = parseExecutionData(row.execution_data);
+    } catch {
+      continue;
+    }
+    const def = playbookById(exec.playbookId);
+    if (!def || exec.status !== 'in-progress') continue;
+    const done = new Set(exec.results.map((r) => r.stepId));
+    for (const step of def.steps) {
+      if (done.has(step.id)) continue;
+      const due = stepDueDate(exec.startedAt, step.dueDay, timeZone);
+      const state = dueState(due, asOf);
+      if (state === 'later') continue;
+      out.push({
+        kind: 'step',
+        account: account.name,
+        accountId: account.id,
+        title: `${def.name}: ${step.name}`,
+        due,
+        overdue: state === 'overdue',
+        executionId: exec.id,
+        playbookId: def.id,
+        playbook: def.name,
+        stepId: step.id,
+        step: step.name,
+        current: exec.currentStep === step.id,
+      });
+    }
+  }
+  return out;
+}
+
+function renewalItems(accounts: AccountFacts[], asOf: string): TodayItem[] {
+  const out: TodayItem[] = [];
+  const last = addDays(asOf, RENEWAL_WINDOW_DAYS);
+  for (const a of accounts) {
+    if (!a.renewal || a.renewal < asOf || a.renewal > last) continue;
+    const latest = a.trend.at(-1);
+    const prev = a.trend.at(-2);
+    const health = latest ? latest[1] : null;
+    const daysLeft = daysBetween(asOf, a.renewal);
+    const trend = latest && prev ? round2(latest[1] - prev[1]) : null;
+    out.push({
+      kind: 'renewal',
+      account: a.name,
+      accountId: a.id,
+      title: `Renews ${daysLeft === 0 ? 'today' : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`}${health != null ? `, health ${one(health)} (${statusOf(health)})` : ', no health score'}`,
+      due: a.renewal,
+      overdue: false,
+      daysLeft,
+      health,
+      status: health != null ? statusOf(health) : null,
+      trend,
+    });
+  }
+  return out;
+}
+
+function statusItems(accounts: AccountFacts[]): TodayItem[] {
+  const out: TodayItem[] = [];
+  for (const a of accounts) {
+    const latest = a.trend.at(-1);
+    const prev = a.trend.at(-2);
+    if (!latest || !prev) continue;
+    const from = statusOf(prev[1]);
+    const to = statusOf(latest[1]);
+    if (RANK[to] <= RANK[from]) continue;
+    out.push({
+      kind: 'status',
+      account: a.name,
+      accountId: a.id,
+      title: `Status worsened from ${from} to ${to} in ${latest[0]} (health ${one(prev[1])} → ${one(latest[1])})`,
+      due: null,
+      overdue: false,
+      month: latest[0],
+      from,
+      to,
+      health: latest[1],
+    });
+  }
+  return out;
+}
+
+function staleItems(accounts: AccountFacts[], asOf: string): TodayItem[] {
+  const out: TodayItem[] = [];
+  for (const a of accounts) {
+    const latest = a.trend.at(-1);
+    if (!latest) continue;
+    const monthsOld = monthsBetween(latest[0], asOf.slice(0, 7));
+    if (monthsOld <= STALE_MONTHS) continue;
+    out.push({
+      kind: 'stale',
+      account: a.name,
+      accountId: a.id,
+      title: `No new data since ${latest[0]} (${monthsOld} months)`,
+      due: null,
+      overdue: false,
+      latestMonth: latest[0],
+      monthsOld,
+    });
+  }
+  return out;
+}
+
+/** Playbooks whose conditions hold for an account and that are not running there (read-only). */
+function triggerItems(db: Db, customerId: number, accounts: AccountFacts[], now: Date): TodayItem[] {
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const view = evaluateWorkspace(db, customerId, { dryRun: true, now, accountIds: [...byId.keys()] });
+  const out: TodayItem[] = [];
+  for (const a of view.accounts) {
+    const account = byId.get(a.accountId);
+    if (!account) continue;
+    for (const p of a.playbooks) {
+      if (!p.fires || (p.outcome === 'blocked' && p.executionId)) continue;
+      out.push({
+        kind: 'trigger',
+        account: account.name,
+        accountId: account.id,
+        title: `${p.playbookName} fires: ${p.reason}`,
+        due: null,
+        overdue: false,
+        playbookId: p.playbookId,
+        playbook: p.playbookName,
+        reason: p.reason,
+      });
+    }
+  }
+  return out;
+}
+
+/** Overdue first, then by due date (undated last), then by kind and account. */
+export function sortToday(items: TodayItem[]): TodayItem[] {
+  return items.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      a.account.localeCompare(b.account),
+  );
+}
+
+export function today(db: Db, customerId: number, opts: TodayOptions = {}): TodayView {
+  const now = opts.now ?? new Date();
+  const asOf = opts.asOf ?? localDate(now, opts.timeZone);
+  const { scope, accounts } = accountsInScope(db, customerId, opts);
+  const items = sortToday([
+    ...stepItems(db, customerId, accounts, asOf, opts.timeZone),
+    ...renewalItems(accounts, asOf),
+    ...statusItems(accounts),
+    ...triggerItems(db, customerId, accounts, opts.asOf ? new Date(`${asOf}T12:00:00Z`) : now),
+    ...staleItems(accounts, asOf),
+  ]);
+  return { asOf, items, scope, overdueCount: items.filter((i) => i.kind === 'step' && i.overdue).length };
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import type { TodayItem, TodayKind } from '../../shared/channels/today';
+import { fmtDate, fmtScore, fmtSigned } from '../components/format';
+import { StatusChip } from '../components/StatusChip';
+import { useMutation, useQuery } from '../data/useQuery';
+import { type Route, useApp } from '../store';
+import { StepDialog } from './StepDialog';
+import './today.css';
+
+const SECTIONS: Array<{ kind: TodayKind; title: string; empty: string }> = [
+  { kind: 'step', title: 'Playbook steps', empty: 'No step is overdue or due this week.' },
+  { kind: 'renewal', title: 'Renewals in the next 90 days', empty: 'No renewal in the next 90 days.' },
+  { kind: 'status', title: 'Status worsened', empty: 'No account got worse in its latest month.' },
+  { kind: 'trigger', title: 'Playbooks that fire', empty: 'No playbook fires that is not already running.' },
+  { kind: 'stale', title: 'Stale data', empty: 'Every account has recent data.' },
+];
+
+/** Where an item opens. */
+function placeOf(i: TodayItem): Route {
+  if (i.kind === 'step') return { view: 'playbooks', executionId: i.executionId };
+  if (i.kind === 'status') return { view: 'account', accountId: i.accountId, month: i.month };
+  return { view: 'account', accountId: i.accountId };
+}
+
+/** The user's time zone, for step due dates. */
+const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Issue 13, point 4: what is due today. */
+export function TodayScreen() {
+  const [everyone, setEveryone] = useState(false);
+  const today = useQuery('today.get', { everyone, timeZone: timeZone() });
+  const data = today.data;
+  return (
+    <section className="screen today">
+      <header className="screen-head">
+        <div>
+          <h1>Today</h1>
+          <p className="muted subtitle">
+            {data ? `${fmtDate(data.asOf)} · ${data.scope === 'mine' ? 'your accounts' : 'every account'}` : 'Loading…'}
+          </p>
+        </div>
+        <label className="inline-field">
+          <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} />
+          Show everyone's
+        </label>
+      </header>
+      {data &&
+        SECTIONS.map((s) => (
+          <TodaySection
+            key={s.kind}
+            title={s.title}
+            empty={s.empty}
+            items={data.items.filter((i) => i.kind === s.kind)}
+          />
+        ))}
+    </section>
+  );
+}
+
+function TodaySection(props: { title: string; empty: string; items: TodayItem[] }) {
+  const id = `today-${props.title.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <section className="card today-section" aria-labelledby={id}>
+      <h2 id={id}>
+        {props.title} <span className="muted">({props.items.length})</span>
+      </h2>
+      {props.items.length === 0 ? (
+        <p className="muted small">{props.empty}</p>
+      ) : (
+        <ul className="today-list">
+          {props.items.map((i) => (
+            <TodayRow
+              key={`${i.kind}-${i.accountId}-${i.kind === 'step' ? i.stepId : i.kind === 'trigger' ? i.playbookId : ''}`}
+              item={i}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function TodayRow({ item }: { item: TodayItem }) {
+  const navigate = useApp((s) => s.navigate);
+  const [completing, setCompleting] = useState(false);
+  const start = useMutation('playbooks.start', { done: 'Playbook started.' });
+  return (
+    <li className={`today-item${item.overdue ? ' overdue' : ''}`} data-kind={item.kind}>
+      <span className="today-due">
+        {item.overdue && <span className="chip chip-critical">Overdue</span>} {item.due ? fmtDate(item.due) : ''}
+      </span>
+      <span className="today-what">
+        <button type="button" className="link-button" onClick={() => navigate(placeOf(item))}>
+          {item.account}
+        </button>
+        <span> · {item.title}</span>
+        {item.kind === 'renewal' && item.status && (
+          <span className="today-health">
+            {' '}
+            <StatusChip status={item.status} /> {fmtScore(item.health)}
+            {item.trend != null && ` (${fmtSigned(item.trend)})`}
+          </span>
+        )}
+      </span>
+      <span className="today-actions">
+        {item.kind === 'step' && item.current && (
+          <button type="button" onClick={() => setCompleting(true)}>
+            Complete…
+          </button>
+        )}
+        {item.kind === 'trigger' && (
+          <button
+            type="button"
+            disabled={start.pending}
+            onClick={() => start.run({ accountId: item.accountId, playbookId: item.playbookId, reason: item.reason })}
+          >
+            Start
+          </button>
+        )}
+      </span>
+      {completing && item.kind === 'step' && (
+        <StepDialog
+          executionId={item.executionId}
+          playbookId={item.playbookId}
+          stepId={item.stepId}
+          onClose={() => setCompleting(false)}
+        />
+      )}
+    </li>
+  );
+}
+
+/** The sidebar's count: overdue steps. */
+export function useTodayCount(enabled: boolean): number {
+  const q = useQuery('today.get', { timeZone: timeZone() }, { enabled, toast: false, share: true });
+  return q.data?.overdueCount ?? 0;
+}
