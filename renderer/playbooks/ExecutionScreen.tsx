@@ -10,6 +10,7 @@ import { useQuery } from '../data/useQuery';
 import { errorMessage, reportError, useApp } from '../store';
 import { ExecStatus, fmtValue, OverdueChip, Progress, Raci } from './common';
 import { ReportPanel } from './Report';
+import { RolePeople } from './RolePeople';
 
 /** One execution: baseline, the steps with RACI and due dates, result entry, the end actions, the report. */
 export function ExecutionScreen(props: { executionId: string }) {
@@ -169,6 +170,7 @@ export function ExecutionScreen(props: { executionId: string }) {
         </aside>
       </div>
 
+      <RolePeople executionId={view.executionId} />
       <EndDialog
         kind={ending}
         view={view}
