@@ -200,6 +200,16 @@ export interface PlaybookExecutionsTable {
   updated_at: Timestamp;
 }
 
+/** Issue 13: the people each RACI role of an execution is mapped to (migration 0012). */
+export interface PlaybookRolePeopleTable {
+  id: Generated<number>;
+  customer_id: number;
+  execution_id: string;
+  role: string;
+  user_id: number;
+  assigned_at: Generated<string>;
+}
+
 export interface PlaybookReportsTable {
   report_id: Generated<number>;
   execution_id: string | null;
@@ -271,6 +281,7 @@ export interface Database {
   health_trends: HealthTrendsTable;
   playbook_triggers: PlaybookTriggersTable;
   playbook_executions: PlaybookExecutionsTable;
+  playbook_role_people: PlaybookRolePeopleTable;
   playbook_reports: PlaybookReportsTable;
   import_files: ImportFilesTable;
   import_mappings: ImportMappingsTable;

@@ -22,6 +22,7 @@ import { getAccount } from '../accounts/service';
 import { all, type Db, first, inTransaction, run } from '../db/open';
 import { defaultUserId } from '../workspaces/service';
 import { guard } from './errors';
+import { assignDefaultPeople, peopleByRole, responsibleFor } from './people';
 import { generateReport, getReportView, hasReport, measureAtCompletion } from './reports';
 import { type AccountSnapshot, latestValues } from './snapshot';
 
@@ -150,6 +151,7 @@ export function getExecutionView(db: Db, customerId: number, executionId: string
   const def = defOf(exec.playbookId);
   const summary = summarise(exec, row, now);
   const sched = stepSchedule(def, exec.startedAt, now, exec.results);
+  const people = peopleByRole(db, customerId, executionId);
   const steps: ExecutionStepView[] = def.steps.map((s, i) => {
     const res = exec.results.find((r) => r.stepId === s.id);
     return {
@@ -165,6 +167,7 @@ export function getExecutionView(db: Db, customerId: number, executionId: string
       result: res && res.status === 'completed' ? res.result : null,
       completedAt: res?.completedAt ?? null,
       skipReason: res?.reason ?? null,
+      responsiblePeople: responsibleFor(s.raci, people),
     };
   });
   return {
@@ -277,6 +280,7 @@ export function startExecution(db: Db, customerId: number, input: StartInput): s
         completed_at: null,
       }),
     );
+    assignDefaultPeople(db, customerId, exec.id, exec.accountId, def);
     return exec.id;
   });
 }

@@ -1,6 +1,8 @@
+import { AppError } from '../../shared/errors';
 import type { Scope, ScopedCtx } from '../context';
 import type { Db } from '../db/open';
 import { defineHandlers } from '../ipc/dispatch';
+import { getRolePeople, responsibleSteps, setRolePeople } from './assignments';
 import {
   cancelExecution,
   completeExecution,
@@ -53,4 +55,13 @@ export const playbooksHandlers = defineHandlers({
 
   'playbooks.running': (ctx, ws) => runningPlaybooks(ctx.db, ws.customerId),
   'playbooks.history': (ctx, ws, { accountId }) => accountHistory(ctx.db, ws.customerId, accountId),
+
+  'playbooks.rolePeople': (ctx, ws, { executionId }) => getRolePeople(ctx.db, ws.customerId, executionId),
+  'playbooks.setRolePeople': (ctx, ws, input) => setRolePeople(ctx.db, ws.customerId, input),
+  'playbooks.responsibleSteps': (ctx, ws, { userId }) => {
+    const who = userId ?? ws.userId;
+    if (who == null)
+      throw new AppError('refused', 'Sign in or choose a person to see the steps they are responsible for.');
+    return responsibleSteps(ctx.db, ws.customerId, who);
+  },
 });

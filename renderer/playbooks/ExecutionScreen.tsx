@@ -7,6 +7,7 @@ import { ExecStatus, fmtValue, OverdueChip, Progress } from './common';
 import { CompleteDialog, EndDialog, type EndKind } from './ExecutionDialogs';
 import { StepItem } from './ExecutionSteps';
 import { ReportPanel } from './Report';
+import { RolePeople } from './RolePeople';
 import './execution.css';
 
 type FocusTarget = 'step' | 'report' | 'heading';
@@ -77,6 +78,7 @@ export function ExecutionScreen(props: { executionId: string }) {
         <StepsCard view={view} onChanged={changed} />
         <BaselineCard view={view} />
       </div>
+      <RolePeople executionId={view.executionId} />
       <CompleteDialog
         open={ending === 'complete'}
         view={view}

@@ -98,6 +98,8 @@ export interface ExecutionStepView {
   result: Record<string, RecordedValue> | null;
   completedAt: string | null;
   skipReason: string | null;
+  /** The people mapped to the step's responsible roles (issue 13); empty when none is mapped. */
+  responsiblePeople?: RolePerson[];
 }
 
 export interface ExecutionView extends ExecutionSummary {
@@ -183,6 +185,49 @@ export interface HistoryItem {
   };
 }
 
+/** A user of the workspace, as a role of an execution is mapped to. */
+export interface RolePerson {
+  userId: number;
+  userName: string;
+  email: string | null;
+}
+
+/** Who plays each RACI role of an execution, and so who is responsible for each step. */
+export interface RolePeopleView {
+  executionId: string;
+  playbookName: string;
+  /** False once the execution is finished. */
+  editable: boolean;
+  /** Every role the playbook's steps name, in the order they first appear. */
+  roles: Array<{ role: string; people: RolePerson[] }>;
+  /** The workspace's users to choose from. */
+  users: RolePerson[];
+  steps: Array<{
+    stepId: string;
+    name: string;
+    roles: string[];
+    people: RolePerson[];
+    status: 'completed' | 'skipped' | 'pending';
+  }>;
+}
+
+/** A step still to do, of a running execution, where the user plays one of the responsible roles. */
+export interface ResponsibleStep {
+  executionId: string;
+  playbookId: PlaybookId;
+  playbookName: string;
+  accountId: number;
+  accountName: string;
+  stepId: string;
+  stepName: string;
+  /** The responsible roles the user plays for this step. */
+  roles: string[];
+  dueAt: string;
+  overdue: boolean;
+  /** The execution's next step (earlier steps are done). */
+  isCurrent: boolean;
+}
+
 const executionId = z.string().trim().min(1, 'Give the execution id').max(64, 'That is not an execution id (too long)');
 const reason = z.string().trim().max(1000, 'The reason is too long (1000 characters at most)');
 const playbookType = z.enum(['voc', 'activation', 'sla', 'renewal', 'expansion'], {
@@ -250,4 +295,18 @@ export const playbooksChannels = {
   'playbooks.running': { input: z.object({}), output: out<RunningView>() },
   /** For the account view: the account's executions with their outcomes, newest first. */
   'playbooks.history': { input: z.object({ accountId: id }), output: out<HistoryItem[]>() },
+
+  /** Issue 13: the people each role of an execution is mapped to. */
+  'playbooks.rolePeople': { input: z.object({ executionId }), output: out<RolePeopleView>() },
+  /** Maps one role to these users of the workspace (none: unassigned); while the execution runs. */
+  'playbooks.setRolePeople': {
+    input: z.object({
+      executionId,
+      role: z.string().trim().min(1, 'Choose a role').max(100),
+      userIds: z.array(id).max(50, 'At most 50 people per role'),
+    }),
+    output: out<RolePeopleView>(),
+  },
+  /** The steps still to do where a user (by default the signed-in one) is responsible. */
+  'playbooks.responsibleSteps': { input: z.object({ userId: id.optional() }), output: out<ResponsibleStep[]>() },
 } as const;

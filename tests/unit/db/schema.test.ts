@@ -226,6 +226,14 @@ describe('the migrated schema against seed-schema.md', () => {
         renewal_date: true,
         segment: true,
       },
+      playbook_role_people: {
+        id: true,
+        customer_id: true,
+        execution_id: true,
+        role: true,
+        user_id: true,
+        assigned_at: true,
+      },
       account_changes: {
         change_id: true,
         customer_id: true,
