@@ -25,6 +25,8 @@ export interface StoreInput {
   mode: UploadMode;
   /** Corporate: the account the workbook belongs to. */
   accountId?: number;
+  /** Corporate, without accountId: the new account the workbook is for (created with createAccounts). */
+  newAccountName?: string;
   /** Roll-up: create accounts named in the file that do not exist. */
   createAccounts?: boolean;
 }
