@@ -224,10 +224,9 @@ function periodNotes(
   );
   for (const h of held) {
     if (!h.period_year || !h.period_month) continue;
-    const p = (notes[ymText(h.period_year, h.period_month)] ??= {
-      alreadyImported: [],
-      conflicts: { count: 0, issues: [] },
-    });
+    const text = ymText(h.period_year, h.period_month);
+    notes[text] ??= { alreadyImported: [], conflicts: { count: 0, issues: [] } };
+    const p = notes[text];
     if (!p.alreadyImported.some((a) => a.id === h.account_id))
       p.alreadyImported.push({ id: h.account_id, name: h.account_name });
   }
