@@ -6,6 +6,7 @@ import * as m0004 from './0004_category_scores_and_query_indexes';
 import * as m0005 from './0005_app_state';
 import * as m0006 from './0006_health_trends_portfolio_index';
 import * as m0008 from './0008_account_book_of_business';
+import * as m0010 from './0010_upload_versions';
 
 // Static list: the app is bundled, so migrations are imported, never discovered on disk.
 // Append only; the names are sorted by Kysely, so keep the numeric prefix.
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_app_state': m0005,
   '0006_health_trends_portfolio_index': m0006,
   '0008_account_book_of_business': m0008,
+  '0010_upload_versions': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

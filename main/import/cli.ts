@@ -17,6 +17,34 @@ function readInput(file: string): Uint8Array {
   return fs.readFileSync(file);
 }
 
+const score = (n: number | null, status: string | null) => (n == null ? 'none' : `${n.toFixed(1)} (${status})`);
+
+/** What the import changed per account: health of the period, months restated, playbooks that now fire. */
+function changeLines(r: ImportReport): string[] {
+  const lines: string[] = [];
+  for (const c of r.changes) {
+    const h = c.health;
+    const moved =
+      h.statusBefore !== h.statusAfter && h.statusBefore ? `, status ${h.statusBefore} -> ${h.statusAfter}` : '';
+    lines.push(
+      `  ${c.accountName}: health for ${r.period} ${score(h.before, h.statusBefore)} -> ${score(h.after, h.statusAfter)}${moved}`,
+    );
+    for (const m of c.restated) {
+      const eg = m.examples.map((e) => `${e.kpi} ${e.from} -> ${e.to}`).join(', ');
+      const health =
+        m.healthBefore != null && m.healthAfter != null
+          ? `; health ${m.healthBefore.toFixed(1)} -> ${m.healthAfter.toFixed(1)}`
+          : '';
+      lines.push(`    restated ${m.month}: ${m.values} value${m.values === 1 ? '' : 's'} changed (${eg})${health}`);
+    }
+    for (const p of c.playbooks)
+      lines.push(
+        `    playbook now fires: ${p.playbookName} (${p.reason})${p.started ? ', started automatically' : ''}`,
+      );
+  }
+  return lines;
+}
+
 /** The import report as the screen shows it, as text. */
 export function formatReport(r: ImportReport): string[] {
   if (r.alreadyImported) {
@@ -35,6 +63,7 @@ export function formatReport(r: ImportReport): string[] {
   for (const u of r.uploads)
     lines.push(`  account ${u.accountName}: version ${u.version}, ${u.kpis} KPIs, ${u.values} values`);
   if (r.accountsCreated.length) lines.push(`  accounts created: ${r.accountsCreated.join(', ')}`);
+  lines.push(...changeLines(r));
   for (const s of r.skippedAccounts) lines.push(`  account ${s.name}: ${s.reason}`);
   lines.push(
     `  months: ${r.months.join(', ')}; scored ${r.scored.accounts} accounts, ${r.scored.months} account-months`,

@@ -90,7 +90,16 @@ export interface ImportReport {
     values: number;
   }>;
   accountsCreated: string[];
-  skippedAccounts: Array<{ name: string; reason: string }>;
+  /** Accounts not written: the identical file for the same period, with when and by whom it was imported. */
+  skippedAccounts: Array<{
+    name: string;
+    reason: string;
+    version?: number;
+    uploadedAt?: string;
+    userName?: string | null;
+  }>;
+  /** What this import changed, per account written (point 2 of issue 10). */
+  changes: AccountChange[];
   sheets: Array<{
     name: string;
     rowsRead: number;
@@ -108,6 +117,37 @@ export interface ImportReport {
   durationMs: number;
   /** Where the time went, in ms: reading the file, interpreting it, writing it, scoring it. */
   timings: { read: number; check: number; store: number; score: number };
+}
+
+type HealthStatus = 'Healthy' | 'Risk' | 'Critical';
+
+/** One account's change by an import: its health for the period, the months it restated, the playbooks that now fire. */
+export interface AccountChange {
+  accountId: number;
+  accountName: string;
+  /** Created by this import. */
+  created: boolean;
+  version: number;
+  /** Overall health for the import's period, before and after (null: none). */
+  health: {
+    before: number | null;
+    after: number | null;
+    statusBefore: HealthStatus | null;
+    statusAfter: HealthStatus | null;
+  };
+  /**
+   * Months that held values before and whose values this upload changed (an identical value is no
+   * change): how many values, the month's health before and after, and the first changes.
+   */
+  restated: Array<{
+    month: string;
+    values: number;
+    healthBefore: number | null;
+    healthAfter: number | null;
+    examples: Array<{ kpi: string; from: number; to: number }>;
+  }>;
+  /** Playbooks whose trigger holds now and did not before the import (started when auto-trigger is on). */
+  playbooks: Array<{ playbookId: string; playbookName: string; reason: string; started: boolean }>;
 }
 
 const fileInput = {
