@@ -7,6 +7,7 @@ import * as m0005 from './0005_app_state';
 import * as m0006 from './0006_health_trends_portfolio_index';
 import * as m0008 from './0008_account_book_of_business';
 import * as m0009 from './0009_kpi_edits_and_notes';
+import * as m0010 from './0010_upload_versions';
 import * as m0012 from './0012_playbook_role_people';
 
 // Static list: the app is bundled, so migrations are imported, never discovered on disk.
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_account_book_of_business': m0008,
   '0009_kpi_edits_and_notes': m0009,
   '0012_playbook_role_people': m0012,
+  '0010_upload_versions': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

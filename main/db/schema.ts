@@ -265,6 +265,13 @@ export interface AppStateTable {
   value: string | null;
 }
 
+/** Migration 0010: the highest upload version each account has had (versions are never reused). */
+export interface UploadVersionsTable {
+  account_id: number;
+  customer_id: number;
+  last_version: number;
+}
+
 export interface Database {
   app_state: AppStateTable;
   customers: CustomersTable;
@@ -284,6 +291,7 @@ export interface Database {
   playbook_role_people: PlaybookRolePeopleTable;
   playbook_reports: PlaybookReportsTable;
   import_files: ImportFilesTable;
+  upload_versions: UploadVersionsTable;
   import_mappings: ImportMappingsTable;
   health_trend_categories: HealthTrendCategoriesTable;
 }

@@ -1,15 +1,44 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportReport } from '../../shared/channels/import';
+import type { ImportPreview, ImportReport } from '../../shared/channels/import';
 import { AppError } from '../../shared/errors';
 import { findAccountByName } from '../accounts/service';
 import { type Command, readInput, str, UsageError, withDb } from '../cli/framework';
+import type { Db } from '../db/open';
 import { exportRanges, importRanges } from '../ranges/service';
 import { getSettings } from '../settings/service';
 import { defaultUserId, findWorkspaceByName } from '../workspaces/service';
 import { commitImport, previewImport } from './service';
 
 const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite database file' };
+
+const score = (n: number | null, status: string | null) => (n == null ? 'none' : `${n.toFixed(1)} (${status})`);
+
+/** What the import changed per account: health of the period, months restated, playbooks that now fire. */
+function changeLines(r: ImportReport): string[] {
+  const lines: string[] = [];
+  for (const c of r.changes) {
+    const h = c.health;
+    const moved =
+      h.statusBefore !== h.statusAfter && h.statusBefore ? `, status ${h.statusBefore} -> ${h.statusAfter}` : '';
+    lines.push(
+      `  ${c.accountName}: health for ${r.period} ${score(h.before, h.statusBefore)} -> ${score(h.after, h.statusAfter)}${moved}`,
+    );
+    for (const m of c.restated) {
+      const eg = m.examples.map((e) => `${e.kpi} ${e.from} -> ${e.to}`).join(', ');
+      const health =
+        m.healthBefore != null && m.healthAfter != null
+          ? `; health ${m.healthBefore.toFixed(1)} -> ${m.healthAfter.toFixed(1)}`
+          : '';
+      lines.push(`    restated ${m.month}: ${m.values} value${m.values === 1 ? '' : 's'} changed (${eg})${health}`);
+    }
+    for (const p of c.playbooks)
+      lines.push(
+        `    playbook now fires: ${p.playbookName} (${p.reason})${p.started ? ', started automatically' : ''}`,
+      );
+  }
+  return lines;
+}
 
 /** The import report as the screen shows it, as text. */
 export function formatReport(r: ImportReport): string[] {
@@ -29,6 +58,7 @@ export function formatReport(r: ImportReport): string[] {
   for (const u of r.uploads)
     lines.push(`  account ${u.accountName}: version ${u.version}, ${u.kpis} KPIs, ${u.values} values`);
   if (r.accountsCreated.length) lines.push(`  accounts created: ${r.accountsCreated.join(', ')}`);
+  lines.push(...changeLines(r));
   for (const s of r.skippedAccounts) lines.push(`  account ${s.name}: ${s.reason}`);
   lines.push(
     `  months: ${r.months.join(', ')}; scored ${r.scored.accounts} accounts, ${r.scored.months} account-months`,
@@ -41,6 +71,51 @@ export function formatReport(r: ImportReport): string[] {
   return lines;
 }
 
+/**
+ * Corporate mode: the account a file is imported into, as the window proposes it: the one named
+ * with --account, else the one the file names (title rows, file name, Account column), else the
+ * new account its title names; a new account is created only with --create-accounts.
+ */
+export function corporateTarget(
+  db: Db,
+  ws: { id: number; name: string },
+  preview: ImportPreview,
+  name: string | undefined,
+  createAccounts: boolean,
+): { accountId?: number; newAccountName?: string; chosen: string } {
+  if (name) {
+    const account = findAccountByName(db, ws.id, name);
+    if (account)
+      return { accountId: account.account_id, chosen: `account: ${account.account_name} (named with --account)` };
+    if (!createAccounts)
+      throw new AppError(
+        'not_found',
+        `There is no account named "${name}" in ${ws.name}; add --create-accounts to create it.`,
+      );
+    return { newAccountName: name.trim(), chosen: `account: ${name.trim()} (named with --account, created)` };
+  }
+  const proposed = preview.proposedAccount;
+  if (proposed)
+    return {
+      accountId: proposed.id,
+      chosen: `account proposed from the ${proposed.from === 'title' ? 'title rows' : proposed.from}: ${proposed.name}`,
+    };
+  if (preview.ambiguousAccounts.length)
+    throw new AppError(
+      'invalid_input',
+      `The file names several accounts equally (${preview.ambiguousAccounts.join(', ')}); name the one it belongs to with --account.`,
+    );
+  const fresh = preview.proposedNewAccount;
+  if (fresh && createAccounts)
+    return { newAccountName: fresh.name, chosen: `account: ${fresh.name} (new, named in the title rows, created)` };
+  if (fresh)
+    throw new AppError(
+      'refused',
+      `The title names an account that is not in ${ws.name} yet, ${fresh.name}: add --create-accounts to create it, or name an account with --account.`,
+    );
+  throw new AppError('invalid_input', 'Name the account this workbook belongs to with --account.');
+}
+
 export const importCommands: Command[] = [
   {
     name: 'import',
@@ -49,9 +124,20 @@ export const importCommands: Command[] = [
     options: [
       DB,
       { name: 'customer', value: 'NAME', required: true, help: 'the workspace' },
-      { name: 'account', value: 'NAME', help: 'corporate mode: the account (default: the one named in the file)' },
-      { name: 'period', value: 'YYYY-MM', help: 'the month of the Data column (default: the latest month column)' },
-      { name: 'create-accounts', help: "roll-up mode: create the file's accounts that do not exist" },
+      {
+        name: 'account',
+        value: 'NAME',
+        help: 'corporate mode: the account (default: the one named in the title rows or file name)',
+      },
+      {
+        name: 'period',
+        value: 'YYYY-MM',
+        help: 'the month of the Data column (default: from the title rows, the file name, the month columns, or today)',
+      },
+      {
+        name: 'create-accounts',
+        help: "create the accounts the file names that do not exist (roll-up: its Account column; corporate: the title's or --account's)",
+      },
       { name: 'json', help: 'print the report as JSON' },
     ],
     run: (args, io) =>
@@ -66,28 +152,11 @@ export const importCommands: Command[] = [
         const mode = getSettings(db, ws.id).mode;
         const preview = await previewImport(db, ws.id, { fileName, bytes });
         if (preview.blocked) throw new AppError('refused', preview.blocked);
-        let accountId: number | undefined;
-        let chosen: string | undefined;
-        if (mode === 'corporate') {
-          const name = str(args, 'account');
-          const account = name ? findAccountByName(db, ws.id, name) : undefined;
-          if (name && !account) throw new AppError('not_found', `There is no account named "${name}" in ${ws.name}.`);
-          const proposed = preview.proposedAccount;
-          if (account) {
-            accountId = account.account_id;
-            chosen = `account: ${account.account_name} (named with --account)`;
-          } else if (proposed) {
-            accountId = proposed.id;
-            chosen = `account proposed from the ${proposed.from === 'title' ? 'title rows' : proposed.from}: ${proposed.name}`;
-          } else if (preview.ambiguousAccounts.length) {
-            throw new AppError(
-              'invalid_input',
-              `The file names several accounts equally (${preview.ambiguousAccounts.join(', ')}); name the one it belongs to with --account.`,
-            );
-          } else {
-            throw new AppError('invalid_input', 'Name the account this workbook belongs to with --account.');
-          }
-        }
+        const createAccounts = !!args.opts['create-accounts'];
+        const target: { accountId?: number; newAccountName?: string; chosen?: string } =
+          mode === 'corporate' ? corporateTarget(db, ws, preview, str(args, 'account'), createAccounts) : {};
+        const periodLine = period ? `Period ${period}: named with --period.` : preview.defaultPeriodFrom.sentence;
+        const chosen = target.chosen;
         const report = await commitImport(
           db,
           { customerId: ws.id, userId: defaultUserId(db, ws.id) },
@@ -95,14 +164,17 @@ export const importCommands: Command[] = [
             fileName,
             bytes,
             period: period ?? preview.defaultPeriod,
-            accountId,
-            createAccounts: !!args.opts['create-accounts'],
+            accountId: target.accountId,
+            newAccountName: target.newAccountName,
+            createAccounts,
           },
         );
-        if (args.opts.json) io.out(JSON.stringify(chosen ? { ...report, account: chosen } : report, null, 2));
+        const periodFrom = period ? { from: '--period', sentence: periodLine } : preview.defaultPeriodFrom;
+        if (args.opts.json)
+          io.out(JSON.stringify({ ...report, periodFrom, ...(chosen ? { account: chosen } : {}) }, null, 2));
         else {
           const [head, ...rest] = formatReport(report);
-          for (const l of chosen ? [head, `  ${chosen}`, ...rest] : [head, ...rest]) io.out(l);
+          for (const l of [head, ...(chosen ? [`  ${chosen}`] : []), `  ${periodLine}`, ...rest]) io.out(l);
         }
       }),
   },

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName } from '../../shared/names';
-import { getAccount } from '../accounts/service';
+import { findAccountByName, getAccount } from '../accounts/service';
 import { all, type Db } from '../db/open';
 import type { StoreInput } from './store';
 
@@ -31,14 +31,25 @@ export function dataConflict(
   };
 }
 
+/** Corporate: the one account of the file, chosen, or new (created with createAccounts). */
+function corporateGroup(db: Db, input: StoreInput, rows: KpiRow[]): Group {
+  if (input.accountId != null) {
+    const a = getAccount(db, input.customerId, input.accountId);
+    return { name: a.account_name, accountId: a.account_id, rows, created: false };
+  }
+  const name = input.newAccountName?.trim().replace(/\s+/g, ' ');
+  if (!name) throw new AppError('invalid_input', 'Pick the account this workbook belongs to.');
+  const known = findAccountByName(db, input.customerId, name);
+  if (known) return { name: known.account_name, accountId: known.account_id, rows, created: false };
+  if (!input.createAccounts)
+    throw new AppError('refused', `The account "${name}" is not in the workspace yet: confirm to create it.`);
+  return { name, accountId: null, rows, created: false };
+}
+
 /** The rows of the workbook per target account (spec: modes), or a refusal before anything is written. */
 export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Group[] {
   const rows = input.wb.sheets.flatMap((s) => s.rows);
-  if (input.mode === 'corporate') {
-    if (input.accountId == null) throw new AppError('invalid_input', 'Pick the account this workbook belongs to.');
-    const a = getAccount(db, input.customerId, input.accountId);
-    return [{ name: a.account_name, accountId: a.account_id, rows, created: false }];
-  }
+  if (input.mode === 'corporate') return [corporateGroup(db, input, rows)];
   if (!input.wb.sheets.some((s) => s.hasAccountColumn)) throw new AppError('refused', NO_ACCOUNT_COLUMN_REFUSAL);
   const existing = new Map(
     all(

@@ -1,24 +1,20 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  AccountProposal,
-  ImportPreview,
-  ImportReport,
-  PeriodNotes,
-  SheetPreview,
-} from '../../shared/channels/import';
+import type { ImportPreview, ImportReport, PeriodNotes, SheetPreview } from '../../shared/channels/import';
 import type { UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
 import type { ColumnMapping } from '../../shared/import/columns';
 import type { InterpretedWorkbook, InterpretOptions } from '../../shared/import/interpret';
+import { choosePeriod, type PeriodSource, periodSentence } from '../../shared/import/period';
 import { isImportRefusal } from '../../shared/import/refusal';
 import { normalizeName } from '../../shared/names';
-import { activeAccounts, findAccountByName } from '../accounts/service';
+import { findAccountByName } from '../accounts/service';
 import { all, type Db, run } from '../db/open';
 import { ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
 import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
+import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
 
 /**
@@ -113,54 +109,9 @@ export function importBlock(wb: InterpretedWorkbook, mode: UploadMode): string |
 
 const monthText = (m: { year: number; month: number }) => ymText(m.year, m.month);
 
-export function defaultPeriod(wb: InterpretedWorkbook, today = new Date()): string {
-  const last = wb.months[wb.months.length - 1];
-  return last ? monthText(last) : ymText(today.getUTCFullYear(), today.getUTCMonth() + 1);
-}
-
-/** The words of a name or text, to match account names: letters and digits, case-folded as names are. */
-const words = (s: string) =>
-  normalizeName(s)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-
-const holdsWords = (text: string[], name: string[]) =>
-  name.length > 0 && text.some((_, i) => name.every((w, j) => text[i + j] === w));
-
-/**
- * Corporate mode: the account named in the file name, else in the title rows, else in an Account
- * column holding a single name. Names match as whole words, whatever separates them (so "Acme-West"
- * and "J.P. Morgan" are found in "Acme-West-2025-09.xlsx" and "J.P. Morgan scorecard.xlsx", and
- * "Ion" is not found in "Relationship review"); the match of most words wins. Two accounts that
- * match equally well are ambiguous: none is proposed, both are listed.
- */
-export function proposeAccount(
-  db: Db,
-  customerId: number,
-  fileName: string,
-  titles: string[],
-  accountColumn: string[] = [],
-): { proposed: AccountProposal | null; ambiguous: string[] } {
-  const accounts = activeAccounts(db, customerId).map((a) => ({
-    id: a.account_id,
-    name: a.account_name,
-    words: words(a.account_name),
-  }));
-  const sources: Array<{ from: AccountProposal['from']; texts: string[] }> = [
-    { from: 'file name', texts: [fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')] },
-    { from: 'title', texts: titles },
-    { from: 'Account column', texts: accountColumn.length === 1 ? accountColumn : [] },
-  ];
-  for (const source of sources) {
-    const texts = source.texts.map(words);
-    const found = accounts.filter((a) => texts.some((t) => holdsWords(t, a.words)));
-    const most = Math.max(0, ...found.map((a) => a.words.length));
-    const best = found.filter((a) => a.words.length === most);
-    if (best.length > 1) return { proposed: null, ambiguous: best.map((a) => a.name) };
-    if (best.length === 1)
-      return { proposed: { id: best[0].id, name: best[0].name, from: source.from }, ambiguous: [] };
-  }
-  return { proposed: null, ambiguous: [] };
+/** The default period of a file (spec: title rows, file name, month columns compared with Data, today). */
+export function defaultPeriod(fileName: string, wb: InterpretedWorkbook, today = new Date()): PeriodSource {
+  return choosePeriod({ fileName, sheets: wb.sheets, months: wb.months }, today);
 }
 
 export async function previewImport(
@@ -182,7 +133,7 @@ async function preview(
 ): Promise<ImportPreview> {
   const settings = getSettings(db, customerId);
   const { wb, hash, remembered } = await parseFile(db, customerId, req, parse, settings.mode, progress);
-  const period = defaultPeriod(wb);
+  const period = defaultPeriod(req.fileName, wb);
   const counts = new Map<string, { name: string; n: number }>();
   for (const s of wb.sheets)
     for (const r of s.rows) {
@@ -201,10 +152,10 @@ async function preview(
       kpiRows: c.n,
     };
   });
-  const proposal =
+  const proposal: Proposal =
     settings.mode === 'corporate'
-      ? proposeAccount(db, customerId, req.fileName, wb.titleText, wb.accounts)
-      : { proposed: null, ambiguous: [] };
+      ? proposeAccount(db, customerId, req.fileName, wb)
+      : { proposed: null, ambiguous: [], proposedNew: null };
   const sheets: SheetPreview[] = wb.sheets.map((s) => ({
     name: s.name,
     category: s.category,
@@ -233,12 +184,14 @@ async function preview(
     skipped: wb.skipped,
     issues: wb.issues,
     months: wb.months.map(monthText),
-    defaultPeriod: period,
+    defaultPeriod: period.period,
+    defaultPeriodFrom: { from: period.from, sentence: periodSentence(period) },
     proposedAccount: proposal.proposed,
+    proposedNewAccount: proposal.proposedNew,
     ambiguousAccounts: proposal.ambiguous,
     blocked: importBlock(wb, settings.mode),
     accounts,
-    periods: periodNotes(db, customerId, wb, hash, [...wb.months.map(monthText), period]),
+    periods: periodNotes(db, customerId, wb, hash, [...wb.months.map(monthText), period.period]),
   };
 }
 
@@ -270,8 +223,11 @@ function periodNotes(
       .orderBy('a.account_name'),
   );
   for (const h of held) {
-    const p = h.period_year && h.period_month ? notes[ymText(h.period_year, h.period_month)] : undefined;
-    if (p && !p.alreadyImported.some((a) => a.id === h.account_id))
+    if (!h.period_year || !h.period_month) continue;
+    const text = ymText(h.period_year, h.period_month);
+    notes[text] ??= { alreadyImported: [], conflicts: { count: 0, issues: [] } };
+    const p = notes[text];
+    if (!p.alreadyImported.some((a) => a.id === h.account_id))
       p.alreadyImported.push({ id: h.account_id, name: h.account_name });
   }
   for (const s of wb.sheets) {
@@ -294,6 +250,8 @@ function periodNotes(
 export interface CommitRequest extends ImportRequest {
   period: string;
   accountId?: number;
+  /** Corporate, with createAccounts: the new account the workbook is for. */
+  newAccountName?: string;
   createAccounts?: boolean;
   rememberMappings?: boolean;
   /** Defaults to the workspace's upload mode. */
@@ -335,6 +293,7 @@ async function commit(
     period: { year, month },
     mode,
     accountId: req.accountId,
+    newAccountName: req.newAccountName,
     createAccounts: req.createAccounts,
   });
   if (req.rememberMappings !== false && req.mappings && !report.alreadyImported) {

@@ -6,6 +6,7 @@ import { type Range, round2, scoreValue } from '../../shared/scoring';
 import { type Db, first, inTransaction, run } from '../db/open';
 import { prepared } from '../db/statements';
 import { loadRanges, recomputeScores, type SeriesRow, ymKey, ymText } from '../scoring/service';
+import { captureBefore, describeChanges } from './changes';
 import { dataConflict, type Group, groupByAccount } from './groups';
 
 /** The insert of one KPI's n monthly values in one statement (its text made once per n). */
@@ -25,6 +26,8 @@ export interface StoreInput {
   mode: UploadMode;
   /** Corporate: the account the workbook belongs to. */
   accountId?: number;
+  /** Corporate, without accountId: the new account the workbook is for (created with createAccounts). */
+  newAccountName?: string;
   /** Roll-up: create accounts named in the file that do not exist. */
   createAccounts?: boolean;
 }
@@ -57,6 +60,7 @@ function emptyReport(input: StoreInput, issues: Issue[]): StoreReport {
     uploads: [],
     accountsCreated: [],
     skippedAccounts: [],
+    changes: [],
     sheets: input.wb.sheets.map((s) => ({
       name: s.name,
       rowsRead: s.rowsRead,
@@ -99,6 +103,9 @@ function writeContext(db: Db, input: StoreInput, issues: Issue[], report: StoreR
   };
 }
 
+/** "2025-10-03 14:05" of a stored timestamp. */
+const when = (at: string) => at.replace('T', ' ').slice(0, 16);
+
 /** The groups still to write: the identical file for the same account and period is recognised, not stored twice. */
 export function skipAlreadyImported(db: Db, input: StoreInput, groups: Group[], report: StoreReport): Group[] {
   const todo: Group[] = [];
@@ -107,16 +114,25 @@ export function skipAlreadyImported(db: Db, input: StoreInput, groups: Group[], 
       const dup = first(
         db,
         db.k
-          .selectFrom('kpi_uploads')
-          .select('version')
-          .where('customer_id', '=', input.customerId)
-          .where('account_id', '=', g.accountId)
-          .where('content_hash', '=', input.hash)
-          .where('period_year', '=', input.period.year)
-          .where('period_month', '=', input.period.month),
+          .selectFrom('kpi_uploads as u')
+          .leftJoin('users as us', 'us.user_id', 'u.user_id')
+          .select(['u.version', 'u.uploaded_at', 'us.user_name'])
+          .where('u.customer_id', '=', input.customerId)
+          .where('u.account_id', '=', g.accountId)
+          .where('u.content_hash', '=', input.hash)
+          .where('u.period_year', '=', input.period.year)
+          .where('u.period_month', '=', input.period.month)
+          .orderBy('u.version', 'desc'),
       );
       if (dup) {
-        report.skippedAccounts.push({ name: g.name, reason: `already imported as version ${dup.version}` });
+        const by = dup.user_name ? ` by ${dup.user_name}` : '';
+        report.skippedAccounts.push({
+          name: g.name,
+          reason: `already imported as version ${dup.version} on ${when(dup.uploaded_at)}${by}`,
+          version: dup.version,
+          uploadedAt: dup.uploaded_at,
+          userName: dup.user_name,
+        });
         continue;
       }
     }
@@ -172,9 +188,14 @@ function writeStatements(db: Db) {
        impact_level, measurement_frequency, last_edited_by, last_edited_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertValues: (n: number) => prepared(db.raw, insertValuesSql(n)),
+    // Versions are never reused: the highest an account has had is kept (migration 0010).
     nextVersion: db.raw
-      .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM kpi_uploads WHERE customer_id = ? AND account_id = ?')
+      .prepare(`SELECT MAX(
+          COALESCE((SELECT MAX(version) FROM kpi_uploads WHERE customer_id = ? AND account_id = ?), 0),
+          COALESCE((SELECT last_version FROM upload_versions WHERE account_id = ?), 0)) + 1 AS v`)
       .pluck(),
+    keepVersion: db.raw.prepare(`INSERT INTO upload_versions (account_id, customer_id, last_version) VALUES (?, ?, ?)
+      ON CONFLICT (account_id) DO UPDATE SET last_version = MAX(last_version, excluded.last_version)`),
   };
 }
 type Statements = ReturnType<typeof writeStatements>;
@@ -304,7 +325,8 @@ export function writeUploads(
   const fresh = new Map<number, SeriesRow[]>();
   for (const g of todo) {
     const accountId = g.accountId as number;
-    const version = st.nextVersion.get(input.customerId, accountId) as number;
+    const version = st.nextVersion.get(input.customerId, accountId, accountId) as number;
+    st.keepVersion.run(accountId, input.customerId, version);
     const firstRows = version === 1 ? ([] as SeriesRow[]) : null;
     if (firstRows) fresh.set(accountId, firstRows);
     const uploadId = Number(
@@ -375,10 +397,31 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
       report.alreadyImported = true;
       return;
     }
+    const touched = new Set([...ctx.sheetMonthsWithPeriod.values()].flat());
+    const before = captureBefore(
+      db,
+      input.customerId,
+      todo.flatMap((g) => (g.accountId != null ? [g.accountId] : [])),
+      [...touched].map((k) => [Math.floor(k / 100), k % 100]),
+    );
     createMissingAccounts(db, input.customerId, todo, report);
     const fileId = storeMasterFile(db, input, ctx.now);
     const fresh = writeUploads(db, ctx, todo, fileId);
     scoreTouched(db, ctx, todo, fresh);
+    report.changes = describeChanges(
+      db,
+      input.customerId,
+      before,
+      report.uploads.map((u, i) => ({
+        accountId: u.accountId,
+        accountName: u.accountName,
+        created: todo[i].created,
+        version: u.version,
+        rows: todo[i].rows,
+      })),
+      input.period,
+      (sheet) => ctx.sheetMonthsWithPeriod.get(sheet) ?? [ctx.periodKey],
+    );
   });
   return report;
 }

@@ -76,77 +76,102 @@ export function MappingEditor(props: {
         </thead>
         <tbody>
           {props.mapping.map((m, i) => (
-            <tr key={m.col}>
-              <td>{columnLetter(m.col)}</td>
-              <td>{m.header || <span className="muted">(empty)</span>}</td>
-              <td>
-                <div className="row">
-                  <select
-                    aria-label={`Column ${columnLetter(m.col)} of ${s.name} imported as`}
-                    value={m.field}
-                    onChange={(e) => {
-                      const field = e.target.value as ColumnField;
-                      set(i, { field, month: field === 'month' ? m.month : undefined });
-                    }}
-                    onBlur={props.onSettled}
-                  >
-                    {FIELDS.map((f) => (
-                      <option key={f.value} value={f.value}>
-                        {f.label}
-                      </option>
-                    ))}
-                  </select>
-                  {m.field === 'month' && (
-                    <input
-                      type="month"
-                      aria-label={`Month of column ${columnLetter(m.col)}`}
-                      value={m.month ? `${m.month.year}-${pad(m.month.month)}` : ''}
-                      onChange={(e) => {
-                        const [y, mo] = e.target.value.split('-').map(Number);
-                        if (y && mo) set(i, { month: { year: y, month: mo } });
-                      }}
-                      onBlur={props.onSettled}
-                    />
-                  )}
-                  {m.field === 'month' && m.month && (
-                    <span className="muted">{fmtMonth(`${m.month.year}-${pad(m.month.month)}`)}</span>
-                  )}
-                </div>
-              </td>
-            </tr>
+            <ColumnRow
+              key={m.col}
+              sheet={s.name}
+              column={m}
+              onChange={(patch) => set(i, patch)}
+              onSettled={props.onSettled}
+            />
           ))}
         </tbody>
       </table>
-      {s.sample.length > 0 && !props.unusable && (
-        <table className="table compact" aria-label={`First rows of ${s.name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">KPI</th>
-              {s.hasAccountColumn && <th scope="col">Account</th>}
-              <th scope="col">Data</th>
-              <th scope="col" className="num">
-                Value read
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.sample.map((r) => (
-              <tr key={`${r.row}-${r.kpi}`}>
-                <td>{r.row}</td>
-                <td>{r.kpi}</td>
-                {s.hasAccountColumn && <td>{r.account}</td>}
-                <td>{r.data ?? ''}</td>
-                <td className="num">{r.dataValue ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {s.sample.length > 0 && !props.unusable && <SampleRows sheet={s} />}
       {s.notes.length > 0 && (
         <p className="muted">Notes skipped: {s.notes.map((n) => `row ${n.row} "${n.text}"`).join('; ')}</p>
       )}
     </details>
+  );
+}
+
+/** One column of a sheet: its letter, header, and what it is imported as (a month with its month). */
+function ColumnRow(props: {
+  sheet: string;
+  column: ColumnMapping[number];
+  onChange(patch: Partial<ColumnMapping[number]>): void;
+  onSettled(): void;
+}) {
+  const m = props.column;
+  const letter = columnLetter(m.col);
+  return (
+    <tr>
+      <td>{letter}</td>
+      <td>{m.header || <span className="muted">(empty)</span>}</td>
+      <td>
+        <div className="row">
+          <select
+            aria-label={`Column ${letter} of ${props.sheet} imported as`}
+            value={m.field}
+            onChange={(e) => {
+              const field = e.target.value as ColumnField;
+              props.onChange({ field, month: field === 'month' ? m.month : undefined });
+            }}
+            onBlur={props.onSettled}
+          >
+            {FIELDS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+          {m.field === 'month' && (
+            <input
+              type="month"
+              aria-label={`Month of column ${letter}`}
+              value={m.month ? `${m.month.year}-${pad(m.month.month)}` : ''}
+              onChange={(e) => {
+                const [y, mo] = e.target.value.split('-').map(Number);
+                if (y && mo) props.onChange({ month: { year: y, month: mo } });
+              }}
+              onBlur={props.onSettled}
+            />
+          )}
+          {m.field === 'month' && m.month && (
+            <span className="muted">{fmtMonth(`${m.month.year}-${pad(m.month.month)}`)}</span>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** The first rows of a sheet as read. */
+function SampleRows({ sheet: s }: { sheet: SheetPreview }) {
+  return (
+    <table className="table compact" aria-label={`First rows of ${s.name}`}>
+      <thead>
+        <tr>
+          <th scope="col">Row</th>
+          <th scope="col">KPI</th>
+          {s.hasAccountColumn && <th scope="col">Account</th>}
+          <th scope="col">Data</th>
+          <th scope="col" className="num">
+            Value read
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {s.sample.map((r) => (
+          <tr key={`${r.row}-${r.kpi}`}>
+            <td>{r.row}</td>
+            <td>{r.kpi}</td>
+            {s.hasAccountColumn && <td>{r.account}</td>}
+            <td>{r.data ?? ''}</td>
+            <td className="num">{r.dataValue ?? '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

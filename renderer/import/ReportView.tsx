@@ -4,6 +4,7 @@ import { fmtMonth } from '../components/format';
 import { useApp } from '../store';
 import { plural } from './importText';
 import { IssueList } from './MappingEditor';
+import { ReportChanges } from './ReportChanges';
 
 const ACCOUNTS_NAMED = 10;
 
@@ -38,47 +39,33 @@ export function ReportView({ report }: { report: ImportReport }) {
         </div>
       </div>
       {report.alreadyImported ? (
-        <p>
-          {report.fileName} was already imported for {fmtMonth(report.period)}; nothing was stored twice.
-        </p>
+        <>
+          <p>
+            {report.fileName} was already imported for {fmtMonth(report.period)}; nothing was stored twice.
+          </p>
+          <ul className="plain-list">
+            {report.skippedAccounts.map((s) => (
+              <li key={s.name}>
+                {s.name}: {s.reason}.
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         <>
           <p>
             {report.fileName}, {fmtMonth(report.period)}: {report.uploads.length} account
-            {report.uploads.length === 1 ? '' : 's'} updated in {(report.durationMs / 1000).toFixed(1)} s
-            {report.accountsCreated.length ? `, ${report.accountsCreated.length} created` : ''}.{' '}
-            <span className="muted">
-              (reading {(report.timings.read / 1000).toFixed(1)} s, checking {(report.timings.check / 1000).toFixed(1)}{' '}
-              s, saving {(report.timings.store / 1000).toFixed(1)} s, scoring {(report.timings.score / 1000).toFixed(1)}{' '}
-              s)
-            </span>
+            {report.uploads.length === 1 ? '' : 's'} updated
+            {report.accountsCreated.length
+              ? `, ${report.accountsCreated.length} created (${report.accountsCreated.slice(0, ACCOUNTS_NAMED).join(', ')}${report.accountsCreated.length > ACCOUNTS_NAMED ? ', …' : ''})`
+              : ''}
+            .
           </p>
-          <table className="table compact" aria-label="Sheets imported">
-            <thead>
-              <tr>
-                <th scope="col">Sheet</th>
-                <th scope="col" className="num">
-                  Rows read
-                </th>
-                <th scope="col" className="num">
-                  KPIs imported
-                </th>
-                <th scope="col" className="num">
-                  Notes skipped
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.sheets.map((s) => (
-                <tr key={s.name}>
-                  <td>{s.name}</td>
-                  <td className="num">{s.rowsRead}</td>
-                  <td className="num">{s.kpisImported}</td>
-                  <td className="num">{s.notesSkipped}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {report.skippedAccounts.length > 0 && (
+            <p className="muted">Skipped: {report.skippedAccounts.map((s) => `${s.name} (${s.reason})`).join('; ')}.</p>
+          )}
+          <ReportChanges report={report} />
+          <SheetsTable sheets={report.sheets} />
           <p className="muted">
             Months: {report.months.map(fmtMonth).join(', ')}. Accounts:{' '}
             {report.uploads
@@ -96,5 +83,36 @@ export function ReportView({ report }: { report: ImportReport }) {
       )}
       <IssueList issues={report.issues} />
     </section>
+  );
+}
+
+function SheetsTable({ sheets }: { sheets: ImportReport['sheets'] }) {
+  return (
+    <table className="table compact" aria-label="Sheets imported">
+      <thead>
+        <tr>
+          <th scope="col">Sheet</th>
+          <th scope="col" className="num">
+            Rows read
+          </th>
+          <th scope="col" className="num">
+            KPIs imported
+          </th>
+          <th scope="col" className="num">
+            Notes skipped
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {sheets.map((s) => (
+          <tr key={s.name}>
+            <td>{s.name}</td>
+            <td className="num">{s.rowsRead}</td>
+            <td className="num">{s.kpisImported}</td>
+            <td className="num">{s.notesSkipped}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -54,7 +54,10 @@ export function importMachine(s: Stage, e: ImportEvent): Stage {
   }
 }
 
-/** The period kept after a new preview: the one chosen if the file still offers it, else the default. */
-export function keptPeriod(chosen: string, preview: Pick<ImportPreview, 'periods' | 'defaultPeriod'>): string {
-  return chosen && preview.periods[chosen] ? chosen : preview.defaultPeriod;
+/**
+ * The period kept after a new preview: any month chosen stays chosen (the picker offers every
+ * month, not only the file's); before a choice, the file's default.
+ */
+export function keptPeriod(chosen: string, preview: Pick<ImportPreview, 'defaultPeriod'>): string {
+  return /^\d{4}-\d{2}$/.test(chosen) ? chosen : preview.defaultPeriod;
 }

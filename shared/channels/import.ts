@@ -30,6 +30,13 @@ export interface AccountProposal {
   from: 'file name' | 'title' | 'Account column';
 }
 
+/** Corporate: a new account the first title row names when no existing account is named in the file. */
+export interface NewAccountProposal {
+  name: string;
+  /** The title text it was read from. */
+  title: string;
+}
+
 export interface ImportPreview {
   fileName: string;
   contentHash: string;
@@ -39,17 +46,24 @@ export interface ImportPreview {
   issues: Issue[];
   /** Every month column, YYYY-MM, oldest first. */
   months: string[];
-  /** The latest month column, else the current month. */
+  /** The default period (spec: title rows, file name, month columns compared with Data, today). */
   defaultPeriod: string;
-  /** Corporate: the account named in the file name, title rows or Account column, if one matches best. */
+  /** Where the default period came from, and a plain sentence saying so ("Period September 2025: from ..."). */
+  defaultPeriodFrom: { from: 'title' | 'file name' | 'month columns' | 'today'; sentence: string };
+  /** Corporate: the account named in the title rows, file name or Account column, if one matches best. */
   proposedAccount: AccountProposal | null;
+  /** Corporate: no account is named, but the first title row names a new one ("Add Globex Analytics"). */
+  proposedNewAccount: NewAccountProposal | null;
   /** Corporate: the accounts named equally well in the file, when no single one is (none is proposed). */
   ambiguousAccounts: string[];
   /** Why this file cannot be imported as it is (the import button stays off), or null. */
   blocked: string | null;
   /** Roll-up: the accounts of the Account column, with whether they exist already. */
   accounts: Array<{ name: string; existingId: number | null; inactive: boolean; kpiRows: number }>;
-  /** What depends on the period chosen, for each period offered (every month column and the default). */
+  /**
+   * What depends on the period chosen, for every month column, the default and every period this
+   * file is already imported for; any other month has nothing to note.
+   */
   periods: Record<string, PeriodNotes>;
 }
 
@@ -76,7 +90,16 @@ export interface ImportReport {
     values: number;
   }>;
   accountsCreated: string[];
-  skippedAccounts: Array<{ name: string; reason: string }>;
+  /** Accounts not written: the identical file for the same period, with when and by whom it was imported. */
+  skippedAccounts: Array<{
+    name: string;
+    reason: string;
+    version?: number;
+    uploadedAt?: string;
+    userName?: string | null;
+  }>;
+  /** What this import changed, per account written (point 2 of issue 10). */
+  changes: AccountChange[];
   sheets: Array<{
     name: string;
     rowsRead: number;
@@ -96,6 +119,37 @@ export interface ImportReport {
   timings: { read: number; check: number; store: number; score: number };
 }
 
+type HealthStatus = 'Healthy' | 'Risk' | 'Critical';
+
+/** One account's change by an import: its health for the period, the months it restated, the playbooks that now fire. */
+export interface AccountChange {
+  accountId: number;
+  accountName: string;
+  /** Created by this import. */
+  created: boolean;
+  version: number;
+  /** Overall health for the import's period, before and after (null: none). */
+  health: {
+    before: number | null;
+    after: number | null;
+    statusBefore: HealthStatus | null;
+    statusAfter: HealthStatus | null;
+  };
+  /**
+   * Months that held values before and whose values this upload changed (an identical value is no
+   * change): how many values, the month's health before and after, and the first changes.
+   */
+  restated: Array<{
+    month: string;
+    values: number;
+    healthBefore: number | null;
+    healthAfter: number | null;
+    examples: Array<{ kpi: string; from: number; to: number }>;
+  }>;
+  /** Playbooks whose trigger holds now and did not before the import (started when auto-trigger is on). */
+  playbooks: Array<{ playbookId: string; playbookName: string; reason: string; started: boolean }>;
+}
+
 const fileInput = {
   /** Names the progress events of this import, so the screen can follow and cancel it. */
   jobId: z.string().min(1).max(100),
@@ -113,6 +167,8 @@ export const importChannels = {
       period: yearMonth,
       /** Corporate mode: the account the workbook belongs to. */
       accountId: id.optional(),
+      /** Corporate mode, with createAccounts: a new account to create for the workbook (instead of accountId). */
+      newAccountName: z.string().trim().min(1).max(200).optional(),
       /** Roll-up mode: create the accounts of the file that do not exist yet. */
       createAccounts: z.boolean().default(false),
       /** Remember the corrected mappings for the next file with the same headers. */

@@ -2,7 +2,7 @@ import { normalizeName } from '../names';
 import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
 import { type Cell, cellAt, type RawSheet } from './types';
-import { cellDisplayText, monthKey, monthLabel, parseMonthHeader, parseValue, type YearMonth } from './values';
+import { cellDisplayText, isoDate, monthKey, monthLabel, parseMonthHeader, parseValue, type YearMonth } from './values';
 
 /* The steps of reading one KPI sheet: its columns, its title rows, each KPI row. */
 
@@ -92,11 +92,15 @@ export function warnIgnoredTwins(
   }
 }
 
-/** The text of the rows above the header (titles that may name the account or the period). */
+/** The text of the rows above the header, row by row (titles that may name the account or the period). */
 export function readTitleText(sheet: RawSheet, headerRow: number): string[] {
   const titleText = new Set<string>();
   for (let r = 0; r < headerRow - 1; r++) {
-    for (const c of sheet.rows[r] ?? []) if (c.t === 'text' && c.v.trim()) titleText.add(c.v.trim());
+    for (const c of sheet.rows[r] ?? []) {
+      if (c.t === 'text' && c.v.trim()) titleText.add(c.v.trim());
+      // A date cell ("As of:" | 28/09/2025) as its ISO date: it may name the period.
+      else if (c.t === 'date') titleText.add(isoDate(c.year, c.month, c.day));
+    }
   }
   return [...titleText];
 }

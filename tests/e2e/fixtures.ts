@@ -74,7 +74,7 @@ export async function importByDrop(page: Page, filePath: string, options: { acco
   await dropFile(page, filePath);
   const commit = page.getByRole('button', { name: /^Import \d+ KPIs$/ });
   await expect(commit).toBeVisible();
-  if (options.period) await page.getByLabel('Period').selectOption(options.period);
+  if (options.period) await page.getByLabel('Period', { exact: true }).fill(options.period);
   if (options.account) {
     const select = page.getByLabel('Account', { exact: true });
     const existing = select.locator('option', { hasText: options.account });

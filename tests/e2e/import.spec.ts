@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { globexSheets, titledWorkbook } from '../helpers/titled';
 import { createWorkspace, dropFile, expect, importByDrop, SAMPLES, shot, test } from './fixtures';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/messy');
@@ -88,10 +90,10 @@ test('both samples import by dropping them on the window and reproduce the expec
     '10 accounts already hold this exact file for Sep 2025: importing it again stores nothing new.',
   );
   await expect(held).toBeVisible();
-  await page.getByLabel('Period').selectOption('2025-08');
+  await page.getByLabel('Period', { exact: true }).fill('2025-08');
   await expect(held).toBeHidden();
   await expect(page.getByText(/already hold/)).toHaveCount(0);
-  await page.getByLabel('Period').selectOption('2025-09');
+  await page.getByLabel('Period', { exact: true }).fill('2025-09');
   await expect(held).toBeVisible();
   await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
   await expect(page.getByRole('heading', { name: 'Already imported' })).toBeVisible();
@@ -204,4 +206,42 @@ test('corporate mode: a roll-up workbook is held back with a sentence on switchi
     )
     .all();
   expect(stored).toEqual([{ name: 'Acme-West', file: 'Acme_West 2025-09.xlsx' }]);
+});
+
+test('a hand-kept workbook: the period from its title on a month picker, its new account offered, a report of what changed', async ({
+  appPage: page,
+  app,
+}) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-e2e-')), 'Globex scorecard.xlsx');
+  fs.writeFileSync(file, await titledWorkbook(globexSheets()));
+  await createWorkspace(page, 'Hand-kept');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  await dropFile(page, file);
+  const period = page.getByLabel('Period', { exact: true });
+  await expect(period).toHaveValue('2025-09');
+  await expect(period).toHaveAttribute('type', 'month');
+  await expect(
+    page.getByText('Period September 2025: from "data as of 28 Sep 2025" on sheet Relationship Strength.'),
+  ).toBeVisible();
+  const account = page.locator('#import-account');
+  await expect(account).toHaveValue('new');
+  await expect(account.locator('option:checked')).toHaveText(
+    'Add Globex Analytics (a new account, named in the title rows)',
+  );
+  // Any month can be chosen, and the sentence says what the file suggests.
+  await period.fill('2024-12');
+  await expect(page.getByText(/^You chose Dec 2024\. The file suggests Sep 2025/)).toBeVisible();
+  await period.fill('2025-09');
+  await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeVisible();
+  const changes = page.getByRole('table', { name: 'What changed per account' });
+  await expect(changes.getByRole('row')).toHaveCount(2);
+  await expect(changes.getByText('Globex Analytics')).toBeVisible();
+  await expect(changes.getByText('new')).toBeVisible();
+  // No timings in the window.
+  await expect(page.getByText(/reading \d+(\.\d)? s/)).toHaveCount(0);
+  const stored = app.backend.ctx.db.raw
+    .prepare('SELECT a.account_name n, u.period_month m FROM kpi_uploads u JOIN accounts a USING (account_id)')
+    .all();
+  expect(stored).toEqual([{ n: 'Globex Analytics', m: 9 }]);
 });

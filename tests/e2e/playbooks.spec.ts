@@ -15,8 +15,8 @@ const TECHCORP = path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx');
 async function importThroughUi(page: Page, file: string, period: string) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByLabel('Workbook file').setInputFiles(file);
-  await expect(page.getByLabel('Period')).toBeVisible();
-  await page.getByLabel('Period').selectOption(period);
+  await expect(page.getByLabel('Period', { exact: true })).toBeVisible();
+  await page.getByLabel('Period', { exact: true }).fill(period);
   const account = page.locator('#import-account');
   if ((await account.inputValue()) === '') {
     if ((await account.locator('option', { hasText: 'TechCorp Solutions' }).count()) === 0) {

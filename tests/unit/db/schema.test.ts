@@ -427,6 +427,7 @@ describe('the migrated schema against seed-schema.md', () => {
         valid_kpis: true,
       },
       app_state: { key: true, value: true },
+      upload_versions: { account_id: true, customer_id: true, last_version: true },
     };
     const tables = (
       t.db.raw

@@ -168,7 +168,9 @@ describe('importing into a workspace', () => {
     const csv = 'KPI,Data,Aug 2025,Sep 2025\nNPS Score,45,30,40\nCSAT Score,4.2,4.2,4\n';
     const req = { fileName: 'acme.csv', bytes: new Uint8Array(Buffer.from(csv)) };
     const before = await previewImport(t.db, ws.id, req);
-    expect(Object.keys(before.periods).sort()).toEqual(['2025-08', '2025-09']);
+    // Data differs from the latest month column: the default is the month after it (spec, step 3).
+    expect(before.defaultPeriod).toBe('2025-10');
+    expect(Object.keys(before.periods).sort()).toEqual(['2025-08', '2025-09', '2025-10']);
     const messages = (p: string) => before.periods[p].conflicts.issues.map((i) => i.message);
     expect(messages('2025-08')).toEqual([
       '"NPS Score": Data is 45 but the 2025-08 column says 30; the Data value counts.',

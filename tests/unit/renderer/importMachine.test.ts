@@ -36,9 +36,9 @@ describe('importMachine', () => {
 });
 
 describe('keptPeriod', () => {
-  it('keeps the chosen period the file still offers, else the default', () => {
+  it('keeps any month chosen (the picker offers every month), else the default', () => {
     expect(keptPeriod('2025-08', preview)).toBe('2025-08');
-    expect(keptPeriod('2024-01', preview)).toBe('2025-09');
+    expect(keptPeriod('2024-01', preview)).toBe('2024-01');
     expect(keptPeriod('', preview)).toBe('2025-09');
   });
 });

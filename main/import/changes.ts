@@ -1,0 +1,172 @@
+import type { AccountChange } from '../../shared/channels/import';
+import type { KpiRow } from '../../shared/import/interpret';
+import { kpiKey } from '../../shared/scoring';
+import { statusOf } from '../../shared/scoring/value';
+import type { Db } from '../db/open';
+import { evaluateWorkspace } from '../playbooks/triggers';
+import { effectiveByMonth, loadAccountSeries, ymKey, ymText } from '../scoring/service';
+
+/**
+ * What an import changed, per account (issue 10, point 2): the health of the period before and
+ * after, the months it restated (values that held a different value before; an identical value is
+ * no change), and the playbooks whose trigger holds now and did not before. `captureBefore` runs
+ * inside the import's transaction before anything is written, `describeChanges` after the re-score.
+ */
+export interface BeforeImport {
+  /** account -> ym -> overall health */
+  health: Map<number, Map<number, number>>;
+  /** account -> `ym|kpi key` -> the value that counted */
+  values: Map<number, Map<string, { value: number; name: string }>>;
+  /** account -> playbook ids whose trigger held */
+  firing: Map<number, Set<string>>;
+}
+
+/** How many changed KPIs a restated month names. */
+const EXAMPLES = 3;
+
+function healthOf(db: Db, customerId: number, accountIds: number[]): Map<number, Map<number, number>> {
+  const out = new Map<number, Map<number, number>>(accountIds.map((id) => [id, new Map()]));
+  const st = db.raw.prepare(
+    'SELECT year, month, overall_health_score FROM health_trends WHERE customer_id = ? AND account_id = ?',
+  );
+  for (const id of accountIds) {
+    const m = out.get(id)!;
+    for (const r of st.all(customerId, id) as Array<{ year: number; month: number; overall_health_score: number }>)
+      m.set(ymKey(r.year, r.month), r.overall_health_score);
+  }
+  return out;
+}
+
+function countingValues(db: Db, customerId: number, accountId: number, months: Array<[number, number]>) {
+  const out = new Map<string, { value: number; name: string }>();
+  for (const [ym, kpis] of effectiveByMonth(loadAccountSeries(db, customerId, accountId, months)))
+    for (const [key, r] of kpis) if (r.value != null) out.set(`${ym}|${key}`, { value: r.value, name: r.name });
+  return out;
+}
+
+function firingOf(db: Db, customerId: number, accountIds: number[]) {
+  const out = new Map<number, Map<string, { reason: string; executionId: string | null; name: string }>>();
+  if (!accountIds.length) return out;
+  for (const a of evaluateWorkspace(db, customerId, { accountIds, dryRun: true }).accounts) {
+    const fires = new Map<string, { reason: string; executionId: string | null; name: string }>();
+    for (const p of a.playbooks)
+      if (p.fires) fires.set(p.playbookId, { reason: p.reason, executionId: p.executionId, name: p.playbookName });
+    out.set(a.accountId, fires);
+  }
+  return out;
+}
+
+/** The accounts' health, counting values (of the months to be written) and firing playbooks before the import writes. */
+export function captureBefore(
+  db: Db,
+  customerId: number,
+  accountIds: number[],
+  months: Array<[number, number]>,
+): BeforeImport {
+  const values = new Map<number, Map<string, { value: number; name: string }>>();
+  for (const id of accountIds) values.set(id, countingValues(db, customerId, id, months));
+  const firing = new Map<number, Set<string>>();
+  for (const [id, fires] of firingOf(db, customerId, accountIds)) firing.set(id, new Set(fires.keys()));
+  return { health: healthOf(db, customerId, accountIds), values, firing };
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const status = (score: number | null | undefined) => (score == null ? null : statusOf(score));
+
+/** The months whose counting values this upload changed, with how many and the health of the month. */
+function restatedMonths(
+  before: Map<string, { value: number; name: string }> | undefined,
+  after: Map<string, { value: number; name: string }>,
+  health: { before?: Map<number, number>; after?: Map<number, number> },
+): AccountChange['restated'] {
+  if (!before?.size) return [];
+  const byMonth = new Map<number, AccountChange['restated'][number]>();
+  for (const [k, now] of after) {
+    const was = before.get(k);
+    if (!was || near(was.value, now.value)) continue;
+    const ym = Number(k.slice(0, k.indexOf('|')));
+    let m = byMonth.get(ym);
+    if (!m) {
+      m = {
+        month: ymText(Math.floor(ym / 100), ym % 100),
+        values: 0,
+        healthBefore: health.before?.get(ym) ?? null,
+        healthAfter: health.after?.get(ym) ?? null,
+        examples: [],
+      };
+      byMonth.set(ym, m);
+    }
+    m.values++;
+    if (m.examples.length < EXAMPLES) m.examples.push({ kpi: now.name, from: was.value, to: now.value });
+  }
+  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/**
+ * The values an upload's rows make count, by `ym|kpi key`: the newest upload's value counts
+ * wherever it has one (its month column, or Data for the period).
+ */
+export function uploadValues(
+  rows: KpiRow[],
+  monthsOf: (sheet: string) => number[],
+  periodKey: number,
+): Map<string, { value: number; name: string }> {
+  const out = new Map<string, { value: number; name: string }>();
+  for (const r of rows) {
+    const key = kpiKey(r.category, r.fields.kpi_parameter);
+    for (const ym of monthsOf(r.sheet)) {
+      const value =
+        ym === periodKey && r.dataValue != null
+          ? r.dataValue
+          : r.months.find((m) => m.year * 100 + m.month === ym)?.value;
+      if (value != null) out.set(`${ym}|${key}`, { value, name: r.fields.kpi_parameter });
+    }
+  }
+  return out;
+}
+
+export type Written = { accountId: number; accountName: string; created: boolean; version: number; rows: KpiRow[] };
+
+/** Each written account's change, once the import is written and scored. */
+export function describeChanges(
+  db: Db,
+  customerId: number,
+  before: BeforeImport,
+  written: Written[],
+  period: { year: number; month: number },
+  monthsOf: (sheet: string) => number[],
+): AccountChange[] {
+  const ids = written.map((w) => w.accountId);
+  const healthAfter = healthOf(db, customerId, ids);
+  const firingNow = firingOf(db, customerId, ids);
+  const p = ymKey(period.year, period.month);
+  return written.map((w): AccountChange => {
+    const hb = before.health.get(w.accountId);
+    const ha = healthAfter.get(w.accountId);
+    const valuesBefore = before.values.get(w.accountId);
+    const after = valuesBefore?.size ? uploadValues(w.rows, monthsOf, p) : new Map();
+    const was = before.firing.get(w.accountId) ?? new Set<string>();
+    const playbooks = [...(firingNow.get(w.accountId) ?? new Map()).entries()]
+      .filter(([id]) => !was.has(id))
+      .map(([playbookId, f]) => ({
+        playbookId,
+        playbookName: f.name,
+        reason: f.reason,
+        started: f.executionId != null,
+      }));
+    return {
+      accountId: w.accountId,
+      accountName: w.accountName,
+      created: w.created,
+      version: w.version,
+      health: {
+        before: hb?.get(p) ?? null,
+        after: ha?.get(p) ?? null,
+        statusBefore: status(hb?.get(p)),
+        statusAfter: status(ha?.get(p)),
+      },
+      restated: restatedMonths(valuesBefore, after, { before: hb, after: ha }),
+      playbooks,
+    };
+  });
+}

@@ -1,0 +1,74 @@
+import type { AccountProposal, NewAccountProposal } from '../../shared/channels/import';
+import { accountNameInTitle, firstTitleText } from '../../shared/import/accountTitle';
+import type { InterpretedWorkbook } from '../../shared/import/interpret';
+import { normalizeName } from '../../shared/names';
+import { activeAccounts, findAccountByName } from '../accounts/service';
+import type { Db } from '../db/open';
+
+/** The words of a name or text, to match account names: letters and digits, case-folded as names are. */
+const words = (s: string) =>
+  normalizeName(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+const holdsWords = (text: string[], name: string[]) =>
+  name.length > 0 && text.some((_, i) => name.every((w, j) => text[i + j] === w));
+
+export type Proposal = {
+  proposed: AccountProposal | null;
+  ambiguous: string[];
+  /** No existing account is named: the new one the first title row names, if any. */
+  proposedNew: NewAccountProposal | null;
+};
+
+/**
+ * Corporate mode (spec: Modes): the account named in the title rows, else in the file name, else
+ * in an Account column holding a single name. Names match as whole words, whatever separates them
+ * (so "Acme-West" and "J.P. Morgan" are found in "Acme-West-2025-09.xlsx" and "J.P. Morgan
+ * scorecard.xlsx", and "Ion" is not found in "Relationship review"); the match of most words wins.
+ * Two accounts that match equally well are ambiguous: none is proposed, both are listed. When no
+ * account matches, the new account the first title row names is proposed.
+ */
+export function proposeAccount(
+  db: Db,
+  customerId: number,
+  fileName: string,
+  wb: Pick<InterpretedWorkbook, 'sheets' | 'accounts'>,
+): Proposal {
+  const accounts = activeAccounts(db, customerId).map((a) => ({
+    id: a.account_id,
+    name: a.account_name,
+    words: words(a.account_name),
+  }));
+  const titles = [...new Set(wb.sheets.flatMap((s) => s.titleText))];
+  const sources: Array<{ from: AccountProposal['from']; texts: string[] }> = [
+    { from: 'title', texts: titles },
+    { from: 'file name', texts: [fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')] },
+    { from: 'Account column', texts: wb.accounts.length === 1 ? wb.accounts : [] },
+  ];
+  for (const source of sources) {
+    const texts = source.texts.map(words);
+    const found = accounts.filter((a) => texts.some((t) => holdsWords(t, a.words)));
+    const most = Math.max(0, ...found.map((a) => a.words.length));
+    const best = found.filter((a) => a.words.length === most);
+    if (best.length > 1) return { proposed: null, ambiguous: best.map((a) => a.name), proposedNew: null };
+    if (best.length === 1)
+      return { proposed: { id: best[0].id, name: best[0].name, from: source.from }, ambiguous: [], proposedNew: null };
+  }
+  return { proposed: null, ambiguous: [], proposedNew: newAccountFromTitle(db, customerId, wb) };
+}
+
+/** The new account the first title row names, unless the workspace has one of that name already (deactivated). */
+function newAccountFromTitle(
+  db: Db,
+  customerId: number,
+  wb: Pick<InterpretedWorkbook, 'sheets'>,
+): NewAccountProposal | null {
+  const title = firstTitleText(wb.sheets);
+  const name = accountNameInTitle(
+    title,
+    wb.sheets.flatMap((s) => [s.name, s.category]),
+  );
+  if (!name || !title || findAccountByName(db, customerId, name)) return null;
+  return { name, title };
+}

@@ -1,0 +1,48 @@
+import type { ImportPreview, SheetPreview } from '../../shared/channels/import';
+import type { ColumnMapping } from '../../shared/import/columns';
+import { MappingEditor } from './MappingEditor';
+
+/**
+ * The sheets in the file's order with their column editors: those previewed, and those a mapping
+ * change made unusable (kept with their editor, so the change can be undone).
+ */
+export function SheetEditors(props: {
+  preview: ImportPreview;
+  knownSheets: Map<string, SheetPreview>;
+  mappings: Record<string, ColumnMapping>;
+  editedSheet: string | null;
+  problem: string | null;
+  updating: boolean;
+  onMapping(sheet: string, mapping: ColumnMapping): void;
+  onMappingSettled(): void;
+}) {
+  const p = props.preview;
+  const skippedReason = new Map(p.skipped.map((s) => [s.sheet, s.reason]));
+  const editors: Array<{ sheet: SheetPreview; notice: string | null }> = [];
+  for (const known of props.knownSheets.values()) {
+    const sheet = p.sheets.find((s) => s.name === known.name);
+    const reason = skippedReason.get(known.name);
+    if (sheet) editors.push({ sheet, notice: props.editedSheet === sheet.name ? props.problem : null });
+    else if (props.mappings[known.name] && reason)
+      editors.push({
+        sheet: known,
+        notice: `With these columns the sheet is not imported (${reason}): change them back to import it.`,
+      });
+  }
+  return (
+    <>
+      {editors.map(({ sheet, notice }) => (
+        <MappingEditor
+          key={sheet.name}
+          sheet={sheet}
+          mapping={props.mappings[sheet.name] ?? sheet.mapping}
+          unusable={!p.sheets.includes(sheet) || notice !== null}
+          notice={notice}
+          updating={props.updating && props.editedSheet === sheet.name}
+          onChange={(m) => props.onMapping(sheet.name, m)}
+          onSettled={props.onMappingSettled}
+        />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * The month the Data column belongs to, as a person reads it (../shared/spec/workbook-format.md,
+ * "The import as a whole"): a month written in the title rows, then one in the file name, then the
+ * month columns compared with Data, then the current month. Pure: the preview and the command line
+ * both take their default from `choosePeriod`.
+ */
+import { monthFromName, monthKey, type YearMonth } from './values';
+
+/** Where a default period came from, with a plain sentence that says so. */
+export type PeriodSource = {
+  period: string;
+  from: 'title' | 'file name' | 'month columns' | 'today';
+  sentence: string;
+};
+
+/** What choosing the period needs from an interpreted workbook. */
+export type PeriodInput = {
+  fileName: string;
+  /** The KPI sheets in file order, with their title texts top to bottom. */
+  sheets: Array<{
+    name: string;
+    titleText: string[];
+    rows: Array<{ dataValue: number | null; months: Array<{ year: number; month: number; value: number }> }>;
+  }>;
+  /** Every month column, sorted. */
+  months: YearMonth[];
+};
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** September 2025 */
+export const longMonth = (m: YearMonth) => `${MONTH_NAMES[m.month - 1]} ${m.year}`;
+
+function ym(year: number, month: number): YearMonth | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) return null;
+  if (year < 1990 || year > 2199) return null;
+  return { year, month };
+}
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
+/** Texts longer than this are not searched (a title is a line, not a document). */
+const MAX_TEXT = 300;
+
+type Mention = { at: number; month: YearMonth };
+
+/**
+ * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025",
+ * "September 2025", "Sep-25", "2025-09", "2025-09-28", "09/2025", "28/09/2025", "Q3 2025" (its last
+ * month). A date that could be day/month or month/day (03/04/2025) is not taken.
+ */
+export function monthMentions(text: string): Mention[] {
+  const t = text.normalize('NFKC').slice(0, MAX_TEXT);
+  // A span read once is not read again, even when it named no month (03/04/2025 is not April).
+  const found: Array<{ at: number; end: number; month: YearMonth | null }> = [];
+  const add = (m: RegExpExecArray, month: YearMonth | null) => {
+    const end = m.index + m[0].length;
+    // Patterns are tried from the most specific: a span already taken is not read again.
+    if (found.some((f) => m.index < f.end && end > f.at)) return;
+    found.push({ at: m.index, end, month });
+  };
+  const each = (re: RegExp, read: (m: RegExpExecArray) => YearMonth | null) => {
+    for (const m of t.matchAll(re)) add(m as RegExpExecArray, read(m as RegExpExecArray));
+  };
+  const name = (w: string) => monthFromName(w);
+  // 28 Sep 2025, 28th of September, 2025
+  each(/\b(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([A-Za-z]{3,9})\.?,?[ -](\d{4})\b/g, (m) => {
+    const month = name(m[2]);
+    return month && Number(m[1]) <= 31 ? ym(Number(m[3]), month) : null;
+  });
+  // September 28, 2025
+  each(/\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?, ?(\d{4})\b/g, (m) => {
+    const month = name(m[1]);
+    return month && Number(m[2]) <= 31 ? ym(Number(m[3]), month) : null;
+  });
+  // 2025-09-28, 2025-09, 2025/09, 2025.09
+  each(/\b(\d{4})([-/.])(\d{1,2})(?:\2\d{1,2})?\b/g, (m) => ym(Number(m[1]), Number(m[3])));
+  // 28/09/2025, 9.28.2025
+  each(/\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4})\b/g, (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const dayFirst = m[2] === '.';
+    const month = a > 12 && b <= 12 ? b : b > 12 && a <= 12 && !dayFirst ? a : dayFirst && b <= 12 ? b : null;
+    return month ? ym(Number(m[4]), month) : null;
+  });
+  // 09/2025
+  each(/\b(\d{1,2})[-/.](\d{4})\b/g, (m) => ym(Number(m[2]), Number(m[1])));
+  // Q3 2025, Q3-25, Q3 FY2025, 2025 Q3
+  each(/\bQ([1-4])[ -']?(?:FY)?(\d{4}|\d{2})\b/gi, (m) => ym(fullYear(m[2]), Number(m[1]) * 3));
+  each(/\b(\d{4})[ -]?Q([1-4])\b/gi, (m) => ym(Number(m[1]), Number(m[2]) * 3));
+  // September 2025, Sep 2025, Sept. 2025, Sep-25, Sep '25
+  each(/\b([A-Za-z]{3,9})\.?(?: |-|')(\d{4}|\d{2})\b/g, (m) => {
+    const month = name(m[1]);
+    if (!month) return null;
+    // A two-digit year only with a hyphen or an apostrophe (Sep-25), never "Sep 25" (a day).
+    if (m[2].length === 2 && !/[-']/.test(m[0])) return null;
+    return ym(fullYear(m[2]), month);
+  });
+  return found
+    .filter((f): f is { at: number; end: number; month: YearMonth } => f.month !== null)
+    .sort((a, b) => a.at - b.at)
+    .map(({ at, month }) => ({ at, month }));
+}
+
+/** Words before a date that say whose it is: the data's ("as of") or the file's ("prepared on"). */
+const DATA_WORDS = new Set([
+  'as of',
+  'as at',
+  'period',
+  'for',
+  'data',
+  'month',
+  'reporting',
+  'ending',
+  'ended',
+  'through',
+  'thru',
+]);
+const KEYWORD =
+  /\b(as of|as at|period|for|data|month|reporting|ending|ended|through|thru|prepared|created|generated|printed|exported|saved|updated|modified|edited|sent|by|on)\b/gi;
+
+/** Whose date follows `before`: 'data', 'file' or null (no word says). The nearest word counts. */
+function ownerOf(before: string): 'data' | 'file' | null {
+  let last: string | null = null;
+  for (const m of before.matchAll(KEYWORD)) last = m[1].toLowerCase();
+  if (last === null || last === 'on')
+    return last === 'on' &&
+      /\b(prepared|created|generated|printed|exported|saved|updated|modified|edited|sent|by)\b/i.test(before)
+      ? 'file'
+      : null;
+  return DATA_WORDS.has(last) ? 'data' : 'file';
+}
+
+/**
+ * The month of the data named in one title text, or null: a month said to be the data's ("as of",
+ * "period", "for") first, else the first one not said to be the file's (a "prepared on" date).
+ */
+export function periodInText(text: string): YearMonth | null {
+  let plain: YearMonth | null = null;
+  for (const m of monthMentions(text)) {
+    const owner = ownerOf(text.slice(Math.max(0, m.at - 40), m.at));
+    if (owner === 'data') return m.month;
+    if (!plain && owner === null) plain = m.month;
+  }
+  return plain;
+}
+
+/** The month in a file name: techcorp-2025-09.xlsx, KPIs Sep 2025.xlsx, kpis_2025_09.csv. */
+export function periodInFileName(fileName: string): YearMonth | null {
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .replace(/_/g, '-');
+  return periodInText(base);
+}
+
+const nextMonth = (m: YearMonth): YearMonth =>
+  m.month === 12 ? { year: m.year + 1, month: 1 } : { ...m, month: m.month + 1 };
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * Step 3: the latest month column when the Data values equal its values for most rows that have
+ * both, else the month after it (Data is newer than the history). With no Data value at all, the
+ * latest month column. Null when the file has no month column.
+ */
+export function periodFromColumns(input: Pick<PeriodInput, 'sheets' | 'months'>): PeriodSource | null {
+  const latest = input.months[input.months.length - 1];
+  if (!latest) return null;
+  let both = 0;
+  let equal = 0;
+  let data = 0;
+  for (const s of input.sheets) {
+    for (const r of s.rows) {
+      if (r.dataValue == null) continue;
+      data++;
+      const v = r.months.find((m) => m.year === latest.year && m.month === latest.month);
+      if (!v) continue;
+      both++;
+      if (near(v.value, r.dataValue)) equal++;
+    }
+  }
+  const label = longMonth(latest);
+  if (data === 0) {
+    return {
+      period: monthKey(latest),
+      from: 'month columns',
+      sentence: `the Data column is empty, so the latest month column (${label})`,
+    };
+  }
+  if (both > 0 && equal * 2 > both) {
+    return {
+      period: monthKey(latest),
+      from: 'month columns',
+      sentence: `the Data values equal the ${label} column (${equal} of ${both} rows)`,
+    };
+  }
+  const after = nextMonth(latest);
+  return {
+    period: monthKey(after),
+    from: 'month columns',
+    sentence:
+      both > 0
+        ? `the Data values differ from the latest month column, ${label} (${both - equal} of ${both} rows), so they are taken as the month after it`
+        : `the latest month column, ${label}, is empty where Data has values, so Data is taken as the month after it`,
+  };
+}
+
+/** The default period, first that applies: title rows, file name, month columns, today. */
+export function choosePeriod(input: PeriodInput, today = new Date()): PeriodSource {
+  for (const s of input.sheets) {
+    for (const text of s.titleText) {
+      const m = periodInText(text);
+      if (m) return { period: monthKey(m), from: 'title', sentence: `from "${text}" on sheet ${s.name}` };
+    }
+  }
+  const inName = periodInFileName(input.fileName);
+  if (inName)
+    return { period: monthKey(inName), from: 'file name', sentence: `from the file name "${input.fileName}"` };
+  const fromColumns = periodFromColumns(input);
+  if (fromColumns) return fromColumns;
+  const now = { year: today.getFullYear(), month: today.getMonth() + 1 };
+  return {
+    period: monthKey(now),
+    from: 'today',
+    sentence: 'the file names no month and has no month columns, so the current month',
+  };
+}
+
+/** "The period September 2025 comes from ..." as the preview and the command line say it. */
+export function periodSentence(src: PeriodSource): string {
+  const [y, m] = src.period.split('-').map(Number);
+  return `Period ${longMonth({ year: y, month: m })}: ${src.sentence}.`;
+}

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../main/accounts/service';
+import { formatReport } from '../../../main/import/cli';
+import { commitImport } from '../../../main/import/service';
+import { deleteUpload } from '../../../main/uploads/service';
+import { createWorkspace, defaultUserId } from '../../../main/workspaces/service';
+// Registers the playbook hooks (new workspace, after a re-score), as the app does.
+import '../../../main/playbooks/triggers';
+import { tempDb } from '../../helpers/db';
+import { globexSheets, JAN_AUG, type TitledSheet, titledWorkbook } from '../../helpers/titled';
+
+/** The Globex workbook with a Support & Experience sheet whose CSAT Score is `csat`, Aug values changed where asked. */
+function sheets(csat: number, augChanges: Record<string, number> = {}, nps = 8): TitledSheet[] {
+  const base = globexSheets();
+  for (const r of base[0].rows) if (augChanges[r[0]] !== undefined) r[3 + 7] = augChanges[r[0]];
+  base[0].rows[0][2] = nps;
+  base.push({
+    name: 'Support & Experience',
+    months: JAN_AUG,
+    rows: [['CSAT Score', 1, csat, 4.5, 4.5, 4.5, 4.5, 4.5, 4.5, 4.5, 4.5]],
+  });
+  return base;
+}
+
+describe('the import report says what changed (issue 10, point 2)', () => {
+  let t: Awaited<ReturnType<typeof tempDb>>;
+  let ws: { id: number };
+  let session: { customerId: number; userId: number | null };
+  let globex: number;
+  beforeEach(async () => {
+    t = await tempDb();
+    ws = createWorkspace(t.db, { name: 'W', mode: 'corporate' });
+    session = { customerId: ws.id, userId: defaultUserId(t.db, ws.id) };
+    globex = createAccount(t.db, ws.id, { name: 'Globex Analytics' }).id;
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+  const importBook = async (s: TitledSheet[], fileName = 'globex.xlsx', period = '2025-09') =>
+    commitImport(t.db, session, { fileName, bytes: await titledWorkbook(s), period, accountId: globex });
+
+  it('health before and after for the period with its status, and the months restated by how much', async () => {
+    const first = await importBook(sheets(4.5));
+    expect(first.changes).toHaveLength(1);
+    const c1 = first.changes[0];
+    expect(c1).toMatchObject({ accountId: globex, accountName: 'Globex Analytics', created: false, version: 1 });
+    expect(c1.health.before).toBeNull();
+    expect(c1.health.after).toEqual(expect.any(Number));
+    expect(c1.health.statusAfter).toMatch(/Healthy|Risk|Critical/);
+    expect(c1.restated).toEqual([]);
+
+    // August restated for two KPIs (the third is written again with the same value: no change).
+    const second = await importBook(
+      sheets(4.5, { 'NPS Score': 50, 'QBR Attendance Rate': 95, 'Champion Strength': 3.2 }),
+      'globex-v2.xlsx',
+    );
+    const c2 = second.changes[0];
+    expect(c2.version).toBe(2);
+    expect(c2.health.before).toBe(c1.health.after);
+    expect(c2.health.after).toBe(c1.health.after);
+    expect(c2.restated).toHaveLength(1);
+    expect(c2.restated[0]).toMatchObject({
+      month: '2025-08',
+      values: 2,
+      examples: [
+        { kpi: 'NPS Score', from: 34, to: 50 },
+        { kpi: 'QBR Attendance Rate', from: 81, to: 95 },
+      ],
+    });
+    expect(c2.restated[0].healthAfter).not.toBe(c2.restated[0].healthBefore);
+    expect(formatReport(second).join('\n')).toContain(
+      'restated 2025-08: 2 values changed (NPS Score 34 -> 50, QBR Attendance Rate 81 -> 95)',
+    );
+  });
+
+  it('an identical value written again is not a change', async () => {
+    await importBook(sheets(4.5));
+    // The same values in another file (a note row added): written as version 2, nothing restated.
+    const copy = sheets(4.5);
+    copy[0].rows.push(['Source: CRM export'] as unknown as TitledSheet['rows'][number]);
+    const again = await importBook(copy, 'globex-copy.xlsx');
+    expect(again.alreadyImported).toBe(false);
+    expect(again.changes[0].restated).toEqual([]);
+    expect(again.changes[0].health.before).toBe(again.changes[0].health.after);
+  });
+
+  it('names the playbooks whose trigger holds now and did not before', async () => {
+    const quiet = await importBook(sheets(4.5, {}, 80));
+    expect(quiet.changes[0].playbooks.map((p) => p.playbookId)).not.toContain('voc-sprint');
+    const low = await importBook(sheets(3.1, {}, 80), 'globex-low-csat.xlsx');
+    const voc = low.changes[0].playbooks.find((p) => p.playbookId === 'voc-sprint');
+    expect(voc).toMatchObject({ started: false });
+    expect(voc?.reason).toContain('CSAT Score 3.1 < 3.6');
+    // Still firing on the next import: not "now" any more.
+    const still = await importBook(sheets(3.0, {}, 80), 'globex-lower-csat.xlsx');
+    expect(still.changes[0].playbooks.map((p) => p.playbookId)).not.toContain('voc-sprint');
+  });
+
+  it('says when and by whom the identical file was imported', async () => {
+    await importBook(sheets(4.5));
+    const again = await importBook(sheets(4.5));
+    expect(again.alreadyImported).toBe(true);
+    expect(again.changes).toEqual([]);
+    expect(again.skippedAccounts).toEqual([
+      {
+        name: 'Globex Analytics',
+        reason: expect.stringMatching(/^already imported as version 1 on \d{4}-\d\d-\d\d \d\d:\d\d by Me$/),
+        version: 1,
+        uploadedAt: expect.any(String),
+        userName: 'Me',
+      },
+    ]);
+  });
+
+  it('never reuses a version: after deleting v2 the next upload is v3', async () => {
+    const v1 = await importBook(sheets(4.5), 'a.xlsx');
+    const v2 = await importBook(sheets(4.4), 'b.xlsx');
+    expect([v1.uploads[0].version, v2.uploads[0].version]).toEqual([1, 2]);
+    deleteUpload(t.db, ws.id, v2.uploads[0].uploadId);
+    const v3 = await importBook(sheets(4.3), 'c.xlsx');
+    expect(v3.uploads[0].version).toBe(3);
+    deleteUpload(t.db, ws.id, v3.uploads[0].uploadId);
+    deleteUpload(t.db, ws.id, v1.uploads[0].uploadId);
+    expect((await importBook(sheets(4.2), 'd.xlsx')).uploads[0].version).toBe(4);
+  });
+
+  it('lists the accounts created by the import among the changes', async () => {
+    const r = await commitImport(t.db, session, {
+      fileName: 'initech.xlsx',
+      bytes: await titledWorkbook(sheets(4.5)),
+      period: '2025-09',
+      newAccountName: 'Initech',
+      createAccounts: true,
+    });
+    expect(r.accountsCreated).toEqual(['Initech']);
+    expect(r.changes).toMatchObject([{ accountName: 'Initech', created: true, version: 1 }]);
+  });
+});

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { accountNameInTitle } from '../../../shared/import/accountTitle';
+import {
+  choosePeriod,
+  monthMentions,
+  type PeriodInput,
+  periodFromColumns,
+  periodInFileName,
+  periodInText,
+  periodSentence,
+} from '../../../shared/import/period';
+import { monthKey } from '../../../shared/import/values';
+
+const key = (m: { year: number; month: number } | null) => (m ? monthKey(m) : null);
+
+describe('a month written in a title', () => {
+  it.each([
+    ['data as of 28 Sep 2025', '2025-09'],
+    ['Data as of 28th of September, 2025', '2025-09'],
+    ['As of September 28, 2025', '2025-09'],
+    ['September 2025', '2025-09'],
+    ['Sept. 2025 review', '2025-09'],
+    ['KPIs Sep-25', '2025-09'],
+    ['period 2025-09', '2025-09'],
+    ['snapshot 2025-09-28', '2025-09'],
+    ['as of 28/09/2025', '2025-09'],
+    ['month 09/2025', '2025-09'],
+    ['Q3 2025', '2025-09'],
+    ['Q1 FY2026', '2026-03'],
+    ['2025 Q4', '2025-12'],
+    ['2025-09-28', '2025-09'],
+  ])('%s is %s', (text, want) => {
+    expect(key(periodInText(text))).toBe(want);
+  });
+
+  it.each([
+    ['Relationship Strength KPIs', null],
+    ['Marketing 2025', null],
+    ['as of 03/04/2025', null],
+    ['Sep 25 attendees', null],
+    ['Prepared by Jane Doe on 3 Oct 2025', null],
+    ['Updated 2025-10-02', null],
+  ])('%s names no month of the data', (text, want) => {
+    expect(key(periodInText(text))).toBe(want);
+  });
+
+  it('prefers the month said to be the data over a "prepared" date in the same line', () => {
+    expect(key(periodInText('Prepared 3 Oct 2025 — data as of 28 Sep 2025'))).toBe('2025-09');
+    expect(monthMentions('Prepared 3 Oct 2025 — data as of 28 Sep 2025').map((m) => key(m.month))).toEqual([
+      '2025-10',
+      '2025-09',
+    ]);
+  });
+});
+
+describe('a month in the file name', () => {
+  it.each([
+    ['techcorp-2025-09.xlsx', '2025-09'],
+    ['KPIs Sep 2025.xlsx', '2025-09'],
+    ['kpis_2025_09.csv', '2025-09'],
+    ['C:\\exports\\Globex Q2 2025.xlsx', '2025-06'],
+    ['scorecard.xlsx', null],
+    ['report-2024-2025.xlsx', null],
+  ])('%s is %s', (name, want) => {
+    expect(key(periodInFileName(name))).toBe(want);
+  });
+});
+
+const row = (data: number | null, months: Array<[number, number, number]>) => ({
+  dataValue: data,
+  months: months.map(([year, month, value]) => ({ year, month, value })),
+});
+const AUG = { year: 2025, month: 8 };
+const JUL = { year: 2025, month: 7 };
+
+describe('the month columns compared with Data', () => {
+  it('is the latest month column when Data equals it for most rows that have both', () => {
+    const src = periodFromColumns({
+      months: [JUL, AUG],
+      sheets: [
+        {
+          name: 'S',
+          titleText: [],
+          rows: [row(5, [[2025, 8, 5]]), row(6, [[2025, 8, 6]]), row(7, [[2025, 8, 9]]), row(null, [])],
+        },
+      ],
+    });
+    expect(src).toMatchObject({ period: '2025-08', from: 'month columns' });
+    expect(src?.sentence).toContain('equal the August 2025 column (2 of 3 rows)');
+  });
+
+  it('is the month after it when Data differs (Data is newer than the history)', () => {
+    const src = periodFromColumns({
+      months: [JUL, AUG],
+      sheets: [{ name: 'S', titleText: [], rows: [row(5, [[2025, 8, 4]]), row(6, [[2025, 8, 6]])] }],
+    });
+    expect(src).toMatchObject({ period: '2025-09' });
+    const dec = periodFromColumns({
+      months: [{ year: 2025, month: 12 }],
+      sheets: [{ name: 'S', titleText: [], rows: [row(5, [[2025, 12, 4]])] }],
+    });
+    expect(dec?.period).toBe('2026-01');
+  });
+
+  it('is the latest month column when Data is empty, and nothing without month columns', () => {
+    expect(
+      periodFromColumns({ months: [AUG], sheets: [{ name: 'S', titleText: [], rows: [row(null, [[2025, 8, 1]])] }] })
+        ?.period,
+    ).toBe('2025-08');
+    expect(periodFromColumns({ months: [], sheets: [] })).toBeNull();
+  });
+});
+
+describe('the default period, first that applies', () => {
+  const base: PeriodInput = {
+    fileName: 'kpis-2025-06.xlsx',
+    months: [JUL, AUG],
+    sheets: [
+      { name: 'Intro', titleText: ['Prepared by Dana'], rows: [row(5, [[2025, 8, 5]])] },
+      { name: 'Relationship Strength', titleText: ['Globex', 'data as of 28 Sep 2025'], rows: [] },
+    ],
+  };
+  const today = new Date(2026, 1, 15);
+  it('1. the title rows, and the preview says where', () => {
+    const src = choosePeriod(base, today);
+    expect(src).toEqual({
+      period: '2025-09',
+      from: 'title',
+      sentence: 'from "data as of 28 Sep 2025" on sheet Relationship Strength',
+    });
+    expect(periodSentence(src)).toBe(
+      'Period September 2025: from "data as of 28 Sep 2025" on sheet Relationship Strength.',
+    );
+  });
+  it('2. the file name', () => {
+    const src = choosePeriod({ ...base, sheets: base.sheets.map((s) => ({ ...s, titleText: [] })) }, today);
+    expect(src).toMatchObject({ period: '2025-06', from: 'file name' });
+  });
+  it('3. the month columns', () => {
+    const src = choosePeriod(
+      { ...base, fileName: 'kpis.xlsx', sheets: base.sheets.map((s) => ({ ...s, titleText: [] })) },
+      today,
+    );
+    expect(src).toMatchObject({ period: '2025-08', from: 'month columns' });
+  });
+  it('4. the current month', () => {
+    const src = choosePeriod({ fileName: 'kpis.xlsx', months: [], sheets: [] }, today);
+    expect(src).toMatchObject({ period: '2026-02', from: 'today' });
+  });
+});
+
+describe('a new account named by the first title row', () => {
+  it.each([
+    ['Globex Analytics — Relationship Strength KPIs', 'Globex Analytics'],
+    ['Globex Analytics – Scorecard', 'Globex Analytics'],
+    ['Initech - Q3 review', 'Initech'],
+    ['Umbrella Corp: KPIs', 'Umbrella Corp'],
+    ['Hooli | health', 'Hooli'],
+    ['Account: Stark Industries | 2025', 'Stark Industries'],
+    ['Relationship Strength KPIs', null],
+    ['Relationship Strength — Globex', null],
+    ['KPI scorecard — Globex', null],
+    ['September 2025 — Globex', null],
+    [undefined, null],
+  ])('%s names %s', (title, want) => {
+    expect(accountNameInTitle(title, ['Relationship Strength'])).toBe(want);
+  });
+});
