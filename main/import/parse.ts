@@ -15,10 +15,10 @@ import {
   workbookTotals,
 } from '../../shared/import/interpret';
 import { ImportRefusal, isImportRefusal } from '../../shared/import/refusal';
-import type { RawWorkbook } from '../../shared/import/types';
+import type { RawSheet, RawWorkbook } from '../../shared/import/types';
 import { normalizeName } from '../../shared/names';
 
-import { readWorkbook } from './workbook/read';
+import { isWorkbookHead, streamWorkbook, type WorkbookHead } from './workbook/read';
 import { checkFile } from './workbook/safety';
 import { balance, withOnlySheets, worksheetParts } from './workbook/split';
 
@@ -42,88 +42,146 @@ export interface ParseRequest {
 /** An interpretation with the sheet order of the file and how long reading and interpreting took. */
 export type ParsedWorkbook = InterpretedWorkbook & { sheetOrder?: string[]; readMs?: number; interpretMs?: number };
 
-/** In-process parse, with a one-file cache so that preview and commit read the workbook once. */
-let lastRaw: { hash: string; raw: RawWorkbook } | null = null;
+/**
+ * In-process parse, with a one-file cache of its result so that preview and commit read the
+ * workbook once (the same file with other options is read again: reading is fast, holding every
+ * cell is not).
+ */
+let lastParsed: { key: string; wb: ParsedWorkbook } | null = null;
 export function forgetLastWorkbook(): void {
-  lastRaw = null;
+  lastParsed = null;
 }
+const cacheKey = (req: ParseRequest) => `${req.hash}\u0000${req.partial ? 1 : 0}\u0000${JSON.stringify(req.options)}`;
+
+/**
+ * One sheet interpreted on its own (its duplicate KPI rows kept, found across sheets by
+ * mergeParts); a sheet that is not a KPI sheet comes back as skipped.
+ */
+function interpretOne(kind: RawWorkbook['kind'], date1904: boolean, sheet: RawSheet, options: InterpretOptions) {
+  try {
+    return interpretWorkbook({ kind, date1904, sheets: [sheet] }, { ...options, deferDuplicates: true });
+  } catch (e) {
+    if (!isImportRefusal(e) || e.code !== 'no-kpi-sheet') throw e;
+    return { ...emptyPart(kind, date1904), skipped: e.details?.skipped ?? [] };
+  }
+}
+
+const emptyPart = (kind: RawWorkbook['kind'], date1904: boolean): ParsedWorkbook => ({
+  kind,
+  date1904,
+  sheets: [],
+  skipped: [],
+  issues: [],
+  months: [],
+  accounts: [],
+  titleText: [],
+});
+
+/**
+ * Reads and interprets a file sheet by sheet: each sheet's cells are dropped once it is
+ * interpreted, so only one sheet's cells are held at a time. The parts are then put together as
+ * one interpretation of the whole workbook (mergeParts).
+ */
 export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
+  const key = cacheKey(req);
+  if (lastParsed?.key === key) return lastParsed.wb;
+  lastParsed = null;
   onPhase?.('reading');
   const t0 = performance.now();
-  const raw = lastRaw?.hash === req.hash ? lastRaw.raw : await readWorkbook(req.bytes, req.fileName);
-  lastRaw = { hash: req.hash, raw };
-  const readMs = performance.now() - t0;
-  onPhase?.('checking');
-  const sheetOrder = raw.sheets.map((s) => s.name);
-  try {
-    // Throws ImportRefusal('no-kpi-sheet') when no sheet holds KPIs.
-    const wb = interpretWorkbook(raw, req.partial ? { ...req.options, deferDuplicates: true } : req.options);
-    return { ...wb, sheetOrder, readMs, interpretMs: performance.now() - t0 - readMs };
-  } catch (e) {
-    if (!req.partial || !isImportRefusal(e) || e.code !== 'no-kpi-sheet') throw e;
-    const skipped = e.details?.skipped ?? [];
-    return {
-      kind: raw.kind,
-      date1904: raw.date1904,
-      sheets: [],
-      skipped,
-      issues: [],
-      months: [],
-      accounts: [],
-      titleText: [],
-      sheetOrder,
-    };
+  let interpretMs = 0;
+  let head: WorkbookHead = { kind: 'xlsx', date1904: false };
+  const parts: ParsedWorkbook[] = [];
+  const sheetOrder: string[] = [];
+  for await (const item of streamWorkbook(req.bytes, req.fileName)) {
+    if (isWorkbookHead(item)) {
+      head = item;
+      continue;
+    }
+    sheetOrder.push(item.name);
+    const t = performance.now();
+    parts.push(interpretOne(head.kind, head.date1904, item, req.options));
+    interpretMs += performance.now() - t;
   }
+  onPhase?.('checking');
+  const t1 = performance.now();
+  const wb = mergeParts(parts, sheetOrder, req.options, { partial: req.partial, ...head });
+  wb.readMs = t1 - t0 - interpretMs;
+  wb.interpretMs = interpretMs + performance.now() - t1;
+  lastParsed = { key, wb };
+  return wb;
 }
 
 /**
  * The two halves' interpretations as one, exactly as the single-threaded reading gives it, in the
  * workbook's sheet order. A sheet interpreted by one half (the other saw it empty) is taken from
- * that half. The halves keep their duplicate KPI rows (deferDuplicates): they are found here,
- * across all sheets, and reported where the single reading reports them.
+ * that half.
  */
 export function mergeHalves(a: ParsedWorkbook, b: ParsedWorkbook, options: InterpretOptions = {}): ParsedWorkbook {
-  const order = a.sheetOrder ?? [];
+  const merged = mergeParts([a, b], a.sheetOrder ?? [], options, a);
+  const { sheetOrder: _, ...rest } = merged;
+  return {
+    ...rest,
+    readMs: Math.max(a.readMs ?? 0, b.readMs ?? 0),
+    interpretMs: Math.max(a.interpretMs ?? 0, b.interpretMs ?? 0),
+  };
+}
+
+/**
+ * Interpretations of parts of a workbook (single sheets, or the halves read by two threads) as
+ * one, exactly as the reading of the whole gives it, in the workbook's sheet order. The parts keep
+ * their duplicate KPI rows (deferDuplicates): they are found here, across all sheets, and reported
+ * where the single reading reports them. A part of a split workbook (`partial`) keeps them still,
+ * and may hold no KPI sheet.
+ */
+export function mergeParts(
+  parts: ParsedWorkbook[],
+  order: string[],
+  options: InterpretOptions,
+  how: { partial?: boolean; kind: RawWorkbook['kind']; date1904: boolean },
+): ParsedWorkbook {
   const at = (sheet: string) => {
     const i = order.indexOf(sheet);
     return i < 0 ? order.length : i;
   };
-  const sheets = [...a.sheets, ...b.sheets].sort((x, y) => at(x.name) - at(y.name));
+  const sheets = parts.flatMap((p) => p.sheets.map((s) => ({ ...s }))).sort((x, y) => at(x.name) - at(y.name));
   const interpreted = new Set(sheets.map((s) => s.name));
   const skipped = new Map<string, { sheet: string; reason: string }>();
-  for (const s of [...a.skipped, ...b.skipped]) {
+  for (const s of parts.flatMap((p) => p.skipped)) {
     if (interpreted.has(s.sheet)) continue;
     const known = skipped.get(s.sheet);
     // An emptied half says "no header row"; the half that read the sheet may say more (hidden).
     if (!known || (known.reason !== s.reason && s.reason.startsWith('hidden'))) skipped.set(s.sheet, s);
   }
   const totals = workbookTotals(sheets);
-  // Each half spelled an account as it first met it; the workbook's first spelling counts.
-  const spelling = new Map(totals.accounts.map((n) => [normalizeName(n), n]));
   const duplicates: Issue[] = [];
-  const seen = new Map<string, { sheet: string; row: number }>();
-  for (const s of sheets) {
-    for (const r of s.rows) if (r.account) r.account = spelling.get(normalizeName(r.account)) ?? r.account;
-    s.rows = checkDuplicates(s.rows, kpiColumnOf(s.mapping), seen, (i) => duplicates.push(i));
+  if (!how.partial) {
+    // Each part spelled an account as it first met it; the workbook's first spelling counts.
+    const spelling = new Map(totals.accounts.map((n) => [normalizeName(n), n]));
+    const seen = new Map<string, { sheet: string; row: number }>();
+    for (const s of sheets) {
+      for (const r of s.rows) if (r.account) r.account = spelling.get(normalizeName(r.account)) ?? r.account;
+      s.rows = checkDuplicates(s.rows, kpiColumnOf(s.mapping), seen, (i) => duplicates.push(i));
+    }
   }
   // A duplicate row is reported before its values are read: its value warnings go.
   const dropped = new Set(duplicates.map((i) => `${i.sheet}\u0000${i.row}`));
-  const issues = [...a.issues, ...b.issues]
+  const issues = parts
+    .flatMap((p) => p.issues)
     .filter((i) => i.message !== NO_ACCOUNT_COLUMN_WARNING && !dropped.has(`${i.sheet}\u0000${i.row}`))
     .concat(duplicates)
     // Within a sheet the single reading goes row by row (the header row's warnings first).
     .sort((x, y) => at(x.sheet) - at(y.sheet) || (x.row ?? 0) - (y.row ?? 0));
   const merged: ParsedWorkbook = {
-    readMs: Math.max(a.readMs ?? 0, b.readMs ?? 0),
-    interpretMs: Math.max(a.interpretMs ?? 0, b.interpretMs ?? 0),
-    kind: a.kind,
-    date1904: a.date1904,
+    kind: how.kind,
+    date1904: how.date1904,
     sheets,
     skipped: [...skipped.values()].sort((x, y) => at(x.sheet) - at(y.sheet)),
-    issues: [...issues, ...noAccountColumnWarnings(sheets, options)],
+    issues: how.partial ? issues : [...issues, ...noAccountColumnWarnings(sheets, options)],
     ...totals,
+    sheetOrder: order,
   };
-  if (!merged.sheets.length) throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped: merged.skipped });
+  if (!merged.sheets.length && !how.partial)
+    throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped: merged.skipped });
   return merged;
 }
 
