@@ -205,7 +205,8 @@ export type SheetContext = {
 
 function sharedCell(ctx: SheetContext, v: string): Cell {
   const i = Number(v);
-  const cells = (ctx.sharedCells ??= []);
+  if (!ctx.sharedCells) ctx.sharedCells = [];
+  const cells = ctx.sharedCells;
   let cell = cells[i];
   if (cell === undefined) {
     const s = ctx.shared[i] ?? '';
