@@ -10,8 +10,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openDb } from '../main/db/open';
 import '../main/ipc/handlers'; // as in the app: every feature's hooks (playbook triggers) are loaded
-import { WorkbookParser } from '../main/import/parse';
 import { commitImport } from '../main/import/service';
+import { WorkbookParser } from '../main/import/threads';
 import { createWorkspace } from '../main/workspaces/service';
 import type { ImportReport } from '../shared/channels/import';
 import { makeRollupWorkbook, sampleKpis } from '../tests/helpers/workbooks';

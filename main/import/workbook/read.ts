@@ -105,3 +105,17 @@ export async function readWorkbook(bytes: Buffer | Uint8Array, fileName: string)
   }
   return wb;
 }
+
+/**
+ * The cells of the first visible sheet of a file (a reference-range list): the sheets after it are
+ * never read.
+ */
+export async function readFirstSheet(bytes: Buffer | Uint8Array, fileName: string): Promise<Cell[][]> {
+  let first: RawSheet | null = null;
+  for await (const item of streamWorkbook(bytes, fileName)) {
+    if (isWorkbookHead(item) || item.chart) continue;
+    first ??= item;
+    if (!item.hidden) return item.rows;
+  }
+  return first?.rows ?? [];
+}
