@@ -179,7 +179,8 @@ class ParseThread {
  * fresh ones start with the next job.
  */
 export class WorkbookParser {
-  constructor(private readonly limits: { timeMs: number } = { timeMs: IMPORT_TIME_LIMIT_MS }) {}
+  /** `limits.timeMs`: the time limit of each job (the tests give a short one). */
+  constructor(readonly limits: { timeMs: number } = { timeMs: IMPORT_TIME_LIMIT_MS }) {}
   private threads = [new ParseThread(), new ParseThread()];
   private active = new Map<string, { cancelled: boolean }>();
   private lastWasLarge = false;
