@@ -118,6 +118,9 @@ async function main() {
     console.log(
       `workbooks: ${ACCOUNTS} accounts x ${kpis.length} KPIs x ${MONTHS} months, ${cells(ACCOUNTS)} cells, ${mb(gen.value.length)}; ${ACCOUNTS * LARGER} accounts, ${cells(ACCOUNTS * LARGER)} cells, ${mb(fs.statSync(large).size)}`,
     );
+    console.log('hostile and malformed files, read or refused (goal: under 2 s each):');
+    for (const h of await hostile())
+      console.log(`  ${s(h.ms)}  ${h.outcome.padEnd(32)} ${h.name}${h.ms < 2000 ? '' : '  NOT met'}`);
     const hook = rssHook(work.dir);
     const excel: number[] = [];
     const ours: Array<{ ms: number; rss: number }> = [];

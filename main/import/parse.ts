@@ -84,7 +84,8 @@ const emptyPart = (kind: RawWorkbook['kind'], date1904: boolean): ParsedWorkbook
  */
 export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
   const key = cacheKey(req);
-  if (lastParsed?.key === key) return lastParsed.wb;
+  // Read before (a preview, then its commit): nothing is read or interpreted this time.
+  if (lastParsed?.key === key) return { ...lastParsed.wb, readMs: 0, interpretMs: 0 };
   lastParsed = null;
   onPhase?.('reading');
   const t0 = performance.now();
