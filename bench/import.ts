@@ -1,139 +1,175 @@
-// npm run bench:import — the whole import of a 500-account roll-up workbook against exceljs alone
-// loading the same file. Each side runs in a fresh process, with the built import worker as the
-// packaged app has it, and is measured twice: cold (the process's first file) and again (a second
-// file of the same shape in the same process; the app restarts its import threads after a large
-// file to give their memory back). The import threads are started and ready before the clock
-// starts, as the app starts them with its window. Prints the figures and the ratios; asserts nothing.
-import { execFileSync } from 'node:child_process';
+// npm run bench:import — the whole import of a 500-account roll-up workbook through the command
+// line (`npm run kpi -- import`, process start included, from the prebuilt bundle) against exceljs
+// alone loading the same file in a fresh process; the peak memory (RSS) of that import and of a
+// 2,000-account roll-up (4 times larger: the ratio of their times is printed too); and the time
+// each hostile or malformed file takes to be read or refused. Medians of the same run. Prints the
+// figures and the goals; asserts nothing.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openDb } from '../main/db/open';
-import '../main/ipc/handlers'; // as in the app: every feature's hooks (playbook triggers) are loaded
-import { WorkbookParser } from '../main/import/parse';
-import { commitImport } from '../main/import/service';
-import { createWorkspace } from '../main/workspaces/service';
-import type { ImportReport } from '../shared/channels/import';
+import { readWorkbook } from '../main/import/workbook/read';
+import { isImportRefusal } from '../shared/import/refusal';
 import { makeRollupWorkbook, sampleKpis } from '../tests/helpers/workbooks';
 import { benchDir, keepAlive, mb, median, s, time } from './common';
+import { hostileFiles } from './hostile';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 500);
+const LARGER = 4;
 const MONTHS = 12;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SAMPLES = path.resolve(__dirname, '../resources/samples');
+const ROOT = path.resolve(__dirname, '..');
+const SAMPLES = path.join(ROOT, 'resources/samples');
+const KPI = path.join(ROOT, 'scripts/kpi.mjs');
 
-type Run = { ms: number; timings?: ImportReport['timings']; maxRss?: number };
-type Result = { cold: Run; again: Run; maxRss: number; rows?: Record<string, number> };
-
-/** The measurements of one fresh process; prints them as JSON. */
-async function child(mode: 'exceljs' | 'import', files: string[], dir: string) {
+/** exceljs alone loading a file, in this (fresh) process: prints the milliseconds as JSON. */
+async function exceljsChild(file: string) {
   const release = keepAlive();
-  const runs: Run[] = [];
-  let rows: Record<string, number> | undefined;
-  if (mode === 'exceljs') {
-    for (const f of files) {
-      const bytes = fs.readFileSync(f);
-      runs.push({
-        ms: (await time(() => new ExcelJS.Workbook().xlsx.load(bytes as never))).ms,
-        maxRss: process.resourceUsage().maxRSS * 1024,
-      });
-    }
-  } else {
-    // As the app has them when a file is dropped: started with the window, code loaded.
-    const parser = new WorkbookParser();
-    await parser.warm();
-    const db = await openDb(path.join(dir, `bench-${process.pid}.db`));
-    for (const [i, f] of files.entries()) {
-      const ws = createWorkspace(db, { name: `Bench ${i}`, mode: 'account_rollup' });
-      const bytes = fs.readFileSync(f);
-      const r = await time(() =>
-        commitImport(
-          db,
-          { customerId: ws.id, userId: null },
-          { fileName: path.basename(f), bytes, period: '2025-12', createAccounts: true },
-          (req, onPhase) => parser.parse(`bench-${i}`, req, onPhase),
-        ),
-      );
-      await parser.forget(); // as the app does after a commit (fresh threads, their code loaded)
-      runs.push({ ms: r.ms, timings: r.value.timings, maxRss: process.resourceUsage().maxRSS * 1024 });
-      const count = (t: string) =>
-        (db.raw.prepare(`SELECT count(*) n FROM ${t} WHERE customer_id = ?`).get(ws.id) as { n: number }).n;
-      rows = {
-        uploads: r.value.uploads.length,
-        'KPI rows': r.value.uploads.reduce((n, u) => n + u.kpis, 0),
-        'monthly values': count('kpi_time_series'),
-        'monthly health scores': count('health_trends'),
-      };
-    }
-    await parser.close();
-    await db.close();
-  }
-  const result: Result = { cold: runs[0], again: runs[1], maxRss: process.resourceUsage().maxRSS * 1024, rows };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  const bytes = fs.readFileSync(file);
+  const { ms } = await time(() => new ExcelJS.Workbook().xlsx.load(bytes as never));
+  process.stdout.write(`${JSON.stringify({ ms })}\n`);
   release();
 }
 
-function measure(mode: 'exceljs' | 'import', files: string[], dir: string): Result {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, mode, dir, ...files], {
+function exceljsLoad(file: string): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, 'exceljs', file], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
-    env: { ...process.env, KPI_IMPORT_WORKER: path.resolve(__dirname, '../dist/main/import-worker.cjs') },
   });
-  return JSON.parse(out.trim().split('\n').pop() as string);
+  return JSON.parse(out.trim().split('\n').pop() as string).ms;
 }
 
-const fmtTimings = (t?: ImportReport['timings']) =>
-  t ? `read ${s(t.read)}, check ${s(t.check)}, store ${s(t.store)}, score ${s(t.score)}` : '';
+/** A file preloaded into the command line's process that prints its peak RSS as it exits. */
+function rssHook(dir: string): string {
+  const hook = path.join(dir, 'rss-hook.cjs');
+  fs.writeFileSync(
+    hook,
+    "process.on('exit', () => process.stderr.write(`\\nmaxrss ${process.resourceUsage().maxRSS * 1024}\\n`));\n",
+  );
+  return hook;
+}
+
+const kpi = (args: string[], hook?: string) =>
+  spawnSync(process.execPath, [...(hook ? ['--require', hook] : []), KPI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+
+/** The whole import through the command line, in a new workspace of a new database: wall time and peak RSS. */
+function cliImport(file: string, dir: string, hook: string, n: number): { ms: number; rss: number; stored: string } {
+  const db = path.join(dir, `bench-${n}.db`);
+  for (const args of [
+    ['init', '--db', db],
+    ['customer', 'add', '--db', db, '--name', 'Bench', '--mode', 'account_rollup'],
+  ]) {
+    const r = kpi(args);
+    if (r.status !== 0) throw new Error(`kpi ${args.join(' ')}: ${r.stderr}`);
+  }
+  const t0 = performance.now();
+  const r = kpi(['import', file, '--db', db, '--customer', 'Bench', '--create-accounts', '--period', '2025-12'], hook);
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`kpi import: ${r.stderr || r.stdout}`);
+  const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+  return { ms, rss, stored: r.stdout.split('\n')[0] };
+}
+
+/** Each hostile file read or refused in this process: its median time and what happened. */
+async function hostile(): Promise<Array<{ name: string; ms: number; outcome: string }>> {
+  const out = [];
+  for (const f of await hostileFiles()) {
+    const times: number[] = [];
+    let outcome = '';
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      try {
+        await readWorkbook(f.bytes, f.fileName);
+        outcome = 'read';
+      } catch (e) {
+        if (!isImportRefusal(e)) throw e;
+        outcome = `refused (${e.code})`;
+      }
+      times.push(performance.now() - t0);
+    }
+    out.push({ name: `${f.name}, ${mb(f.bytes.length).replace(' MB', '')} MB`, ms: median(times), outcome });
+  }
+  return out;
+}
+
+const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 async function main() {
   const work = benchDir('import');
-  execFileSync(process.execPath, [path.resolve(__dirname, '../scripts/build-main.mjs')], { stdio: 'ignore' });
+  // The command line's bundle, built before any clock starts (as `npm run build:kpi` builds it).
+  execFileSync(process.execPath, [KPI, '--build'], { stdio: 'ignore' });
   try {
     const kpis = await sampleKpis(SAMPLES);
-    const gen = await time(() => makeRollupWorkbook(kpis, ACCOUNTS, MONTHS));
-    const files = [path.join(work.dir, 'bench-rollup.xlsx'), path.join(work.dir, 'bench-rollup-2.xlsx')];
-    fs.writeFileSync(files[0], gen.value);
-    fs.writeFileSync(files[1], await makeRollupWorkbook(kpis, ACCOUNTS, MONTHS, 99));
-    const cells = ACCOUNTS * kpis.length * (MONTHS + 8);
+    // BENCH_WORKBOOKS=DIR keeps the generated workbooks there between runs (they take minutes to write).
+    const keep = process.env.BENCH_WORKBOOKS;
+    const small = path.join(keep ?? work.dir, `rollup-${ACCOUNTS}.xlsx`);
+    const large = path.join(keep ?? work.dir, `rollup-${ACCOUNTS * LARGER}.xlsx`);
+    for (const [file, n] of [
+      [small, ACCOUNTS],
+      [large, ACCOUNTS * LARGER],
+    ] as const) {
+      if (!fs.existsSync(file)) fs.writeFileSync(file, await makeRollupWorkbook(kpis, n, MONTHS));
+    }
+    const gen = { value: fs.readFileSync(small) };
+    const cells = (n: number) => (n * kpis.length * (MONTHS + 8)).toLocaleString('en-US');
     console.log(
-      `workbook: ${ACCOUNTS} accounts x ${kpis.length} KPIs x ${MONTHS} months, ${cells.toLocaleString()} cells, ${mb(gen.value.length)} (written in ${s(gen.ms)})`,
+      `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())}, Node ${process.version}; load average ${os.loadavg()[0].toFixed(1)}`,
     );
-    const excel: Result[] = [];
-    const ours: Result[] = [];
+    console.log(
+      `workbooks: ${ACCOUNTS} accounts x ${kpis.length} KPIs x ${MONTHS} months, ${cells(ACCOUNTS)} cells, ${mb(gen.value.length)}; ${ACCOUNTS * LARGER} accounts, ${cells(ACCOUNTS * LARGER)} cells, ${mb(fs.statSync(large).size)}`,
+    );
+    console.log('hostile and malformed files, read or refused (goal: under 2 s each):');
+    for (const h of await hostile())
+      console.log(`  ${s(h.ms)}  ${h.outcome.padEnd(32)} ${h.name}${h.ms < 2000 ? '' : '  NOT met'}`);
+    const hook = rssHook(work.dir);
+    const excel: number[] = [];
+    const ours: Array<{ ms: number; rss: number }> = [];
+    const larger: Array<{ ms: number; rss: number }> = [];
+    let stored = ['', ''];
     for (let i = 0; i < RUNS; i++) {
-      excel.push(measure('exceljs', files, work.dir));
-      ours.push(measure('import', files, work.dir));
-    }
-    const last = ours[ours.length - 1];
-    console.log(
-      `stored per import: ${Object.entries(last.rows ?? {})
-        .map(([k, v]) => `${v.toLocaleString()} ${k}`)
-        .join(', ')}`,
-    );
-    for (const phase of ['cold', 'again'] as const) {
-      const e = median(excel.map((r) => r[phase].ms));
-      const o = median(ours.map((r) => r[phase].ms));
+      excel.push(exceljsLoad(small));
+      const a = cliImport(small, work.dir, hook, i);
+      const b = cliImport(large, work.dir, hook, i);
+      ours.push(a);
+      larger.push(b);
+      stored = [a.stored, b.stored];
       console.log(
-        `${phase}: exceljs alone, load:                     median ${s(e)}  (runs: ${excel.map((r) => s(r[phase].ms)).join(', ')})`,
+        `  run ${i + 1}: exceljs ${s(excel[i])}, import ${s(a.ms)} (${mb(a.rss)}), ${LARGER}x larger ${s(b.ms)} (${mb(b.rss)})`,
       );
-      console.log(
-        `${phase}: our import (read, check, store, score): median ${s(o)}  (runs: ${ours.map((r) => s(r[phase].ms)).join(', ')})`,
-      );
-      console.log(`${phase}:   where the time goes (last run): ${fmtTimings(last[phase].timings)}`);
-      console.log(`${phase}: ratio import / exceljs: ${(o / e).toFixed(2)}x  (goal: within 1.5x)`);
     }
-    const peak = (rs: Result[], phase: 'cold' | 'again') => mb(median(rs.map((r) => r[phase].maxRss ?? 0)));
+    console.log(`  the command line said: ${stored.join(' | ')}`);
+    const e = median(excel);
+    const o = median(ours.map((r) => r.ms));
+    const l = median(larger.map((r) => r.ms));
+    const rss = median(ours.map((r) => r.rss));
+    const rssLarge = median(larger.map((r) => r.rss));
+    console.log(`exceljs alone loading the ${ACCOUNTS}-account file:                 median ${s(e)}`);
+    console.log(`whole import through the command line (process start included): median ${s(o)}`);
+    console.log(`ratio import / exceljs: ${(o / e).toFixed(2)}x  (goal: at most 1.0x, ${goal(o / e <= 1)})`);
+    console.log(`peak memory (RSS) of that import: ${mb(rss)}  (goal: under 400 MB, ${goal(rss < 400 * 2 ** 20)})`);
     console.log(
-      `peak memory of the process, worker threads included (goal: under 1 GB): after the first file exceljs ${peak(excel, 'cold')}, our import ${peak(ours, 'cold')}; after both files exceljs ${peak(excel, 'again')}, our import ${peak(ours, 'again')}`,
+      `${ACCOUNTS * LARGER}-account roll-up: median ${s(l)}, peak memory ${mb(rssLarge)}  (goal: under 600 MB, ${goal(rssLarge < 600 * 2 ** 20)})`,
     );
+    console.log(
+      `ratio for a workbook ${LARGER} times larger: ${(l / o).toFixed(2)}x  (goal: at most 4.5x, ${goal(l / o <= 4.5)})`,
+    );
+    console.log('hostile and malformed files, read or refused (goal: under 2 s each):');
+    for (const h of await hostile())
+      console.log(`  ${s(h.ms)}  ${h.outcome.padEnd(32)} ${h.name}${h.ms < 2000 ? '' : '  NOT met'}`);
   } finally {
     work.cleanup();
   }
 }
 
-const [mode, dir, ...files] = process.argv.slice(2);
-if (mode === 'exceljs' || mode === 'import') {
-  child(mode, files, dir).catch((e) => {
+const [mode, file] = process.argv.slice(2);
+if (mode === 'exceljs') {
+  exceljsChild(file).catch((e) => {
     console.error(e);
     process.exitCode = 1;
   });

@@ -2,11 +2,15 @@ import { AppError } from '../../shared/errors';
 import type { ScopedCtx } from '../context';
 import { defineHandlers } from '../ipc/dispatch';
 import { log } from '../log';
-import { WorkbookParser } from './parse';
 import { commitImport, loadSamples, type Parse, type Progress, previewImport } from './service';
+import { WorkbookParser } from './threads';
 
 /** The import's worker threads, one pool per backend, parse the files off the main process's thread. */
 const parsers = new WeakMap<ScopedCtx, WorkbookParser>();
+/** The import's worker threads of a backend (the reference-range import reads its files on them too). */
+export function importParser(ctx: ScopedCtx): WorkbookParser {
+  return parserOf(ctx);
+}
 function parserOf(ctx: ScopedCtx): WorkbookParser {
   let p = parsers.get(ctx);
   if (!p) {

@@ -1,10 +1,21 @@
 import { parentPort } from 'node:worker_threads';
 import { isImportRefusal } from '../../shared/import/refusal';
-import { forgetLastWorkbook, type ParseRequest, packMonths, parseInProcess, type WorkerFailure } from './parse';
+import type { Cell } from '../../shared/import/types';
+import { forgetLastWorkbook, type ParseRequest, packMonths, parseInProcess } from './parse';
+import type { WorkerFailure } from './threads';
+import { readFirstSheet } from './workbook/read';
 
 /** The import's worker thread: reads and interprets files off the main process's thread. */
-parentPort?.on('message', async (m: { seq: number; req: ParseRequest; forget?: boolean; ping?: boolean }) => {
-  const { seq, req, forget, ping } = m;
+type Message = {
+  seq: number;
+  req: ParseRequest;
+  ranges?: { bytes: Uint8Array; fileName: string };
+  forget?: boolean;
+  ping?: boolean;
+};
+
+parentPort?.on('message', async (m: Message) => {
+  const { seq, req, ranges, forget, ping } = m;
   if (forget) {
     forgetLastWorkbook();
     return;
@@ -15,6 +26,12 @@ parentPort?.on('message', async (m: { seq: number; req: ParseRequest; forget?: b
     return;
   }
   try {
+    if (ranges) {
+      // A reference-range list: the cells of its first visible sheet.
+      const rows: Cell[][] = await readFirstSheet(ranges.bytes, ranges.fileName);
+      parentPort?.postMessage({ seq, rows });
+      return;
+    }
     const result = await parseInProcess(req, (phase) => parentPort?.postMessage({ seq, phase }));
     parentPort?.postMessage({ seq, result: packMonths(result) });
   } catch (e) {

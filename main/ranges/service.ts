@@ -7,7 +7,7 @@ import type { Cell } from '../../shared/import/types';
 import { normalizeName } from '../../shared/names';
 import { describeRangeFault, type Range, rangeFaultList, validateRange } from '../../shared/scoring';
 import { all, type Db, first, inTransaction, run } from '../db/open';
-import { readWorkbook } from '../import/workbook/read';
+import { readFirstSheet } from '../import/workbook/read';
 import { statusImpact } from '../scoring/receipt';
 import { loadRanges, recomputeAllWorkspaces, toRange } from '../scoring/service';
 
@@ -138,13 +138,23 @@ const cellText = (c: Cell | undefined): string => {
 
 const MAX_REPORTED_ROWS = 20;
 
-/** Reads a CSV or xlsx file of ranges; all rows are checked before anything is written. */
-export async function importRanges(db: Db, userId: number | null, fileName: string, bytes: Uint8Array) {
+/** Reads the cells of a range file's first visible sheet: in the app on the import's worker thread. */
+export type ReadRangeFile = (fileName: string, bytes: Uint8Array) => Promise<Cell[][]>;
+
+/**
+ * Reads a CSV or xlsx file of ranges; all rows are checked before anything is written. The file is
+ * read by `read`: the command line reads it in-process, the app on the import's worker thread.
+ */
+export async function importRanges(
+  db: Db,
+  userId: number | null,
+  fileName: string,
+  bytes: Uint8Array,
+  read: ReadRangeFile = (f, b) => readFirstSheet(b, f),
+) {
   let sheetRows: Cell[][];
   try {
-    const wb = await readWorkbook(bytes, fileName);
-    const sheet = wb.sheets.find((s) => !s.hidden) ?? wb.sheets[0];
-    sheetRows = sheet?.rows ?? [];
+    sheetRows = await read(fileName, bytes);
   } catch (e) {
     if (isImportRefusal(e)) throw new AppError('refused', e.message);
     throw e;

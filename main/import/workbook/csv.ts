@@ -4,6 +4,7 @@
  * (UTF-16 with a BOM and Windows-1252 are read too).
  */
 import type { Cell, RawSheet } from '../../../shared/import/types';
+import { MAX_CELLS, MAX_ROWS, refuse } from './safety';
 
 export type Separator = ',' | ';' | '\t';
 
@@ -41,16 +42,30 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Parses CSV text into rows of fields (RFC 4180 quoting; CRLF, LF or CR line ends). */
-export function parseCsv(text: string, sep: Separator, maxRows = Number.POSITIVE_INFINITY): string[][] {
+/**
+ * Parses CSV text into rows of fields (RFC 4180 quoting; CRLF, LF or CR line ends). With `onRow`
+ * each row is handed over as it is parsed instead of being collected.
+ */
+export function parseCsv(
+  text: string,
+  sep: Separator,
+  maxRows = Number.POSITIVE_INFINITY,
+  onRow?: (fields: string[]) => void,
+): string[][] {
   const rows: string[][] = [];
+  let count = 0;
+  const push = (r: string[]) => {
+    count++;
+    if (onRow) onRow(r);
+    else rows.push(r);
+  };
   let row: string[] = [];
   let field = '';
   let i = 0;
   const n = text.length;
   let fieldStart = true;
   const sepCode = sep.charCodeAt(0);
-  while (i < n && rows.length < maxRows) {
+  while (i < n && count < maxRows) {
     const ch = text[i];
     if (fieldStart && ch === '"') {
       // A quoted field: up to the closing quote; "" is a quote.
@@ -83,7 +98,7 @@ export function parseCsv(text: string, sep: Separator, maxRows = Number.POSITIVE
     }
     if (ch === '\r' || ch === '\n') {
       row.push(field);
-      rows.push(row);
+      push(row);
       row = [];
       field = '';
       fieldStart = true;
@@ -101,9 +116,9 @@ export function parseCsv(text: string, sep: Separator, maxRows = Number.POSITIVE
     fieldStart = false;
     i = j;
   }
-  if (rows.length < maxRows && (field !== '' || row.length > 0)) {
+  if (count < maxRows && (field !== '' || row.length > 0)) {
     row.push(field);
-    rows.push(row);
+    push(row);
   }
   return rows;
 }
@@ -146,14 +161,77 @@ export function sheetNameFromFile(fileName: string): string {
   return stem.trim() || base;
 }
 
-/** A CSV file as a raw sheet: every non-empty field a text cell. */
+/**
+ * Whether CSV text holds more than `maxRows` rows or `maxCells` fields, counted as parseCsv splits
+ * them, in one pass that allocates nothing: a file over the limits is refused before a cell is made.
+ */
+export function csvOverLimits(text: string, sep: Separator, maxRows = MAX_ROWS, maxCells = MAX_CELLS): boolean {
+  const sepCode = sep.charCodeAt(0);
+  const n = text.length;
+  let rows = 0;
+  let fields = 0;
+  let fieldStart = true;
+  let rowOpen = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (fieldStart && c === 34 /* " */) {
+      let q = i + 1;
+      for (;;) {
+        q = text.indexOf('"', q);
+        if (q < 0) {
+          q = n;
+          break;
+        }
+        if (text.charCodeAt(q + 1) !== 34) break;
+        q += 2;
+      }
+      // An empty quoted field at the very end adds no row (as in parseCsv).
+      if (q > i + 1) rowOpen = true;
+      i = q + 1;
+      fieldStart = false;
+    } else if (c === sepCode) {
+      fields++;
+      fieldStart = true;
+      rowOpen = true;
+      i++;
+    } else if (c === 10 || c === 13) {
+      fields++;
+      rows++;
+      if (rows > maxRows || fields > maxCells) return true;
+      fieldStart = true;
+      rowOpen = false;
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    } else {
+      fieldStart = false;
+      rowOpen = true;
+      i++;
+    }
+  }
+  if (rowOpen) {
+    fields++;
+    rows++;
+  }
+  return rows > maxRows || fields > maxCells;
+}
+
+/**
+ * A CSV file as a raw sheet: every non-empty field a text cell, each row turned into cells as it
+ * is parsed. The workbook's cell and row limits hold: a file over them is refused as soon as the
+ * parse passes them, before the rest is read.
+ */
 export function csvToSheet(bytes: Uint8Array, fileName: string): RawSheet {
   const text = decodeText(bytes);
   const sep = detectSeparator(text);
-  const rows: Cell[][] = parseCsv(text, sep).map((fields) => {
-    const cells = fields.map((f): Cell => (f === '' ? EMPTY : { t: 'text', v: f }));
-    while (cells.length > 0 && cells[cells.length - 1].t === 'empty') cells.pop();
-    return cells;
+  if (csvOverLimits(text, sep)) throw refuse('too-many-cells');
+  const rows: Cell[][] = [];
+  let cells = 0;
+  parseCsv(text, sep, Number.POSITIVE_INFINITY, (fields) => {
+    cells += fields.length;
+    if (rows.length >= MAX_ROWS || cells > MAX_CELLS) throw refuse('too-many-cells');
+    const row = fields.map((f): Cell => (f === '' ? EMPTY : { t: 'text', v: f }));
+    while (row.length > 0 && row[row.length - 1].t === 'empty') row.pop();
+    rows.push(row);
   });
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   return { name: sheetNameFromFile(fileName), hidden: false, rows, merges: [] };

@@ -3,11 +3,11 @@
  * checks of ./safety.ts. xlsx files are read by our own reader (./xlsx.ts); `cellFromExcel` maps
  * exceljs values (kept for callers that hold them).
  */
-import type { Cell, RawWorkbook } from '../../../shared/import/types';
+import type { Cell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 import { csvToSheet } from './csv';
 import { isPercentFormat } from './percent';
 import { checkFile, ImportRefusal, refuse } from './safety';
-import { readXlsx } from './xlsx';
+import { streamXlsx } from './xlsx';
 
 export type { Cell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 
@@ -61,19 +61,61 @@ export function cellFromExcel(value: unknown, numFmt: string | undefined, dayShi
   return { t: 'text', v: String(value) };
 }
 
+/** What streamWorkbook yields first: the kind of file and its date system. */
+export type WorkbookHead = { kind: RawWorkbook['kind']; date1904: boolean };
+
 /**
- * Reads a workbook (.xlsx) or CSV file. Throws ImportRefusal when the file is refused by the
- * safety checks or cannot be read.
+ * Reads a workbook (.xlsx) or CSV file sheet by sheet, after the safety checks: first its head
+ * (kind and date system), then each sheet as it is read, so that a caller holding one sheet at a
+ * time never holds every cell of the workbook. Throws ImportRefusal when the file is refused by
+ * the safety checks or cannot be read.
  */
-export async function readWorkbook(bytes: Buffer | Uint8Array, fileName: string): Promise<RawWorkbook> {
+export async function* streamWorkbook(
+  bytes: Buffer | Uint8Array,
+  fileName: string,
+): AsyncGenerator<WorkbookHead | RawSheet, void, undefined> {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const checked = await checkFile(buf, fileName);
-  if (checked.kind === 'csv') return { kind: 'csv', date1904: false, sheets: [csvToSheet(buf, fileName)] };
-
+  if (checked.kind === 'csv') {
+    yield { kind: 'csv', date1904: false };
+    yield csvToSheet(buf, fileName);
+    return;
+  }
   try {
-    return await readXlsx(buf, checked.zip);
+    for await (const item of streamXlsx(buf, checked.zip)) {
+      yield 'rows' in item ? item : { kind: 'xlsx', date1904: item.date1904 };
+    }
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw refuse('unreadable');
   }
+}
+
+export const isWorkbookHead = (item: WorkbookHead | RawSheet): item is WorkbookHead => !('rows' in item);
+
+/**
+ * Reads a whole workbook (.xlsx) or CSV file. Throws ImportRefusal when the file is refused by the
+ * safety checks or cannot be read.
+ */
+export async function readWorkbook(bytes: Buffer | Uint8Array, fileName: string): Promise<RawWorkbook> {
+  const wb: RawWorkbook = { kind: 'xlsx', date1904: false, sheets: [] };
+  for await (const item of streamWorkbook(bytes, fileName)) {
+    if (isWorkbookHead(item)) Object.assign(wb, item);
+    else wb.sheets.push(item);
+  }
+  return wb;
+}
+
+/**
+ * The cells of the first visible sheet of a file (a reference-range list): the sheets after it are
+ * never read.
+ */
+export async function readFirstSheet(bytes: Buffer | Uint8Array, fileName: string): Promise<Cell[][]> {
+  let first: RawSheet | null = null;
+  for await (const item of streamWorkbook(bytes, fileName)) {
+    if (isWorkbookHead(item) || item.chart) continue;
+    first ??= item;
+    if (!item.hidden) return item.rows;
+  }
+  return first?.rows ?? [];
 }

@@ -25,12 +25,14 @@ export const MAX_ENTRY_RATIO = 100;
 /** ... when it unpacks to more than this. (Real sheets compress 5-30 times.) */
 export const RATIO_CHECK_MIN_BYTES = 8 * 1024 * 1024;
 /**
- * The most cells (<c> elements) and rows (<row> elements) the worksheets may hold, counted while
- * the parts are checked, before exceljs builds an object for each. The whole import in the app
- * takes about 2 KB a cell at its peak (reading in two threads, checking, storing): the benchmark's
- * roll-up of 670,000 cells in 33,505 rows peaks at about 850 MB, a file at the limit at 1.1 GB.
+ * The most cells (<c> elements, or fields of a CSV file) and rows (<row> elements, or lines) a
+ * file may hold, counted while the parts are checked, before any cell is read. The import reads
+ * and interprets one sheet at a time, so its memory grows with the largest sheet and the KPI rows
+ * kept for the store, not with every cell: a 2,000-account roll-up (67 KPIs x 12 months, 2.7
+ * million cells with the text columns, 134,000 rows) imports. The hostile-file limits (file and
+ * unpacked sizes, the unpacking ratio) bound what one sheet can hold.
  */
-export const MAX_CELLS = 800_000;
+export const MAX_CELLS = 3_000_000;
 export const MAX_ROWS = 200_000;
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;

@@ -4,7 +4,7 @@
  * cap on its size, and each part's XML read in one linear pass by ./xml.ts. Comments, drawings,
  * charts, tables and the rest are never inflated or parsed.
  */
-import type { Cell, MergedRange, RawSheet, RawWorkbook } from '../../../shared/import/types';
+import type { Cell, MergedRange, RawSheet } from '../../../shared/import/types';
 import { isPercentFormat } from './percent';
 import { MAX_PART_BYTES, refuse } from './safety';
 import { attr, decodeEntities, scanXml } from './xml';
@@ -195,7 +195,26 @@ function readSharedStrings(xml: string | null): string[] {
   return out;
 }
 
-export type SheetContext = { shared: string[]; formats: Array<string | undefined>; date1904: boolean };
+export type SheetContext = {
+  shared: string[];
+  formats: Array<string | undefined>;
+  date1904: boolean;
+  /** One frozen text cell per shared string, made when first met: the many cells repeating a name share it. */
+  sharedCells?: Cell[];
+};
+
+function sharedCell(ctx: SheetContext, v: string): Cell {
+  const i = Number(v);
+  if (!ctx.sharedCells) ctx.sharedCells = [];
+  const cells = ctx.sharedCells;
+  let cell = cells[i];
+  if (cell === undefined) {
+    const s = ctx.shared[i] ?? '';
+    cell = s === '' ? EMPTY : (Object.freeze({ t: 'text', v: s }) as Cell);
+    if (Number.isInteger(i) && i >= 0 && i < ctx.shared.length) cells[i] = cell;
+  }
+  return cell;
+}
 
 /** Column number of an A1 reference's letters (1-based), or 0. */
 function refColumn(ref: string): number {
@@ -229,10 +248,8 @@ function cellValue(
   }
   if (v === null) return formula !== null ? { t: 'formula-no-result', formula } : EMPTY;
   switch (type) {
-    case 's': {
-      const s = ctx.shared[Number(v)] ?? '';
-      return s === '' ? EMPTY : { t: 'text', v: s };
-    }
+    case 's':
+      return sharedCell(ctx, v);
     case 'str':
       return v === '' ? EMPTY : { t: 'text', v };
     case 'b':
@@ -348,17 +365,6 @@ function densify(rows: Cell[][]): Cell[][] {
   }
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   return rows;
-}
-
-/** Reads a checked xlsx into a RawWorkbook, one sheet at a time. */
-export async function readXlsx(buf: Buffer, zip: ZipDirectory): Promise<RawWorkbook> {
-  const sheets: RawSheet[] = [];
-  let date1904 = false;
-  for await (const item of streamXlsx(buf, zip)) {
-    if ('date1904' in item) date1904 = item.date1904;
-    else sheets.push(item);
-  }
-  return { kind: 'xlsx', date1904, sheets };
 }
 
 /** The workbook's date system first, then its sheets in workbook order, each read when asked for. */

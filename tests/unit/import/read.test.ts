@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readAndInterpret } from '../../../main/import/workbook';
-import { decodeText, detectSeparator, parseCsv, sheetNameFromFile } from '../../../main/import/workbook/csv';
+import {
+  csvOverLimits,
+  decodeText,
+  detectSeparator,
+  parseCsv,
+  sheetNameFromFile,
+} from '../../../main/import/workbook/csv';
 import { cellFromExcel, isPercentFormat, readWorkbook } from '../../../main/import/workbook/read';
 import { fixture } from './helpers';
 
@@ -133,5 +139,25 @@ describe('CSV reading', () => {
     const { raw, workbook } = await readAndInterpret(Buffer.from('KPI\tData\nNPS Score\t45\n'), 'export.xlsx');
     expect(raw.kind).toBe('csv');
     expect(workbook.sheets[0].rows[0].dataValue).toBe(45);
+  });
+
+  it('counts rows and fields for the limits exactly as the parse splits them', () => {
+    const texts = [
+      'a,"b,c","d ""e"""\r\n"x\ny",2\r3\n',
+      'a;b;;\n',
+      '"unterminated,x',
+      '\n\n,\n',
+      'k,v\r\nx,"1\r\n2"\r\n',
+      'x"y,"z"w,\n"',
+    ];
+    for (const t of texts) {
+      for (const sep of [',', ';'] as const) {
+        const rows = parseCsv(t, sep);
+        const fields = rows.reduce((n, r) => n + r.length, 0);
+        expect(csvOverLimits(t, sep, rows.length, fields), t).toBe(false);
+        expect(csvOverLimits(t, sep, rows.length - 1, fields) || rows.length === 0, t).toBe(true);
+        expect(csvOverLimits(t, sep, rows.length, fields - 1), t).toBe(true);
+      }
+    }
   });
 });

@@ -178,32 +178,42 @@ describe('hostile workbooks under the size limits (generated at run time)', () =
   const sheetXml = (rows: string) =>
     `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 
-  // About 30 MB of cells deflating to 3 MB, made once (the refusal itself must come quickly).
+  // Four sheets of about 20 MB of cells each, deflating at a ratio of real sheets, made once (the
+  // refusal itself must come quickly).
+  const SHEETS = 4;
+  const PER_ROW = 20;
   let cellsBomb: Buffer;
   beforeAll(() => {
-    const rows: string[] = [
-      '<row r="1"><c r="A1" t="inlineStr"><is><t>KPI</t></is></c><c r="B1" t="inlineStr"><is><t>Data</t></is></c></row>',
-    ];
-    for (let r = 2; rows.length * 3 <= MAX_CELLS + 3; r++) {
-      rows.push(
-        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>K${r}</t></is></c><c r="B${r}"><v>${(r * 7) % 1000}</v></c><c r="C${r}"><v>${r % 97}</v></c></row>`,
-      );
+    const rowsPerSheet = Math.ceil((MAX_CELLS + 1) / PER_ROW / SHEETS);
+    const parts: ZipPart[] = [];
+    for (let n = 1; n <= SHEETS; n++) {
+      const rows: string[] = [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>KPI</t></is></c><c r="B1" t="inlineStr"><is><t>Data</t></is></c></row>',
+      ];
+      for (let r = 2; r <= rowsPerSheet + 1; r++) {
+        const cells = [`<c r="A${r}" t="inlineStr"><is><t>K${r}</t></is></c>`];
+        for (let c = 1; c < PER_ROW; c++)
+          cells.push(`<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 7 + c * 13) % 1000}</v></c>`);
+        rows.push(`<row r="${r}">${cells.join('')}</row>`);
+      }
+      parts.push(deflatedPart(`xl/worksheets/sheet${n}.xml`, sheetXml(rows.join(''))));
     }
-    cellsBomb = buildZip(minimalXlsxParts(sheetXml(rows.join(''))));
+    cellsBomb = buildZip([...minimalXlsxParts(parts[0]), ...parts.slice(1)]);
   }, 120_000);
 
   it(
-    'a sheet of real-looking cells past the cell limit is refused, saying why',
+    'sheets of real-looking cells past the cell limit are refused, saying why',
     async () => {
       const bomb = cellsBomb;
-      const entry = readZipDirectory(bomb).entries.find((e) => e.name.endsWith('sheet1.xml'))!;
-      // Honest sizes, well under the size limits, a compression ratio of real sheets.
-      expect(entry.uncompressedSize).toBeLessThan(MAX_PART_BYTES);
-      expect(entry.uncompressedSize / entry.compressedSize).toBeLessThan(MAX_ENTRY_RATIO);
+      for (const entry of readZipDirectory(bomb).entries.filter((e) => e.name.includes('worksheets/'))) {
+        // Honest sizes, well under the size limits, a compression ratio of real sheets.
+        expect(entry.uncompressedSize).toBeLessThan(MAX_PART_BYTES);
+        expect(entry.uncompressedSize / entry.compressedSize).toBeLessThan(MAX_ENTRY_RATIO);
+      }
       const refusal = await refusalOf(bomb, 'cells.xlsx');
       expect(refusal.code).toBe('too-many-cells');
       expect(refusal.message).toBe(
-        'This workbook has more than 800,000 cells or 200,000 rows, far more than a KPI workbook needs, so it was not opened; remove unused sheets, rows or data and try again.',
+        'This workbook has more than 3,000,000 cells or 200,000 rows, far more than a KPI workbook needs, so it was not opened; remove unused sheets, rows or data and try again.',
       );
     },
     QUICK,
@@ -212,10 +222,32 @@ describe('hostile workbooks under the size limits (generated at run time)', () =
   it(
     'empty cells and rows count too',
     async () => {
-      const cells = buildZip(minimalXlsxParts(sheetXml(`<row>${'<c/>'.repeat(10)}</row>`.repeat(MAX_CELLS / 10 + 1))));
+      // Two sheets, each under the size from which the unpacking ratio is checked.
+      const half = sheetXml(`<row>${'<c/>'.repeat(20)}</row>`.repeat(MAX_CELLS / 40 + 1));
+      const cells = buildZip([...minimalXlsxParts(half), deflatedPart('xl/worksheets/sheet2.xml', half)]);
       expect((await refusalOf(cells, 'cells.xlsx')).code).toBe('too-many-cells');
       const rows = buildZip(minimalXlsxParts(sheetXml('<row/>'.repeat(MAX_ROWS + 1))));
       expect((await refusalOf(rows, 'rows.xlsx')).code).toBe('too-many-cells');
+    },
+    QUICK,
+  );
+
+  it(
+    'a CSV file past the cell or row limit is refused with the same sentence, before it is all read',
+    async () => {
+      const sentence = REFUSAL_MESSAGES['too-many-cells'];
+      const lines = Buffer.from('KPI,Data\n'.repeat(MAX_ROWS + 1));
+      expect(lines.length).toBeLessThan(MAX_FILE_BYTES);
+      const rows = await refusalOf(lines, 'lines.csv');
+      expect([rows.code, rows.message]).toEqual(['too-many-cells', sentence]);
+      const wide = `KPI,${Array.from({ length: 20 }, (_, i) => `M${i}`).join(',')}\n`;
+      const fields = Buffer.from(wide.repeat(Math.ceil(MAX_CELLS / 21) + 1));
+      const cells = await refusalOf(fields, 'fields.csv');
+      expect([cells.code, cells.message]).toEqual(['too-many-cells', sentence]);
+      // Just under both limits, the same shape is read.
+      const under = Buffer.from(`KPI,Data\n${'Calls,3\n'.repeat(1000)}`);
+      const { raw } = await readAndInterpret(under, 'under.csv');
+      expect(raw.sheets[0].rows).toHaveLength(1001);
     },
     QUICK,
   );
