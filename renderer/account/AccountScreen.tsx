@@ -13,6 +13,8 @@ import { errorMessage, type Route, useApp } from '../store';
 import { CategoryCard, TrendCard } from './charts';
 import { KpiTable } from './KpiTable';
 import { Receipt } from './Receipt';
+import '../components/dashboard.css';
+import './account.css';
 
 type AccountRoute = Extract<Route, { view: 'account' }>;
 

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
+import './Dialog.css';
 
 /** The open modal dialogs, last opened last: the toasts are shown inside the topmost (above its backdrop). */
 let openDialogs: HTMLDialogElement[] = [];

@@ -1,6 +1,7 @@
 import { createPortal } from 'react-dom';
 import { useApp } from '../store';
 import { useTopDialog } from './Dialog';
+import './Toasts.css';
 
 /**
  * The toasts, bottom right. While a modal dialog is open they are shown inside it: a modal dialog

@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import './VirtualTable.css';
 
 export interface Column<T> {
   id: string;

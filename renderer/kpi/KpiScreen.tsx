@@ -10,6 +10,9 @@ import { fmtDate, fmtMonth, fmtNumber, fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { useQuery } from '../data/useQuery';
 import { errorMessage, type Route, useApp } from '../store';
+import '../components/dashboard.css';
+import '../account/account.css';
+import './kpi.css';
 
 type KpiRoute = Extract<Route, { view: 'kpi' }>;
 

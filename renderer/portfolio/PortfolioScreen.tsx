@@ -25,6 +25,8 @@ import {
   summarize,
 } from './model';
 import { Summary } from './Summary';
+import '../components/dashboard.css';
+import './portfolio.css';
 
 /** The workspace home: every active account's health, with a summary above the list. */
 export function PortfolioScreen() {
