@@ -104,7 +104,7 @@ export function KpiScreen() {
   const failed = history.error ? errorMessage(history.error) : null;
 
   const back = (
-    <button type="button" className="link-button back-link" onClick={() => navigate({ view: 'account', accountId })}>
+    <button type="button" className="link-button back-link" onClick={() => navigate({ view: 'account', accountId, section: 'kpis' })}>
       ← {data?.accountName ?? 'Account'}
     </button>
   );
