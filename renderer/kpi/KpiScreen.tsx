@@ -104,7 +104,11 @@ export function KpiScreen() {
   const failed = history.error ? errorMessage(history.error) : null;
 
   const back = (
-    <button type="button" className="link-button back-link" onClick={() => navigate({ view: 'account', accountId, section: 'kpis' })}>
+    <button
+      type="button"
+      className="link-button back-link"
+      onClick={() => navigate({ view: 'account', accountId, section: 'kpis' })}
+    >
       ← {data?.accountName ?? 'Account'}
     </button>
   );
