@@ -9,7 +9,7 @@ export type Route =
   | { view: 'import' }
   | { view: 'playbooks'; executionId?: string }
   | { view: 'settings' }
-  | { view: 'account'; accountId: number; month?: string }
+  | { view: 'account'; accountId: number; month?: string; section?: string }
   | { view: 'kpi'; accountId: number; kpi: string; category?: string };
 
 export interface Toast {
@@ -39,7 +39,11 @@ interface AppState {
   setPendingFile(file: File | null): void;
   loadWorkspaces(): Promise<void>;
   switchWorkspace(id: number): Promise<void>;
-  navigate(route: Route, options?: { fromRow?: number }): void;
+  /**
+   * Shows another screen, as a new entry of the browser's history (Back and Forward move between
+   * screens); `replace` changes the current entry instead (another section of the same account).
+   */
+  navigate(route: Route, options?: { fromRow?: number; replace?: boolean }): void;
   toast(kind: Toast['kind'], text: string, action?: Toast['action']): void;
   dismiss(id: number): void;
   dataChanged(): void;
@@ -62,17 +66,39 @@ const VIEWS = new Set<Route['view']>([
   'account',
   'kpi',
 ]);
+/** The route kept in a saved entry (session storage, a history entry) of this workspace, if valid. */
+export function routeOf(saved: unknown, workspaceId: number | null): Route | null {
+  const entry = saved as { workspaceId?: unknown; route?: Route } | null;
+  const r = entry?.route;
+  if (!entry || entry.workspaceId !== workspaceId || !r || !VIEWS.has(r.view)) return null;
+  if ((r.view === 'account' || r.view === 'kpi') && typeof r.accountId !== 'number') return null;
+  if (r.view === 'kpi' && typeof r.kpi !== 'string') return null;
+  return r;
+}
 function savedRoute(workspaceId: number | null): Route | null {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(ROUTE_KEY) ?? 'null') as { workspaceId?: unknown; route?: Route };
-    const r = saved?.route;
-    if (saved?.workspaceId !== workspaceId || !r || !VIEWS.has(r.view)) return null;
-    if ((r.view === 'account' || r.view === 'kpi') && typeof r.accountId !== 'number') return null;
-    if (r.view === 'kpi' && typeof r.kpi !== 'string') return null;
-    return r;
+    return routeOf(JSON.parse(sessionStorage.getItem(ROUTE_KEY) ?? 'null'), workspaceId);
   } catch {
     return null;
   }
+}
+/** Writes the route into the browser's history: a new entry, or the current one with `replace`. */
+function recordRoute(workspaceId: number | null, route: Route, replace: boolean) {
+  try {
+    if (replace) history.replaceState({ workspaceId, route }, '');
+    else history.pushState({ workspaceId, route }, '');
+  } catch {
+    // no history (tests outside a browser): Back simply leaves
+  }
+}
+/** What a change of route does to the focus memory (the row to return to, the last account). */
+function routeState(s: Pick<AppState, 'returnRow' | 'lastAccountId'>, route: Route, fromRow?: number) {
+  return {
+    route,
+    returnRow:
+      fromRow ?? (route.view === 'account' || route.view === 'kpi' || route.view === 'portfolio' ? s.returnRow : null),
+    lastAccountId: route.view === 'account' || route.view === 'kpi' ? route.accountId : s.lastAccountId,
+  };
 }
 function saveRoute(workspaceId: number | null, route: Route) {
   try {
@@ -98,10 +124,12 @@ export const useApp = create<AppState>((set, get) => ({
   async loadWorkspaces() {
     const list = await call('workspaces.list', {});
     // the first load after a reload reopens the screen the window was on
+    const first = !get().loaded;
     // issue 13: Today is the start screen once the workspace has accounts
     const hasData = (list.workspaces.find((w) => w.id === list.activeId)?.accountCount ?? 0) > 0;
-    const route = get().loaded ? null : (savedRoute(list.activeId) ?? (hasData ? ({ view: 'today' } as Route) : null));
+    const route = first ? (savedRoute(list.activeId) ?? (hasData ? ({ view: 'today' } as Route) : null)) : null;
     set({ workspaces: list.workspaces, activeId: list.activeId, loaded: true, ...(route ? { route } : {}) });
+    if (first) recordRoute(list.activeId, get().route, true);
   },
   async switchWorkspace(id) {
     const list = await call('workspaces.switch', { workspaceId: id });
@@ -113,15 +141,11 @@ export const useApp = create<AppState>((set, get) => ({
       lastAccountId: null,
       dataVersion: s.dataVersion + 1,
     }));
+    recordRoute(list.activeId, { view: 'portfolio' }, false);
   },
   navigate(route, options) {
-    set((s) => ({
-      route,
-      returnRow:
-        options?.fromRow ??
-        (route.view === 'account' || route.view === 'kpi' || route.view === 'portfolio' ? s.returnRow : null),
-      lastAccountId: route.view === 'account' || route.view === 'kpi' ? route.accountId : s.lastAccountId,
-    }));
+    set((s) => routeState(s, route, options?.fromRow));
+    recordRoute(get().activeId, route, options?.replace ?? false);
   },
   toast(kind, text, action) {
     const id = ++toastId;
@@ -136,6 +160,15 @@ export const useApp = create<AppState>((set, get) => ({
     void get().loadWorkspaces();
   },
 }));
+
+// Back and Forward: the entry's route, when it is of the open workspace (another's is passed over).
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', (e) => {
+    const s = useApp.getState();
+    const route = s.loaded ? routeOf(e.state, s.activeId) : null;
+    if (route) useApp.setState(routeState(s, route));
+  });
+}
 
 useApp.subscribe((s, before) => {
   if (s.loaded && (s.route !== before.route || s.activeId !== before.activeId)) saveRoute(s.activeId, s.route);

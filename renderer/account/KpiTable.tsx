@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { AccountDashboard } from '../../shared/channels/dashboard';
 import type { ReceiptKpi, ScoreReceipt } from '../../shared/channels/scoring';
 import type { Range } from '../../shared/scoring';
@@ -6,22 +7,48 @@ import { fmtMonth, fmtNumber, fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { KpiEditButton } from './KpiEdit';
 
-/** A range in words, best band first: "Healthy ≥ 30 · Risk 10–30 · Critical < 10". */
-export function rangeText(r: Range | null): string {
-  if (!r) return 'No reference range';
+/** A range's bands in words, best first: ["Healthy ≥ 30", "Risk 10–30", "Critical < 10"]. */
+export function rangeBandTexts(r: Range): string[] {
   const n = (x: number) => fmtNumber(x);
   return r.higherIsBetter
-    ? `Healthy ≥ ${n(r.healthyMin)} · Risk ${n(r.riskMin)}–${n(r.riskMax)} · Critical < ${n(r.criticalMax)}`
-    : `Healthy ≤ ${n(r.healthyMax)} · Risk ${n(r.riskMin)}–${n(r.riskMax)} · Critical > ${n(r.criticalMin)}`;
+    ? [`Healthy ≥ ${n(r.healthyMin)}`, `Risk ${n(r.riskMin)}–${n(r.riskMax)}`, `Critical < ${n(r.criticalMax)}`]
+    : [`Healthy ≤ ${n(r.healthyMax)}`, `Risk ${n(r.riskMin)}–${n(r.riskMax)}`, `Critical > ${n(r.criticalMin)}`];
+}
+
+/** A range in words, best band first: "Healthy ≥ 30 · Risk 10–30 · Critical < 10". */
+export function rangeText(r: Range | null): string {
+  return r ? rangeBandTexts(r).join(' · ') : 'No reference range';
+}
+
+/** The range cell: each band kept on one line ("Critical < 1" never wraps), the line breaking between bands. */
+function RangeCell({ range }: { range: Range | null }) {
+  if (!range) return <>No reference range</>;
+  const bands = rangeBandTexts(range);
+  return (
+    <>
+      {bands.map((b, i) => (
+        <Fragment key={b}>
+          {i > 0 && ' · '}
+          <span className="range-band">{b}</span>
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 /** The account's KPIs for the month, grouped by category, each with its last 12 months. */
-export function KpiTable(props: { receipt: ScoreReceipt; dash: AccountDashboard; onOpen: (k: ReceiptKpi) => void }) {
+export function KpiTable(props: {
+  receipt: ScoreReceipt;
+  dash: AccountDashboard;
+  /** The KPIs to show, in order (all of the receipt's when not given). */
+  rows?: ReceiptKpi[];
+  onOpen: (k: ReceiptKpi) => void;
+}) {
   const { receipt, dash } = props;
-  const groups = receipt.categories.map((c) => ({
-    category: c,
-    kpis: receipt.kpis.filter((k) => k.category === c.category),
-  }));
+  const rows = props.rows ?? receipt.kpis;
+  const groups = receipt.categories
+    .map((c) => ({ category: c, kpis: rows.filter((k) => k.category === c.category) }))
+    .filter((g) => g.kpis.length > 0);
   const prev = receipt.previousMonth ? fmtMonth(receipt.previousMonth) : 'Last month';
   return (
     <table className="table compact kpi-table" aria-label="KPIs">
@@ -80,7 +107,9 @@ export function KpiTable(props: { receipt: ScoreReceipt; dash: AccountDashboard;
                 )}
               </td>
               <td className="num">{fmtScore(k.score)}</td>
-              <td className="muted small">{rangeText(k.range)}</td>
+              <td className="muted small range-cell">
+                <RangeCell range={k.range} />
+              </td>
               <td className="num">{fmtNumber(k.previousValue)}</td>
               <td>
                 <Sparkline

@@ -20,13 +20,13 @@ function placeOf(e: TimelineEntry, accountId: number): Route | string {
     case 'edit':
       return { view: 'kpi', accountId, kpi: e.kpi, category: e.category };
     case 'status':
-      return { view: 'account', accountId, month: e.month };
+      return { view: 'account', accountId, month: e.month, section: 'overview' };
     case 'playbook':
       return { view: 'playbooks', executionId: e.executionId };
     case 'note':
       return `note-${e.noteId}`;
     case 'upload':
-      return 'account-uploads';
+      return { view: 'account', accountId, section: 'uploads' };
     default:
       return 'account-facts';
   }

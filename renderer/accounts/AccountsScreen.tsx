@@ -14,14 +14,18 @@ type StatusFilter = 'active' | 'inactive' | 'all';
 const NO_ROWS: AccountRow[] = [];
 const NO_FACETS = { industries: [], regions: [] };
 
+interface AccountFilters {
+  search: string;
+  status: StatusFilter;
+  industry: string;
+  region: string;
+}
+const NO_FILTERS: AccountFilters = { search: '', status: 'active', industry: '', region: '' };
+
 export function AccountsScreen() {
-  const toast = useApp((s) => s.toast);
-  const navigate = useApp((s) => s.navigate);
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('active');
-  const [industry, setIndustry] = useState('');
-  const [region, setRegion] = useState('');
+  const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
   const [editing, setEditing] = useState<AccountRow | 'new' | null>(null);
+  const { search, status, industry, region } = filters;
   const rows =
     useQuery('accounts.list', {
       search: search || undefined,
@@ -29,64 +33,21 @@ export function AccountsScreen() {
       industry: industry || undefined,
       region: region || undefined,
     }).data ?? NO_ROWS;
-  const facets = useQuery('accounts.facets', {}).data ?? NO_FACETS;
-
-  const setActive = async (a: AccountRow, next: 'active' | 'inactive') => {
-    try {
-      await call('accounts.setStatus', { accountId: a.id, status: next });
-      useApp.getState().dataChanged();
-      if (next === 'inactive') {
-        toast('info', `${a.name} deactivated: hidden from the portfolio, its data kept.`, {
-          label: 'Undo',
-          run: () => setActive(a, 'active'),
-        });
-      } else {
-        toast('success', `${a.name} restored.`);
-      }
-    } catch (e) {
-      reportError(e);
-    }
-  };
+  const set = (patch: Partial<AccountFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   return (
     <section className="screen">
       <header className="screen-head">
         <h1>Accounts</h1>
         <div className="toolbar">
+          <BulkSetButton rows={rows} />
           <AccountsListImport />
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             Add account
           </button>
         </div>
       </header>
-      <div className="toolbar">
-        <input
-          type="search"
-          aria-label="Search accounts"
-          placeholder="Search by name…"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-          <option value="active">Active</option>
-          <option value="inactive">Deactivated</option>
-          <option value="all">All</option>
-        </select>
-        <select aria-label="Industry" value={industry} onChange={(e) => setIndustry(e.target.value)}>
-          <option value="">All industries</option>
-          {facets.industries.map((x) => (
-            <option key={x}>{x}</option>
-          ))}
-        </select>
-        <select aria-label="Region" value={region} onChange={(e) => setRegion(e.target.value)}>
-          <option value="">All regions</option>
-          {facets.regions.map((x) => (
-            <option key={x}>{x}</option>
-          ))}
-        </select>
-        <span className="muted">{plural(rows.length, 'account')}</span>
-        <BulkSetButton rows={rows} />
-      </div>
+      <AccountsToolbar filters={filters} set={set} count={rows.length} />
       {rows.length === 0 ? (
         <div className="empty-state">
           {search || industry || region || status !== 'active'
@@ -94,66 +55,126 @@ export function AccountsScreen() {
             : 'No accounts yet. Add one, or import a workbook: accounts are proposed from it.'}
         </div>
       ) : (
-        <table className="table" aria-label="Accounts">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col" className="num">
-                Revenue
-              </th>
-              <th scope="col">Industry</th>
-              <th scope="col">Region</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id} className={a.status === 'inactive' ? 'inactive' : undefined}>
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => navigate({ view: 'account', accountId: a.id })}
-                  >
-                    {a.name}
-                  </button>
-                </td>
-                <td className="num">
-                  <Money value={a.revenue || null} />
-                </td>
-                <td>{a.industry ?? '–'}</td>
-                <td>{a.region ?? '–'}</td>
-                <td>{a.status === 'active' ? 'Active' : 'Deactivated'}</td>
-                <td className="row-actions">
-                  <div>
-                    <button type="button" onClick={() => setEditing(a)} aria-label={`Edit ${a.name}`}>
-                      Edit
-                    </button>
-                    {a.status === 'active' ? (
-                      <button
-                        type="button"
-                        onClick={() => setActive(a, 'inactive')}
-                        aria-label={`Deactivate ${a.name}`}
-                      >
-                        Deactivate
-                      </button>
-                    ) : (
-                      <button type="button" onClick={() => setActive(a, 'active')} aria-label={`Restore ${a.name}`}>
-                        Restore
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AccountsTable rows={rows} onEdit={setEditing} />
       )}
       <AccountDialog account={editing} onClose={() => setEditing(null)} />
     </section>
+  );
+}
+
+function AccountsToolbar(props: { filters: AccountFilters; set: (p: Partial<AccountFilters>) => void; count: number }) {
+  const { filters, set } = props;
+  const facets = useQuery('accounts.facets', {}).data ?? NO_FACETS;
+  return (
+    <div className="toolbar">
+      <input
+        type="search"
+        aria-label="Search accounts"
+        placeholder="Search by name…"
+        value={filters.search}
+        onChange={(e) => set({ search: e.target.value })}
+      />
+      <select
+        aria-label="Status"
+        value={filters.status}
+        onChange={(e) => set({ status: e.target.value as StatusFilter })}
+      >
+        <option value="active">Active</option>
+        <option value="inactive">Deactivated</option>
+        <option value="all">All</option>
+      </select>
+      <select aria-label="Industry" value={filters.industry} onChange={(e) => set({ industry: e.target.value })}>
+        <option value="">All industries</option>
+        {facets.industries.map((x) => (
+          <option key={x}>{x}</option>
+        ))}
+      </select>
+      <select aria-label="Region" value={filters.region} onChange={(e) => set({ region: e.target.value })}>
+        <option value="">All regions</option>
+        {facets.regions.map((x) => (
+          <option key={x}>{x}</option>
+        ))}
+      </select>
+      <span className="muted">{plural(props.count, 'account')}</span>
+    </div>
+  );
+}
+
+/** Deactivates (with an Undo) or restores an account. */
+async function setActive(a: AccountRow, next: 'active' | 'inactive'): Promise<void> {
+  const { toast } = useApp.getState();
+  try {
+    await call('accounts.setStatus', { accountId: a.id, status: next });
+    useApp.getState().dataChanged();
+    if (next === 'inactive') {
+      toast('info', `${a.name} deactivated: hidden from the portfolio, its data kept.`, {
+        label: 'Undo',
+        run: () => setActive(a, 'active'),
+      });
+    } else {
+      toast('success', `${a.name} restored.`);
+    }
+  } catch (e) {
+    reportError(e);
+  }
+}
+
+function AccountsTable({ rows, onEdit }: { rows: AccountRow[]; onEdit: (a: AccountRow) => void }) {
+  const navigate = useApp((s) => s.navigate);
+  return (
+    <table className="table" aria-label="Accounts">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col" className="num">
+            Revenue
+          </th>
+          <th scope="col">Industry</th>
+          <th scope="col">Region</th>
+          <th scope="col">Status</th>
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => (
+          <tr key={a.id} className={a.status === 'inactive' ? 'inactive' : undefined}>
+            <td>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => navigate({ view: 'account', accountId: a.id })}
+              >
+                {a.name}
+              </button>
+            </td>
+            <td className="num">
+              <Money value={a.revenue || null} />
+            </td>
+            <td>{a.industry ?? '–'}</td>
+            <td>{a.region ?? '–'}</td>
+            <td>{a.status === 'active' ? 'Active' : 'Deactivated'}</td>
+            <td className="row-actions">
+              <div>
+                <button type="button" onClick={() => onEdit(a)} aria-label={`Edit ${a.name}`}>
+                  Edit
+                </button>
+                {a.status === 'active' ? (
+                  <button type="button" onClick={() => setActive(a, 'inactive')} aria-label={`Deactivate ${a.name}`}>
+                    Deactivate
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => setActive(a, 'active')} aria-label={`Restore ${a.name}`}>
+                    Restore
+                  </button>
+                )}
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

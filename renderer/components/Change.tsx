@@ -1,4 +1,5 @@
 import { fmtMonth, fmtSigned } from './format';
+import './Change.css';
 
 /** A change of score in points: arrow, sign and one decimal, read out as "+3.2 points since Aug 2025". */
 export function Change(props: { value: number | null; since?: string | null; className?: string }) {

@@ -1,4 +1,5 @@
 import { fmtMoney, fmtMoneyShort } from './format';
+import './Money.css';
 
 export const NO_REVENUE = 'No revenue recorded';
 

@@ -1,4 +1,5 @@
 import type { Status } from '../../shared/scoring';
+import './StatusChip.css';
 
 /** The shape that goes with each status, so that status reads without colour too. */
 export const STATUS_ICON: Record<Status, string> = { Healthy: '●', Risk: '▲', Critical: '■' };

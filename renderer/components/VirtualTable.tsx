@@ -2,12 +2,14 @@ import {
   type KeyboardEvent,
   memo,
   type ReactNode,
+  type RefObject,
   useCallback,
   useEffect,
   useLayoutEffect,
   useRef,
   useState,
 } from 'react';
+import './VirtualTable.css';
 
 export interface Column<T> {
   id: string;
@@ -32,7 +34,7 @@ export type SortDir = 'asc' | 'desc';
  * carry aria-rowindex and the table aria-rowcount. Arrow keys, Page Up/Down, Home and End move
  * between rows' controls.
  */
-export function VirtualTable<T>(props: {
+export interface VirtualTableProps<T> {
   label: string;
   rows: T[];
   rowKey: (row: T) => string | number;
@@ -48,16 +50,73 @@ export function VirtualTable<T>(props: {
   focusKey?: string | number | null;
   /** Called once the row of focusKey has focus, or when it is not among the rows. */
   onFocusKeyDone?: () => void;
-}) {
+}
+
+export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const rowHeight = props.rowHeight ?? 44;
   const overscan = props.overscan ?? 6;
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewHeight, setViewHeight] = useState(600);
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const view = useScrollView(scroller, props.rows);
   const template = props.columns.map((c) => c.width).join(' ');
   const count = props.rows.length;
+  const onKeyDown = useRowKeys(scroller, view, props, rowHeight);
 
+  const first = Math.max(0, Math.floor(view.scrollTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((view.scrollTop + view.viewHeight) / rowHeight) + overscan);
+  const visible: ReactNode[] = [];
+  for (let i = first; i < last; i++) {
+    const row = props.rows[i];
+    visible.push(
+      <Row
+        key={props.rowKey(row)}
+        row={row}
+        index={i}
+        columns={props.columns}
+        template={template}
+        height={rowHeight}
+      />,
+    );
+  }
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys pressed on the rows' own buttons bubble here to move between rows
+    <div
+      ref={scroller}
+      className="vtable-scroller"
+      style={{ maxHeight: props.maxHeight ?? '60vh' }}
+      onScroll={view.onScroll}
+      onKeyDown={onKeyDown}
+      data-testid={`${props.label}-scroller`}
+    >
+      <table aria-label={props.label} aria-rowcount={count + 1} className="vtable">
+        <Head columns={props.columns} template={template} sort={props.sort} onSort={props.onSort} />
+        <tbody style={{ height: count ? count * rowHeight : undefined }}>
+          {count === 0 ? (
+            <tr className="vtable-empty">
+              <td>{props.empty ?? 'Nothing to show.'}</td>
+            </tr>
+          ) : (
+            visible
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface ScrollView {
+  scrollTop: number;
+  viewHeight: number;
+  setScrollTop: (top: number) => void;
+  onScroll: () => void;
+}
+
+/** The scroller's height and scroll position (read once a frame); a new list starts at the top. */
+function useScrollView(scroller: RefObject<HTMLDivElement | null>, rows: unknown[]): ScrollView {
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(600);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scroller is the same element throughout
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -72,9 +131,10 @@ export function VirtualTable<T>(props: {
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
     setScrollTop(0);
-  }, [props.rows]);
+  }, [rows]);
 
   const frame = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scroller is the same element throughout
   const onScroll = useCallback(() => {
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
@@ -83,9 +143,21 @@ export function VirtualTable<T>(props: {
     });
   }, []);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  return { scrollTop, viewHeight, setScrollTop, onScroll };
+}
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(count, Math.ceil((scrollTop + viewHeight) / rowHeight) + overscan);
+/**
+ * Moving between rows: arrow keys, Page Up/Down, Home and End focus another row's first control
+ * (scrolled into view), and the row of `focusKey` gets focus again when the user comes back.
+ */
+function useRowKeys<T>(
+  scroller: RefObject<HTMLDivElement | null>,
+  view: ScrollView,
+  props: VirtualTableProps<T>,
+  rowHeight: number,
+) {
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const count = props.rows.length;
 
   // Focus follows the keyboard once the target row is rendered.
   useEffect(() => {
@@ -108,7 +180,7 @@ export function VirtualTable<T>(props: {
     else if (top < el.scrollTop) el.scrollTop = top;
     else if (head + top + rowHeight > el.scrollTop + el.clientHeight)
       el.scrollTop = head + top + rowHeight - el.clientHeight;
-    setScrollTop(el.scrollTop);
+    view.setScrollTop(el.scrollTop);
     setFocusIndex(i);
   };
 
@@ -122,10 +194,10 @@ export function VirtualTable<T>(props: {
     onFocusKeyDone?.();
   }, [focusKey]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  return (e: KeyboardEvent<HTMLDivElement>) => {
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
     const current = rowEl ? Number(rowEl.dataset.index) : -1;
-    const page = Math.max(1, Math.floor(viewHeight / rowHeight) - 1);
+    const page = Math.max(1, Math.floor(view.viewHeight / rowHeight) - 1);
     const keys: Record<string, number> = {
       ArrowDown: current + 1,
       ArrowUp: current - 1,
@@ -139,82 +211,64 @@ export function VirtualTable<T>(props: {
       moveTo(Math.max(0, keys[e.key]));
     }
   };
+}
 
-  const visible: ReactNode[] = [];
-  for (let i = first; i < last; i++) {
-    const row = props.rows[i];
-    visible.push(
-      <Row
-        key={props.rowKey(row)}
-        row={row}
-        index={i}
-        columns={props.columns}
-        template={template}
-        height={rowHeight}
-      />,
-    );
-  }
-
+/** The sticky header: one sort button per sort of a sortable column, the current one marked. */
+function Head<T>(props: {
+  columns: Column<T>[];
+  template: string;
+  sort?: { key: string; dir: SortDir };
+  onSort?: (key: string) => void;
+}) {
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys pressed on the rows' own buttons bubble here to move between rows
-    <div
-      ref={scroller}
-      className="vtable-scroller"
-      style={{ maxHeight: props.maxHeight ?? '60vh' }}
-      onScroll={onScroll}
-      onKeyDown={onKeyDown}
-      data-testid={`${props.label}-scroller`}
+    <thead>
+      <tr aria-rowindex={1} style={{ gridTemplateColumns: props.template }}>
+        {props.columns.map((c) => {
+          const sorts = c.sorts ?? (c.sortable ? [{ key: c.id, label: c.header, title: undefined }] : []);
+          const current = sorts.some((x) => x.key === props.sort?.key) ? props.sort?.dir : null;
+          return (
+            <th
+              key={c.id}
+              scope="col"
+              aria-sort={current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : undefined}
+              className={[c.align === 'right' ? 'num' : '', c.sorts ? 'multi-sort' : ''].join(' ').trim() || undefined}
+            >
+              {sorts.length && props.onSort
+                ? sorts.map((x) => (
+                    <SortButton
+                      key={x.key}
+                      sort={x}
+                      dir={props.sort?.key === x.key ? props.sort.dir : null}
+                      onSort={props.onSort}
+                    />
+                  ))
+                : c.header}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+function SortButton(props: {
+  sort: { key: string; label: string; title?: string };
+  dir: SortDir | null;
+  onSort?: (key: string) => void;
+}) {
+  const { sort: x, dir } = props;
+  return (
+    <button
+      type="button"
+      className="sort-button"
+      title={x.title ?? `Sort by ${x.label}`}
+      onClick={() => props.onSort?.(x.key)}
     >
-      <table aria-label={props.label} aria-rowcount={count + 1} className="vtable">
-        <thead>
-          <tr aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-            {props.columns.map((c) => {
-              const sorts = c.sorts ?? (c.sortable ? [{ key: c.id, label: c.header, title: undefined }] : []);
-              const current = sorts.some((x) => x.key === props.sort?.key) ? props.sort?.dir : null;
-              return (
-                <th
-                  key={c.id}
-                  scope="col"
-                  aria-sort={current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : undefined}
-                  className={
-                    [c.align === 'right' ? 'num' : '', c.sorts ? 'multi-sort' : ''].join(' ').trim() || undefined
-                  }
-                >
-                  {sorts.length && props.onSort
-                    ? sorts.map((x) => {
-                        const sorted = props.sort?.key === x.key ? props.sort.dir : null;
-                        return (
-                          <button
-                            key={x.key}
-                            type="button"
-                            className="sort-button"
-                            title={x.title ?? `Sort by ${x.label}`}
-                            onClick={() => props.onSort?.(x.key)}
-                          >
-                            {x.label}
-                            <span aria-hidden="true" className="sort-mark">
-                              {sorted === 'asc' ? '▴' : sorted === 'desc' ? '▾' : ''}
-                            </span>
-                          </button>
-                        );
-                      })
-                    : c.header}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody style={{ height: count ? count * rowHeight : undefined }}>
-          {count === 0 ? (
-            <tr className="vtable-empty">
-              <td>{props.empty ?? 'Nothing to show.'}</td>
-            </tr>
-          ) : (
-            visible
-          )}
-        </tbody>
-      </table>
-    </div>
+      {x.label}
+      <span aria-hidden="true" className="sort-mark">
+        {dir === 'asc' ? '▴' : dir === 'desc' ? '▾' : ''}
+      </span>
+    </button>
   );
 }
 

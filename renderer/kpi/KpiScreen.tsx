@@ -1,8 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
-import type { UploadRef } from '../../shared/channels/dashboard';
+import type { KpiHistory, UploadRef } from '../../shared/channels/dashboard';
 import type { Range } from '../../shared/scoring';
-import { KpiEditHistory, useEditedMonths } from '../account/KpiEditHistory';
 import { rangeText } from '../account/KpiTable';
 import { ChartCanvas } from '../charts/ChartCanvas';
 import { type Band, bandsPlugin } from '../charts/plugins';
@@ -11,6 +10,10 @@ import { fmtDate, fmtMonth, fmtNumber, fmtScore } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { useQuery } from '../data/useQuery';
 import { errorMessage, type Route, useApp } from '../store';
+import '../components/dashboard.css';
+import '../account/account.css';
+import './kpi.css';
+import { KpiEditHistory, useEditedMonths } from '../account/KpiEditHistory';
 
 type KpiRoute = Extract<Route, { view: 'kpi' }>;
 
@@ -49,69 +52,71 @@ export function kpiAxis(values: number[], r: Range | null): { min: number; max: 
 const uploadText = (u: UploadRef) =>
   `v${u.version}${u.fileName ? ` · ${u.fileName}` : ''}${u.uploadedAt ? ` · ${fmtDate(u.uploadedAt)}` : ''}`;
 
+/** The KPI's values by month, each point in its status's colour, on the range's bands. */
+/** The KPI's line chart; months corrected in the app (issue 13) are drawn as larger diamonds. */
+export function kpiChartConfig(
+  data: KpiHistory,
+  theme: ChartTheme,
+  edited: ReadonlySet<string> = new Set(),
+): ChartConfiguration {
+  const values = data.points.map((p) => p.value).filter((v): v is number => v != null);
+  const color = theme.text;
+  const statusColor = (s: string | null) =>
+    s === 'Healthy' ? theme.healthy : s === 'Risk' ? theme.risk : s === 'Critical' ? theme.critical : theme.muted;
+  return {
+    type: 'line',
+    data: {
+      labels: data.points.map((p) => fmtMonth(p.month)),
+      datasets: [
+        {
+          label: data.kpi,
+          data: data.points.map((p) => p.value),
+          borderColor: color,
+          backgroundColor: data.points.map((p) => statusColor(p.status)),
+          pointBorderColor: color,
+          pointRadius: data.points.map((p) => (edited.has(p.month) ? 7 : 4)),
+          pointStyle: data.points.map((p) => (edited.has(p.month) ? 'rectRot' : 'circle')),
+          borderWidth: 2,
+          spanGaps: true,
+        },
+      ],
+    },
+    options: {
+      plugins: { legend: { display: false }, tooltip: { intersect: false, mode: 'index' } },
+      scales: {
+        x: {
+          offset: true,
+          ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 10 },
+          grid: { display: false },
+        },
+        y: {
+          ...kpiAxis(values, data.range),
+          title: { display: !!data.range, text: data.range?.unit ?? '', color: theme.muted },
+          ticks: { color: theme.muted },
+          grid: { color: theme.grid },
+        },
+      },
+    },
+    plugins: data.range ? [bandsPlugin(rangeBands(data.range, theme), theme.muted)] : [],
+  };
+}
+
 /** One KPI of one account over time, on its Critical / Risk / Healthy bands, and where each value came from. */
 export function KpiScreen() {
   const route = useApp((s) => s.route) as KpiRoute;
   const navigate = useApp((s) => s.navigate);
   const { accountId, kpi, category } = route;
+  const edited = useEditedMonths(accountId, kpi, category);
   const history = useQuery('dashboard.kpi', { accountId, kpi, category }, { toast: false });
   const data = history.data ?? null;
   const failed = history.error ? errorMessage(history.error) : null;
-  const theme = useChartTheme();
-  const edited = useEditedMonths(accountId, kpi, category);
-
-  const config = useMemo<ChartConfiguration | null>(() => {
-    if (!data) return null;
-    const values = data.points.map((p) => p.value).filter((v): v is number => v != null);
-    const color = theme.text;
-    return {
-      type: 'line',
-      data: {
-        labels: data.points.map((p) => fmtMonth(p.month)),
-        datasets: [
-          {
-            label: data.kpi,
-            data: data.points.map((p) => p.value),
-            borderColor: color,
-            backgroundColor: data.points.map((p) =>
-              p.status === 'Healthy'
-                ? theme.healthy
-                : p.status === 'Risk'
-                  ? theme.risk
-                  : p.status === 'Critical'
-                    ? theme.critical
-                    : theme.muted,
-            ),
-            pointBorderColor: color,
-            pointRadius: data.points.map((p) => (edited.has(p.month) ? 7 : 4)),
-            pointStyle: data.points.map((p) => (edited.has(p.month) ? 'rectRot' : 'circle')),
-            borderWidth: 2,
-            spanGaps: true,
-          },
-        ],
-      },
-      options: {
-        plugins: { legend: { display: false }, tooltip: { intersect: false, mode: 'index' } },
-        scales: {
-          x: {
-            offset: true,
-            ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 10 },
-            grid: { display: false },
-          },
-          y: {
-            ...kpiAxis(values, data.range),
-            title: { display: !!data.range, text: data.range?.unit ?? '', color: theme.muted },
-            ticks: { color: theme.muted },
-            grid: { color: theme.grid },
-          },
-        },
-      },
-      plugins: data.range ? [bandsPlugin(rangeBands(data.range, theme), theme.muted)] : [],
-    };
-  }, [data, theme, edited]);
 
   const back = (
-    <button type="button" className="link-button back-link" onClick={() => navigate({ view: 'account', accountId })}>
+    <button
+      type="button"
+      className="link-button back-link"
+      onClick={() => navigate({ view: 'account', accountId, section: 'kpis' })}
+    >
       ← {data?.accountName ?? 'Account'}
     </button>
   );
@@ -123,7 +128,7 @@ export function KpiScreen() {
       </section>
     );
   }
-  if (!data || !config) {
+  if (!data) {
     return (
       <section className="screen" aria-busy="true">
         {back}
@@ -131,77 +136,98 @@ export function KpiScreen() {
       </section>
     );
   }
-  const last = data.points[data.points.length - 1];
   return (
     <section className="screen dash kpi">
       {back}
-      <header className="screen-head">
-        <div>
-          <h1>{data.kpi}</h1>
-          <p className="muted subtitle">
-            {data.accountName} · {data.category}
-            {data.range &&
-              ` · ${data.range.unit} · ${data.range.higherIsBetter ? 'higher is better' : 'lower is better'}`}
-          </p>
-        </div>
-        {last && (
-          <div className="kpi-latest">
-            <span className="overall-score">{fmtNumber(last.value)}</span>
-            <StatusChip status={last.status} />
-            <span className="muted small">{fmtMonth(last.month)}</span>
-          </div>
-        )}
-      </header>
-      <section className="card" aria-labelledby="kpi-chart-h">
-        <h2 id="kpi-chart-h">{data.kpi} over time</h2>
-        <p className="muted small">{rangeText(data.range)}</p>
-        <ChartCanvas
-          config={config}
-          label={`${data.kpi} of ${data.accountName} by month`}
-          title={`${data.kpi} · ${data.accountName}, ${fmtMonth(data.points[0]?.month)} – ${fmtMonth(last?.month)}`}
-          fileName={`${data.accountName}-${data.kpi}.png`.replace(/[^\w.-]+/g, '-').toLowerCase()}
-          height={320}
-          summary={data.points.map((p) => `${fmtMonth(p.month)}: ${fmtNumber(p.value)}`).join(', ')}
-        />
-      </section>
+      <KpiHead data={data} />
+      <KpiChart data={data} edited={edited} />
       <KpiEditHistory accountId={accountId} kpi={kpi} category={category} />
-      <section className="card" aria-labelledby="kpi-values-h">
-        <h2 id="kpi-values-h">Values and their uploads</h2>
-        <table className="table compact" aria-label="Values by month">
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col" className="num">
-                Value
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Score
-              </th>
-              <th scope="col">From upload</th>
-              <th scope="col">Replaced</th>
+      <ValuesTable data={data} />
+    </section>
+  );
+}
+
+function KpiHead({ data }: { data: KpiHistory }) {
+  const last = data.points[data.points.length - 1];
+  return (
+    <header className="screen-head">
+      <div>
+        <h1>{data.kpi}</h1>
+        <p className="muted subtitle">
+          {data.accountName} · {data.category}
+          {data.range &&
+            ` · ${data.range.unit} · ${data.range.higherIsBetter ? 'higher is better' : 'lower is better'}`}
+        </p>
+      </div>
+      {last && (
+        <div className="kpi-latest">
+          <span className="overall-score">{fmtNumber(last.value)}</span>
+          <StatusChip status={last.status} />
+          <span className="muted small">{fmtMonth(last.month)}</span>
+        </div>
+      )}
+    </header>
+  );
+}
+
+function KpiChart({ data, edited }: { data: KpiHistory; edited: ReadonlySet<string> }) {
+  const theme = useChartTheme();
+  const config = useMemo(() => kpiChartConfig(data, theme, edited), [data, theme, edited]);
+  const last = data.points[data.points.length - 1];
+  return (
+    <section className="card" aria-labelledby="kpi-chart-h">
+      <h2 id="kpi-chart-h">{data.kpi} over time</h2>
+      <p className="muted small">{rangeText(data.range)}</p>
+      <ChartCanvas
+        config={config}
+        label={`${data.kpi} of ${data.accountName} by month`}
+        title={`${data.kpi} · ${data.accountName}, ${fmtMonth(data.points[0]?.month)} – ${fmtMonth(last?.month)}`}
+        fileName={`${data.accountName}-${data.kpi}.png`.replace(/[^\w.-]+/g, '-').toLowerCase()}
+        height={320}
+        summary={data.points.map((p) => `${fmtMonth(p.month)}: ${fmtNumber(p.value)}`).join(', ')}
+      />
+    </section>
+  );
+}
+
+function ValuesTable({ data }: { data: KpiHistory }) {
+  return (
+    <section className="card" aria-labelledby="kpi-values-h">
+      <h2 id="kpi-values-h">Values and their uploads</h2>
+      <table className="table compact" aria-label="Values by month">
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" className="num">
+              Value
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Score
+            </th>
+            <th scope="col">From upload</th>
+            <th scope="col">Replaced</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...data.points].reverse().map((p) => (
+            <tr key={p.month}>
+              <th scope="row">{fmtMonth(p.month)}</th>
+              <td className="num">{fmtNumber(p.value)}</td>
+              <td>
+                <StatusChip status={p.status} label={p.status ?? (p.value == null ? 'No value' : 'Not scored')} />
+              </td>
+              <td className="num">{fmtScore(p.score)}</td>
+              <td>{uploadText(p.source)}</td>
+              <td className="muted small">
+                {p.superseded.length
+                  ? p.superseded.map((s) => `${fmtNumber(s.value)} (v${s.version})`).join(', ')
+                  : '–'}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {[...data.points].reverse().map((p) => (
-              <tr key={p.month}>
-                <th scope="row">{fmtMonth(p.month)}</th>
-                <td className="num">{fmtNumber(p.value)}</td>
-                <td>
-                  <StatusChip status={p.status} label={p.status ?? (p.value == null ? 'No value' : 'Not scored')} />
-                </td>
-                <td className="num">{fmtScore(p.score)}</td>
-                <td>{uploadText(p.source)}</td>
-                <td className="muted small">
-                  {p.superseded.length
-                    ? p.superseded.map((s) => `${fmtNumber(s.value)} (v${s.version})`).join(', ')
-                    : '–'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../api';
 import { plural } from '../components/format';
 import { reportError, useApp } from '../store';
+import './portfolio.css';
 
 /** A fresh workspace: invites a workbook, or loads the bundled samples through the real importer. */
 export function EmptyPortfolio(props: { accounts: number }) {

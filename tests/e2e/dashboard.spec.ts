@@ -169,6 +169,9 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
     await expect(r.getByRole('cell').nth(1)).toHaveText(/%$/);
   }
   await expect(page.getByRole('img', { name: 'Health trend of TechCorp Solutions' })).toBeVisible();
+  await shots(page, 'dashboard-account');
+  // The receipt in its own section: the parts add up to the change.
+  await page.getByRole('tab', { name: 'Receipt and what-if' }).click();
   const change = tc['2025-09'].overall_health_score - tc['2025-08'].overall_health_score;
   expectShown(await page.getByTestId('receipt-change').textContent(), change, 'change');
   // The parts add up to the change.
@@ -178,10 +181,12 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
       .textContent()
       .then((t) => t?.replace(' points', '')),
   );
+  await page.getByRole('tab', { name: 'KPIs' }).click();
   const kpis = page.getByRole('table', { name: 'KPIs' });
   await expect(kpis.getByRole('rowheader', { name: 'NPS Score' })).toBeVisible();
   await expect(kpis.getByRole('row').filter({ hasText: 'NPS Score' }).locator('.chip')).toContainText('Risk');
-  await shots(page, 'dashboard-account');
+  await shots(page, 'dashboard-account-kpis');
+  await page.getByRole('tab', { name: 'Receipt and what-if' }).click();
 
   // What-if: NPS at 45 is Healthy (76.43, spec 3) and lifts Relationship Strength and the overall.
   await page.getByLabel('What-if KPI').selectOption({ label: 'NPS Score' });
@@ -211,6 +216,7 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
   expectShown(await page.getByTestId('overall-score').textContent(), tc['2025-05'].overall_health_score, 'May');
 
   // Any chart as PNG.
+  await page.getByRole('tab', { name: 'Overview' }).click();
   const [png] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export Health trend of TechCorp Solutions as PNG' }).click(),
@@ -223,6 +229,7 @@ test('dashboards show the imported samples: portfolio, account with receipt and 
   expect(pngBytes.readUInt32BE(20)).toBeGreaterThanOrEqual(800);
 
   // KPI view: one KPI over time on its bands, and the upload each value came from.
+  await page.getByRole('tab', { name: 'KPIs' }).click();
   await page.getByRole('table', { name: 'KPIs' }).getByRole('button', { name: 'NPS Score' }).click();
   await expect(page.getByRole('heading', { name: 'NPS Score', level: 1 })).toBeVisible();
   await expect(page.getByRole('img', { name: 'NPS Score of TechCorp Solutions by month' })).toBeVisible();

@@ -120,7 +120,7 @@ test('both samples import by dropping them on the window and reproduce the expec
     .getByRole('table', { name: 'Portfolio' })
     .getByRole('button', { name: 'ACME Anvils', exact: true })
     .click();
-  await page.locator('summary').filter({ hasText: 'Uploads' }).click();
+  await page.getByRole('tab', { name: 'Uploads' }).click();
   const own = page.getByRole('table', { name: 'Upload history' });
   await expect(own.getByRole('row')).toHaveCount(2);
   await expect(own.getByRole('cell', { name: 'acme-rollup-2025-09.xlsx' })).toBeVisible();

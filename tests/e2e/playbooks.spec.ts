@@ -265,6 +265,7 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   await openPortfolio(page);
   await expect(page.getByRole('region', { name: 'Running playbooks' })).toContainText('No playbook is running.');
   await page.getByRole('table', { name: 'Portfolio' }).getByRole('button', { name: 'TechCorp Solutions' }).click();
+  await page.getByRole('tab', { name: 'Playbooks' }).click();
   const history = page.getByRole('table', { name: 'Playbook history' });
   await expect(history.getByRole('row')).toHaveCount(2);
   const done = history.getByRole('row', { name: /VoC Sprint/ });
