@@ -16,7 +16,7 @@ import {
 } from './executions';
 import { reportXlsx } from './report-xlsx';
 import { getReportView, regenerateReport } from './reports';
-import { evaluateWorkspace, listTriggers, updateTrigger } from './triggers';
+import { evaluateWorkspace, listTriggers, startMany, updateTrigger } from './triggers';
 
 /** Runs a change of one execution, then answers with the execution as it now stands. */
 function changed(ctx: ScopedCtx, ws: Scope, executionId: string, change: (db: Db, customerId: number) => void) {
@@ -36,6 +36,7 @@ export const playbooksHandlers = defineHandlers({
     const id = startExecution(ctx.db, ws.customerId, { ...input, userId: ws.userId, triggeredBy: 'manual' });
     return getExecutionView(ctx.db, ws.customerId, id);
   },
+  'playbooks.startMany': (ctx, ws, { starts }) => startMany(ctx.db, ws.customerId, starts, ws.userId),
   'playbooks.completeStep': (ctx, ws, { executionId, stepId, result }) =>
     changed(ctx, ws, executionId, (db, customerId) => recordStepResult(db, customerId, executionId, stepId, result)),
   'playbooks.skipStep': (ctx, ws, { executionId, stepId, reason }) =>
