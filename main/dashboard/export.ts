@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { ExportFile } from '../../shared/channels/common';
 import type { PortfolioRow } from '../../shared/channels/dashboard';
 import { round2 } from '../../shared/scoring';
 import type { Db } from '../db/open';
+import { csvBytes, newWorkbook, xlsxBytes } from '../exports/sheet-writer';
 import { explainAccountMonth } from '../scoring/receipt';
 import { portfolio } from './service';
 
@@ -15,25 +15,12 @@ interface Table {
   rows: Cell[][];
 }
 
-/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-export function csvCell(v: Cell): string {
-  if (v == null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function toCsv(t: Table): Uint8Array {
-  const lines = [t.columns.map((c) => csvCell(c.header)).join(',')];
-  for (const r of t.rows) lines.push(r.map(csvCell).join(','));
-  // A byte-order mark so that Excel reads the file as UTF-8.
-  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+  return csvBytes([t.columns.map((c) => c.header), ...t.rows]);
 }
 
 async function toXlsx(t: Table): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'KPI Dashboard';
+  const wb = newWorkbook();
   const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = t.columns.map((c, i) => ({
     header: c.header,
@@ -44,8 +31,7 @@ async function toXlsx(t: Table): Promise<Uint8Array> {
   ws.getRow(1).font = { bold: true };
   for (const r of t.rows) ws.addRow(r);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.columns.length } };
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return xlsxBytes(wb);
 }
 
 const write = async (t: Table, format: 'xlsx' | 'csv', base: string): Promise<ExportFile> => ({

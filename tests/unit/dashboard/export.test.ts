@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../../main/dashboard/export';
+import { csvField as csvCell } from '../../../main/exports/sheet-writer';
 import type { ExportFile } from '../../../shared/channels/common';
 import { ok } from '../../helpers/db';
 import { expected, useSeededSamples } from './seed';
