@@ -31,6 +31,7 @@ import {
   summarize,
   trendOf,
 } from './model';
+import { RevenueAtRiskFigure } from './RevenueAtRisk';
 import type { MonthSnapshot } from './snapshot';
 
 /** The workspace home: every active account's health, with a summary above the list. */
@@ -404,18 +405,7 @@ function Summary(props: {
 
       <section className="card" aria-labelledby="rar-h">
         <h2 id="rar-h">Revenue at risk</h2>
-        <p className="big-number" data-testid="revenue-at-risk">
-          <Money value={atRisk} short />
-        </p>
-        <p className="muted small">
-          {s.revenue.total ? (
-            <>
-              {Math.round((atRisk / s.revenue.total) * 100)}% of <Money value={s.revenue.total} short />
-            </>
-          ) : (
-            'No revenue recorded for these accounts'
-          )}
-        </p>
+        <RevenueAtRiskFigure atRisk={atRisk} total={s.revenue.total} />
         <dl className="kv small">
           <dt>
             <span className="text-risk" aria-hidden="true">
