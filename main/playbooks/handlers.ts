@@ -14,8 +14,10 @@ import {
   skipExecutionStep,
   startExecution,
 } from './executions';
+import { htmlToPdf } from './pdf';
+import { renderReportHtml } from './report-html';
 import { reportXlsx } from './report-xlsx';
-import { getReportView, regenerateReport } from './reports';
+import { getReportView, regenerateReport, reportFileName } from './reports';
 import { evaluateWorkspace, listTriggers, startMany, updateTrigger } from './triggers';
 
 /** Runs a change of one execution, then answers with the execution as it now stands. */
@@ -52,6 +54,10 @@ export const playbooksHandlers = defineHandlers({
   'playbooks.report': (ctx, ws, { executionId }) => getReportView(ctx.db, ws.customerId, executionId),
   'playbooks.regenerateReport': (ctx, ws, { executionId }) => regenerateReport(ctx.db, ws.customerId, executionId),
   'playbooks.exportXlsx': (ctx, ws, { executionId }) => reportXlsx(getReportView(ctx.db, ws.customerId, executionId)),
+  'playbooks.exportPdf': async (ctx, ws, { executionId }) => {
+    const report = getReportView(ctx.db, ws.customerId, executionId);
+    return { fileName: reportFileName(report, 'pdf'), bytes: await htmlToPdf(renderReportHtml(report)) };
+  },
 
   'playbooks.running': (ctx, ws) => runningPlaybooks(ctx.db, ws.customerId),
   'playbooks.history': (ctx, ws, { accountId }) => accountHistory(ctx.db, ws.customerId, accountId),

@@ -269,6 +269,8 @@ export const playbooksChannels = {
   /** Rebuilds the report with the account's latest KPI values now. */
   'playbooks.regenerateReport': { input: z.object({ executionId }), output: out<ReportView>() },
   'playbooks.exportXlsx': { input: z.object({ executionId }), output: out<ExportFile>() },
+  /** The report as PDF, printed by the headless Chromium the command line uses (the browser preview's Export PDF). */
+  'playbooks.exportPdf': { input: z.object({ executionId }), output: out<ExportFile>() },
 
   /** For the dashboards: running executions with progress, per account. */
   'playbooks.running': { input: z.object({}), output: out<RunningView>() },
