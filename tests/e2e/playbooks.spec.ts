@@ -38,6 +38,8 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   appPage: page,
   app,
 }) => {
+  // the whole life of a playbook, with two headless-Chromium prints (PDF): more than the default time
+  test.slow();
   const db = app.backend.ctx.db;
   await createWorkspace(page, 'TechCorp CS');
 
