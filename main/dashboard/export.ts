@@ -1,57 +1,54 @@
-import ExcelJS from 'exceljs';
 import type { ExportFile } from '../../shared/channels/common';
 import type { PortfolioRow } from '../../shared/channels/dashboard';
+import { fmtDate, fmtMonth } from '../../shared/format';
 import { round2 } from '../../shared/scoring';
 import type { Db } from '../db/open';
+import {
+  addTableSheet,
+  csvBytes,
+  DATE_TIME_FMT,
+  dateCell,
+  MONTH_FMT,
+  monthCell,
+  newWorkbook,
+  type SheetCell,
+  type SheetColumn,
+  xlsxBytes,
+} from '../exports/sheet-writer';
 import { explainAccountMonth } from '../scoring/receipt';
 import { portfolio } from './service';
 
 /** The portfolio table and an account's KPI table as xlsx (exceljs) or CSV files. */
 
-type Cell = string | number | null;
 interface Table {
   sheet: string;
-  columns: Array<{ header: string; width: number; numFmt?: string }>;
-  rows: Cell[][];
-}
-
-/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-export function csvCell(v: Cell): string {
-  if (v == null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  /** The title row of the xlsx, in words. */
+  title: string;
+  columns: SheetColumn[];
+  rows: SheetCell[][];
 }
 
 function toCsv(t: Table): Uint8Array {
-  const lines = [t.columns.map((c) => csvCell(c.header)).join(',')];
-  for (const r of t.rows) lines.push(r.map(csvCell).join(','));
-  // A byte-order mark so that Excel reads the file as UTF-8.
-  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+  return csvBytes([t.columns.map((c) => c.header), ...t.rows]);
 }
 
 async function toXlsx(t: Table): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'KPI Dashboard';
-  const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = t.columns.map((c, i) => ({
-    header: c.header,
-    key: `c${i}`,
-    width: c.width,
-    style: { numFmt: c.numFmt },
-  }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.columns.length } };
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  const wb = newWorkbook();
+  addTableSheet(wb, t.sheet, t);
+  return xlsxBytes(wb);
 }
 
 const write = async (t: Table, format: 'xlsx' | 'csv', base: string): Promise<ExportFile> => ({
   fileName: `${base}.${format}`,
   bytes: format === 'xlsx' ? await toXlsx(t) : toCsv(t),
 });
+
+const workspaceName = (db: Db, customerId: number) =>
+  (
+    db.raw.prepare('SELECT customer_name FROM customers WHERE customer_id = ?').get(customerId) as
+      | { customer_name: string }
+      | undefined
+  )?.customer_name ?? '';
 
 /** A file-name-safe version of a name. */
 const slug = (s: string) =>
@@ -78,32 +75,33 @@ export async function exportPortfolio(
   }
   const table: Table = {
     sheet: 'Portfolio',
+    title: `Portfolio of ${workspaceName(db, customerId)} · exported ${fmtDate(new Date().toISOString())}`,
     columns: [
       { header: 'Account', width: 32 },
-      { header: 'Health score', width: 13, numFmt: '0.00' },
+      { header: 'Health score', width: 13, numFmt: '0.0' },
       { header: 'Status', width: 10 },
-      { header: 'Change', width: 10, numFmt: '+0.00;-0.00;0.00' },
-      { header: 'Since', width: 10 },
-      { header: 'Latest month', width: 13 },
+      { header: 'Change', width: 10, numFmt: '+0.0;-0.0;0.0' },
+      { header: 'Since', width: 11, numFmt: MONTH_FMT },
+      { header: 'Latest month', width: 13, numFmt: MONTH_FMT },
       { header: 'Stale', width: 8 },
       // Empty where no revenue is recorded (0 is what an account created by an import starts with).
       { header: 'Revenue', width: 15, numFmt: '#,##0' },
       { header: 'Industry', width: 18 },
       { header: 'Region', width: 18 },
-      { header: 'Last upload', width: 22 },
+      { header: 'Last upload', width: 18, numFmt: DATE_TIME_FMT },
     ],
     rows: rows.map((r) => [
       r.name,
       r.score,
       r.status ?? 'No score',
       r.change,
-      r.previousMonth,
-      r.latestMonth,
+      format === 'xlsx' ? monthCell(r.previousMonth) : r.previousMonth,
+      format === 'xlsx' ? monthCell(r.latestMonth) : r.latestMonth,
       r.stale ? 'yes' : 'no',
       r.revenue,
       r.industry,
       r.region,
-      r.lastUpload,
+      format === 'xlsx' ? dateCell(r.lastUpload) : r.lastUpload,
     ]),
   };
   return write(table, format, `portfolio-${p.today}`);
@@ -120,14 +118,15 @@ export async function exportAccountKpis(
   const s = (x: number | null) => (x == null ? null : round2(x));
   const table: Table = {
     sheet: `KPIs ${r.month}`,
+    title: `${r.accountName} · KPIs of ${fmtMonth(r.month)}`,
     columns: [
       { header: 'Category', width: 24 },
       { header: 'KPI', width: 36 },
       { header: 'Value', width: 12 },
       { header: 'Unit', width: 12 },
       { header: 'Status', width: 10 },
-      { header: 'Score', width: 9, numFmt: '0.00' },
-      { header: 'Weight', width: 9 },
+      { header: 'Score', width: 10, numFmt: '0.00' },
+      { header: 'Weight', width: 10 },
       // Each band's bounds as numbers of their own (no "-100 – 10" text to re-type or defuse).
       ...(['Critical', 'Risk', 'Healthy'] as const).flatMap((band) => [
         { header: `${band} from`, width: 12 },

@@ -15,9 +15,11 @@ import {
   startExecution,
 } from './executions';
 import { accountHistory, runningPlaybooks } from './overview';
+import { htmlToPdf } from './pdf';
+import { renderReportHtml } from './report-html';
 import { reportXlsx } from './report-xlsx';
-import { getReportView, regenerateReport } from './reports';
-import { evaluateWorkspace, listTriggers, updateTrigger } from './triggers';
+import { getReportView, regenerateReport, reportFileName } from './reports';
+import { evaluateWorkspace, listTriggers, startMany, updateTrigger } from './triggers';
 
 /** Runs a change of one execution, then answers with the execution as it now stands. */
 function changed(ctx: ScopedCtx, ws: Scope, executionId: string, change: (db: Db, customerId: number) => void) {
@@ -37,6 +39,7 @@ export const playbooksHandlers = defineHandlers({
     const id = startExecution(ctx.db, ws.customerId, { ...input, userId: ws.userId, triggeredBy: 'manual' });
     return getExecutionView(ctx.db, ws.customerId, id);
   },
+  'playbooks.startMany': (ctx, ws, { starts }) => startMany(ctx.db, ws.customerId, starts, ws.userId),
   'playbooks.completeStep': (ctx, ws, { executionId, stepId, result }) =>
     changed(ctx, ws, executionId, (db, customerId) => recordStepResult(db, customerId, executionId, stepId, result)),
   'playbooks.skipStep': (ctx, ws, { executionId, stepId, reason }) =>
@@ -52,6 +55,10 @@ export const playbooksHandlers = defineHandlers({
   'playbooks.report': (ctx, ws, { executionId }) => getReportView(ctx.db, ws.customerId, executionId),
   'playbooks.regenerateReport': (ctx, ws, { executionId }) => regenerateReport(ctx.db, ws.customerId, executionId),
   'playbooks.exportXlsx': (ctx, ws, { executionId }) => reportXlsx(getReportView(ctx.db, ws.customerId, executionId)),
+  'playbooks.exportPdf': async (ctx, ws, { executionId }) => {
+    const report = getReportView(ctx.db, ws.customerId, executionId);
+    return { fileName: reportFileName(report, 'pdf'), bytes: await htmlToPdf(renderReportHtml(report)) };
+  },
 
   'playbooks.running': (ctx, ws) => runningPlaybooks(ctx.db, ws.customerId),
   'playbooks.history': (ctx, ws, { accountId }) => accountHistory(ctx.db, ws.customerId, accountId),

@@ -1,6 +1,8 @@
 import type { ReportView } from '../../shared/channels/playbooks';
+import { fmtDate } from '../../shared/format';
 import { formatNumber } from '../../shared/playbooks/catalogue';
 import { describeStepResult, improvementText, outcomeKpiName } from '../../shared/playbooks/report';
+import { reportMeta, reportTitle, STEP_STATUS_WORDS } from './report-words';
 
 /**
  * The report as one self-contained HTML page (inline CSS, no scripts, no external resources),
@@ -14,7 +16,6 @@ const esc = (s: unknown): string =>
   );
 
 const fmt = (v: number | null | undefined) => (v == null ? '–' : formatNumber(v));
-const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '–');
 
 /** A step's Result cell: its skip reason, or its recorded values with the catalogue's labels. */
 export function stepResultText(report: ReportView, s: ReportView['steps'][number]): string {
@@ -48,15 +49,11 @@ export function renderReportHtml(report: ReportView): string {
   const rows = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<title>${esc(report.playbookName)} report: ${esc(report.accountName)}</title>
+<title>${esc(reportTitle(report))}</title>
 <style>${STYLE}</style></head>
 <body>
-<h1>${esc(report.playbookName)}: ${esc(report.accountName)}</h1>
-<p class="meta">Execution ${esc(report.executionId)} · ${esc(report.status)} · started ${day(report.startedAt)} · completed ${day(
-    report.completedAt,
-  )} · duration ${esc(report.duration)} · ${report.stepsCompleted} of ${report.totalSteps} steps completed · report generated ${esc(
-    d.report_generated_at,
-  )}</p>
+<h1>${esc(reportTitle(report))}</h1>
+<p class="meta">${esc(reportMeta(report))}</p>
 <h2>Executive summary</h2>
 <p class="summary">${esc(d.executive_summary)}</p>
 <h2>Outcomes achieved</h2>
@@ -100,7 +97,7 @@ ${report.steps
       `<td>${esc(s.raci.accountable.join(', '))}</td>`,
       `<td>${esc(s.raci.consulted.join(', '))}</td>`,
       `<td>${esc(s.raci.informed.join(', '))}</td>`,
-      `<td>${esc(s.status)}${s.completedAt ? ` ${day(s.completedAt)}` : ''}</td>`,
+      `<td>${esc(STEP_STATUS_WORDS[s.status] ?? s.status)}${s.completedAt ? ` ${fmtDate(s.completedAt)}` : ''}</td>`,
       `<td>${esc(stepResultText(report, s))}</td>`,
     ]),
   )

@@ -1,129 +1,148 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExportFile } from '../../shared/channels/common';
 import type { ReportView } from '../../shared/channels/playbooks';
 import { outcomeKpiName } from '../../shared/playbooks/report';
+import {
+  addTableSheet,
+  DATE_TIME_FMT,
+  dateCell,
+  newWorkbook,
+  type SheetCell,
+  xlsxBytes,
+} from '../exports/sheet-writer';
 import { stepResultText } from './report-html';
+import { reportTitle, STEP_STATUS_WORDS, statusWords } from './report-words';
 import { reportFileName } from './reports';
 
-const DATE_TIME = 'yyyy-mm-dd hh:mm';
-
 /**
- * A stored time (ISO, UTC) as a date cell showing the local time of this computer, as the app
- * shows it (a workbook's dates have no time zone); null stays empty.
+ * The report as a workbook people can forward (issue 14, point 6): Summary, Outcomes, Exit
+ * criteria, RACI, Steps, Next steps; each sheet headed by the report's title in words, labels
+ * instead of ids (no execution, playbook, outcome or step ids), times as date cells in the
+ * reader's own date format, every column's width set. Written through the one safe writer.
  */
-function dateCell(iso: string | null | undefined): Date | null {
-  if (!iso) return null;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? null : new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
-}
 
-/**
- * The report as a workbook: Summary, Outcomes, Exit criteria, RACI, Steps, Next steps. Times are
- * date cells (yyyy-mm-dd hh:mm), not text.
- */
-export async function reportXlsx(report: ReportView): Promise<ExportFile> {
+type Sheet = (wb: ExcelJS.Workbook, report: ReportView, title: string) => void;
+
+const summarySheet: Sheet = (wb, report, title) => {
   const d = report.data;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'KPI Dashboard';
-  wb.created = new Date(d.report_generated_at);
-  const bold = (ws: ExcelJS.Worksheet) => {
-    ws.getRow(1).font = { bold: true };
-  };
-
-  const summary = wb.addWorksheet('Summary');
-  summary.columns = [
-    { header: 'Field', key: 'field', width: 24 },
-    { header: 'Value', key: 'value', width: 100 },
-  ];
-  for (const [field, value] of [
+  const rows: Array<[string, SheetCell]> = [
     ['Playbook', report.playbookName],
-    ['Playbook id', report.playbookId],
     ['Account', report.accountName],
-    ['Execution id', report.executionId],
-    ['Status', report.status],
+    ['Status', statusWords(report.status)],
     ['Started', dateCell(report.startedAt)],
     ['Completed', dateCell(report.completedAt)],
     ['Duration', report.duration],
-    ['Steps completed', report.stepsCompleted],
-    ['Total steps', report.totalSteps],
+    ['Steps completed', `${report.stepsCompleted} of ${report.totalSteps}`],
     ['Executive summary', d.executive_summary],
     ['Report generated', dateCell(d.report_generated_at)],
-  ] as Array<[string, string | number | Date | null]>) {
-    const cell = summary.addRow({ field, value }).getCell('value');
-    if (value instanceof Date) cell.numFmt = DATE_TIME;
-  }
-  summary.getColumn('value').alignment = { wrapText: true, vertical: 'top' };
-  bold(summary);
-
-  const outcomes = wb.addWorksheet('Outcomes');
-  outcomes.columns = [
-    { header: 'Outcome', key: 'key', width: 32 },
-    { header: 'KPI', key: 'label', width: 28 },
-    { header: 'Baseline', key: 'baseline', width: 12 },
-    { header: 'Current', key: 'current', width: 12 },
-    { header: 'Improvement', key: 'improvement', width: 16 },
-    { header: 'Better or worse', key: 'change', width: 15 },
-    { header: 'Status', key: 'status', width: 14 },
-    { header: 'Measured against', key: 'target', width: 48 },
   ];
-  for (const [key, o] of Object.entries(d.outcomes_achieved))
-    outcomes.addRow({ key, label: outcomeKpiName(key), ...o, change: o.change ?? '', target: o.target ?? '' });
-  bold(outcomes);
+  const ws = addTableSheet(wb, 'Summary', {
+    title,
+    columns: [
+      { header: 'Field', width: 22 },
+      { header: 'Value', width: 100, wrap: true },
+    ],
+    rows,
+  });
+  // the date rows only: a date format on the whole column would not change the text cells
+  rows.forEach(([, v], i) => {
+    if (v instanceof Date) ws.getCell(i + 3, 2).numFmt = DATE_TIME_FMT;
+  });
+};
 
-  const criteria = wb.addWorksheet('Exit criteria');
-  criteria.columns = [
-    { header: 'Criterion', key: 'key', width: 32 },
-    { header: 'Label', key: 'label', width: 36 },
-    { header: 'Met', key: 'met', width: 8 },
-  ];
-  for (const c of report.criteria) criteria.addRow({ key: c.key, label: c.label, met: c.met });
-  bold(criteria);
+const outcomesSheet: Sheet = (wb, report, title) => {
+  addTableSheet(wb, 'Outcomes', {
+    title,
+    columns: [
+      { header: 'KPI', width: 30 },
+      { header: 'Baseline', width: 12 },
+      { header: 'Current', width: 12 },
+      { header: 'Improvement', width: 18 },
+      { header: 'Better or worse', width: 15 },
+      { header: 'Status', width: 14 },
+      { header: 'Measured against', width: 52, wrap: true },
+    ],
+    rows: Object.entries(report.data.outcomes_achieved).map(([key, o]) => [
+      outcomeKpiName(key),
+      o.baseline,
+      o.current,
+      o.improvement,
+      o.change ? o.change[0].toUpperCase() + o.change.slice(1) : null,
+      o.status,
+      o.target ?? null,
+    ]),
+  });
+};
 
-  const raci = wb.addWorksheet('RACI');
-  raci.columns = [
-    { header: 'Role', key: 'role', width: 16 },
-    { header: 'Who', key: 'who', width: 80 },
-  ];
-  raci.addRow({ role: 'Responsible', who: d.raci_breakdown.responsible.join(', ') });
-  raci.addRow({ role: 'Accountable', who: d.raci_breakdown.accountable.join(', ') });
-  raci.addRow({ role: 'Consulted', who: d.raci_breakdown.consulted.join(', ') });
-  raci.addRow({ role: 'Informed', who: d.raci_breakdown.informed.join(', ') });
-  bold(raci);
+const criteriaSheet: Sheet = (wb, report, title) => {
+  addTableSheet(wb, 'Exit criteria', {
+    title,
+    columns: [
+      { header: 'Exit criterion', width: 48 },
+      { header: 'Met', width: 8 },
+    ],
+    rows: report.criteria.map((c) => [c.label, c.met ? 'Yes' : 'No']),
+  });
+};
 
-  const steps = wb.addWorksheet('Steps');
-  steps.columns = [
-    { header: 'Step id', key: 'stepId', width: 24 },
-    { header: 'Step', key: 'name', width: 44 },
-    { header: 'Due day', key: 'dueDay', width: 9 },
-    { header: 'Responsible', key: 'r', width: 28 },
-    { header: 'Accountable', key: 'a', width: 22 },
-    { header: 'Consulted', key: 'c', width: 28 },
-    { header: 'Informed', key: 'i', width: 30 },
-    { header: 'Status', key: 'status', width: 11 },
-    { header: 'Done at', key: 'completedAt', width: 18 },
-    { header: 'Result', key: 'result', width: 60 },
-  ];
-  for (const s of report.steps)
-    steps.addRow({
-      stepId: s.stepId,
-      name: s.name,
-      dueDay: s.dueDay,
-      r: s.raci.responsible.join(', '),
-      a: s.raci.accountable.join(', '),
-      c: s.raci.consulted.join(', '),
-      i: s.raci.informed.join(', '),
-      status: s.status,
-      completedAt: dateCell(s.completedAt),
-      result: stepResultText(report, s),
-    });
-  steps.getColumn('completedAt').numFmt = DATE_TIME;
-  bold(steps);
+const raciSheet: Sheet = (wb, report, title) => {
+  const r = report.data.raci_breakdown;
+  addTableSheet(wb, 'RACI', {
+    title,
+    columns: [
+      { header: 'Role', width: 16 },
+      { header: 'Who', width: 80, wrap: true },
+    ],
+    rows: [
+      ['Responsible', r.responsible.join(', ')],
+      ['Accountable', r.accountable.join(', ')],
+      ['Consulted', r.consulted.join(', ')],
+      ['Informed', r.informed.join(', ')],
+    ],
+  });
+};
 
-  const next = wb.addWorksheet('Next steps');
-  next.columns = [{ header: 'Next step', key: 'text', width: 110 }];
-  for (const text of d.next_steps) next.addRow({ text });
-  bold(next);
+const stepsSheet: Sheet = (wb, report, title) => {
+  addTableSheet(wb, 'Steps', {
+    title,
+    columns: [
+      { header: 'Step', width: 44, wrap: true },
+      { header: 'Due day', width: 10 },
+      { header: 'Responsible', width: 28, wrap: true },
+      { header: 'Accountable', width: 22, wrap: true },
+      { header: 'Consulted', width: 28, wrap: true },
+      { header: 'Informed', width: 30, wrap: true },
+      { header: 'Status', width: 11 },
+      { header: 'Done at', width: 18, numFmt: DATE_TIME_FMT },
+      { header: 'Result', width: 60, wrap: true },
+    ],
+    rows: report.steps.map((s) => [
+      s.name,
+      s.dueDay,
+      s.raci.responsible.join(', '),
+      s.raci.accountable.join(', '),
+      s.raci.consulted.join(', '),
+      s.raci.informed.join(', '),
+      STEP_STATUS_WORDS[s.status] ?? s.status,
+      dateCell(s.completedAt),
+      stepResultText(report, s),
+    ]),
+  });
+};
 
-  const buf = await wb.xlsx.writeBuffer();
-  return { fileName: reportFileName(report, 'xlsx'), bytes: new Uint8Array(buf as ArrayBuffer) };
+const nextStepsSheet: Sheet = (wb, report, title) => {
+  addTableSheet(wb, 'Next steps', {
+    title,
+    columns: [{ header: 'Next step', width: 110, wrap: true }],
+    rows: report.data.next_steps.map((text) => [text]),
+  });
+};
+
+const SHEETS: Sheet[] = [summarySheet, outcomesSheet, criteriaSheet, raciSheet, stepsSheet, nextStepsSheet];
+
+export async function reportXlsx(report: ReportView): Promise<ExportFile> {
+  const wb = newWorkbook(new Date(report.data.report_generated_at));
+  const title = reportTitle(report);
+  for (const sheet of SHEETS) sheet(wb, report, title);
+  return { fileName: reportFileName(report, 'xlsx'), bytes: await xlsxBytes(wb) };
 }

@@ -5,7 +5,14 @@ import type {
   TriggerView,
 } from '../../shared/channels/playbooks';
 import { AppError } from '../../shared/errors';
-import { PLAYBOOKS, type PlaybookType, playbookByType } from '../../shared/playbooks/catalogue';
+import {
+  PLAYBOOKS,
+  type PlaybookDef,
+  type PlaybookType,
+  playbookById,
+  playbookByType,
+} from '../../shared/playbooks/catalogue';
+import { conditionsSummary, conditionWords, type TriggerCellState } from '../../shared/playbooks/trigger-grid';
 import {
   defaultTriggerConfig,
   evaluateAccount,
@@ -14,7 +21,8 @@ import {
   safeguard,
   type TriggerConfig,
 } from '../../shared/playbooks/triggers';
-import { activeAccounts } from '../accounts/service';
+import { statusOf } from '../../shared/scoring';
+import { activeAccounts, getAccount } from '../accounts/service';
 import { all, type Db, inTransaction, run } from '../db/open';
 import { onScoresUpdated } from '../scoring/service';
 import { onWorkspaceCreated } from '../workspaces/service';
@@ -113,138 +121,207 @@ export interface EvaluateOptions {
 
 const key = (accountId: number, playbookId: string) => `${accountId}|${playbookId}`;
 
+type Configs = Map<PlaybookType, { config: TriggerConfig; auto: boolean }>;
+
+/** What one evaluation run reads once and shares across accounts. */
+interface Run {
+  db: Db;
+  customerId: number;
+  now: Date;
+  nowIso: string;
+  apply: boolean;
+  configs: Configs;
+  /** account|playbook → the execution in progress. */
+  running: Map<string, string>;
+  /** account|playbook → completed_at of the last execution that ended. */
+  lastEnded: Map<string, string>;
+  started: EvaluationView['started'];
+}
+
+interface EvalAccount {
+  account_id: number;
+  account_name: string;
+  revenue: number | null;
+}
+
+function loadConfigs(db: Db, customerId: number): Configs {
+  const triggers = triggerRows(db, customerId);
+  const configs: Configs = new Map();
+  for (const def of PLAYBOOKS) {
+    const r = triggers.find((t) => t.playbook_type === def.type);
+    configs.set(def.type, { config: readTriggerConfig(def.type, r?.trigger_config), auto: !!r?.auto_trigger_enabled });
+  }
+  return configs;
+}
+
+/** The active accounts (or the wanted ones among them) with their revenue (null when none is recorded). */
+function accountsToEvaluate(db: Db, customerId: number, accountIds?: number[]): EvalAccount[] {
+  const wanted = accountIds ? new Set(accountIds) : null;
+  const revenue = new Map(
+    all(db, db.k.selectFrom('accounts').select(['account_id', 'revenue']).where('customer_id', '=', customerId)).map(
+      (r) => [r.account_id, Number(r.revenue ?? 0)],
+    ),
+  );
+  return activeAccounts(db, customerId)
+    .filter((a) => !wanted || wanted.has(a.account_id))
+    .map((a) => {
+      const r = revenue.get(a.account_id) ?? 0;
+      return { ...a, revenue: Number.isFinite(r) && r > 0 ? r : null };
+    });
+}
+
+/** The safeguards' facts: what runs, and when each account's last execution of a playbook ended. */
+function safeguardFacts(db: Db, customerId: number) {
+  const running = new Map<string, string>();
+  const lastEnded = new Map<string, string>();
+  const rows = all(
+    db,
+    db.k
+      .selectFrom('playbook_executions')
+      .select(['execution_id', 'account_id', 'playbook_id', 'status', 'completed_at'])
+      .where('customer_id', '=', customerId),
+  );
+  for (const e of rows) {
+    if (e.account_id == null) continue;
+    const k = key(e.account_id, e.playbook_id);
+    if (e.status === 'in-progress') running.set(k, e.execution_id);
+    else if (e.completed_at && (lastEnded.get(k) ?? '') < e.completed_at) lastEnded.set(k, e.completed_at);
+  }
+  return { running, lastEnded };
+}
+
+/** Starts a firing playbook automatically and counts it on the trigger row. */
+function autoStart(r: Run, a: EvalAccount, def: PlaybookDef, reason: string, values: AccountSnapshot): string {
+  const executionId = startExecution(r.db, r.customerId, {
+    accountId: a.account_id,
+    playbookId: def.id,
+    triggeredBy: 'auto',
+    reason,
+    now: r.now,
+    values,
+  });
+  r.running.set(key(a.account_id, def.id), executionId);
+  run(
+    r.db,
+    r.db.k
+      .updateTable('playbook_triggers')
+      .set((eb) => ({
+        last_triggered: r.nowIso,
+        trigger_count: eb(eb.fn.coalesce('trigger_count', eb.lit(0)), '+', 1),
+        updated_at: r.nowIso,
+      }))
+      .where('customer_id', '=', r.customerId)
+      .where('playbook_type', '=', def.type),
+  );
+  r.started.push({ executionId, playbookId: def.id, accountId: a.account_id, accountName: a.account_name });
+  return executionId;
+}
+
+type Outcome = Pick<PlaybookEvaluation, 'outcome' | 'outcomeText' | 'executionId'>;
+
+/** What happens to a firing playbook: held back by a safeguard, left to the user, previewed, or started. */
+function firingOutcome(r: Run, a: EvalAccount, def: PlaybookDef, snap: AccountSnapshot, reason: string): Outcome {
+  const k = key(a.account_id, def.id);
+  const guardResult = safeguard({
+    now: r.now,
+    running: r.running.has(k),
+    lastEndedAt: r.lastEnded.get(k) ?? null,
+    playbookName: def.name,
+  });
+  if (!guardResult.allowed) {
+    return {
+      outcome: 'blocked',
+      outcomeText: `Not started: ${guardResult.reason}`,
+      executionId: r.running.get(k) ?? null,
+    };
+  }
+  if (!r.configs.get(def.type)!.auto) {
+    return {
+      outcome: 'auto-off',
+      outcomeText: 'Conditions hold; auto-trigger is off: start it by hand',
+      executionId: null,
+    };
+  }
+  if (!r.apply) {
+    return { outcome: 'would-start', outcomeText: 'Conditions hold: the next evaluation starts it', executionId: null };
+  }
+  const values = latestValues(r.db, r.customerId, a.account_id, snap);
+  const executionId = autoStart(r, a, def, `${reason} (data of ${snap.month})`, values);
+  return { outcome: 'started', outcomeText: 'Started automatically', executionId };
+}
+
+/** The grid cell: running whenever one is in progress; a firing one held back by the cool-down is cooling. */
+function cellState(r: Run, a: EvalAccount, def: PlaybookDef, fires: boolean): TriggerCellState {
+  const k = key(a.account_id, def.id);
+  if (r.running.has(k)) return 'running';
+  if (!fires) return 'quiet';
+  const guardResult = safeguard({ now: r.now, running: false, lastEndedAt: r.lastEnded.get(k) ?? null });
+  return guardResult.allowed ? 'fires' : 'cooling';
+}
+
+function evaluatePlaybook(r: Run, a: EvalAccount, snap: AccountSnapshot, def: PlaybookDef): PlaybookEvaluation {
+  const ev = evaluateAccount(def, r.configs.get(def.type)!.config, {
+    kpis: snap.kpis,
+    health: snap.health,
+    previousHealth: snap.previousHealth,
+  });
+  const outcome: Outcome = ev.fires
+    ? firingOutcome(r, a, def, snap, ev.reason)
+    : {
+        outcome: 'quiet',
+        outcomeText: snap.month ? 'Not triggered' : 'No scored month yet: import KPI data first',
+        executionId: null,
+      };
+  return {
+    type: def.type,
+    playbookId: def.id,
+    playbookName: def.name,
+    fires: ev.fires,
+    reason: ev.reason,
+    conditions: ev.conditions,
+    ...outcome,
+    executionId: outcome.executionId ?? r.running.get(key(a.account_id, def.id)) ?? null,
+    state: cellState(r, a, def, ev.fires),
+    summary: conditionsSummary(ev.conditions, def.combine),
+    details: ev.conditions.map(conditionWords),
+  };
+}
+
+function evaluateOne(r: Run, a: EvalAccount): AccountEvaluation {
+  const snap = latestSnapshot(r.db, r.customerId, a.account_id);
+  const status = snap.health === null ? null : statusOf(snap.health);
+  const atRisk = status === 'Risk' || status === 'Critical';
+  return {
+    accountId: a.account_id,
+    accountName: a.account_name,
+    month: snap.month,
+    health: snap.health,
+    previousMonth: snap.previousMonth,
+    previousHealth: snap.previousHealth,
+    status,
+    revenue: a.revenue,
+    revenueAtRisk: a.revenue === null ? null : atRisk ? a.revenue : 0,
+    playbooks: PLAYBOOKS.map((def) => evaluatePlaybook(r, a, snap, def)),
+  };
+}
+
 /** Evaluates the workspace's active accounts against every playbook's trigger. */
 export function evaluateWorkspace(db: Db, customerId: number, options: EvaluateOptions = {}): EvaluationView {
   const now = options.now ?? new Date();
   const nowIso = now.toISOString();
   const apply = !options.dryRun;
   return inTransaction(db, () => {
-    const triggers = triggerRows(db, customerId);
-    const configs = new Map<PlaybookType, { config: TriggerConfig; auto: boolean }>();
-    for (const def of PLAYBOOKS) {
-      const r = triggers.find((t) => t.playbook_type === def.type);
-      configs.set(def.type, {
-        config: readTriggerConfig(def.type, r?.trigger_config),
-        auto: !!r?.auto_trigger_enabled,
-      });
-    }
-
-    let accounts = activeAccounts(db, customerId);
-    if (options.accountIds) {
-      const wanted = new Set(options.accountIds);
-      accounts = accounts.filter((a) => wanted.has(a.account_id));
-    }
-
-    // The safeguards' facts: what runs, and when each account's last execution of a playbook ended.
-    const running = new Map<string, string>();
-    const lastEnded = new Map<string, string>();
-    for (const e of all(
+    const r: Run = {
       db,
-      db.k
-        .selectFrom('playbook_executions')
-        .select(['execution_id', 'account_id', 'playbook_id', 'status', 'completed_at'])
-        .where('customer_id', '=', customerId),
-    )) {
-      if (e.account_id == null) continue;
-      const k = key(e.account_id, e.playbook_id);
-      if (e.status === 'in-progress') running.set(k, e.execution_id);
-      else if (e.completed_at && (lastEnded.get(k) ?? '') < e.completed_at) lastEnded.set(k, e.completed_at);
-    }
-
-    const started: EvaluationView['started'] = [];
-    const result: AccountEvaluation[] = accounts.map((a) => {
-      const snap = latestSnapshot(db, customerId, a.account_id);
-      let values: AccountSnapshot | undefined;
-      const playbooks = PLAYBOOKS.map((def): PlaybookEvaluation => {
-        const { config, auto } = configs.get(def.type)!;
-        const ev = evaluateAccount(def, config, {
-          kpis: snap.kpis,
-          health: snap.health,
-          previousHealth: snap.previousHealth,
-        });
-        const base = {
-          type: def.type,
-          playbookId: def.id,
-          playbookName: def.name,
-          fires: ev.fires,
-          reason: ev.reason,
-          conditions: ev.conditions,
-        };
-        if (!ev.fires) {
-          return {
-            ...base,
-            outcome: 'quiet',
-            outcomeText: snap.month ? 'Not triggered' : 'No scored month yet: import KPI data first',
-            executionId: null,
-          };
-        }
-        const k = key(a.account_id, def.id);
-        const guardResult = safeguard({
-          now,
-          running: running.has(k),
-          lastEndedAt: lastEnded.get(k) ?? null,
-          playbookName: def.name,
-        });
-        if (!guardResult.allowed) {
-          return {
-            ...base,
-            outcome: 'blocked',
-            outcomeText: `Not started: ${guardResult.reason}`,
-            executionId: running.get(k) ?? null,
-          };
-        }
-        if (!auto) {
-          return {
-            ...base,
-            outcome: 'auto-off',
-            outcomeText: 'Conditions hold; auto-trigger is off: start it by hand',
-            executionId: null,
-          };
-        }
-        if (!apply) {
-          return {
-            ...base,
-            outcome: 'would-start',
-            outcomeText: 'Conditions hold: the next evaluation starts it',
-            executionId: null,
-          };
-        }
-        values ??= latestValues(db, customerId, a.account_id, snap);
-        const executionId = startExecution(db, customerId, {
-          accountId: a.account_id,
-          playbookId: def.id,
-          triggeredBy: 'auto',
-          reason: `${ev.reason} (data of ${snap.month})`,
-          now,
-          values,
-        });
-        running.set(k, executionId);
-        run(
-          db,
-          db.k
-            .updateTable('playbook_triggers')
-            .set((eb) => ({
-              last_triggered: nowIso,
-              trigger_count: eb(eb.fn.coalesce('trigger_count', eb.lit(0)), '+', 1),
-              updated_at: nowIso,
-            }))
-            .where('customer_id', '=', customerId)
-            .where('playbook_type', '=', def.type),
-        );
-        started.push({ executionId, playbookId: def.id, accountId: a.account_id, accountName: a.account_name });
-        return { ...base, outcome: 'started', outcomeText: 'Started automatically', executionId };
-      });
-      return {
-        accountId: a.account_id,
-        accountName: a.account_name,
-        month: snap.month,
-        health: snap.health,
-        previousMonth: snap.previousMonth,
-        previousHealth: snap.previousHealth,
-        playbooks,
-      };
-    });
-
+      customerId,
+      now,
+      nowIso,
+      apply,
+      configs: loadConfigs(db, customerId),
+      ...safeguardFacts(db, customerId),
+      started: [],
+    };
+    const accounts = accountsToEvaluate(db, customerId, options.accountIds).map((a) => evaluateOne(r, a));
     if (apply) {
       run(
         db,
@@ -254,8 +331,24 @@ export function evaluateWorkspace(db: Db, customerId: number, options: EvaluateO
           .where('customer_id', '=', customerId),
       );
     }
-    return { applied: apply, evaluatedAt: nowIso, accounts: result, started };
+    return { applied: apply, evaluatedAt: nowIso, accounts, started: r.started };
   });
+}
+
+/** "Start selected": starts each pair by hand, all in one transaction (one refusal starts none). */
+export function startMany(
+  db: Db,
+  customerId: number,
+  starts: ReadonlyArray<{ accountId: number; playbookId: string; reason?: string }>,
+  userId?: number | null,
+) {
+  return inTransaction(db, () => ({
+    started: starts.map((s) => {
+      const executionId = startExecution(db, customerId, { ...s, userId, triggeredBy: 'manual' });
+      const accountName = getAccount(db, customerId, s.accountId).account_name;
+      return { executionId, accountName, playbookName: playbookById(s.playbookId)?.name ?? s.playbookId };
+    }),
+  }));
 }
 
 // A new workspace gets its trigger rows in the same transaction that creates it.

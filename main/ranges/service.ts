@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { RangeRow } from '../../shared/channels/ranges';
 import type { StatusImpact } from '../../shared/channels/scoring';
 import { AppError } from '../../shared/errors';
@@ -7,6 +6,7 @@ import type { Cell } from '../../shared/import/types';
 import { normalizeName } from '../../shared/names';
 import { describeRangeFault, type Range, rangeFaultList, validateRange } from '../../shared/scoring';
 import { all, type Db, first, inTransaction, run } from '../db/open';
+import { csvBytes, newWorkbook, xlsxBytes } from '../exports/sheet-writer';
 import { readFirstSheet } from '../import/workbook/read';
 import { statusImpact } from '../scoring/receipt';
 import { loadRanges, recomputeAllWorkspaces, toRange } from '../scoring/service';
@@ -246,11 +246,6 @@ export async function importRanges(
   return result;
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export async function exportRanges(db: Db, format: 'csv' | 'xlsx'): Promise<{ fileName: string; bytes: Uint8Array }> {
   const rows = listRanges(db).map((r) => [
     r.kpiName,
@@ -264,10 +259,11 @@ export async function exportRanges(db: Db, format: 'csv' | 'xlsx'): Promise<{ fi
     r.healthyMax,
   ]);
   if (format === 'csv') {
-    const text = `${[RANGE_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n')}\n`;
-    return { fileName: 'reference-ranges.csv', bytes: new TextEncoder().encode(text) };
+    // No byte-order mark and LF line ends: the file reads back as the ranges import expects.
+    const bytes = csvBytes([[...RANGE_COLUMNS], ...rows], { bom: false, eol: '\n' });
+    return { fileName: 'reference-ranges.csv', bytes };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   const ws = wb.addWorksheet('Reference ranges');
   ws.addRow([...RANGE_COLUMNS]);
   ws.getRow(1).font = { bold: true };
@@ -275,6 +271,5 @@ export async function exportRanges(db: Db, format: 'csv' | 'xlsx'): Promise<{ fi
   ws.columns.forEach((c, i) => {
     c.width = i === 0 ? 36 : 14;
   });
-  const buf = await wb.xlsx.writeBuffer();
-  return { fileName: 'reference-ranges.xlsx', bytes: new Uint8Array(buf as ArrayBuffer) };
+  return { fileName: 'reference-ranges.xlsx', bytes: await xlsxBytes(wb) };
 }

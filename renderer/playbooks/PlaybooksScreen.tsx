@@ -8,9 +8,10 @@ import { useApp } from '../store';
 import { ExecStatus, OverdueChip, Progress, STATUS_LABEL } from './common';
 import { ExecutionScreen } from './ExecutionScreen';
 import { StartPlaybookDialog } from './StartDialog';
-import { EvaluationPanel, TriggerEditors, TriggerSettingsCard } from './Triggers';
+import { TriggerSettingsCard, TriggersTab } from './Triggers';
+import { playbooksTab } from './tab';
 
-// The trigger thresholds also live in Settings.
+// Settings says where the trigger thresholds are edited.
 settingsExtensions.push(TriggerSettingsCard);
 
 /** The Playbooks view: the board of executions and the triggers; or one execution (route.executionId). */
@@ -23,13 +24,12 @@ export function PlaybooksScreen() {
 
 const TABS = ['executions', 'triggers'] as const;
 type Tab = (typeof TABS)[number];
-let lastTab: Tab = 'executions';
 
 function PlaybooksHome() {
-  const [tab, setTabState] = useState<Tab>(lastTab);
+  const [tab, setTabState] = useState<Tab>(playbooksTab.last);
   const [starting, setStarting] = useState(false);
   const setTab = (t: Tab) => {
-    lastTab = t;
+    playbooksTab.last = t;
     setTabState(t);
   };
   // The ARIA tabs pattern: one Tab stop; Left/Right move to the previous/next tab (wrapping),
@@ -69,17 +69,7 @@ function PlaybooksHome() {
         ))}
       </div>
       <div role="tabpanel" id={`pb-panel-${tab}`} aria-labelledby={`pb-tab-${tab}`} className="pb-panel">
-        {tab === 'executions' ? (
-          <Board />
-        ) : (
-          <>
-            <EvaluationPanel />
-            <section aria-labelledby="pb-thresholds-title">
-              <h2 id="pb-thresholds-title">Thresholds and auto-start</h2>
-              <TriggerEditors />
-            </section>
-          </>
-        )}
+        {tab === 'executions' ? <Board /> : <TriggersTab />}
       </div>
       <StartPlaybookDialog open={starting} onClose={() => setStarting(false)} />
     </section>

@@ -14,8 +14,9 @@ function pdfName(r: ReportView): string {
 }
 
 /**
- * Prints the report page: the desktop app saves a PDF (Electron's printToPDF), the browser
- * preview opens the print dialog. While printing, only the report is shown (the print stylesheet).
+ * Saves the report as a PDF: the desktop app prints the report page (Electron's printToPDF; while
+ * printing, only the report is shown, by the print stylesheet); the browser preview saves the PDF
+ * the main side prints with the command line's headless Chromium.
  */
 export async function printReport(r: ReportView): Promise<void> {
   document.body.classList.add('pb-printing');
@@ -26,8 +27,9 @@ export async function printReport(r: ReportView): Promise<void> {
       done();
       if (res.ok && res.data?.saved) useApp.getState().toast('success', `Saved ${pdfName(r)}.`);
     } else {
-      window.addEventListener('afterprint', done, { once: true });
-      window.print();
+      done();
+      const f = await call('playbooks.exportPdf', { executionId: r.executionId });
+      if (await saveFile(f.fileName, f.bytes)) useApp.getState().toast('success', `Saved ${f.fileName}.`);
     }
   } catch (e) {
     done();

@@ -9,6 +9,7 @@ import { fmtCount, fmtHealth, fmtMonth, ofCount, plural } from '../components/fo
 import { Money } from '../components/Money';
 import { STATUS_ICON } from '../components/StatusChip';
 import type { StatusFilter, summarize } from './model';
+import { RevenueAtRiskFigure } from './RevenueAtRisk';
 import type { MonthSnapshot } from './snapshot';
 
 type SummaryOf = ReturnType<typeof summarize>;
@@ -99,18 +100,7 @@ function RevenueAtRisk({ summary: s }: { summary: SummaryOf }) {
   return (
     <section className="card" aria-labelledby="rar-h">
       <h2 id="rar-h">Revenue at risk</h2>
-      <p className="big-number" data-testid="revenue-at-risk">
-        <Money value={atRisk} short />
-      </p>
-      <p className="muted small">
-        {s.revenue.total ? (
-          <>
-            {Math.round((atRisk / s.revenue.total) * 100)}% of <Money value={s.revenue.total} short />
-          </>
-        ) : (
-          'No revenue recorded for these accounts'
-        )}
-      </p>
+      <RevenueAtRiskFigure atRisk={atRisk} total={s.revenue.total} />
       <dl className="kv small">
         <dt>
           <span className="text-risk" aria-hidden="true">

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { PlaybookId, PlaybookType, RaciRoles, StepRecordDef } from '../playbooks/catalogue';
 import type { Baseline, ExecutionStatus, Priority, RecordedValue, TriggeredBy } from '../playbooks/execution';
 import type { OutcomeAchieved, ReportData } from '../playbooks/report';
+import type { TriggerCellState } from '../playbooks/trigger-grid';
 import type { ConditionOutcome } from '../playbooks/triggers';
+import type { Status } from '../scoring';
 import { type ExportFile, id, out } from './common';
 
 /** Playbook triggers, executions and reports (spec: playbooks.md). */
@@ -41,6 +43,12 @@ export interface PlaybookEvaluation {
   outcomeText: string;
   /** The execution that was started, or the one in progress that blocked a start. */
   executionId: string | null;
+  /** The grid's cell: running whenever one is in progress (fires or not), cooling when a firing one is held back. */
+  state: TriggerCellState;
+  /** "2 of 3 conditions hold; one is enough". */
+  summary: string;
+  /** Each condition in true words, in the conditions' order. */
+  details: string[];
 }
 
 export interface AccountEvaluation {
@@ -51,6 +59,12 @@ export interface AccountEvaluation {
   health: number | null;
   previousMonth: string | null;
   previousHealth: number | null;
+  /** The latest month's status; null when not scored yet. */
+  status: Status | null;
+  /** Annual revenue; null when none is recorded. */
+  revenue: number | null;
+  /** The revenue when the status is Risk or Critical, else 0; null when no revenue is recorded. */
+  revenueAtRisk: number | null;
   playbooks: PlaybookEvaluation[];
 }
 
@@ -250,6 +264,16 @@ export const playbooksChannels = {
   /** "Evaluate now": sets last_evaluated and, with auto-trigger on, starts executions. */
   'playbooks.evaluate': { input: z.object({}), output: out<EvaluationView>() },
 
+  /** "Start selected" on the trigger grid: every pair started, or none (one transaction). */
+  'playbooks.startMany': {
+    input: z.object({
+      starts: z
+        .array(z.object({ accountId: id, playbookId: z.string().trim().min(1).max(64), reason: reason.optional() }))
+        .min(1, 'Select at least one cell to start')
+        .max(500, 'Too many at once (500 at most)'),
+    }),
+    output: out<{ started: Array<{ executionId: string; accountName: string; playbookName: string }> }>(),
+  },
   'playbooks.list': {
     input: z.object({
       status: z.enum(['in-progress', 'completed', 'failed', 'cancelled']).optional(),
@@ -290,6 +314,8 @@ export const playbooksChannels = {
   /** Rebuilds the report with the account's latest KPI values now. */
   'playbooks.regenerateReport': { input: z.object({ executionId }), output: out<ReportView>() },
   'playbooks.exportXlsx': { input: z.object({ executionId }), output: out<ExportFile>() },
+  /** The report as PDF, printed by the headless Chromium the command line uses (the browser preview's Export PDF). */
+  'playbooks.exportPdf': { input: z.object({ executionId }), output: out<ExportFile>() },
 
   /** For the dashboards: running executions with progress, per account. */
   'playbooks.running': { input: z.object({}), output: out<RunningView>() },

@@ -162,6 +162,12 @@ export interface ConditionOutcome {
   readonly holds: boolean;
   readonly value: number | null;
   readonly threshold: number;
+  /** What is compared: a KPI's name, OVERALL_HEALTH or HEALTH_DROP; and how. */
+  readonly subject?: string;
+  readonly op?: Comparator;
+  /** For the health drop: the previous and the latest month's overall health (null when missing). */
+  readonly previous?: number | null;
+  readonly current?: number | null;
 }
 
 export interface Evaluation {
@@ -192,6 +198,7 @@ export function evaluateAccount(def: PlaybookDef, config: Partial<TriggerConfig>
   const conditions = def.conditions.map((c): ConditionOutcome => {
     const threshold = thresholdOf(def, config, c.key);
     const t = formatNumber(threshold);
+    const facts = { subject: c.kpi as string, op: c.op };
     if (c.kpi === HEALTH_DROP) {
       const cur = finiteOrNull(input.health);
       const prev = finiteOrNull(input.previousHealth);
@@ -202,6 +209,9 @@ export function evaluateAccount(def: PlaybookDef, config: Partial<TriggerConfig>
           holds: false,
           value: null,
           threshold,
+          ...facts,
+          previous: prev,
+          current: cur,
         };
       }
       const drop = prev - cur;
@@ -212,12 +222,15 @@ export function evaluateAccount(def: PlaybookDef, config: Partial<TriggerConfig>
         holds,
         value: round2(drop),
         threshold,
+        ...facts,
+        previous: prev,
+        current: cur,
       };
     }
     const health = c.kpi === OVERALL_HEALTH;
     const value = health ? finiteOrNull(input.health) : finiteOrNull(input.kpis.get(normalizeName(c.kpi)));
     if (value === null) {
-      return { key: c.key, label: `${c.kpi}: no value (${c.op} ${t})`, holds: false, value: null, threshold };
+      return { key: c.key, label: `${c.kpi}: no value (${c.op} ${t})`, holds: false, value: null, threshold, ...facts };
     }
     const holds = compare(value, c.op, threshold);
     return {
@@ -227,6 +240,7 @@ export function evaluateAccount(def: PlaybookDef, config: Partial<TriggerConfig>
       // A derived score is shown and stored at 2 decimals; a KPI value as it was imported.
       value: health ? round2(value) : value,
       threshold,
+      ...facts,
     };
   });
   const holding = conditions.filter((c) => c.holds);

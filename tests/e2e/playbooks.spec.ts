@@ -38,6 +38,8 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   appPage: page,
   app,
 }) => {
+  // the whole life of a playbook, with two headless-Chromium prints (PDF): more than the default time
+  test.slow();
   const db = app.backend.ctx.db;
   await createWorkspace(page, 'TechCorp CS');
 
@@ -97,12 +99,14 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
 
   // The evaluation shows which conditions hold with their values, and why nothing else started.
   await page.getByRole('tab', { name: 'Triggers' }).click();
-  const evaluation = page.getByRole('table', { name: 'Playbook triggers for TechCorp Solutions' });
-  const vocRow = evaluation.getByRole('row', { name: /VoC Sprint/ });
-  await expect(vocRow).toContainText('CSAT Score 3.3 < 3.6');
-  await expect(vocRow).toContainText('Churn Risk Score 43 > 30');
-  await expect(vocRow).toContainText('Not started: in progress: a VoC Sprint is already running for this account');
-  await expect(evaluation.getByRole('row', { name: /Activation Blitz/ })).toContainText(
+  const grid = page.getByRole('table', { name: 'Trigger evaluation by account and playbook' });
+  await grid.getByRole('button', { name: 'VoC Sprint for TechCorp Solutions: Running' }).click();
+  const vocCell = page.getByRole('region', { name: 'VoC Sprint for TechCorp Solutions' });
+  await expect(vocCell).toContainText("CSAT Score is 3.3, below the trigger's 3.6");
+  await expect(vocCell).toContainText("Churn Risk Score is 43, above the trigger's 30");
+  await expect(vocCell).toContainText('Not started: in progress: a VoC Sprint is already running for this account');
+  await grid.getByRole('button', { name: 'Activation Blitz for TechCorp Solutions: Fires' }).click();
+  await expect(page.getByRole('region', { name: 'Activation Blitz for TechCorp Solutions' })).toContainText(
     'Conditions hold; auto-trigger is off: start it by hand',
   );
   await page.getByRole('button', { name: 'Evaluate now' }).click();
@@ -224,27 +228,34 @@ test('TechCorp: VoC Sprint fires on import, every step is run, a better month co
   });
   await shot(page, 'playbooks-report');
 
-  // PDF, browser preview: window.print() with the print stylesheet (only the report is printed).
+  // PDF, browser preview: a PDF file saved, printed by the command line's headless Chromium (no print dialog).
   await page.evaluate(() => {
     (window as any).__printed = 0;
     window.print = () => {
       (window as any).__printed++;
     };
   });
+  const pdfDownload = page.waitForEvent('download');
   await report.getByRole('button', { name: 'Export PDF' }).click();
-  expect(await page.evaluate(() => (window as any).__printed)).toBe(1);
-  await expect(page.locator('body')).toHaveClass(/pb-printing/);
+  const pdfFile = await pdfDownload;
+  expect(pdfFile.suggestedFilename()).toMatch(/^VoC Sprint - TechCorp Solutions - \d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(
+    fs
+      .readFileSync((await pdfFile.path())!)
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
+  expect(await page.evaluate(() => (window as any).__printed)).toBe(0);
+  await expect(page.locator('body')).not.toHaveClass(/pb-printing/);
+  // the print stylesheet still shows only the report (a print from the browser's own menu)
   await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.body.classList.add('pb-printing'));
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-  await expect(page.getByRole('heading', { name: 'Steps', exact: true })).toBeHidden();
   await expect(report).toBeVisible();
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, 'playbooks-report-print.png'), fullPage: true });
-  const printed = await page.pdf({ format: 'A4', printBackground: true });
-  expect(printed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await page.emulateMedia({ media: 'screen' });
-  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-  await expect(page.locator('body')).not.toHaveClass(/pb-printing/);
+  await page.evaluate(() => document.body.classList.remove('pb-printing'));
 
   // PDF on the main side (command line, Electron-free): the report as HTML printed by headless Chromium.
   const executionId = (db.raw.prepare('SELECT execution_id FROM playbook_executions').get() as any).execution_id;
@@ -348,10 +359,10 @@ test('safeguards and refusals are shown: in progress, cool-down, a second start,
   // Triggers: the SLA Recovery is held back because it runs.
   await page.getByRole('button', { name: '← All playbooks' }).click();
   await page.getByRole('tab', { name: 'Triggers' }).click();
-  const sla = page
-    .getByRole('table', { name: 'Playbook triggers for TechCorp Solutions' })
-    .getByRole('row', { name: /SLA Recovery/ });
-  await expect(sla).toContainText('SLA Compliance 80.4 < 90');
+  const grid = page.getByRole('table', { name: 'Trigger evaluation by account and playbook' });
+  await grid.getByRole('button', { name: 'SLA Recovery for TechCorp Solutions: Running' }).click();
+  const sla = page.getByRole('region', { name: 'SLA Recovery for TechCorp Solutions' });
+  await expect(sla).toContainText("SLA Compliance is 80.4, below the trigger's 90");
   await expect(sla).toContainText('Not started: in progress: a SLA Recovery is already running for this account');
 
   // Cancel it: the 30-day cool-down holds the next start back.
@@ -367,23 +378,23 @@ test('safeguards and refusals are shown: in progress, cool-down, a second start,
   await page.getByRole('tab', { name: 'Triggers' }).click();
   await page.getByRole('button', { name: 'Evaluate now' }).click();
   await expect(page.getByText(/0 started\./)).toBeVisible();
-  await expect(
-    page
-      .getByRole('table', { name: 'Playbook triggers for TechCorp Solutions' })
-      .getByRole('row', { name: /SLA Recovery/ }),
-  ).toContainText('Not started: cool-down: last SLA Recovery ended today (30-day cool-down)');
+  await grid.getByRole('button', { name: 'SLA Recovery for TechCorp Solutions: Cooling down' }).click();
+  await expect(page.getByRole('region', { name: 'SLA Recovery for TechCorp Solutions' })).toContainText(
+    'Not started: cool-down: last SLA Recovery ended today (30-day cool-down)',
+  );
   const trigger = ctx.db.raw.prepare("SELECT trigger_count FROM playbook_triggers WHERE playbook_type = 'sla'").get();
   expect(trigger).toEqual({ trigger_count: 1 });
   await shot(page, 'playbooks-safeguards');
 
-  // The same trigger editors in Settings.
+  // Settings leads to the one place the thresholds are edited.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
   const card = page.getByRole('region', { name: 'Playbook triggers' });
-  await expect(card.getByLabel('Auto-start SLA Recovery')).toBeChecked();
-  await expect(card.getByLabel('Auto-start VoC Sprint')).not.toBeChecked();
-  await expect(card.getByLabel('SLA Recovery: SLA compliance threshold')).toHaveValue('90');
-  await card.getByRole('heading', { name: 'Playbook triggers' }).scrollIntoViewIfNeeded();
-  await shot(page, 'playbooks-settings');
+  await card.getByRole('button', { name: 'Edit thresholds in Playbooks → Triggers' }).click();
+  await expect(page.getByRole('tab', { name: 'Triggers' })).toHaveAttribute('aria-selected', 'true');
+  const slaForm = page.getByRole('form', { name: 'SLA Recovery trigger' });
+  await expect(slaForm.getByLabel('Auto-start SLA Recovery')).toBeChecked();
+  await expect(page.getByLabel('Auto-start VoC Sprint')).not.toBeChecked();
+  await expect(slaForm.getByLabel('SLA Recovery: SLA compliance threshold')).toHaveValue('90');
   await openPlaybooks(page);
 
   // The board: overdue first is the server's order; filters work.

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../../main/dashboard/export';
+import { csvField as csvCell } from '../../../main/exports/sheet-writer';
 import type { ExportFile } from '../../../shared/channels/common';
 import { ok } from '../../helpers/db';
+import { xlsxNumFmtIds } from '../../helpers/xlsx-parts';
 import { expected, useSeededSamples } from './seed';
 
 async function readXlsx(bytes: Uint8Array): Promise<unknown[][]> {
@@ -10,7 +11,10 @@ async function readXlsx(bytes: Uint8Array): Promise<unknown[][]> {
   await wb.xlsx.load(Buffer.from(bytes) as never);
   const ws = wb.worksheets[0];
   const rows: unknown[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  // row 1 is the title in words; the headers and rows follow
+  ws.eachRow((row, n) => {
+    if (n > 1) rows.push((row.values as unknown[]).slice(1));
+  });
   return rows;
 }
 const csvLines = (bytes: Uint8Array) => new TextDecoder().decode(bytes).split('\r\n');
@@ -31,6 +35,17 @@ describe('dashboard exports', () => {
     );
     expect(tc[2]).toBe('Risk');
     expect(tc.slice(7, 10)).toEqual([1_200_000, 'Technology', 'North America']);
+    // months and times as date cells, not ISO text; a title row in words; widths set
+    expect(tc[5]).toEqual(new Date(Date.UTC(2025, 8, 1)));
+    expect(tc[10]).toBeInstanceOf(Date);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(f.bytes) as never);
+    const ws = wb.worksheets[0];
+    expect(String(ws.getCell('A1').value)).toMatch(/^Portfolio of .+ · exported \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    expect(ws.getCell('F4').numFmt).toBe('mmm yyyy');
+    expect(ws.getCell('K4').numFmt).toBe('m/d/yy "h":mm');
+    for (let i = 1; i <= 11; i++) expect(ws.getColumn(i).width).toBeGreaterThan(7);
+    expect(await xlsxNumFmtIds(f.bytes)).toContain(22);
   });
 
   it('writes every active account as CSV, and ignores ids that are not in the workspace', async () => {

@@ -1,12 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATE_TIME_FMT } from '../../../main/exports/sheet-writer';
 import { completeExecution, getExecutionView, recordStepResult } from '../../../main/playbooks/executions';
 import { htmlToPdf } from '../../../main/playbooks/pdf';
 import { renderReportHtml } from '../../../main/playbooks/report-html';
 import { reportXlsx } from '../../../main/playbooks/report-xlsx';
 import { getReportView } from '../../../main/playbooks/reports';
 import { evaluateWorkspace, updateTrigger } from '../../../main/playbooks/triggers';
+import { fmtDate } from '../../../shared/format';
 import { tempDb } from '../../helpers/db';
+import { xlsxNumFmtIds } from '../../helpers/xlsx-parts';
 import { account, importTechcorp, techcorpMonth, workspace } from './helpers';
 
 /**
@@ -126,7 +129,10 @@ describe('TechCorp Solutions, September 2025 sample', () => {
   it('exports the report as PDF (headless Chromium) and as xlsx', async () => {
     const report = getReportView(t.db, session.customerId, executionId);
     const html = renderReportHtml(report);
-    expect(html).toContain('VoC Sprint: TechCorp Solutions');
+    // the header in words: no execution id, no stored timestamp
+    expect(html).toMatch(/<h1>VoC Sprint for TechCorp Solutions · report of \d{1,2} [A-Z][a-z]{2} \d{4}<\/h1>/);
+    expect(html).not.toContain(report.executionId);
+    expect(html).not.toContain(report.data.report_generated_at);
     expect(html).toContain('Jordan Lee, CTO');
     expect(html).toContain('<td>CSAT Score</td>');
     expect(html).toContain('-23 points (better)');
@@ -147,39 +153,66 @@ describe('TechCorp Solutions, September 2025 sample', () => {
       'Steps',
       'Next steps',
     ]);
+    // every sheet: the title in words on row 1, the headers on row 2, widths set
+    const title = `VoC Sprint for TechCorp Solutions · report of ${fmtDate(report.data.report_generated_at)}`;
+    for (const ws of wb.worksheets) {
+      expect(ws.getCell('A1').value).toBe(title);
+      expect(ws.getRow(2).font?.bold).toBe(true);
+      const header = ws.getRow(2);
+      for (let i = 1; i <= header.cellCount; i++)
+        expect(ws.getColumn(i).width, `${ws.name} ${header.getCell(i).value}`).toBeGreaterThan(5);
+    }
+    // labels, never ids: no execution id, playbook id, outcome key or step id anywhere
+    const texts: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value)))));
+    const ids = [report.executionId, report.playbookId, ...report.steps.map((x) => x.stepId), '_improvement'];
+    for (const id of ids) expect(texts.filter((x) => x.includes(id))).toEqual([]);
     expect(wb.getWorksheet('Outcomes')!.getRow(2).values).toEqual([
       undefined,
-      'nps_improvement',
+      'KPI',
+      'Baseline',
+      'Current',
+      'Improvement',
+      'Better or worse',
+      'Status',
+      'Measured against',
+    ]);
+    expect(wb.getWorksheet('Outcomes')!.getRow(3).values).toEqual([
+      undefined,
       'NPS Score',
       12.2,
       58,
       '+45.8 points',
-      'better',
+      'Better',
       'Achieved',
       'Exit criterion: NPS Score above 50',
     ]);
-    expect(wb.getWorksheet('Outcomes')!.getRow(4).values).toEqual([
+    expect(wb.getWorksheet('Outcomes')!.getRow(5).values).toEqual([
       undefined,
-      'churn_risk_improvement',
       'Churn Risk Score',
       43,
       20,
       '-23 points',
-      'better',
+      'Better',
       'Achieved',
       'Trigger threshold: Churn Risk Score at most 30',
     ]);
-    // the Result column with the catalogue's labels, as the app shows it; times as date cells
+    // the Result column with the catalogue's labels, as the app shows it; times as date cells in the
+    // reader's own date format (Excel's built-in format 22)
     const steps = wb.getWorksheet('Steps')!;
-    expect(steps.getRow(5).getCell(10).value).toBe('Executive sponsor (name): Jordan Lee, CTO, Notes: QBR booked');
-    expect(steps.getRow(2).getCell(10).value).toBe('Survey responses: 45, NPS from the survey: 42');
+    expect(steps.getRow(6).getCell(9).value).toBe('Executive sponsor (name): Jordan Lee, CTO, Notes: QBR booked');
+    expect(steps.getRow(3).getCell(9).value).toBe('Survey responses: 45, NPS from the survey: 42');
+    expect(steps.getRow(3).getCell(7).value).toBe('Done');
     const local = (iso: string) => new Date(Date.parse(iso) - new Date(iso).getTimezoneOffset() * 60_000);
-    expect(steps.getRow(5).getCell(9).value).toEqual(local(report.steps[3].completedAt!));
-    expect(steps.getRow(5).getCell(9).numFmt).toBe('yyyy-mm-dd hh:mm');
-    const started = wb.getWorksheet('Summary')!.getRow(7);
+    expect(steps.getRow(6).getCell(8).value).toEqual(local(report.steps[3].completedAt!));
+    expect(steps.getRow(6).getCell(8).numFmt).toBe(DATE_TIME_FMT);
+    const summary = wb.getWorksheet('Summary')!;
+    expect(summary.getRow(5).values).toEqual([undefined, 'Status', 'Completed']);
+    const started = summary.getRow(6);
     expect(started.getCell(1).value).toBe('Started');
     expect(started.getCell(2).value).toEqual(local(report.startedAt));
-    expect(started.getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(started.getCell(2).numFmt).toBe(DATE_TIME_FMT);
+    expect(await xlsxNumFmtIds(file.bytes)).toContain(22);
     expect(html).toContain('<td>Executive sponsor (name): Jordan Lee, CTO, Notes: QBR booked</td>');
   }, 90_000);
 });
