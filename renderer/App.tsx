@@ -4,6 +4,8 @@ import { call } from './api';
 import { Toasts } from './components/Toasts';
 import { NO_WORKSPACE_DROP, useWindowDrop } from './import/useWindowDrop';
 import { screens } from './screens';
+import { BackupsRecovery } from './settings/BackupsRecovery';
+import { recoverIfDamaged, useRecovery } from './settings/backupsState';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { DesktopEvents } from './shell/DesktopEvents';
 import { screenKey, useScreenFocus } from './shell/focus';
@@ -17,8 +19,10 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const announcement = useScreenFocus(screenKey(route), main);
   useEffect(() => {
-    loadWorkspaces().catch(reportError);
+    loadWorkspaces().catch((e) => recoverIfDamaged(e) || reportError(e));
   }, [loadWorkspaces]);
+  const damaged = useRecovery((s) => s.message);
+  if (damaged) return <BackupsRecovery message={damaged} />;
   return (
     <div className="app">
       <a href="#main" className="skip-link">

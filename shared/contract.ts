@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsChannels } from './channels/accounts';
 import { appChannels, desktopChannels, type SavedFile } from './channels/app';
+import { backupsChannels } from './channels/backups';
 import { dashboardChannels } from './channels/dashboard';
 import { importChannels } from './channels/import';
 import { playbooksChannels } from './channels/playbooks';
@@ -39,6 +40,7 @@ export const contract = {
   ...scoringChannels,
   ...dashboardChannels,
   ...playbooksChannels,
+  ...backupsChannels,
 } as const;
 
 /** The desktop shell's own requests (answered by main/electron, not the dispatch). */
@@ -60,6 +62,10 @@ export const isChannel = (value: unknown): value is Channel =>
 
 export const isScoped = (channel: Channel): channel is ScopedChannel =>
   (contract[channel] as { scoped?: boolean }).scoped !== false;
+
+/** The channels that answer while the database is damaged (the backups and their restore). */
+export const isRecovery = (channel: Channel): boolean =>
+  (contract[channel] as { recovery?: boolean }).recovery === true;
 
 /** Events pushed from main to the renderer (import progress and the like). */
 export type AppEvent =

@@ -3,6 +3,7 @@ import {
   type Contract,
   contract,
   isChannel,
+  isRecovery,
   isScoped,
   type Output,
   type ParsedInput,
@@ -57,6 +58,8 @@ export function scopeOf(ctx: Pick<Ctx, 'session'>): Scope {
 
 function run(handlers: Handlers, ctx: Ctx, channel: Channel, payload: unknown): unknown {
   const input = parseRequest(channel, payload);
+  // a damaged database: only the backups and their restore answer (the window offers a restore)
+  if (ctx.damaged && !isRecovery(channel)) throw new AppError('damaged', ctx.damaged);
   if (!isScoped(channel)) return (handlers[channel] as (ctx: Ctx, input: unknown) => unknown)(ctx, input);
   const handler = handlers[channel] as (ctx: ScopedCtx, ws: Scope, input: unknown) => unknown;
   return handler(ctx, scopeOf(ctx), input);

@@ -1,4 +1,5 @@
 import { accountsHandlers } from '../accounts/handlers';
+import { backupsHandlers } from '../backups/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { importHandlers } from '../import/handlers';
 import { playbooksHandlers } from '../playbooks/handlers';
@@ -10,7 +11,7 @@ import { workspacesHandlers } from '../workspaces/handlers';
 import { defineHandlers, type Handlers } from './dispatch';
 
 const appHandlers = defineHandlers({
-  'app.info': (ctx) => ({ version: APP_VERSION, dbFile: ctx.db.file, desktop: ctx.desktop }),
+  'app.info': (ctx) => ({ version: APP_VERSION, dbFile: ctx.dbFile, desktop: ctx.desktop }),
 });
 
 declare const __APP_VERSION__: string | undefined;
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...scoringHandlers,
   ...dashboardHandlers,
   ...playbooksHandlers,
+  ...backupsHandlers,
 };

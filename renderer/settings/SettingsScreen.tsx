@@ -7,6 +7,7 @@ import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
+import { BackupsCard } from './BackupsCard';
 import { describeImpact, RangesCard } from './RangesCard';
 
 export function SettingsScreen() {
@@ -29,6 +30,7 @@ export function SettingsScreen() {
         <WeightsCard settings={settings} />
         <SettingsExtensions />
         <RangesCard />
+        <BackupsCard />
         <DangerCard name={workspace.name} />
       </div>
     </section>
