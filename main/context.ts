@@ -9,6 +9,10 @@ import type { Db, OpenOptions } from './db/open';
 export interface Session {
   customerId: number | null;
   userId: number | null;
+  /** A guarded workspace (a user has a password) with nobody signed in: scoped channels refused. */
+  locked?: boolean;
+  /** When the session was last used (ms), for the idle lock. */
+  lastSeen?: number;
 }
 
 export interface Ctx {

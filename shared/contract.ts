@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsChannels } from './channels/accounts';
 import { appChannels, desktopChannels, type SavedFile } from './channels/app';
+import { authChannels } from './channels/auth';
 import { backupsChannels } from './channels/backups';
 import { dashboardChannels } from './channels/dashboard';
 import { importChannels } from './channels/import';
@@ -9,6 +10,7 @@ import { rangesChannels } from './channels/ranges';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
 import { uploadsChannels } from './channels/uploads';
+import { usersChannels } from './channels/users';
 import { workspacesChannels } from './channels/workspaces';
 import type { Result } from './errors';
 import type { MenuAction } from './menu';
@@ -41,6 +43,8 @@ export const contract = {
   ...dashboardChannels,
   ...playbooksChannels,
   ...backupsChannels,
+  ...authChannels,
+  ...usersChannels,
 } as const;
 
 /** The desktop shell's own requests (answered by main/electron, not the dispatch). */

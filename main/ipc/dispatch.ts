@@ -10,6 +10,7 @@ import {
   type ScopedChannel,
 } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
+import { assertSignedIn } from '../auth/service';
 import type { Ctx, Scope, ScopedCtx } from '../context';
 import { log } from '../log';
 
@@ -62,7 +63,9 @@ function run(handlers: Handlers, ctx: Ctx, channel: Channel, payload: unknown): 
   if (ctx.damaged && !isRecovery(channel)) throw new AppError('damaged', ctx.damaged);
   if (!isScoped(channel)) return (handlers[channel] as (ctx: Ctx, input: unknown) => unknown)(ctx, input);
   const handler = handlers[channel] as (ctx: ScopedCtx, ws: Scope, input: unknown) => unknown;
-  return handler(ctx, scopeOf(ctx), input);
+  const ws = scopeOf(ctx);
+  assertSignedIn(ctx.db, ctx.session); // a locked workspace asks for sign-in first
+  return handler(ctx, ws, input);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { accountsHandlers } from '../accounts/handlers';
+import { authHandlers } from '../auth/handlers';
 import { backupsHandlers } from '../backups/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { importHandlers } from '../import/handlers';
@@ -7,6 +8,7 @@ import { rangesHandlers } from '../ranges/handlers';
 import { scoringHandlers } from '../scoring/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
+import { usersHandlers } from '../users/handlers';
 import { workspacesHandlers } from '../workspaces/handlers';
 import { defineHandlers, type Handlers } from './dispatch';
 
@@ -30,4 +32,6 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...playbooksHandlers,
   ...backupsHandlers,
+  ...authHandlers,
+  ...usersHandlers,
 };
