@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { call } from './api';
+import { useAuth } from './auth/authState';
+import { IdleLock, SignInScreen } from './auth/SignInScreen';
 import { Toasts } from './components/Toasts';
 import { NO_WORKSPACE_DROP, useWindowDrop } from './import/useWindowDrop';
 import { screens } from './screens';
@@ -21,6 +23,14 @@ export function App() {
   useEffect(() => {
     loadWorkspaces().catch((e) => recoverIfDamaged(e) || reportError(e));
   }, [loadWorkspaces]);
+  const auth = useAuth((s) => s.status);
+  const locked = auth?.locked ?? false;
+  // a workspace's screens wait until its sign-in status is known (a locked one shows the sign-in)
+  const authKnown = auth != null && auth.workspaceId === activeId;
+  useEffect(() => {
+    void activeId; // asked again for each workspace opened
+    if (loaded) void useAuth.getState().refresh();
+  }, [loaded, activeId]);
   const damaged = useRecovery((s) => s.message);
   if (damaged) return <BackupsRecovery message={damaged} />;
   return (
@@ -32,6 +42,8 @@ export function App() {
       <main id="main" className="main" tabIndex={-1} ref={main}>
         {!loaded ? null : activeId == null ? (
           <Welcome droppedFile={droppedWithoutWorkspace} />
+        ) : !authKnown ? null : locked ? (
+          <SignInScreen />
         ) : (
           <Screen view={route.view} />
         )}
@@ -41,6 +53,7 @@ export function App() {
       </div>
       <Toasts />
       <DesktopEvents />
+      <IdleLock />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <div>{activeId != null ? 'Drop the workbook to import it' : NO_WORKSPACE_DROP}</div>

@@ -78,12 +78,13 @@ function signInUsers(db: Db, customerId: number) {
 export function authStatus(db: Db, session: Session): AuthStatus {
   const customerId = session.customerId;
   if (customerId == null)
-    return { guarded: false, locked: false, user: null, people: [], idleMinutes: idleMinutes(db) };
+    return { workspaceId: null, guarded: false, locked: false, user: null, people: [], idleMinutes: idleMinutes(db) };
   const guarded = isGuarded(db, customerId);
   const me = session.userId
     ? first(db, db.k.selectFrom('users').select(['user_id', 'user_name']).where('user_id', '=', session.userId))
     : undefined;
   return {
+    workspaceId: customerId,
     guarded,
     locked: !!session.locked,
     user: me ? { id: me.user_id, name: me.user_name } : null,

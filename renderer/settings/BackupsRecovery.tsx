@@ -38,7 +38,8 @@ export function BackupsRecovery({ message }: { message: string }) {
         <section className="offer" aria-labelledby="offer-title">
           <h2 id="offer-title">Newest good backup</h2>
           <p>
-            {backupWhen(good)}: {backupInside(good)}; {good.newestMonth ? `data up to ${backupNewest(good)}` : 'no KPI data yet'}.
+            {backupWhen(good)}: {backupInside(good)};{' '}
+            {good.newestMonth ? `data up to ${backupNewest(good)}` : 'no KPI data yet'}.
           </p>
           <button type="button" className="primary" onClick={() => setChosen(good)}>
             Restore this backup…

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Settings, User } from '../../shared/contract';
+import type { Settings } from '../../shared/contract';
 import { DEFAULT_CATEGORY_WEIGHTS } from '../../shared/defaults';
 import { normalizeName } from '../../shared/names';
 import { weightCoverage } from '../../shared/scoring';
@@ -8,12 +8,12 @@ import { Dialog, DialogError, Field } from '../components/Dialog';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
 import { BackupsCard } from './BackupsCard';
+import { PeopleCard } from './PeopleCard';
 import { describeImpact, RangesCard } from './RangesCard';
 
 export function SettingsScreen() {
   const workspace = useApp((s) => s.workspaces.find((w) => w.id === s.activeId));
   const settings = useQuery('settings.get', {}).data;
-  const users = useQuery('users.list', {}).data ?? [];
   if (!settings || !workspace) return <section className="screen" aria-busy="true" />;
   return (
     <section className="screen">
@@ -25,7 +25,7 @@ export function SettingsScreen() {
         <div className="settings-stack">
           <WorkspaceCard name={workspace.name} />
           <ModeCard settings={settings} />
-          <UsersCard users={users} />
+          <PeopleCard />
         </div>
         <WeightsCard settings={settings} />
         <SettingsExtensions />
@@ -302,43 +302,6 @@ function WeightsCard({ settings }: { settings: Settings }) {
 /** How many accounts would change status with these weights, before they are saved. */
 const previewWeights = async (categoryWeights: Record<string, number>) =>
   describeImpact(await call('scoring.previewWeights', { categoryWeights }));
-
-function UsersCard({ users }: { users: User[] }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const add = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await applyChange(call('users.add', { name, email: email || null }))) {
-      setName('');
-      setEmail('');
-    }
-  };
-  return (
-    <form className="card" onSubmit={add} aria-labelledby="users-title">
-      <h2 id="users-title">Users</h2>
-      <ul className="plain-list">
-        {users.map((u) => (
-          <li key={u.id}>
-            {u.name} {u.email && <span className="muted">({u.email})</span>}
-          </li>
-        ))}
-      </ul>
-      <div className="row">
-        <input aria-label="New user name" placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} />
-        <input
-          aria-label="New user email"
-          placeholder="Email (optional)"
-          type="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <button type="submit" disabled={!name.trim()}>
-          Add user
-        </button>
-      </div>
-    </form>
-  );
-}
 
 function DangerCard(props: { name: string }) {
   const [open, setOpen] = useState(false);

@@ -7,6 +7,8 @@ import { id, out, unscoped } from './common';
  */
 
 export interface AuthStatus {
+  /** The workspace this status is about (the session's open one). */
+  workspaceId: number | null;
   /** Some user of the open workspace has a password: the workspace asks for sign-in. */
   guarded: boolean;
   /** Nobody is signed in to a guarded workspace: every workspace channel is refused. */
