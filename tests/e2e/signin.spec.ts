@@ -13,7 +13,7 @@ test('a workspace with a password asks for sign-in; Settings → People adds peo
   await dialog.getByLabel('Email').fill('ann@acme.com');
   await dialog.getByLabel('Password (optional)').fill('ann-secret-1');
   await dialog.getByRole('button', { name: 'Add person' }).click();
-  await expect(people.getByText('Password')).toBeVisible();
+  await expect(people.getByText('Password', { exact: true })).toBeVisible();
   const stored = app.backend.ctx.db.raw
     .prepare("SELECT password_hash FROM users WHERE user_name = 'Ann'")
     .pluck()
