@@ -1,9 +1,11 @@
 import type { AppEvent } from '../shared/contract';
-import type { Ctx } from './context';
-import { type Db, openDb } from './db/open';
+import { AppError } from '../shared/errors';
+import type { Ctx, Session } from './context';
+import { type Db, type OpenOptions, openDb } from './db/open';
 import { closeImport, warmImport } from './import/handlers';
 import { dispatch } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
+import { log } from './log';
 import { activate, listWorkspaces, restoreSession } from './workspaces/service';
 
 /**
@@ -17,20 +19,60 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export async function startBackend(
-  dbFile: string,
-  options: { desktop?: boolean; nativeBinding?: string; warmImport?: boolean } = {},
-): Promise<Backend> {
-  const db: Db = await openDb(dbFile, { nativeBinding: options.nativeBinding });
+export interface BackendOptions {
+  desktop?: boolean;
+  nativeBinding?: string;
+  warmImport?: boolean;
+  /** The first open of the day backs the file up (the desktop app and the browser preview). */
+  dailyBackup?: boolean;
+}
+
+/**
+ * Opens the database; a damaged one is left as it is (never replaced by an empty one) and the
+ * backend starts in recovery: only the recovery channels (the backups and their restore) answer.
+ */
+async function openOrRecover(dbFile: string, options: OpenOptions): Promise<{ db: Db | null; damaged: string | null }> {
+  try {
+    return { db: await openDb(dbFile, options), damaged: null };
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'damaged') throw e;
+    log.error('db.damaged', { db: dbFile, error: e.message });
+    return { db: null, damaged: e.message };
+  }
+}
+
+export async function startBackend(dbFile: string, options: BackendOptions = {}): Promise<Backend> {
+  const openOptions: OpenOptions = { nativeBinding: options.nativeBinding, dailyBackup: options.dailyBackup };
+  const opened = await openOrRecover(dbFile, openOptions);
+  let current = opened.db;
+  let damaged = opened.damaged;
   const listeners = new Set<(event: AppEvent) => void>();
+  const session: Session = current ? restoreSession(current) : { customerId: null, userId: null };
   const ctx: Ctx = {
-    db,
-    session: restoreSession(db),
+    get db(): Db {
+      if (!current) throw new AppError('damaged', damaged ?? 'The database cannot be opened.');
+      return current;
+    },
+    set db(next: Db) {
+      current = next;
+    },
+    dbFile,
+    get damaged() {
+      return damaged;
+    },
+    openOptions,
+    replaceDb: (next) => {
+      current = next;
+      damaged = null;
+      Object.assign(ctx.session, restoreSession(next));
+    },
+    session,
     desktop: options.desktop ?? false,
     emit: (event) => {
       for (const l of listeners) l(event);
     },
     openWorkspace: (workspaceId) => {
+      const db = ctx.db;
       const pick = workspaceId ?? listWorkspaces(db, { customerId: null, userId: null }).workspaces[0]?.id ?? null;
       activate(db, ctx.session, pick);
       return listWorkspaces(db, ctx.session);
@@ -48,7 +90,7 @@ export async function startBackend(
     },
     close: async () => {
       await closeImport(ctx);
-      await db.close();
+      await current?.close();
     },
   };
 }

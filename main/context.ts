@@ -1,5 +1,5 @@
 import type { AppEvent, WorkspaceList } from '../shared/contract';
-import type { Db } from './db/open';
+import type { Db, OpenOptions } from './db/open';
 
 /**
  * The main process's session: which workspace (customer) and user are active. Only the dispatch
@@ -9,10 +9,23 @@ import type { Db } from './db/open';
 export interface Session {
   customerId: number | null;
   userId: number | null;
+  /** A guarded workspace (a user has a password) with nobody signed in: scoped channels refused. */
+  locked?: boolean;
+  /** When the session was last used (ms), for the idle lock. */
+  lastSeen?: number;
 }
 
 export interface Ctx {
+  /** The open database; while it is damaged (see `damaged`), reading it throws AppError 'damaged'. */
   db: Db;
+  /** The database file, known even while it cannot be opened. */
+  dbFile: string;
+  /** Why the database could not be opened (damaged at start), or null: only recovery channels answer then. */
+  readonly damaged: string | null;
+  /** How the database is (re)opened: a restore reopens it the same way. */
+  openOptions: OpenOptions;
+  /** Puts a freshly opened database in place of the current one (a restore) and reopens the session on it. */
+  replaceDb(next: Db): void;
   session: Session;
   /** Pushes an event (progress) to the window that asked. */
   emit(event: AppEvent): void;

@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { call } from './api';
+import { useAuth } from './auth/authState';
+import { IdleLock, SignInScreen } from './auth/SignInScreen';
 import { Toasts } from './components/Toasts';
 import { NO_WORKSPACE_DROP, useWindowDrop } from './import/useWindowDrop';
 import { screens } from './screens';
+import { BackupsRecovery } from './settings/BackupsRecovery';
+import { recoverIfDamaged, useRecovery } from './settings/backupsState';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { DesktopEvents } from './shell/DesktopEvents';
 import { screenKey, useScreenFocus } from './shell/focus';
@@ -17,8 +21,18 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const announcement = useScreenFocus(screenKey(route), main);
   useEffect(() => {
-    loadWorkspaces().catch(reportError);
+    loadWorkspaces().catch((e) => recoverIfDamaged(e) || reportError(e));
   }, [loadWorkspaces]);
+  const auth = useAuth((s) => s.status);
+  const locked = auth?.locked ?? false;
+  // a workspace's screens wait until its sign-in status is known (a locked one shows the sign-in)
+  const authKnown = auth != null && auth.workspaceId === activeId;
+  useEffect(() => {
+    void activeId; // asked again for each workspace opened
+    if (loaded) void useAuth.getState().refresh();
+  }, [loaded, activeId]);
+  const damaged = useRecovery((s) => s.message);
+  if (damaged) return <BackupsRecovery message={damaged} />;
   return (
     <div className="app">
       <a href="#main" className="skip-link">
@@ -28,6 +42,8 @@ export function App() {
       <main id="main" className="main" tabIndex={-1} ref={main}>
         {!loaded ? null : activeId == null ? (
           <Welcome droppedFile={droppedWithoutWorkspace} />
+        ) : !authKnown ? null : locked ? (
+          <SignInScreen />
         ) : (
           <Screen view={route.view} />
         )}
@@ -37,6 +53,7 @@ export function App() {
       </div>
       <Toasts />
       <DesktopEvents />
+      <IdleLock />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <div>{activeId != null ? 'Drop the workbook to import it' : NO_WORKSPACE_DROP}</div>

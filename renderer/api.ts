@@ -12,9 +12,13 @@ export class ApiError extends Error {
   }
 }
 
+/** Told when a request is refused because the workspace is locked (renderer/auth shows the sign-in). */
+export const signInRequired = new Set<() => void>();
+
 /** The renderer's typed client: one call per channel of the contract; failures throw ApiError. */
 export async function call<C extends Channel>(channel: C, payload: Input<C>): Promise<Output<C>> {
   const result = await window.kpi.invoke(channel, payload);
+  if (!result.ok && result.error.code === 'signin_required') for (const l of signInRequired) l();
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
   return result.data;
 }

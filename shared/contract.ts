@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { accountsChannels } from './channels/accounts';
 import { appChannels, desktopChannels, type SavedFile } from './channels/app';
+import { authChannels } from './channels/auth';
+import { backupsChannels } from './channels/backups';
 import { dashboardChannels } from './channels/dashboard';
 import { importChannels } from './channels/import';
 import { kpisChannels } from './channels/kpis';
@@ -12,6 +14,7 @@ import { settingsChannels } from './channels/settings';
 import { timelineChannels } from './channels/timeline';
 import { todayChannels } from './channels/today';
 import { uploadsChannels } from './channels/uploads';
+import { usersChannels } from './channels/users';
 import { workspaceFilesChannels } from './channels/workspace-files';
 import { workspacesChannels } from './channels/workspaces';
 import type { Result } from './errors';
@@ -49,6 +52,9 @@ export const contract = {
   ...notesChannels,
   ...timelineChannels,
   ...todayChannels,
+  ...backupsChannels,
+  ...authChannels,
+  ...usersChannels,
 } as const;
 
 /** The desktop shell's own requests (answered by main/electron, not the dispatch). */
@@ -70,6 +76,10 @@ export const isChannel = (value: unknown): value is Channel =>
 
 export const isScoped = (channel: Channel): channel is ScopedChannel =>
   (contract[channel] as { scoped?: boolean }).scoped !== false;
+
+/** The channels that answer while the database is damaged (the backups and their restore). */
+export const isRecovery = (channel: Channel): boolean =>
+  (contract[channel] as { recovery?: boolean }).recovery === true;
 
 /** Events pushed from main to the renderer (import progress and the like). */
 export type AppEvent =

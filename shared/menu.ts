@@ -21,7 +21,7 @@ export type MenuAction =
   | 'about';
 
 /** Items of features still to come, in the table now and shown when their flag is turned on. */
-export const MENU_FEATURES = { backup: false, exportWorkspace: false };
+export const MENU_FEATURES = { backup: true, exportWorkspace: false };
 export type MenuFeature = keyof typeof MENU_FEATURES;
 
 /** Electron's menu roles used here (its own labels, accelerators and behaviour). */
@@ -100,7 +100,7 @@ export const MENU: MenuSection[] = [
       { label: 'New workspace…', action: 'new-workspace' },
       { label: 'Switch workspace', action: 'switch-workspace' },
       SEP,
-      { label: 'Back up now', action: 'backup', feature: 'backup' },
+      { label: 'Back up now', action: 'backup', feature: 'backup', main: true },
       { label: 'Export workspace…', action: 'export-workspace', feature: 'exportWorkspace' },
       SEP,
       { role: 'close', only: 'mac' },

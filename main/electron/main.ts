@@ -98,8 +98,21 @@ function about(): void {
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
 
+/** File → Back up now: a backup beside the database, and a sentence saying where. */
+async function backupFromMenu(): Promise<void> {
+  const r = await backend?.invoke('backups.create', {});
+  if (!r) return;
+  const message = r.ok ? 'Backed up.' : 'The backup was not made.';
+  const detail = r.ok
+    ? `${(r.data as { name: string }).name}, in ${path.join(path.dirname(backend?.ctx.dbFile ?? ''), 'backups')}`
+    : r.error.message;
+  const options = { type: r.ok ? ('info' as const) : ('warning' as const), message, detail };
+  await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
 function onMenu(action: MenuAction): void {
   if (action === 'import') void importFromMenu();
+  else if (action === 'backup') void backupFromMenu();
   else if (action === 'open-logs') void shell.openPath(logsDir);
   else if (action === 'about') about();
   else {
@@ -121,7 +134,13 @@ async function start(): Promise<void> {
   lockSession(session.defaultSession, { dev, refused });
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDir));
   const dbFile = process.env.KPI_DB ?? path.join(userData, DB_FILE_NAME);
-  backend = await startBackend(dbFile, { desktop: true, nativeBinding: nativeBinding(), warmImport: true });
+  // The first start of the day backs the file up (beside it, in `backups`), before any migration.
+  backend = await startBackend(dbFile, {
+    desktop: true,
+    nativeBinding: nativeBinding(),
+    warmImport: true,
+    dailyBackup: true,
+  });
   backend.subscribe((event) => win?.webContents.send('kpi:event', event));
   registerIpc({ backend, window: () => win, events });
   app.setAboutPanelOptions({ applicationName: 'KPI Dashboard', applicationVersion: app.getVersion() });

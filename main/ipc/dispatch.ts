@@ -3,12 +3,14 @@ import {
   type Contract,
   contract,
   isChannel,
+  isRecovery,
   isScoped,
   type Output,
   type ParsedInput,
   type ScopedChannel,
 } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
+import { assertSignedIn } from '../auth/service';
 import type { Ctx, Scope, ScopedCtx } from '../context';
 import { log } from '../log';
 
@@ -57,9 +59,13 @@ export function scopeOf(ctx: Pick<Ctx, 'session'>): Scope {
 
 function run(handlers: Handlers, ctx: Ctx, channel: Channel, payload: unknown): unknown {
   const input = parseRequest(channel, payload);
+  // a damaged database: only the backups and their restore answer (the window offers a restore)
+  if (ctx.damaged && !isRecovery(channel)) throw new AppError('damaged', ctx.damaged);
   if (!isScoped(channel)) return (handlers[channel] as (ctx: Ctx, input: unknown) => unknown)(ctx, input);
   const handler = handlers[channel] as (ctx: ScopedCtx, ws: Scope, input: unknown) => unknown;
-  return handler(ctx, scopeOf(ctx), input);
+  const ws = scopeOf(ctx);
+  assertSignedIn(ctx.db, ctx.session); // a locked workspace asks for sign-in first
+  return handler(ctx, ws, input);
 }
 
 /**

@@ -1,4 +1,6 @@
 import { accountsHandlers } from '../accounts/handlers';
+import { authHandlers } from '../auth/handlers';
+import { backupsHandlers } from '../backups/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { importHandlers } from '../import/handlers';
 import { kpisHandlers } from '../kpis/handlers';
@@ -10,12 +12,13 @@ import { settingsHandlers } from '../settings/handlers';
 import { timelineHandlers } from '../timeline/handlers';
 import { todayHandlers } from '../today/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
+import { usersHandlers } from '../users/handlers';
 import { workspaceFilesHandlers } from '../workspace-files/handlers';
 import { workspacesHandlers } from '../workspaces/handlers';
 import { defineHandlers, type Handlers } from './dispatch';
 
 const appHandlers = defineHandlers({
-  'app.info': (ctx) => ({ version: APP_VERSION, dbFile: ctx.db.file, desktop: ctx.desktop }),
+  'app.info': (ctx) => ({ version: APP_VERSION, dbFile: ctx.dbFile, desktop: ctx.desktop }),
 });
 
 declare const __APP_VERSION__: string | undefined;
@@ -38,4 +41,7 @@ export const handlers: Handlers = {
   ...notesHandlers,
   ...timelineHandlers,
   ...todayHandlers,
+  ...backupsHandlers,
+  ...authHandlers,
+  ...usersHandlers,
 };

@@ -201,12 +201,18 @@ export async function startWebServer(options: {
   dbFile: string;
   port?: number;
   rendererDir?: string;
+  /** The first open of the day backs the file up, as the desktop app does (default true). */
+  dailyBackup?: boolean;
 }): Promise<WebServer> {
   const rendererDir = path.resolve(options.rendererDir ?? path.join(process.cwd(), 'dist', 'renderer'));
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build:renderer".`);
   }
-  const backend = await startBackend(options.dbFile, { desktop: false, warmImport: true });
+  const backend = await startBackend(options.dbFile, {
+    desktop: false,
+    warmImport: true,
+    dailyBackup: options.dailyBackup ?? true,
+  });
   const gate: Gate = { token: crypto.randomBytes(24).toString('hex'), origin: '' };
 
   // No request may take the preview down: whatever a handler throws becomes a 500 for that request.

@@ -2,6 +2,7 @@ import type { User, Workspace, WorkspaceList } from '../../shared/contract';
 import { DEFAULT_CATEGORY_WEIGHTS, type UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
 import { normalizeName } from '../../shared/names';
+import { lockIfGuarded } from '../auth/service';
 import type { Session } from '../context';
 import { all, type Db, first, inTransaction, run } from '../db/open';
 
@@ -171,11 +172,13 @@ export function activate(db: Db, session: Session, customerId: number | null): v
   if (customerId == null) {
     session.customerId = null;
     session.userId = null;
+    session.locked = false;
     return;
   }
   getWorkspace(db, customerId);
   session.customerId = customerId;
   session.userId = defaultUserId(db, customerId);
+  lockIfGuarded(db, session); // a workspace with a password asks for sign-in (issue 11 point 5)
   run(
     db,
     db.k

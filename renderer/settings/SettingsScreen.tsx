@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { Settings, User } from '../../shared/contract';
+import type { Settings } from '../../shared/contract';
 import { call } from '../api';
 import { Dialog, DialogError, Field } from '../components/Dialog';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
+import { BackupsCard } from './BackupsCard';
+import { PeopleCard } from './PeopleCard';
 import { RangesCard } from './RangesCard';
 import { WeightsCard } from './WeightsCard';
 import { WorkspaceFileCard } from './WorkspaceFileCard';
@@ -12,7 +14,6 @@ import './settings.css';
 export function SettingsScreen() {
   const workspace = useApp((s) => s.workspaces.find((w) => w.id === s.activeId));
   const settings = useQuery('settings.get', {}).data;
-  const users = useQuery('users.list', {}).data ?? [];
   if (!settings || !workspace) return <section className="screen" aria-busy="true" />;
   return (
     <section className="screen">
@@ -24,12 +25,13 @@ export function SettingsScreen() {
         <div className="settings-stack">
           <WorkspaceCard name={workspace.name} />
           <ModeCard settings={settings} />
-          <UsersCard users={users} />
+          <PeopleCard />
         </div>
         <WeightsCard settings={settings} />
         <SettingsExtensions />
         <RangesCard />
         <WorkspaceFileCard />
+        <BackupsCard />
         <DangerCard name={workspace.name} />
       </div>
     </section>
@@ -110,43 +112,6 @@ function ModeCard({ settings }: { settings: Settings }) {
       </label>
       {settings.masterFileName && <p className="muted">Last master file: {settings.masterFileName}</p>}
     </fieldset>
-  );
-}
-
-function UsersCard({ users }: { users: User[] }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const add = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await applyChange(call('users.add', { name, email: email || null }))) {
-      setName('');
-      setEmail('');
-    }
-  };
-  return (
-    <form className="card" onSubmit={add} aria-labelledby="users-title">
-      <h2 id="users-title">Users</h2>
-      <ul className="plain-list">
-        {users.map((u) => (
-          <li key={u.id}>
-            {u.name} {u.email && <span className="muted">({u.email})</span>}
-          </li>
-        ))}
-      </ul>
-      <div className="row">
-        <input aria-label="New user name" placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} />
-        <input
-          aria-label="New user email"
-          placeholder="Email (optional)"
-          type="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <button type="submit" disabled={!name.trim()}>
-          Add user
-        </button>
-      </div>
-    </form>
   );
 }
 

@@ -32,6 +32,8 @@ describe('the application menu (shared/menu.ts, main/electron/menu.ts)', () => {
       'New workspace…',
       'Switch workspace',
       '---',
+      'Back up now',
+      '---',
       'Quit',
     ]);
     const file = sub(menu, 'File');
@@ -67,6 +69,7 @@ describe('the application menu (shared/menu.ts, main/electron/menu.ts)', () => {
       'import',
       'new-workspace',
       'switch-workspace',
+      'backup',
       'go-portfolio',
       'go-accounts',
       'go-import',

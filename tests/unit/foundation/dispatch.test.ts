@@ -58,6 +58,12 @@ describe('the dispatch scopes every channel to the open workspace', () => {
   it('lists the channels that need no workspace explicitly, and only those', () => {
     expect(CHANNELS.filter((c) => !isScoped(c)).sort()).toEqual([
       'app.info',
+      'auth.lock',
+      'auth.signIn',
+      'auth.status',
+      'backups.create',
+      'backups.list',
+      'backups.restore',
       'import.cancel',
       'workspaceFiles.import',
       'workspaceFiles.inspect',
