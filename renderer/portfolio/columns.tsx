@@ -33,7 +33,7 @@ export function usePortfolioColumns(data: Portfolio, open: (r: PortfolioRow) => 
       {
         id: 'score',
         header: 'Health',
-        width: '128px',
+        width: '148px', // '79.4 ● Healthy' on one line, the widest chip
         sortable: true,
         cell: (r) => (
           <span className="cell-health">
