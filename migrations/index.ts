@@ -21,8 +21,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_health_trends_portfolio_index': m0006,
   '0008_account_book_of_business': m0008,
   '0009_kpi_edits_and_notes': m0009,
-  '0012_playbook_role_people': m0012,
   '0010_upload_versions': m0010,
+  '0012_playbook_role_people': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -70,6 +70,7 @@ export const todayInput = z.object({
         return false;
       }
     }, 'That is not a time zone, e.g. Europe/Berlin')
+    .meta({ examples: ['Europe/Berlin', 'America/New_York', 'UTC'] })
     .optional(),
 });
 
