@@ -25,7 +25,14 @@ test('the account page in sections, kept across a reload; the KPI table filtered
 }) => {
   await openTechCorp(page);
   const tabs = page.getByRole('tablist', { name: 'Account sections' });
-  await expect(tabs.getByRole('tab')).toHaveText(['Overview', 'KPIs', 'Receipt and what-if', 'Playbooks', 'Uploads']);
+  await expect(tabs.getByRole('tab')).toHaveText([
+    'Overview',
+    'KPIs',
+    'Receipt and what-if',
+    'Playbooks',
+    'Uploads',
+    'Notes and timeline',
+  ]);
   // Overview first: health, categories, trend; the other sections are not on the page.
   await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('overall-score')).toBeVisible();
@@ -103,7 +110,7 @@ test('the account page in sections, kept across a reload; the KPI table filtered
 test("the browser's Back and Forward move between the app's screens", async ({ appPage: page }) => {
   await openTechCorp(page);
   await page.getByRole('tab', { name: 'KPIs' }).click();
-  await kpiTable(page).getByRole('button', { name: 'NPS Score' }).click();
+  await kpiTable(page).getByRole('button', { name: 'NPS Score', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'NPS Score', level: 1 })).toBeVisible();
 
   await page.goBack();

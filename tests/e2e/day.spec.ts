@@ -67,13 +67,17 @@ test("a CSM's morning: Today, an overdue step, a note, a KPI correction", async 
   // The account: add a note.
   await page.getByRole('button', { name: 'Portfolio', exact: true }).click();
   await page.getByRole('button', { name: 'TechCorp Solutions', exact: true }).first().click();
+  // The account page opens on its Overview: the health before the correction.
+  const score = page.getByTestId('overall-score');
+  const before = await score.textContent();
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+  await tab('Notes and timeline');
   await page.getByLabel('New note').fill('Survey sent, sponsor engaged.');
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.locator('.note-item')).toContainText('Survey sent, sponsor engaged.');
 
   // Correct NPS Score for September: the health and the timeline change.
-  const score = page.getByTestId('overall-score');
-  const before = await score.textContent();
+  await tab('KPIs');
   await page.getByRole('button', { name: /^Correct NPS Score for / }).click();
   const edit = page.getByRole('dialog', { name: /^Correct NPS Score/ });
   await edit.getByLabel('New value').fill('not a number');
@@ -83,7 +87,9 @@ test("a CSM's morning: Today, an overdue step, a note, a KPI correction", async 
   await edit.getByLabel('Reason (optional)').fill('typo in the CRM export');
   await edit.getByRole('button', { name: 'Save value' }).click();
   await expect(edit).toBeHidden();
+  await tab('Overview');
   await expect(score).not.toHaveText(before ?? '');
+  await tab('Notes and timeline');
 
   const timeline = page.getByRole('list', { name: 'Timeline entries' });
   await expect(timeline.locator('.timeline-edit')).toContainText(

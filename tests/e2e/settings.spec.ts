@@ -67,7 +67,7 @@ test('reference ranges and weights show how many accounts would change status be
   await added.getByRole('button', { name: 'Cancel' }).click();
 
   // A ranges file with faulty rows: every one is listed, and nothing is imported.
-  await page.locator('input[type="file"]').setInputFiles({
+  await page.getByLabel('Reference ranges file').setInputFiles({
     name: 'ranges.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
