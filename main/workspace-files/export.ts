@@ -5,6 +5,7 @@
  * reference ranges it was scored against.
  */
 import type { Db } from '../db/open';
+import { RANGE_COLUMNS } from '../ranges/service';
 import { getWorkspace } from '../workspaces/service';
 import { sealWorkspace } from './container';
 import { encodeCell, RANGES_TABLE, type TableInfo, workspaceTables } from './tables';
@@ -21,18 +22,8 @@ export interface WorkspaceDump {
   ranges: Array<Record<string, unknown>>;
 }
 
-/** The range columns that travel (ids, authors and times are the machine's own). */
-export const RANGE_FIELDS = [
-  'kpi_name',
-  'unit',
-  'higher_is_better',
-  'critical_min',
-  'critical_max',
-  'risk_min',
-  'risk_max',
-  'healthy_min',
-  'healthy_max',
-] as const;
+/** The range columns that travel (ids, authors and times are the machine's own): the ranges file's columns. */
+export const RANGE_FIELDS = RANGE_COLUMNS;
 
 function selectRows(db: Db, t: TableInfo, customerId: number, exported: Map<string, Set<unknown>>): unknown[][] {
   const cols = t.columns.map((c) => `"${c}"`).join(', ');
