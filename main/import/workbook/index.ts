@@ -3,7 +3,7 @@ import { type InterpretedWorkbook, type InterpretOptions, interpretWorkbook } fr
 import type { RawWorkbook } from '../../../shared/import/types';
 import { readWorkbook } from './read';
 
-export { cellFromExcel, isPercentFormat, readWorkbook } from './read';
+export { isPercentFormat, readWorkbook } from './read';
 export {
   checkFile,
   ImportRefusal,

@@ -1,7 +1,6 @@
 /**
  * Reads a workbook or CSV file into a plain RawWorkbook (no exceljs objects), after the safety
- * checks of ./safety.ts. xlsx files are read by our own reader (./xlsx.ts); `cellFromExcel` maps
- * exceljs values (kept for callers that hold them).
+ * checks of ./safety.ts. xlsx files are read by our own reader (./xlsx.ts).
  */
 import type { Cell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 import { csvToSheet } from './csv';
@@ -11,55 +10,7 @@ import { streamXlsx } from './xlsx';
 
 export type { Cell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 
-const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
-const DAY_MS = 86_400_000;
-
 export { isPercentFormat } from './percent';
-
-function richTextToString(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
-    return (v as { richText: Array<{ text?: string }> }).richText.map((r) => r.text ?? '').join('');
-  }
-  return v == null ? '' : String(v);
-}
-
-function dateCell(d: Date, dayShift: number): Cell {
-  const t = d.getTime() + dayShift * DAY_MS;
-  if (!Number.isFinite(t)) return EMPTY;
-  const x = new Date(t);
-  return { t: 'date', year: x.getUTCFullYear(), month: x.getUTCMonth() + 1, day: x.getUTCDate() };
-}
-
-/**
- * One exceljs cell value as a Cell. `dayShift` corrects dates of 1904-system files that exceljs
- * read as 1900-system (it only recognises date1904="1", not "true").
- */
-export function cellFromExcel(value: unknown, numFmt: string | undefined, dayShift = 0, formulaText?: string): Cell {
-  if (value === null || value === undefined) return EMPTY;
-  if (typeof value === 'number') return { t: 'number', v: value, percent: isPercentFormat(numFmt) };
-  if (typeof value === 'string') return value === '' ? EMPTY : { t: 'text', v: value };
-  if (typeof value === 'boolean') return { t: 'bool', v: value };
-  if (value instanceof Date) return dateCell(value, dayShift);
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      const formula = formulaText ?? String(o.formula ?? o.sharedFormula ?? '');
-      if (o.result === undefined || o.result === null) return { t: 'formula-no-result', formula };
-      return cellFromExcel(o.result, numFmt, dayShift);
-    }
-    if (typeof o.error === 'string') return { t: 'error', v: o.error };
-    if ('richText' in o) {
-      const text = richTextToString(o);
-      return text === '' ? EMPTY : { t: 'text', v: text };
-    }
-    if ('hyperlink' in o || 'text' in o) {
-      const text = richTextToString(o.text);
-      return text === '' ? EMPTY : { t: 'text', v: text };
-    }
-  }
-  return { t: 'text', v: String(value) };
-}
 
 /** What streamWorkbook yields first: the kind of file and its date system. */
 export type WorkbookHead = { kind: RawWorkbook['kind']; date1904: boolean };

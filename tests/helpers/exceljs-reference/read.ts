@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { csvToSheet } from '../../../main/import/workbook/csv';
+import { isPercentFormat } from '../../../main/import/workbook/percent';
 import { checkFile, ImportRefusal, refuse } from '../../../main/import/workbook/safety';
 import type { Cell, MergedRange, RawSheet, RawWorkbook } from '../../../shared/import/types';
 import { preparePackage } from './package';
@@ -14,16 +15,6 @@ const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
 const DAY_MS = 86_400_000;
 /** Days between the 1900 and 1904 date systems' day zero. */
 const DAYS_1904 = 1462;
-
-/** The number format scales by 100: a '%' outside quotes and escapes. */
-export function isPercentFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  return numFmt
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .includes('%');
-}
 
 function richTextToString(v: unknown): string {
   if (typeof v === 'string') return v;

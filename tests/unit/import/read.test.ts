@@ -7,7 +7,8 @@ import {
   parseCsv,
   sheetNameFromFile,
 } from '../../../main/import/workbook/csv';
-import { cellFromExcel, isPercentFormat, readWorkbook } from '../../../main/import/workbook/read';
+import { isPercentFormat, readWorkbook } from '../../../main/import/workbook/read';
+import { cellFromExcel } from '../../helpers/exceljs-reference/read';
 import { fixture } from './helpers';
 
 describe('cellFromExcel: exceljs values to plain cells', () => {
