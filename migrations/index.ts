@@ -9,6 +9,7 @@ import * as m0008 from './0008_account_book_of_business';
 import * as m0009 from './0009_kpi_edits_and_notes';
 import * as m0010 from './0010_upload_versions';
 import * as m0012 from './0012_playbook_role_people';
+import * as m0013 from './0013_stale_limit';
 
 // Static list: the app is bundled, so migrations are imported, never discovered on disk.
 // Append only; the names are sorted by Kysely, so keep the numeric prefix.
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_kpi_edits_and_notes': m0009,
   '0010_upload_versions': m0010,
   '0012_playbook_role_people': m0012,
+  '0013_stale_limit': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,3 +9,7 @@ export const DEFAULT_CATEGORY_WEIGHTS: Readonly<Record<string, number>> = Object
 
 export const UPLOAD_MODES = ['corporate', 'account_rollup'] as const;
 export type UploadMode = (typeof UPLOAD_MODES)[number];
+
+/** An account is stale when its newest data is more than this many months before today (a workspace setting). */
+export const DEFAULT_STALE_AFTER_MONTHS = 2;
+export const STALE_AFTER_MONTHS_MAX = 24;

@@ -86,6 +86,8 @@ export interface CustomerConfigsTable {
   kpi_upload_mode: ColumnType<string | null, string | undefined, string>;
   category_weights: string | null;
   master_file_name: string | null;
+  /** Months after which an account's newest data counts as stale; NULL: the default (2). */
+  stale_after_months: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { AppError } from '../../shared/errors';
 import {
   checkDuplicates,
   type InterpretedWorkbook,

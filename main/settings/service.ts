@@ -1,5 +1,6 @@
+import { staleAfterMonths } from '../../shared/channels/settings';
 import type { Settings } from '../../shared/contract';
-import { DEFAULT_CATEGORY_WEIGHTS, type UploadMode } from '../../shared/defaults';
+import { DEFAULT_CATEGORY_WEIGHTS, DEFAULT_STALE_AFTER_MONTHS, type UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
 import { normalizeName } from '../../shared/names';
 import { parseCategoryWeights, validateCategoryWeights } from '../../shared/scoring';
@@ -15,7 +16,17 @@ export function getSettings(db: Db, customerId: number): Settings {
     weightsConfigured: configured !== null,
     masterFileName: c?.master_file_name ?? null,
     categories,
+    staleAfterMonths: c?.stale_after_months ?? DEFAULT_STALE_AFTER_MONTHS,
   };
+}
+
+/** Months after which an account's newest data is stale in this workspace (the setting, or 2). */
+export function staleLimitOf(db: Db, customerId: number): number {
+  const c = first(
+    db,
+    db.k.selectFrom('customer_configs').select('stale_after_months').where('customer_id', '=', customerId),
+  );
+  return c?.stale_after_months ?? DEFAULT_STALE_AFTER_MONTHS;
 }
 
 /**
@@ -61,15 +72,20 @@ export function onCategoryWeightsChanged(hook: (db: Db, customerId: number) => v
 export function updateSettings(
   db: Db,
   customerId: number,
-  input: { mode?: UploadMode; categoryWeights?: Record<string, number> },
+  input: { mode?: UploadMode; categoryWeights?: Record<string, number>; staleAfterMonths?: number },
 ): Settings {
   if (input.categoryWeights) {
     const problem = validateCategoryWeights(input.categoryWeights);
     if (problem) throw new AppError('invalid_input', problem);
   }
+  if (input.staleAfterMonths !== undefined) {
+    const checked = staleAfterMonths.safeParse(input.staleAfterMonths);
+    if (!checked.success) throw new AppError('invalid_input', checked.error.issues[0].message);
+  }
   const patch: Record<string, unknown> = { updated_at: new Date().toISOString() };
   if (input.mode) patch.kpi_upload_mode = input.mode;
   if (input.categoryWeights) patch.category_weights = JSON.stringify(input.categoryWeights);
+  if (input.staleAfterMonths !== undefined) patch.stale_after_months = input.staleAfterMonths;
   db.raw
     .transaction(() => {
       const exists = first(

@@ -7,6 +7,7 @@ import { addDays, daysBetween, dueState, localDate, monthsBetween, stepDueDate }
 import { all, type Db } from '../db/open';
 import { evaluateWorkspace } from '../playbooks/triggers';
 import { ymText } from '../scoring/service';
+import { staleLimitOf } from '../settings/service';
 
 /**
  * Issue 13, point 4: Today, what a CSM has to do: playbook steps overdue or due this week,
@@ -16,8 +17,6 @@ import { ymText } from '../scoring/service';
  */
 
 export const RENEWAL_WINDOW_DAYS = 90;
-/** As the portfolio: the newest score more than 2 months older than the month of asOf. */
-export const STALE_MONTHS = 2;
 
 interface TodayOptions {
   userId?: number | null;
@@ -189,13 +188,14 @@ function statusItems(accounts: AccountFacts[]): TodayItem[] {
   return out;
 }
 
-function staleItems(accounts: AccountFacts[], asOf: string): TodayItem[] {
+/** As the portfolio: the newest score more than the workspace's stale limit before the month of asOf. */
+function staleItems(accounts: AccountFacts[], asOf: string, staleLimit: number): TodayItem[] {
   const out: TodayItem[] = [];
   for (const a of accounts) {
     const latest = a.trend.at(-1);
     if (!latest) continue;
     const monthsOld = monthsBetween(latest[0], asOf.slice(0, 7));
-    if (monthsOld <= STALE_MONTHS) continue;
+    if (monthsOld <= staleLimit) continue;
     out.push({
       kind: 'stale',
       account: a.name,
@@ -256,7 +256,7 @@ export function today(db: Db, customerId: number, opts: TodayOptions = {}): Toda
     ...renewalItems(accounts, asOf),
     ...statusItems(accounts),
     ...triggerItems(db, customerId, accounts, opts.asOf ? new Date(`${asOf}T12:00:00Z`) : now),
-    ...staleItems(accounts, asOf),
+    ...staleItems(accounts, asOf, staleLimitOf(db, customerId)),
   ]);
   return { asOf, items, scope, overdueCount: items.filter((i) => i.kind === 'step' && i.overdue).length };
 }

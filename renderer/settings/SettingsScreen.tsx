@@ -5,6 +5,7 @@ import { Dialog, DialogError, Field } from '../components/Dialog';
 import { useQuery } from '../data/useQuery';
 import { applyChange, errorMessage, reportError, useApp } from '../store';
 import { BackupsCard } from './BackupsCard';
+import { FreshnessCard } from './FreshnessCard';
 import { PeopleCard } from './PeopleCard';
 import { RangesCard } from './RangesCard';
 import { WeightsCard } from './WeightsCard';
@@ -25,6 +26,7 @@ export function SettingsScreen() {
         <div className="settings-stack">
           <WorkspaceCard name={workspace.name} />
           <ModeCard settings={settings} />
+          <FreshnessCard settings={settings} />
           <PeopleCard />
         </div>
         <WeightsCard settings={settings} />

@@ -4,7 +4,6 @@
  */
 import type { Cell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 import { csvToSheet } from './csv';
-import { isPercentFormat } from './percent';
 import { checkFile, ImportRefusal, refuse } from './safety';
 import { streamXlsx } from './xlsx';
 

@@ -127,6 +127,7 @@ describe('the migrated schema against seed-schema.md', () => {
         const allowed: Record<string, string[]> = {
           kpi_uploads: ['period_year', 'period_month', 'content_hash', 'file_id'],
           accounts: ['owner_user_id', 'renewal_date', 'segment'], // migration 0008 (issue 13)
+          customer_configs: ['stale_after_months'], // migration 0013 (issue 14)
         };
         expect(extra).toEqual(allowed[table.name] ?? []);
       });
@@ -274,6 +275,7 @@ describe('the migrated schema against seed-schema.md', () => {
         kpi_upload_mode: true,
         category_weights: true,
         master_file_name: true,
+        stale_after_months: true,
         created_at: true,
         updated_at: true,
       },
