@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import {
   addTableSheet,
   csvBytes,
+  DATE_FMT,
   DATE_TIME_FMT,
   dateCell,
   MONTH_FMT,
@@ -88,6 +89,9 @@ export async function exportPortfolio(
       { header: 'Revenue', width: 15, numFmt: '#,##0' },
       { header: 'Industry', width: 18 },
       { header: 'Region', width: 18 },
+      { header: 'Owner', width: 20 },
+      { header: 'Segment', width: 14 },
+      { header: 'Renewal', width: 12, numFmt: DATE_FMT },
       { header: 'Last upload', width: 18, numFmt: DATE_TIME_FMT },
     ],
     rows: rows.map((r) => [
@@ -101,6 +105,9 @@ export async function exportPortfolio(
       r.revenue,
       r.industry,
       r.region,
+      r.owner,
+      r.segment,
+      format === 'xlsx' ? dateCell(r.renewal) : r.renewal,
       format === 'xlsx' ? dateCell(r.lastUpload) : r.lastUpload,
     ]),
   };

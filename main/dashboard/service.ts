@@ -13,7 +13,7 @@ import { kpiKey, type Status, statusOf } from '../../shared/scoring';
 import { getAccount } from '../accounts/service';
 import type { Db } from '../db/open';
 import { effectiveByMonth, loadAccountSeries, loadRanges, type SeriesRow, ymKey, ymText } from '../scoring/service';
-import { categoryWeightsOf } from '../settings/service';
+import { categoryWeightsOf, staleLimitOf } from '../settings/service';
 
 /**
  * Read models of the dashboards. SQLite does the aggregation (newest months per account); the
@@ -40,8 +40,6 @@ const monthsEndingAt = (end: number, count: number) =>
   Array.from({ length: count }, (_, i) => addMonths(end, i - count + 1));
 
 export const SPARK_MONTHS = 12;
-/** An account is stale when its newest data is more than this many months before today. */
-export const STALE_AFTER_MONTHS = 2;
 
 /** One statement prepared once per connection. */
 function prepared(db: Db, key: string, sql: string): BetterSqlite3.Statement {
@@ -80,16 +78,31 @@ SELECT a.account_id, a.account_name, a.revenue, a.industry, a.region,
              FROM health_trends h
             WHERE h.account_id = a.account_id AND +h.customer_id = a.customer_id
             ORDER BY h.year DESC, h.month DESC
-            LIMIT ${SPARK_MONTHS + 1}) r) AS recent
+            LIMIT ${SPARK_MONTHS + 1}) r) AS recent,
+  a.owner_user_id, o.user_name AS owner_name, a.renewal_date, a.segment
 FROM accounts a
+LEFT JOIN users o ON o.user_id = a.owner_user_id AND o.customer_id = a.customer_id
 WHERE a.customer_id = ? AND a.account_status = 'active'
 ORDER BY a.account_name COLLATE NOCASE`;
 
-type PortfolioDbRow = [number, string, number | null, string | null, string | null, string | null, string | null];
+type PortfolioDbRow = [
+  number,
+  string,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+];
 
 export function portfolio(db: Db, customerId: number, today: Date = new Date()): Portfolio {
   const raw = prepared(db, 'portfolio', PORTFOLIO_SQL).raw(true).all(customerId) as PortfolioDbRow[];
   const todayYm = ymKey(today.getFullYear(), today.getMonth() + 1);
+  const staleAfterMonths = staleLimitOf(db, customerId);
 
   // Newest first, per account.
   const recents: Array<Array<[number, number]>> = raw.map((r) => {
@@ -107,6 +120,8 @@ export function portfolio(db: Db, customerId: number, today: Date = new Date()):
 
   const industries = new Set<string>();
   const regions = new Set<string>();
+  const segments = new Set<string>();
+  const owners = new Map<number, string>();
   const rows: PortfolioRow[] = raw.map((r, i) => {
     const list = recents[i];
     const [lm, ls] = list[0] ?? [null, null];
@@ -118,6 +133,8 @@ export function portfolio(db: Db, customerId: number, today: Date = new Date()):
     }
     if (r[3]) industries.add(r[3]);
     if (r[4]) regions.add(r[4]);
+    if (r[10]) segments.add(r[10]);
+    if (r[7] != null && r[8] != null) owners.set(r[7], r[8]);
     return {
       id: r[0],
       name: r[1],
@@ -131,7 +148,11 @@ export function portfolio(db: Db, customerId: number, today: Date = new Date()):
       change: ls != null && ps != null ? Math.round((ls - ps) * 100) / 100 : null,
       spark,
       lastUpload: r[5],
-      stale: lm != null && monthsBetween(lm, todayYm) > STALE_AFTER_MONTHS,
+      stale: lm != null && monthsBetween(lm, todayYm) > staleAfterMonths,
+      ownerId: r[8] != null ? r[7] : null,
+      owner: r[8],
+      renewal: r[9],
+      segment: r[10],
     };
   });
   const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
@@ -140,8 +161,11 @@ export function portfolio(db: Db, customerId: number, today: Date = new Date()):
     window: window.map(ymOf),
     latestMonth: latest ? ymOf(latest) : null,
     today: ymOf(todayYm),
+    staleAfterMonths,
     industries: sorted(industries),
     regions: sorted(regions),
+    segments: sorted(segments),
+    owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 

@@ -11,7 +11,7 @@ import { useApp } from '../store';
 import { usePortfolioColumns } from './columns';
 import { EmptyPortfolio } from './EmptyPortfolio';
 import {
-  DEFAULT_VIEW,
+  clearFilters,
   DESC_FIRST,
   HEALTH_BANDS,
   isFiltered,
@@ -54,14 +54,14 @@ function usePortfolioView(data: Portfolio, workspaceId: number | null) {
 
   // Filtering and sorting apart: a sort leaves the summary (and its chart) as it is. The summary
   // counts every filter but the status, so choosing a status keeps the portfolio's shape in view.
-  const { search, status, industry, region, band, staleOnly, sort, dir } = view;
-  const sliced = useMemo(
-    () => sliceRows(data.rows, { search, status, industry, region, band, staleOnly }),
-    [data, search, status, industry, region, band, staleOnly],
-  );
+  const { sort, dir, ...filters } = view;
+  // The filters as one key: a sort alone leaves the slice (and the summary's chart) as it is.
+  const filterKey = JSON.stringify(filters);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for the filters' values
+  const sliced = useMemo(() => sliceRows(data.rows, filters), [data, filterKey]);
   const shown = useMemo(() => sortRows(sliced.shown, sort, dir), [sliced, sort, dir]);
   const summary = useMemo(
-    () => summarize(sliced.context, data.window.length, data.latestMonth),
+    () => summarize(sliced.context, data.window.length, data.latestMonth, 3, data.staleAfterMonths),
     [sliced.context, data],
   );
   const set = (patch: Partial<PortfolioView>) => setView((v) => ({ ...v, ...patch }));
@@ -116,7 +116,7 @@ function PortfolioBody({ data, workspaceId }: { data: Portfolio; workspaceId: nu
         empty={
           <span>
             No account matches these filters.{' '}
-            <button type="button" className="link-button" onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort })}>
+            <button type="button" className="link-button" onClick={() => setView(clearFilters(view))}>
               Clear filters
             </button>
           </span>
@@ -189,6 +189,25 @@ function Filters(props: { data: Portfolio; view: PortfolioView; set: (p: Partial
           <option key={x}>{x}</option>
         ))}
       </select>
+      {data.owners.length > 0 && (
+        <select aria-label="Owner" value={view.owner} onChange={(e) => set({ owner: e.target.value })}>
+          <option value="">All owners</option>
+          {data.owners.map((o) => (
+            <option key={o.id} value={String(o.id)}>
+              {o.name}
+            </option>
+          ))}
+          <option value="none">No owner</option>
+        </select>
+      )}
+      {data.segments.length > 0 && (
+        <select aria-label="Segment" value={view.segment} onChange={(e) => set({ segment: e.target.value })}>
+          <option value="">All segments</option>
+          {data.segments.map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </select>
+      )}
       <select aria-label="Health band" value={view.band} onChange={(e) => set({ band: e.target.value })}>
         <option value="">Any score</option>
         {HEALTH_BANDS.map((b) => (
@@ -202,11 +221,7 @@ function Filters(props: { data: Portfolio; view: PortfolioView; set: (p: Partial
         Stale only
       </label>
       {isFiltered(view) && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => set({ search: '', status: '', industry: '', region: '', band: '', staleOnly: false })}
-        >
+        <button type="button" className="link-button" onClick={() => set(clearFilters(view))}>
           Clear filters
         </button>
       )}

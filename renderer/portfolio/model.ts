@@ -12,6 +12,9 @@ export type SortKey =
   | 'revenue'
   | 'industry'
   | 'region'
+  | 'owner'
+  | 'segment'
+  | 'renewal'
   | 'latestMonth'
   | 'lastUpload';
 
@@ -39,6 +42,9 @@ export interface PortfolioView {
   status: StatusFilter;
   industry: string;
   region: string;
+  /** '' (anyone), 'none' (no owner) or the owner's user id. */
+  owner: string;
+  segment: string;
   band: string;
   staleOnly: boolean;
   sort: SortKey;
@@ -50,6 +56,8 @@ export const DEFAULT_VIEW: PortfolioView = {
   status: '',
   industry: '',
   region: '',
+  owner: '',
+  segment: '',
   band: '',
   staleOnly: false,
   sort: 'score',
@@ -57,7 +65,10 @@ export const DEFAULT_VIEW: PortfolioView = {
 };
 
 export const isFiltered = (v: PortfolioView) =>
-  !!(v.search.trim() || v.status || v.industry || v.region || v.band || v.staleOnly);
+  !!(v.search.trim() || v.status || v.industry || v.region || v.owner || v.segment || v.band || v.staleOnly);
+
+/** The view with every filter cleared (the sort kept). */
+export const clearFilters = (v: PortfolioView): PortfolioView => ({ ...DEFAULT_VIEW, sort: v.sort, dir: v.dir });
 
 /** The change over the sparkline window: last score minus first. */
 export function trendOf(r: PortfolioRow): number | null {
@@ -82,11 +93,17 @@ const GETTERS: Record<SortKey, Getter> = {
   revenue: (r) => r.revenue,
   industry: (r) => r.industry,
   region: (r) => r.region,
+  owner: (r) => r.owner,
+  segment: (r) => r.segment,
+  renewal: (r) => r.renewal,
   latestMonth: (r) => r.latestMonth,
   lastUpload: (r) => r.lastUpload,
 };
 /** Sorts that read best largest first when chosen. */
 export const DESC_FIRST: ReadonlySet<SortKey> = new Set(['revenue', 'latestMonth', 'lastUpload']);
+
+const hasOwner = (r: PortfolioRow, owner: string) =>
+  owner === 'none' ? r.ownerId == null : String(r.ownerId) === owner;
 
 export type PortfolioFilters = Omit<PortfolioView, 'sort' | 'dir'>;
 
@@ -101,10 +118,32 @@ export function filterRows(rows: PortfolioRow[], v: PortfolioFilters): Portfolio
     if (v.status && !hasStatus(r, v.status)) return false;
     if (v.industry && r.industry !== v.industry) return false;
     if (v.region && r.region !== v.region) return false;
+    if (v.owner && !hasOwner(r, v.owner)) return false;
+    if (v.segment && r.segment !== v.segment) return false;
     if (band && (r.score == null || r.score < band.min || r.score >= band.max)) return false;
     if (v.staleOnly && !r.stale) return false;
     return true;
   });
+}
+
+/** Columns that show a detail some accounts may not have: collapsed when no account of the workspace has it. */
+const OPTIONAL: Record<string, (r: PortfolioRow) => unknown> = {
+  revenue: (r) => r.revenue,
+  industry: (r) => r.industry,
+  region: (r) => r.region,
+  owner: (r) => r.owner,
+  segment: (r) => r.segment,
+  renewal: (r) => r.renewal,
+};
+
+/** The ids of the optional columns no row has a value for (what the table leaves out). */
+export function emptyColumns(rows: PortfolioRow[]): Set<string> {
+  const empty = new Set(Object.keys(OPTIONAL));
+  for (const r of rows) {
+    for (const id of empty) if (OPTIONAL[id](r) != null && OPTIONAL[id](r) !== '') empty.delete(id);
+    if (!empty.size) break;
+  }
+  return empty;
 }
 
 /** Sorts the rows; missing values sort last either way, then by name. */
@@ -219,6 +258,8 @@ export function loadView(workspaceId: number | null, storage: Pick<Storage, 'get
       status,
       industry: str(v.industry),
       region: str(v.region),
+      owner: str(v.owner),
+      segment: str(v.segment),
       band: HEALTH_BANDS.some((b) => b.id === v.band) ? (v.band as string) : '',
       staleOnly: v.staleOnly === true,
       sort,

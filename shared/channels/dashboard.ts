@@ -23,8 +23,14 @@ export interface PortfolioRow {
   spark: Array<number | null>;
   /** ISO timestamp of the newest upload for the account. */
   lastUpload: string | null;
-  /** The newest score is more than 2 months older than today's month. */
+  /** The newest score is more than the workspace's stale limit (Portfolio.staleAfterMonths) before today's month. */
   stale: boolean;
+  /** The account's owner (a user of the workspace), or null when none is set. */
+  ownerId: number | null;
+  owner: string | null;
+  /** Renewal date (YYYY-MM-DD), or null. */
+  renewal: string | null;
+  segment: string | null;
 }
 
 export interface Portfolio {
@@ -34,8 +40,13 @@ export interface Portfolio {
   latestMonth: string | null;
   /** Today's month (YYYY-MM), what "stale" is measured against. */
   today: string;
+  /** The workspace's stale limit: a row is stale when its newest month is more than this before today. */
+  staleAfterMonths: number;
   industries: string[];
   regions: string[];
+  /** The segments and owners the active accounts have, sorted (the filters' choices). */
+  segments: string[];
+  owners: Array<{ id: number; name: string }>;
 }
 
 export interface AccountSummary {

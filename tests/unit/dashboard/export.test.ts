@@ -37,14 +37,15 @@ describe('dashboard exports', () => {
     expect(tc.slice(7, 10)).toEqual([1_200_000, 'Technology', 'North America']);
     // months and times as date cells, not ISO text; a title row in words; widths set
     expect(tc[5]).toEqual(new Date(Date.UTC(2025, 8, 1)));
-    expect(tc[10]).toBeInstanceOf(Date);
+    expect(tc[13]).toBeInstanceOf(Date);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(f.bytes) as never);
     const ws = wb.worksheets[0];
     expect(String(ws.getCell('A1').value)).toMatch(/^Portfolio of .+ · exported \d{1,2} [A-Z][a-z]{2} \d{4}$/);
     expect(ws.getCell('F4').numFmt).toBe('mmm yyyy');
-    expect(ws.getCell('K4').numFmt).toBe('m/d/yy "h":mm');
-    for (let i = 1; i <= 11; i++) expect(ws.getColumn(i).width).toBeGreaterThan(7);
+    expect(ws.getCell('M4').numFmt).toBe('mm-dd-yy');
+    expect(ws.getCell('N4').numFmt).toBe('m/d/yy "h":mm');
+    for (let i = 1; i <= 14; i++) expect(ws.getColumn(i).width).toBeGreaterThan(7);
     expect(await xlsxNumFmtIds(f.bytes)).toContain(22);
   });
 
@@ -53,7 +54,7 @@ describe('dashboard exports', () => {
     expect([...all.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark, for Excel
     const lines = csvLines(all.bytes);
     expect(lines[0]).toBe(
-      'Account,Health score,Status,Change,Since,Latest month,Stale,Revenue,Industry,Region,Last upload',
+      'Account,Health score,Status,Change,Since,Latest month,Stale,Revenue,Industry,Region,Owner,Segment,Renewal,Last upload',
     );
     expect(lines.filter(Boolean)).toHaveLength(12);
 
@@ -64,7 +65,7 @@ describe('dashboard exports', () => {
       accountIds: [s.ids['TechCorp Solutions'], mine.id],
     });
     // Its revenue was never recorded (0): an empty cell, not $0.
-    expect(csvLines(f.bytes).filter(Boolean).slice(1)).toEqual(['Mine,,No score,,,,no,,,,']);
+    expect(csvLines(f.bytes).filter(Boolean).slice(1)).toEqual(['Mine,,No score,,,,no,,,,,,,']);
   });
 
   it('leaves the revenue cell empty in xlsx for an account with no revenue recorded', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyView,
+  clearFilters,
   DEFAULT_VIEW,
+  emptyColumns,
   loadView,
   type PortfolioView,
   saveView,
@@ -27,6 +29,10 @@ const row = (name: string, score: number | null, extra: Partial<PortfolioRow> = 
   spark: [null, null, score],
   lastUpload: null,
   stale: false,
+  ownerId: null,
+  owner: null,
+  renewal: null,
+  segment: null,
   ...extra,
 });
 
@@ -105,6 +111,29 @@ describe('portfolio filters and sort', () => {
       'Delta',
     ]);
     expect(names(applyView(some, view({ sort: 'revenue', dir: 'asc' }))).slice(3)).toEqual(['Beta Cloud', 'Delta']);
+  });
+
+  it('filters by owner (someone, or no owner) and segment, and clears every filter but the sort', () => {
+    const owned = [
+      row('Acme Rockets', 47.7, { ownerId: 7, owner: 'Bo Ek', segment: 'Enterprise' }),
+      row('Beta Cloud', 34.1, { ownerId: 8, owner: 'Al Oz', segment: 'SMB' }),
+      row('Gamma', null, { segment: 'Enterprise' }),
+    ];
+    expect(names(applyView(owned, view({ owner: '7' })))).toEqual(['Acme Rockets']);
+    expect(names(applyView(owned, view({ owner: 'none' })))).toEqual(['Gamma']);
+    expect(names(applyView(owned, view({ segment: 'Enterprise', sort: 'name' })))).toEqual(['Acme Rockets', 'Gamma']);
+    expect(names(applyView(owned, view({ owner: '8', segment: 'Enterprise' })))).toEqual([]);
+    expect(names(applyView(owned, view({ sort: 'owner' })))).toEqual(['Beta Cloud', 'Acme Rockets', 'Gamma']);
+    const cleared = clearFilters(view({ owner: '7', segment: 'SMB', search: 'x', sort: 'owner', dir: 'desc' }));
+    expect(cleared).toEqual({ ...DEFAULT_VIEW, sort: 'owner', dir: 'desc' });
+  });
+
+  it('collapses the optional columns no account has a value for', () => {
+    expect([...emptyColumns(rows)].sort()).toEqual(['owner', 'renewal', 'segment']);
+    const some = [row('A', 50, { revenue: null, industry: null, region: null, renewal: '2026-01-31' }), row('B', 60)];
+    expect([...emptyColumns(some)].sort()).toEqual(['owner', 'segment']);
+    const none = [row('A', 50, { revenue: null, industry: null, region: null })];
+    expect([...emptyColumns(none)].sort()).toEqual(['industry', 'owner', 'region', 'renewal', 'revenue', 'segment']);
   });
 
   it('filters by name, status, industry, region, health band and staleness, together', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PORTFOLIO_SQL, portfolio } from '../../../main/dashboard/service';
 import type { Portfolio } from '../../../shared/channels/dashboard';
+import type { Settings } from '../../../shared/contract';
 import { ok } from '../../helpers/db';
 import { expected, insertAccount, useSeededSamples } from './seed';
 
@@ -70,6 +71,51 @@ describe('dashboard.portfolio', () => {
     expect(inNovember.rows.every((r) => !r.stale)).toBe(true);
     const inDecember = portfolio(db, s.customerId, new Date(2025, 11, 1));
     expect(inDecember.rows.every((r) => r.stale)).toBe(true);
+  });
+
+  it("follows the workspace's stale limit, and refuses a limit that is not 1 to 24 whole months", async () => {
+    const db = s.backend.ctx.db;
+    expect(portfolio(db, s.customerId, new Date(2025, 11, 1)).staleAfterMonths).toBe(2);
+    const set = await ok<Settings>(s.backend, 'settings.update', { staleAfterMonths: 3 });
+    expect(set.staleAfterMonths).toBe(3);
+    const inDecember = portfolio(db, s.customerId, new Date(2025, 11, 1));
+    expect(inDecember.staleAfterMonths).toBe(3);
+    expect(inDecember.rows.every((r) => !r.stale)).toBe(true);
+    expect(portfolio(db, s.customerId, new Date(2026, 0, 1)).rows.every((r) => r.stale)).toBe(true);
+    for (const [bad, message] of [
+      [0, 'The stale limit is at least 1 month.'],
+      [25, 'The stale limit is at most 24 months.'],
+      [1.5, 'The stale limit is a whole number of months.'],
+    ] as const) {
+      const res = await s.backend.invoke('settings.update', { staleAfterMonths: bad });
+      expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(JSON.stringify(res)).toContain(message);
+    }
+    expect((await ok<Settings>(s.backend, 'settings.get')).staleAfterMonths).toBe(3);
+  });
+
+  it('carries owner, segment and renewal date, and lists the owners and segments the accounts have', async () => {
+    const bo = await ok<{ id: number; name: string }>(s.backend, 'users.create', {
+      name: 'Bo Ek',
+      email: 'bo@acme.com',
+    });
+    await ok(s.backend, 'accounts.update', {
+      accountId: s.ids['TechCorp Solutions'],
+      ownerUserId: bo.id,
+      renewalDate: '2026-03-31',
+      segment: 'Enterprise',
+    });
+    await ok(s.backend, 'accounts.bulkUpdate', { accountIds: [s.ids['ACME Rockets']], segment: 'SMB' });
+    const p = await ok<Portfolio>(s.backend, 'dashboard.portfolio');
+    expect(p.rows.find((r) => r.name === 'TechCorp Solutions')).toMatchObject({
+      ownerId: bo.id,
+      owner: 'Bo Ek',
+      renewal: '2026-03-31',
+      segment: 'Enterprise',
+    });
+    expect(p.rows.find((r) => r.name === 'ACME Rockets')).toMatchObject({ ownerId: null, owner: null, segment: 'SMB' });
+    expect(p.owners).toEqual([{ id: bo.id, name: 'Bo Ek' }]);
+    expect(p.segments).toEqual(['Enterprise', 'SMB']);
   });
 
   it('leaves out deactivated accounts and lists accounts without data with no score', async () => {
