@@ -334,12 +334,14 @@ export function kpiHistory(db: Db, customerId: number, accountId: number, kpi: s
       };
     });
   const latest = [...sameKpi].sort((x, y) => y.uploadId - x.uploadId)[0];
+  const range = loadRanges(db).get(wantedName) ?? null;
   return {
     accountId,
     accountName: a.account_name,
-    kpi: latest.name,
+    // In the reference range's spelling where one matches (the upload keeps the workbook's own).
+    kpi: range?.kpiName ?? latest.name,
     category: latest.category,
-    range: loadRanges(db).get(wantedName) ?? null,
+    range,
     points,
   };
 }

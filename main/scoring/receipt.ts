@@ -66,7 +66,7 @@ export function explainAccountMonth(db: Db, customerId: number, accountId: numbe
     categories: now.categories.map((c) => ({ ...c })),
     kpis: now.kpis.map((k) => ({
       key: k.key,
-      name: k.name,
+      name: k.name, // the range's spelling where one matches (scoreAccountMonth)
       category: k.category,
       value: k.value,
       missing: k.score !== null ? null : !k.range ? 'no range' : 'no value',

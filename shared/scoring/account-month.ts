@@ -109,7 +109,8 @@ function scoreKpis(input: ScoreInput): { cats: Map<string, CategoryAcc>; kpis: K
     const scored = value !== null && range !== null ? scoreValue(value, range) : null;
     const row: KpiScore = {
       key: k.key ?? kpiKey(k.category, k.name),
-      name: k.name,
+      // Shown in the reference range's spelling where one matches (the upload keeps the workbook's own).
+      name: range?.kpiName ?? k.name,
       category: acc.category,
       value,
       range,

@@ -137,6 +137,23 @@ describe('dashboard.kpi', () => {
     expect(d.kpiSparks[kpiKey('Relationship Strength', 'NPS Score')].slice(-1)).toEqual([55]);
   });
 
+  it("shows a KPI typed otherwise in the workbook in the reference range's spelling, and keeps the workbook's in the upload", async () => {
+    const accountId = s.ids['TechCorp Solutions'];
+    const db = s.backend.ctx.db.raw;
+    // As a workbook typed in capitals would have stored it.
+    db.prepare(
+      "UPDATE kpis SET kpi_parameter = 'QBR ATTENDANCE RATE' WHERE account_id = ? AND kpi_parameter = 'QBR Attendance Rate'",
+    ).run(accountId);
+    const receipt = await ok<ScoreReceipt>(s.backend, 'scoring.explain', { accountId });
+    const names = receipt.kpis.map((k) => k.name);
+    expect(names).toContain('QBR Attendance Rate');
+    expect(names).not.toContain('QBR ATTENDANCE RATE');
+    const h = await ok<KpiHistory>(s.backend, 'dashboard.kpi', { accountId, kpi: 'QBR ATTENDANCE RATE' });
+    expect(h.kpi).toBe('QBR Attendance Rate');
+    const stored = db.prepare('SELECT DISTINCT kpi_parameter FROM kpis WHERE account_id = ? AND kpi_parameter LIKE ?').pluck();
+    expect(stored.all(accountId, 'qbr%')).toEqual(['QBR ATTENDANCE RATE']);
+  });
+
   it('says which KPI it could not find', async () => {
     const r = await s.backend.invoke('dashboard.kpi', { accountId: s.ids['ACME Cloud'], kpi: 'Happiness Index' });
     expect(r).toMatchObject({

@@ -47,6 +47,20 @@ const RS = (30 * (70 + (30 * 15) / 70) + 3 * 55) / 33;
 describe('scoreAccountMonth', () => {
   const r = scoreAccountMonth({ kpis: month, ranges, categoryWeights: weights });
 
+  it("names a KPI with a range in the range's spelling, and one without as the workbook has it", () => {
+    expect(r.kpis.map((k) => k.name)).toEqual([
+      'NPS Score',
+      'QBR Attendance Rate',
+      'Stakeholder Coverage',
+      'Champion Strength',
+      'CSAT Score',
+      'First Response Time',
+      'Churn Risk Score',
+      'NPS Score',
+      'ROI Realized',
+    ]);
+  });
+
   it('counts every KPI and the valid ones (numeric value and matching range)', () => {
     expect(r.totalKpis).toBe(9);
     expect(r.validKpis).toBe(5);
