@@ -1,5 +1,5 @@
 import type { TodayItem, TodayKind, TodayView } from '../../shared/channels/today';
-import { formatNumber } from '../../shared/import/values';
+import { fmtHealth } from '../../shared/format';
 import { playbookById } from '../../shared/playbooks/catalogue';
 import { parseExecutionData } from '../../shared/playbooks/execution';
 import { round2, type Status, statusOf } from '../../shared/scoring';
@@ -36,7 +36,8 @@ interface AccountFacts {
 
 const RANK: Record<Status, number> = { Healthy: 0, Risk: 1, Critical: 2 };
 const KIND_ORDER: Record<TodayKind, number> = { step: 0, renewal: 1, status: 2, trigger: 3, stale: 4 };
-const one = (n: number) => formatNumber(Math.round(n * 10) / 10);
+/** Health as the user reads it everywhere: one decimal ("45.0", not "45"). */
+const one = (n: number) => fmtHealth(n);
 
 /** The active accounts in scope, with their renewal date and scored months. */
 function accountsInScope(

@@ -41,7 +41,7 @@ const PAIRS: Array<{ id: string; width: string; align?: 'right'; details: [Detai
     align: 'right',
     details: [
       { key: 'revenue', label: 'Revenue', cell: (r) => <Money value={r.revenue} />, title: () => '' },
-      { key: 'renewal', label: 'Renewal', ...text((r) => (r.renewal ? `renews ${fmtDate(r.renewal)}` : null)) },
+      { key: 'renewal', label: 'Renewal', ...text((r) => (r.renewal ? fmtDate(r.renewal) : null)) },
     ],
   },
   {

@@ -72,7 +72,7 @@ export async function dropFile(page: Page, filePath: string): Promise<void> {
  */
 export async function importByDrop(page: Page, filePath: string, options: { account?: string; period?: string } = {}) {
   await dropFile(page, filePath);
-  const commit = page.getByRole('button', { name: /^Import \d+ KPIs$/ });
+  const commit = page.getByRole('button', { name: /^Import [\d,]+ KPIs$/ });
   await expect(commit).toBeVisible();
   if (options.period) await page.getByLabel('Period', { exact: true }).fill(options.period);
   if (options.account) {

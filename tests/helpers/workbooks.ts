@@ -23,8 +23,15 @@ export function rng(seed = 42) {
 /**
  * A roll-up master workbook written with exceljs: `accounts` accounts x the sample's 67 KPIs x
  * `months` month columns ending at 2025-12 (date cells), an Account column, Data = the last month.
+ * Accounts are named "Account 0001"... unless `names` gives them.
  */
-export async function makeRollupWorkbook(kpis: KpiRow[], accounts: number, months: number, seed = 7): Promise<Buffer> {
+export async function makeRollupWorkbook(
+  kpis: KpiRow[],
+  accounts: number,
+  months: number,
+  seed = 7,
+  names?: string[],
+): Promise<Buffer> {
   const random = rng(seed);
   const wb = new ExcelJS.Workbook();
   const monthDates: Date[] = [];
@@ -50,7 +57,7 @@ export async function makeRollupWorkbook(kpis: KpiRow[], accounts: number, month
     sheets.set(k.sheet, ws);
   }
   for (let a = 1; a <= accounts; a++) {
-    const name = `Account ${String(a).padStart(4, '0')}`;
+    const name = names?.[a - 1] ?? `Account ${String(a).padStart(4, '0')}`;
     for (const k of kpis) {
       const base = k.dataValue ?? 50;
       const series = monthDates.map(() => Math.round(base * (0.7 + random() * 0.6) * 10) / 10);

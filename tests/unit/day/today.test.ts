@@ -69,6 +69,8 @@ describe('Today (issue 13, point 4)', () => {
       overdue: false,
       daysLeft: 46,
       health: 30,
+      // health with one decimal, as everywhere the user reads it
+      title: 'Renews in 46 days, health 30.0 (Critical)',
       status: 'Critical',
       trend: expect.any(Number),
     });
