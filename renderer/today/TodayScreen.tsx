@@ -93,6 +93,12 @@ function TodayRow({ item }: { item: TodayItem }) {
           {item.account}
         </button>
         <span> · {item.title}</span>
+        {item.kind === 'step' && (
+          <span className="today-responsible">
+            {' · '}
+            {item.responsible?.length ? `Responsible: ${item.responsible.join(', ')}` : 'Nobody responsible yet'}
+          </span>
+        )}
         {item.kind === 'renewal' && item.status && (
           <span className="today-health">
             {' '}
