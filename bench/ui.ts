@@ -126,6 +126,9 @@ async function main() {
     // tsx keeps function names with a __name helper that the page does not have.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.goto(server.url);
+    // A workspace with data opens on Today: from there to the portfolio.
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Portfolio', exact: true }).click();
     const rowSel = 'table[aria-label="Portfolio"] tbody tr[data-index]';
     await page.waitForSelector(rowSel, { timeout: 60_000 });
     // Time every call the renderer makes (fetch over HTTP + JSON decode).
