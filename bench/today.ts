@@ -9,17 +9,23 @@
  * person's, with the ratio to the 1-second goal, and what of it is the trigger evaluation
  * (evaluateWorkspace, dry run) that Today runs for "playbooks that fire and are not running".
  *
- * Options: --accounts N (2000), --months N (36), --runs N (5).
+ * Then, in Chromium through the browser preview (the built renderer in dist/renderer), as the
+ * workspace's first person (the one of "one person's" above): the time from a click on Today (from the Accounts screen) to its
+ * sections on screen, and from a click on "Show everyone's" to everyone's items on screen.
+ *
+ * Options: --accounts N (2000), --months N (36), --runs N (5), --no-page (the service only).
  */
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
 import { type Db, openDb } from '../main/db/open';
 import { startExecution } from '../main/playbooks/executions';
 import { writeRolePeople } from '../main/playbooks/people';
 import { evaluateWorkspace } from '../main/playbooks/triggers';
 import { today } from '../main/today/service';
+import { startWebServer } from '../main/web/server';
 import type { TodayView } from '../shared/channels/today';
 import { PLAYBOOKS } from '../shared/playbooks/catalogue';
 import { addDays, localDate } from '../shared/today/dates';
@@ -58,9 +64,14 @@ function bookOfBusiness(db: Db, customerId: number): { people: number[]; running
   const raw = db.raw;
   const random = rng(7);
   const addUser = raw.prepare('INSERT INTO users (customer_id, user_name, email) VALUES (?, ?, ?)');
-  const people = Array.from({ length: PEOPLE }, (_, i) =>
-    Number(addUser.run(customerId, `CSM ${i + 1}`, `csm${i + 1}@bench.test`).lastInsertRowid),
-  );
+  // The workspace's own user first: the one the browser preview signs in as.
+  const people = (
+    raw.prepare('SELECT user_id FROM users WHERE customer_id = ? ORDER BY user_id').all(customerId) as Array<{
+      user_id: number;
+    }>
+  ).map((u) => u.user_id);
+  for (let i = people.length; i < PEOPLE; i++)
+    people.push(Number(addUser.run(customerId, `CSM ${i + 1}`, `csm${i + 1}@bench.test`).lastInsertRowid));
   const accounts = (
     raw
       .prepare(
@@ -91,6 +102,75 @@ function bookOfBusiness(db: Db, customerId: number): { people: number[]; running
   }
   raw.exec('ANALYZE');
   return { people, running };
+}
+
+/**
+ * Clicks what `click` finds in the page and waits until `sel` is on screen (and, given `text`,
+ * its text ends so), then for the next frame; the milliseconds.
+ */
+function clickUntil(page: Page, click: string, sel: string, text = ''): Promise<number> {
+  return page.evaluate(
+    ([click, sel, text]) =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        (document.querySelector(click) as HTMLElement).click();
+        const check = () => {
+          const el = document.querySelector(sel);
+          if (el && (el.textContent ?? '').trim().endsWith(text))
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    [click, sel, text] as const,
+  );
+}
+
+/** Today in the page: opened from the Accounts screen, and the switch to everyone's and back. */
+async function pageTimes(file: string): Promise<void> {
+  const server = await startWebServer({ dbFile: file });
+  const browser = await chromium.launch({
+    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.goto(server.url);
+    await page.locator('section.today-section').first().waitFor({ timeout: 120_000 });
+    const opens: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+      await page.getByRole('table', { name: 'Accounts' }).waitFor();
+      await page.getByRole('button', { name: /^Today/ }).evaluate((b) => b.setAttribute('data-bench', 'today'));
+      opens.push(await clickUntil(page, 'nav button[data-bench="today"]', 'section.today-section'));
+    }
+    const open = median(opens);
+    line(
+      `page: open Today -> sections (median of ${RUNS})`,
+      `${ms(open)}   goal ${GOAL_MS} ms, ratio ${(open / GOAL_MS).toFixed(2)}`,
+    );
+    const box = '.today .screen-head input[type="checkbox"]';
+    const subtitle = '.today .subtitle';
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      on.push(await clickUntil(page, box, subtitle, 'every account'));
+      off.push(await clickUntil(page, box, subtitle, 'your accounts'));
+    }
+    await page.locator(box).check();
+    await page.getByText(/every account$/).waitFor();
+    const rows = await page.locator('.today li').count();
+    const everyone = median(on);
+    line(
+      `page: "Show everyone's" -> shown (median of ${RUNS})`,
+      `${ms(everyone)}   goal ${GOAL_MS} ms, ratio ${(everyone / GOAL_MS).toFixed(2)}, ${rows} rows`,
+    );
+    line(`page: back to one person's (median of ${RUNS})`, ms(median(off)));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
 
 const counts = (v: TodayView) => {
@@ -139,6 +219,7 @@ async function main() {
       `${ms(some.ms)} (${((some.ms / mine.ms) * 100).toFixed(0)}% of one person's)`,
     );
     await db.close();
+    if (!args.includes('--no-page')) await pageTimes(path.join(dir, 'bench.db'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

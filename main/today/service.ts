@@ -31,13 +31,43 @@ interface AccountFacts {
   id: number;
   name: string;
   renewal: string | null;
-  /** Scored months, oldest first: [YYYY-MM, overall]. */
+  /** The latest two scored months, oldest first: [YYYY-MM, overall]. */
   trend: Array<[string, number]>;
 }
 
 const RANK: Record<Status, number> = { Healthy: 0, Risk: 1, Critical: 2 };
 const KIND_ORDER: Record<TodayKind, number> = { step: 0, renewal: 1, status: 2, trigger: 3, stale: 4 };
 const one = (n: number) => formatNumber(Math.round(n * 10) / 10);
+
+/**
+ * Each account's latest two scored months, oldest first (all Today reads: the health, its change
+ * and the latest month), picked in SQLite rather than reading every month of every account.
+ */
+const LATEST_TWO_SQL = `
+  SELECT account_id, year, month, overall_health_score FROM (
+    SELECT account_id, year, month, overall_health_score,
+           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY year DESC, month DESC) AS n
+      FROM health_trends WHERE customer_id = ?)
+   WHERE n <= 2 ORDER BY account_id, year, month`;
+
+function latestTwo(db: Db, customerId: number): Map<number, Array<[string, number]>> {
+  const trends = new Map<number, Array<[string, number]>>();
+  const rows = db.raw.prepare(LATEST_TWO_SQL).all(customerId) as Array<{
+    account_id: number;
+    year: number;
+    month: number;
+    overall_health_score: number | null;
+  }>;
+  for (const t of rows) {
+    let list = trends.get(t.account_id);
+    if (!list) {
+      list = [];
+      trends.set(t.account_id, list);
+    }
+    list.push([ymText(t.year, t.month), Number(t.overall_health_score)]);
+  }
+  return trends;
+}
 
 /** The active accounts in scope, with their renewal date and scored months; and every active account. */
 function accountsInScope(
@@ -56,23 +86,7 @@ function accountsInScope(
   const owned = rows.some((a) => a.owner_user_id != null);
   const mine = !opts.everyone && owned && opts.userId != null;
   const kept = mine ? rows.filter((a) => a.owner_user_id === opts.userId) : rows;
-  const trends = new Map<number, Array<[string, number]>>();
-  for (const t of all(
-    db,
-    db.k
-      .selectFrom('health_trends')
-      .select(['account_id', 'year', 'month', 'overall_health_score'])
-      .where('customer_id', '=', customerId)
-      .orderBy('year')
-      .orderBy('month'),
-  )) {
-    let list = trends.get(t.account_id);
-    if (!list) {
-      list = [];
-      trends.set(t.account_id, list);
-    }
-    list.push([ymText(t.year, t.month), Number(t.overall_health_score)]);
-  }
+  const trends = latestTwo(db, customerId);
   return {
     scope: mine ? 'mine' : 'everyone',
     active: new Map(rows.map((a) => [a.account_id, { name: a.account_name, ownerId: a.owner_user_id }])),

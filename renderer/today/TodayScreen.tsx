@@ -4,6 +4,7 @@ import { fmtDate, fmtScore, fmtSigned } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { useQuery } from '../data/useQuery';
 import { type Route, useApp } from '../store';
+import { FIRST_ITEMS, ShowAll, useFirst } from './ShowAll';
 import { StepDialog } from './StepDialog';
 import { TriggerGroups, type TriggerItem } from './TriggerGroups';
 import './today.css';
@@ -70,13 +71,23 @@ function TodaySection(props: { title: string; empty: string; items: TodayItem[] 
       ) : props.items[0].kind === 'trigger' ? (
         <TriggerGroups items={props.items as TriggerItem[]} />
       ) : (
-        <ul className="today-list">
-          {props.items.map((i) => (
-            <TodayRow key={`${i.kind}-${i.accountId}-${i.kind === 'step' ? i.stepId : ''}`} item={i} />
-          ))}
-        </ul>
+        <TodayList items={props.items} />
       )}
     </section>
+  );
+}
+
+function TodayList({ items }: { items: TodayItem[] }) {
+  const first = useFirst(items, FIRST_ITEMS);
+  return (
+    <>
+      <ul className="today-list">
+        {first.shown.map((i) => (
+          <TodayRow key={`${i.kind}-${i.accountId}-${i.kind === 'step' ? i.stepId : ''}`} item={i} />
+        ))}
+      </ul>
+      <ShowAll more={first.more} total={items.length} onClick={first.showAll} />
+    </>
   );
 }
 

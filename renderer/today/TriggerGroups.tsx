@@ -3,11 +3,13 @@ import type { TodayItem } from '../../shared/channels/today';
 import { plural } from '../components/format';
 import { useMutation } from '../data/useQuery';
 import { useApp } from '../store';
+import { FIRST_ACCOUNTS, ShowAll, useFirst } from './ShowAll';
 
 /**
  * Today's "playbooks that fire and are not running" (issue 13, point 4), one group per playbook:
  * a checkbox per account and "Start for selected", which starts the ticked accounts in one call
  * (playbooks.startMany: all of them or none). Native checkboxes and buttons: keyboard as usual.
+ * A long group shows its first accounts and "Show all"; "Select all" ticks every account of it.
  */
 
 export type TriggerItem = Extract<TodayItem, { kind: 'trigger' }>;
@@ -47,6 +49,7 @@ function PlaybookGroup({ group }: { group: TriggerGroup }) {
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const selected = group.items.filter((i) => ticked.has(i.accountId));
   const every = selected.length === group.items.length;
+  const first = useFirst(group.items, FIRST_ACCOUNTS);
   const start = useMutation('playbooks.startMany', {
     done: (r) => `Started ${plural(r.started.length, 'playbook')}: ${group.playbook} for ${names(r.started)}.`,
   });
@@ -82,7 +85,7 @@ function PlaybookGroup({ group }: { group: TriggerGroup }) {
         </button>
       </div>
       <ul className="today-list">
-        {group.items.map((i) => (
+        {first.shown.map((i) => (
           <li key={i.accountId} className="today-item today-fires" data-kind="trigger">
             <input
               type="checkbox"
@@ -103,6 +106,7 @@ function PlaybookGroup({ group }: { group: TriggerGroup }) {
           </li>
         ))}
       </ul>
+      <ShowAll more={first.more} total={group.items.length} onClick={first.showAll} />
     </section>
   );
 }
