@@ -12,6 +12,8 @@ export type MenuAction =
   | 'backup'
   | 'export-workspace'
   | 'go-portfolio'
+  /** No menu item: sent when the daily notice of overdue steps is clicked (main/electron/daily-notice.ts). */
+  | 'go-today'
   | 'go-accounts'
   | 'go-import'
   | 'go-playbooks'

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, Menu, Notification, protocol, session, shell } from 'electron';
 import type { MenuAction } from '../../shared/menu';
 import { type Backend, startBackend } from '../app';
 import { DB_FILE_NAME, LOGS_DIR_NAME } from '../app-data';
 import { MAX_FILE_BYTES, REFUSAL_MESSAGES } from '../import/workbook/safety';
 import { closeLog, configureLog, log } from '../log';
+import { dailyNotice, OPEN_TODAY } from './daily-notice';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { filesFromArgv, OPENABLE_EXTENSIONS } from './open-files';
@@ -32,6 +33,23 @@ let win: BrowserWindow | null = null;
 let quitting = false;
 const events = new WindowEvents((e) => win?.webContents.send('kpi:event', e));
 const refused = (what: string, url: string) => log.warn('refused', { what, url: url.slice(0, 300) });
+
+/** One OS notification a day for overdue steps; its click opens Today (daily-notice.ts). */
+const notices = dailyNotice({
+  workspace: () => {
+    const ctx = backend?.ctx;
+    if (!ctx || ctx.damaged || ctx.session.customerId == null || !Notification.isSupported()) return null;
+    const { customerId, userId, locked } = ctx.session;
+    return { db: ctx.db, customerId, userId, locked };
+  },
+  notify: (o) => new Notification(o),
+  now: () => new Date(),
+  openToday: () => {
+    showWindow();
+    events.post(OPEN_TODAY);
+  },
+  onError: (error) => log.warn('daily-notice.failed', { error }),
+});
 
 /** The window, made if there is none (macOS keeps the app running without one), brought forward. */
 function showWindow(): BrowserWindow | null {
@@ -145,7 +163,8 @@ async function start(): Promise<void> {
   registerIpc({ backend, window: () => win, events });
   app.setAboutPanelOptions({ applicationName: 'KPI Dashboard', applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ mac, dev }, onMenu)));
-  showWindow();
+  // The overdue steps' notice once the window is ready, then every hour.
+  showWindow()?.once('ready-to-show', () => notices.start());
   await openFiles(filesFromArgv(process.argv, process.cwd()));
 }
 
@@ -196,6 +215,7 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting) return;
     quitting = true;
     e.preventDefault();
+    notices.stop();
     log.info('quit');
     void Promise.resolve(backend?.close())
       .catch((error) => log.error('quit.failed', { error }))

@@ -1,19 +1,19 @@
 import type { TodayItem, TodayKind, TodayView } from '../../shared/channels/today';
 import { fmtHealth } from '../../shared/format';
-import { playbookById } from '../../shared/playbooks/catalogue';
-import { parseExecutionData } from '../../shared/playbooks/execution';
 import { round2, type Status, statusOf } from '../../shared/scoring';
-import { addDays, daysBetween, dueState, localDate, monthsBetween, stepDueDate } from '../../shared/today/dates';
+import { addDays, daysBetween, localDate, monthsBetween } from '../../shared/today/dates';
 import { all, type Db } from '../db/open';
 import { evaluateWorkspace } from '../playbooks/triggers';
 import { ymText } from '../scoring/service';
 import { staleLimitOf } from '../settings/service';
+import { type ActiveAccount, stepItems } from './steps';
 
 /**
  * Issue 13, point 4: Today, what a CSM has to do: playbook steps overdue or due this week,
  * renewals in the next 90 days, accounts whose status worsened in their latest month, playbooks
  * that fire and are not running, accounts whose data is stale. For the user's accounts, or
- * everyone's when no account has an owner (or when asked).
+ * everyone's when no account has an owner (or when asked); the steps are those the user is
+ * responsible for by RACI (point 5, see steps.ts), on any account.
  */
 
 export const RENEWAL_WINDOW_DAYS = 90;
@@ -30,7 +30,7 @@ interface AccountFacts {
   id: number;
   name: string;
   renewal: string | null;
-  /** Scored months, oldest first: [YYYY-MM, overall]. */
+  /** The latest two scored months, oldest first: [YYYY-MM, overall]. */
   trend: Array<[string, number]>;
 }
 
@@ -39,12 +39,42 @@ const KIND_ORDER: Record<TodayKind, number> = { step: 0, renewal: 1, status: 2, 
 /** Health as the user reads it everywhere: one decimal ("45.0", not "45"). */
 const one = (n: number) => fmtHealth(n);
 
-/** The active accounts in scope, with their renewal date and scored months. */
+/**
+ * Each account's latest two scored months, oldest first (all Today reads: the health, its change
+ * and the latest month), picked in SQLite rather than reading every month of every account.
+ */
+const LATEST_TWO_SQL = `
+  SELECT account_id, year, month, overall_health_score FROM (
+    SELECT account_id, year, month, overall_health_score,
+           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY year DESC, month DESC) AS n
+      FROM health_trends WHERE customer_id = ?)
+   WHERE n <= 2 ORDER BY account_id, year, month`;
+
+function latestTwo(db: Db, customerId: number): Map<number, Array<[string, number]>> {
+  const trends = new Map<number, Array<[string, number]>>();
+  const rows = db.raw.prepare(LATEST_TWO_SQL).all(customerId) as Array<{
+    account_id: number;
+    year: number;
+    month: number;
+    overall_health_score: number | null;
+  }>;
+  for (const t of rows) {
+    let list = trends.get(t.account_id);
+    if (!list) {
+      list = [];
+      trends.set(t.account_id, list);
+    }
+    list.push([ymText(t.year, t.month), Number(t.overall_health_score)]);
+  }
+  return trends;
+}
+
+/** The active accounts in scope, with their renewal date and scored months; and every active account. */
 function accountsInScope(
   db: Db,
   customerId: number,
   opts: TodayOptions,
-): { scope: TodayView['scope']; accounts: AccountFacts[] } {
+): { scope: TodayView['scope']; accounts: AccountFacts[]; active: Map<number, ActiveAccount> } {
   const rows = all(
     db,
     db.k
@@ -56,25 +86,10 @@ function accountsInScope(
   const owned = rows.some((a) => a.owner_user_id != null);
   const mine = !opts.everyone && owned && opts.userId != null;
   const kept = mine ? rows.filter((a) => a.owner_user_id === opts.userId) : rows;
-  const trends = new Map<number, Array<[string, number]>>();
-  for (const t of all(
-    db,
-    db.k
-      .selectFrom('health_trends')
-      .select(['account_id', 'year', 'month', 'overall_health_score'])
-      .where('customer_id', '=', customerId)
-      .orderBy('year')
-      .orderBy('month'),
-  )) {
-    let list = trends.get(t.account_id);
-    if (!list) {
-      list = [];
-      trends.set(t.account_id, list);
-    }
-    list.push([ymText(t.year, t.month), Number(t.overall_health_score)]);
-  }
+  const trends = latestTwo(db, customerId);
   return {
     scope: mine ? 'mine' : 'everyone',
+    active: new Map(rows.map((a) => [a.account_id, { name: a.account_name, ownerId: a.owner_user_id }])),
     accounts: kept.map((a) => ({
       id: a.account_id,
       name: a.account_name,
@@ -82,60 +97,6 @@ function accountsInScope(
       trend: trends.get(a.account_id) ?? [],
     })),
   };
-}
-
-/** Pending steps of running executions that are overdue or due within the week. */
-export function stepItems(
-  db: Db,
-  customerId: number,
-  accounts: AccountFacts[],
-  asOf: string,
-  timeZone?: string,
-): TodayItem[] {
-  const byId = new Map(accounts.map((a) => [a.id, a]));
-  const out: TodayItem[] = [];
-  const rows = all(
-    db,
-    db.k
-      .selectFrom('playbook_executions')
-      .select(['execution_id', 'account_id', 'execution_data'])
-      .where('customer_id', '=', customerId)
-      .where('status', '=', 'in-progress'),
-  );
-  for (const row of rows) {
-    const account = row.account_id != null ? byId.get(row.account_id) : undefined;
-    if (!account) continue;
-    let exec: ReturnType<typeof parseExecutionData>;
-    try {
-      exec = parseExecutionData(row.execution_data);
-    } catch {
-      continue;
-    }
-    const def = playbookById(exec.playbookId);
-    if (!def || exec.status !== 'in-progress') continue;
-    const done = new Set(exec.results.map((r) => r.stepId));
-    for (const step of def.steps) {
-      if (done.has(step.id)) continue;
-      const due = stepDueDate(exec.startedAt, step.dueDay, timeZone);
-      const state = dueState(due, asOf);
-      if (state === 'later') continue;
-      out.push({
-        kind: 'step',
-        account: account.name,
-        accountId: account.id,
-        title: `${def.name}: ${step.name}`,
-        due,
-        overdue: state === 'overdue',
-        executionId: exec.id,
-        playbookId: def.id,
-        playbook: def.name,
-        stepId: step.id,
-        step: step.name,
-        current: exec.currentStep === step.id,
-      });
-    }
-  }
-  return out;
 }
 
 function renewalItems(accounts: AccountFacts[], asOf: string): TodayItem[] {
@@ -251,9 +212,10 @@ export function sortToday(items: TodayItem[]): TodayItem[] {
 export function today(db: Db, customerId: number, opts: TodayOptions = {}): TodayView {
   const now = opts.now ?? new Date();
   const asOf = opts.asOf ?? localDate(now, opts.timeZone);
-  const { scope, accounts } = accountsInScope(db, customerId, opts);
+  const { scope, accounts, active } = accountsInScope(db, customerId, opts);
+  const stepScope = { accounts: active, userId: scope === 'mine' ? (opts.userId ?? null) : null };
   const items = sortToday([
-    ...stepItems(db, customerId, accounts, asOf, opts.timeZone),
+    ...stepItems(db, customerId, stepScope, asOf, opts.timeZone),
     ...renewalItems(accounts, asOf),
     ...statusItems(accounts),
     ...triggerItems(db, customerId, accounts, opts.asOf ? new Date(`${asOf}T12:00:00Z`) : now),

@@ -15,6 +15,7 @@ export const NO_WORKSPACE_IMPORT = 'Create a workspace first, then import a work
 const VIEWS: Partial<Record<MenuAction, Route['view']>> = {
   import: 'import',
   'go-portfolio': 'portfolio',
+  'go-today': 'today',
   'go-accounts': 'accounts',
   'go-import': 'import',
   'go-playbooks': 'playbooks',

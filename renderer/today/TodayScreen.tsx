@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { TodayItem, TodayKind } from '../../shared/channels/today';
 import { fmtDate, fmtScore, fmtSigned } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
-import { useMutation, useQuery } from '../data/useQuery';
+import { useQuery } from '../data/useQuery';
 import { type Route, useApp } from '../store';
+import { FIRST_ITEMS, ShowAll, useFirst } from './ShowAll';
 import { StepDialog } from './StepDialog';
+import { TriggerGroups, type TriggerItem } from './TriggerGroups';
 import './today.css';
 
 const SECTIONS: Array<{ kind: TodayKind; title: string; empty: string }> = [
@@ -66,24 +68,32 @@ function TodaySection(props: { title: string; empty: string; items: TodayItem[] 
       </h2>
       {props.items.length === 0 ? (
         <p className="muted small">{props.empty}</p>
+      ) : props.items[0].kind === 'trigger' ? (
+        <TriggerGroups items={props.items as TriggerItem[]} />
       ) : (
-        <ul className="today-list">
-          {props.items.map((i) => (
-            <TodayRow
-              key={`${i.kind}-${i.accountId}-${i.kind === 'step' ? i.stepId : i.kind === 'trigger' ? i.playbookId : ''}`}
-              item={i}
-            />
-          ))}
-        </ul>
+        <TodayList items={props.items} />
       )}
     </section>
+  );
+}
+
+function TodayList({ items }: { items: TodayItem[] }) {
+  const first = useFirst(items, FIRST_ITEMS);
+  return (
+    <>
+      <ul className="today-list">
+        {first.shown.map((i) => (
+          <TodayRow key={`${i.kind}-${i.accountId}-${i.kind === 'step' ? i.stepId : ''}`} item={i} />
+        ))}
+      </ul>
+      <ShowAll more={first.more} total={items.length} onClick={first.showAll} />
+    </>
   );
 }
 
 function TodayRow({ item }: { item: TodayItem }) {
   const navigate = useApp((s) => s.navigate);
   const [completing, setCompleting] = useState(false);
-  const start = useMutation('playbooks.start', { done: 'Playbook started.' });
   return (
     <li className={`today-item${item.overdue ? ' overdue' : ''}`} data-kind={item.kind}>
       <span className="today-due">
@@ -94,6 +104,12 @@ function TodayRow({ item }: { item: TodayItem }) {
           {item.account}
         </button>
         <span> · {item.title}</span>
+        {item.kind === 'step' && (
+          <span className="today-responsible">
+            {' · '}
+            {item.responsible?.length ? `Responsible: ${item.responsible.join(', ')}` : 'Nobody responsible yet'}
+          </span>
+        )}
         {item.kind === 'renewal' && item.status && (
           <span className="today-health">
             {' '}
@@ -106,15 +122,6 @@ function TodayRow({ item }: { item: TodayItem }) {
         {item.kind === 'step' && item.current && (
           <button type="button" onClick={() => setCompleting(true)}>
             Complete…
-          </button>
-        )}
-        {item.kind === 'trigger' && (
-          <button
-            type="button"
-            disabled={start.pending}
-            onClick={() => start.run({ accountId: item.accountId, playbookId: item.playbookId, reason: item.reason })}
-          >
-            Start
           </button>
         )}
       </span>

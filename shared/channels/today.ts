@@ -27,6 +27,11 @@ export type TodayItem =
       step: string;
       /** The execution's next step: the one that can be completed now. */
       current: boolean;
+      /**
+       * Who is responsible (issue 13, point 5): the names of the people mapped to the step's
+       * Responsible roles in this execution, the account's owner for a role nobody is mapped to.
+       */
+      responsible?: string[];
     })
   | (ItemBase & {
       kind: 'renewal';

@@ -7,11 +7,23 @@
 
 const DAY_MS = 86_400_000;
 
+/** One formatter per time zone (making one costs far more than using it; Today makes hundreds of dates). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** The calendar day of an instant in a time zone (IANA name; default the system's). */
 export function localDate(instant: string | Date, timeZone?: string): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(d.getTime())) throw new RangeError(`not a time: ${String(instant)}`);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = dayFormat(timeZone)
     .formatToParts(d)
     .reduce<Record<string, string>>((acc, p) => {
       acc[p.type] = p.value;

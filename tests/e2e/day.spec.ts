@@ -49,6 +49,8 @@ test("a CSM's morning: Today, an overdue step, a note, a KPI correction", async 
   const overdue = steps.locator('li.today-item.overdue');
   await expect(overdue).toHaveCount(1);
   await expect(overdue).toContainText('VoC Sprint: ');
+  // nobody is mapped to its Responsible role (the owner was set after the start): the owner is
+  await expect(overdue.locator('.today-responsible')).toContainText(/Responsible: \S/);
   await expect(page.getByRole('region', { name: /Renewals in the next 90 days/ })).toContainText(
     /Renews in \d+ days, health/,
   );

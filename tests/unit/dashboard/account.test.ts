@@ -150,7 +150,9 @@ describe('dashboard.kpi', () => {
     expect(names).not.toContain('QBR ATTENDANCE RATE');
     const h = await ok<KpiHistory>(s.backend, 'dashboard.kpi', { accountId, kpi: 'QBR ATTENDANCE RATE' });
     expect(h.kpi).toBe('QBR Attendance Rate');
-    const stored = db.prepare('SELECT DISTINCT kpi_parameter FROM kpis WHERE account_id = ? AND kpi_parameter LIKE ?').pluck();
+    const stored = db
+      .prepare('SELECT DISTINCT kpi_parameter FROM kpis WHERE account_id = ? AND kpi_parameter LIKE ?')
+      .pluck();
     expect(stored.all(accountId, 'qbr%')).toEqual(['QBR ATTENDANCE RATE']);
   });
 

@@ -1,0 +1,231 @@
+/**
+ * `npm run bench:today`: Today (issue 13, point 4) on the 2,000-account workspace of bench:ui
+ * (bench/big-workspace.ts), with a book of business on top: 20 people owning the active accounts
+ * in turn, a renewal date on every fourth account, and 300 running playbooks started over the
+ * last 30 days (their CSM the account's owner, as a start maps it; every third with a Product
+ * Manager too).
+ *
+ * Prints the today service's time (median of 5 after a warm-up) for everyone's Today and for one
+ * person's, with the ratio to the 1-second goal, and what of it is the trigger evaluation
+ * (evaluateWorkspace, dry run) that Today runs for "playbooks that fire and are not running".
+ *
+ * Then, in Chromium through the browser preview (the built renderer in dist/renderer), as the
+ * workspace's first person (the one of "one person's" above): the time from a click on Today (from the Accounts screen) to its
+ * sections on screen, and from a click on "Show everyone's" to everyone's items on screen.
+ *
+ * Options: --accounts N (2000), --months N (36), --runs N (5), --no-page (the service only).
+ */
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { type Db, openDb } from '../main/db/open';
+import { startExecution } from '../main/playbooks/executions';
+import { writeRolePeople } from '../main/playbooks/people';
+import { evaluateWorkspace } from '../main/playbooks/triggers';
+import { today } from '../main/today/service';
+import { startWebServer } from '../main/web/server';
+import type { TodayView } from '../shared/channels/today';
+import { PLAYBOOKS } from '../shared/playbooks/catalogue';
+import { addDays, localDate } from '../shared/today/dates';
+import { buildWorkspace, rng } from './big-workspace';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const ACCOUNTS = opt('accounts', 2000);
+const MONTHS = opt('months', 36);
+const RUNS = opt('runs', 5);
+const GOAL_MS = 1000;
+const PEOPLE = 20;
+const RUNNING = 300;
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const line = (label: string, value: string) => console.log(`${label.padEnd(48)} ${value}`);
+
+/** Median of RUNS timed calls, after one warm-up call; with the last answer. */
+function timed<T>(fn: () => T): { ms: number; value: T } {
+  let value = fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    value = fn();
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), value };
+}
+
+/** People, owners, renewals and running playbooks on top of the scored workspace. */
+function bookOfBusiness(db: Db, customerId: number): { people: number[]; running: number } {
+  const raw = db.raw;
+  const random = rng(7);
+  const addUser = raw.prepare('INSERT INTO users (customer_id, user_name, email) VALUES (?, ?, ?)');
+  // The workspace's own user first: the one the browser preview signs in as.
+  const people = (
+    raw.prepare('SELECT user_id FROM users WHERE customer_id = ? ORDER BY user_id').all(customerId) as Array<{
+      user_id: number;
+    }>
+  ).map((u) => u.user_id);
+  for (let i = people.length; i < PEOPLE; i++)
+    people.push(Number(addUser.run(customerId, `CSM ${i + 1}`, `csm${i + 1}@bench.test`).lastInsertRowid));
+  const accounts = (
+    raw
+      .prepare(
+        "SELECT account_id FROM accounts WHERE customer_id = ? AND account_status = 'active' ORDER BY account_id",
+      )
+      .all(customerId) as Array<{ account_id: number }>
+  ).map((a) => a.account_id);
+  const setOwner = raw.prepare('UPDATE accounts SET owner_user_id = ?, renewal_date = ? WHERE account_id = ?');
+  const todayDate = localDate(new Date());
+  raw.transaction(() => {
+    accounts.forEach((id, i) => {
+      const renewal = i % 4 === 0 ? addDays(todayDate, Math.floor(random() * 180)) : null;
+      setOwner.run(people[i % PEOPLE], renewal, id);
+    });
+  })();
+  let running = 0;
+  for (let i = 0; i < RUNNING && i < accounts.length; i++) {
+    const accountId = accounts[Math.floor((i * accounts.length) / RUNNING)];
+    const def = PLAYBOOKS[i % PLAYBOOKS.length];
+    const executionId = startExecution(db, customerId, {
+      accountId,
+      playbookId: def.id,
+      triggeredBy: 'manual',
+      now: new Date(Date.now() - Math.floor(random() * 30) * 86_400_000),
+    });
+    if (i % 3 === 0) writeRolePeople(db, customerId, executionId, 'Product Manager', [people[(i + 1) % PEOPLE]]);
+    running++;
+  }
+  raw.exec('ANALYZE');
+  return { people, running };
+}
+
+/**
+ * Clicks what `click` finds in the page and waits until `sel` is on screen (and, given `text`,
+ * its text ends so), then for the next frame; the milliseconds.
+ */
+function clickUntil(page: Page, click: string, sel: string, text = ''): Promise<number> {
+  return page.evaluate(
+    ([click, sel, text]) =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        (document.querySelector(click) as HTMLElement).click();
+        const check = () => {
+          const el = document.querySelector(sel);
+          if (el && (el.textContent ?? '').trim().endsWith(text))
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    [click, sel, text] as const,
+  );
+}
+
+/** Today in the page: opened from the Accounts screen, and the switch to everyone's and back. */
+async function pageTimes(file: string): Promise<void> {
+  const server = await startWebServer({ dbFile: file });
+  const browser = await chromium.launch({
+    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.goto(server.url);
+    await page.locator('section.today-section').first().waitFor({ timeout: 120_000 });
+    const opens: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+      await page.getByRole('table', { name: 'Accounts' }).waitFor();
+      await page.getByRole('button', { name: /^Today/ }).evaluate((b) => b.setAttribute('data-bench', 'today'));
+      opens.push(await clickUntil(page, 'nav button[data-bench="today"]', 'section.today-section'));
+    }
+    const open = median(opens);
+    line(
+      `page: open Today -> sections (median of ${RUNS})`,
+      `${ms(open)}   goal ${GOAL_MS} ms, ratio ${(open / GOAL_MS).toFixed(2)}`,
+    );
+    const box = '.today .screen-head input[type="checkbox"]';
+    const subtitle = '.today .subtitle';
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      on.push(await clickUntil(page, box, subtitle, 'every account'));
+      off.push(await clickUntil(page, box, subtitle, 'your accounts'));
+    }
+    await page.locator(box).check();
+    await page.getByText(/every account$/).waitFor();
+    const rows = await page.locator('.today li').count();
+    const everyone = median(on);
+    line(
+      `page: "Show everyone's" -> shown (median of ${RUNS})`,
+      `${ms(everyone)}   goal ${GOAL_MS} ms, ratio ${(everyone / GOAL_MS).toFixed(2)}, ${rows} rows`,
+    );
+    line(`page: back to one person's (median of ${RUNS})`, ms(median(off)));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const counts = (v: TodayView) => {
+  const by = new Map<string, number>();
+  for (const i of v.items) by.set(i.kind, (by.get(i.kind) ?? 0) + 1);
+  return [...by].map(([k, n]) => `${n} ${k}`).join(', ');
+};
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-bench-today-'));
+  try {
+    const db = await openDb(path.join(dir, 'bench.db'));
+    const t0 = performance.now();
+    const { customerId, values } = buildWorkspace(db, { accounts: ACCOUNTS, months: MONTHS });
+    const { people, running } = bookOfBusiness(db, customerId);
+    console.log(
+      `Workspace: ${ACCOUNTS} accounts x 67 KPIs x ${MONTHS} months (${values.toLocaleString('en')} values), ` +
+        `${PEOPLE} people owning the active accounts, ${running} running playbooks; built in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
+    const everyone = timed(() => today(db, customerId, { everyone: true }));
+    line(
+      `today, everyone's (service, median of ${RUNS})`,
+      `${ms(everyone.ms)}   goal ${GOAL_MS} ms, ratio ${(everyone.ms / GOAL_MS).toFixed(2)}`,
+    );
+    line('  items', `${everyone.value.items.length}: ${counts(everyone.value)}`);
+    line('  JSON', `${(JSON.stringify(everyone.value).length / 1024).toFixed(0)} KB`);
+    const mine = timed(() => today(db, customerId, { userId: people[0] }));
+    line(
+      `today, one person's (service, median of ${RUNS})`,
+      `${ms(mine.ms)}   goal ${GOAL_MS} ms, ratio ${(mine.ms / GOAL_MS).toFixed(2)}`,
+    );
+    line('  items', `${mine.value.items.length}: ${counts(mine.value)}`);
+    const all = timed(() => evaluateWorkspace(db, customerId, { dryRun: true }));
+    line(
+      `  of which: triggers, every account (median of ${RUNS})`,
+      `${ms(all.ms)} (${((all.ms / everyone.ms) * 100).toFixed(0)}% of everyone's)`,
+    );
+    const ids = (
+      db.raw
+        .prepare('SELECT account_id FROM accounts WHERE customer_id = ? AND owner_user_id = ?')
+        .all(customerId, people[0]) as Array<{ account_id: number }>
+    ).map((a) => a.account_id);
+    const some = timed(() => evaluateWorkspace(db, customerId, { dryRun: true, accountIds: ids }));
+    line(
+      `  of which: triggers, ${ids.length} accounts (median of ${RUNS})`,
+      `${ms(some.ms)} (${((some.ms / mine.ms) * 100).toFixed(0)}% of one person's)`,
+    );
+    await db.close();
+    if (!args.includes('--no-page')) await pageTimes(path.join(dir, 'bench.db'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
