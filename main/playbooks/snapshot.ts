@@ -39,11 +39,11 @@ function latestTrends(db: Db, customerId: number, accountId: number) {
 
 const num = (v: unknown): number | null => (v == null || !Number.isFinite(Number(v)) ? null : Number(v));
 
-/** The trigger evaluation's input: the latest scored month only. */
-export function latestSnapshot(db: Db, customerId: number, accountId: number): AccountSnapshot {
-  const [cur, prev] = latestTrends(db, customerId, accountId);
+type Trend = { year: number; month: number; overall_health_score: unknown };
+
+/** A snapshot from an account's latest two scored months and the value rows of the latest. */
+function snapshotOf(cur: Trend | undefined, prev: Trend | undefined, rows: SeriesRow[]): AccountSnapshot {
   if (!cur) return EMPTY();
-  const rows = loadAccountSeries(db, customerId, accountId, [[cur.year, cur.month]]);
   const month = effectiveByMonth(rows).get(ymKey(cur.year, cur.month));
   const kpis = new Map<string, number>();
   for (const r of month?.values() ?? []) {
@@ -57,6 +57,110 @@ export function latestSnapshot(db: Db, customerId: number, accountId: number): A
     previousMonth: prev ? ymText(prev.year, prev.month) : null,
     previousHealth: prev ? num(prev.overall_health_score) : null,
   };
+}
+
+/** The trigger evaluation's input: the latest scored month only. */
+export function latestSnapshot(db: Db, customerId: number, accountId: number): AccountSnapshot {
+  const [cur, prev] = latestTrends(db, customerId, accountId);
+  if (!cur) return EMPTY();
+  return snapshotOf(cur, prev, loadAccountSeries(db, customerId, accountId, [[cur.year, cur.month]]));
+}
+
+/** Each account's latest two scored months (n = 1 the latest), for the accounts in the JSON list. */
+const LATEST_TRENDS_SQL = `
+  SELECT account_id, year, month, overall_health_score, n FROM (
+    SELECT account_id, year, month, overall_health_score,
+           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY year DESC, month DESC) AS n
+      FROM health_trends
+     WHERE customer_id = ? AND account_id IN (SELECT value FROM json_each(?)))
+   WHERE n <= 2`;
+
+/**
+ * Every stored value of each account's latest scored month, with its KPI row: one statement for
+ * all the accounts (through kpis by account and kpi_time_series' UNIQUE (kpi_id, month, year)).
+ */
+const LATEST_VALUES_SQL = `
+  WITH latest AS (
+    SELECT account_id, year, month FROM (
+      SELECT account_id, year, month,
+             ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY year DESC, month DESC) AS n
+        FROM health_trends
+       WHERE customer_id = ? AND account_id IN (SELECT value FROM json_each(?)))
+     WHERE n = 1)
+  SELECT ts.id, ts.kpi_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score,
+         k.account_id, k.upload_id, COALESCE(k.kpi_parameter, ''), COALESCE(k.category, ''), k.weight, k.impact_level
+    FROM latest l
+    JOIN kpis k ON k.account_id = l.account_id
+    JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id AND ts.month = l.month AND ts.year = l.year
+   WHERE ts.customer_id = ?`;
+/** Only the KPIs named (normalised) in the JSON list: the values of the others are not looked up. */
+const ONLY_NAMED = ` AND kpi_name_key(k.kpi_parameter) IN (SELECT value FROM json_each(?))`;
+
+/** normalizeName as an SQL function, registered once per connection (deterministic: SQLite may cache it). */
+const withNameKey = new WeakSet<object>();
+function nameKeyFunction(db: Db): void {
+  if (withNameKey.has(db.raw)) return;
+  db.raw.function('kpi_name_key', { deterministic: true }, (name: unknown) => normalizeName(String(name ?? '')));
+  withNameKey.add(db.raw);
+}
+
+/**
+ * latestSnapshot for many accounts at once: the same snapshots, read with two statements for all
+ * of them instead of three per account (the trigger evaluation of a whole workspace, Today).
+ * With `only` (KPI names), a snapshot holds those KPIs' values alone: what the triggers read.
+ */
+export function latestSnapshots(
+  db: Db,
+  customerId: number,
+  accountIds: number[],
+  only?: readonly string[],
+): Map<number, AccountSnapshot> {
+  const ids = JSON.stringify(accountIds);
+  const valueParams: unknown[] = [customerId, ids, customerId];
+  let valuesSql = LATEST_VALUES_SQL;
+  if (only) {
+    nameKeyFunction(db);
+    valuesSql += ONLY_NAMED;
+    valueParams.push(JSON.stringify(only.map(normalizeName)));
+  }
+  const trends = new Map<number, Trend[]>();
+  for (const t of db.raw.prepare(LATEST_TRENDS_SQL).all(customerId, ids) as Array<
+    Trend & { account_id: number; n: number }
+  >) {
+    const list = trends.get(t.account_id) ?? [];
+    list[t.n - 1] = t;
+    trends.set(t.account_id, list);
+  }
+  const rows = new Map<number, SeriesRow[]>();
+  for (const v of db.raw
+    .prepare(valuesSql)
+    .raw(true)
+    .all(...valueParams) as unknown[][]) {
+    const accountId = v[7] as number;
+    const list = rows.get(accountId) ?? [];
+    list.push({
+      id: v[0] as number,
+      kpiId: v[1] as number,
+      year: v[2] as number,
+      month: v[3] as number,
+      value: v[4] as number | null,
+      status: v[5] as string | null,
+      score: v[6] as number | null,
+      accountId,
+      uploadId: v[8] as number,
+      name: v[9] as string,
+      category: v[10] as string,
+      weight: v[11] as string | null,
+      impactLevel: v[12] as string | null,
+    });
+    rows.set(accountId, list);
+  }
+  return new Map(
+    accountIds.map((id) => {
+      const [cur, prev] = trends.get(id) ?? [];
+      return [id, snapshotOf(cur, prev, rows.get(id) ?? [])];
+    }),
+  );
 }
 
 /**

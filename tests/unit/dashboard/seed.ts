@@ -17,7 +17,8 @@ export type SampleKpi = {
   category: string;
   weight: string | null;
   impactLevel: string | null;
-  values: Record<string, number>;
+  /** A month's value; null: the cell is there but empty (a correction that removes a value). */
+  values: Record<string, number | null>;
 };
 export type Expected = {
   overall_health_score: number;
