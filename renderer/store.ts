@@ -37,6 +37,9 @@ interface AppState {
   /** A file dropped on the window, waiting for the import screen. */
   pendingFile: File | null;
   setPendingFile(file: File | null): void;
+  /** A .kpiw file given to the app (dropped, opened with it), for Settings → Workspace file. */
+  pendingWorkspaceFile: File | null;
+  setPendingWorkspaceFile(file: File | null): void;
   loadWorkspaces(): Promise<void>;
   switchWorkspace(id: number): Promise<void>;
   /**
@@ -120,6 +123,10 @@ export const useApp = create<AppState>((set, get) => ({
   pendingFile: null,
   setPendingFile(file) {
     set({ pendingFile: file });
+  },
+  pendingWorkspaceFile: null,
+  setPendingWorkspaceFile(file) {
+    set({ pendingWorkspaceFile: file });
   },
   async loadWorkspaces() {
     const list = await call('workspaces.list', {});

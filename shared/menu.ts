@@ -23,7 +23,7 @@ export type MenuAction =
   | 'about';
 
 /** Items of features still to come, in the table now and shown when their flag is turned on. */
-export const MENU_FEATURES = { backup: true, exportWorkspace: false };
+export const MENU_FEATURES = { backup: true, exportWorkspace: true };
 export type MenuFeature = keyof typeof MENU_FEATURES;
 
 /** Electron's menu roles used here (its own labels, accelerators and behaviour). */

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { routeGivenFile } from '../shell/givenFile';
 import { useApp } from '../store';
 
 /** What a drop cannot do before a workspace exists, said where the workspace is created. */
@@ -41,8 +42,7 @@ export function useWindowDrop(): { dragging: boolean; droppedWithoutWorkspace: b
         return;
       }
       setDroppedWithoutWorkspace(false);
-      app.setPendingFile(file);
-      app.navigate({ view: 'import' });
+      routeGivenFile(file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WorkspaceFileInfo } from '../../shared/channels/workspace-files';
 import { call } from '../api';
 import { DialogError, Field } from '../components/Dialog';
@@ -63,6 +63,7 @@ function ExportPart() {
       <div className="actions">
         <button
           type="button"
+          id="kpiw-export"
           disabled={problem !== null}
           onClick={() => saveExport(call('workspaceFiles.export', encrypt ? { passphrase: pass } : {}))}
         >
@@ -108,6 +109,14 @@ function ImportPart() {
     setPass('');
     await inspect({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   };
+  // A .kpiw file dropped on the window or opened with the app comes here as if chosen.
+  const given = useApp((s) => s.pendingWorkspaceFile);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: choose is a new function each render; the file is the trigger
+  useEffect(() => {
+    if (!given) return;
+    useApp.getState().setPendingWorkspaceFile(null);
+    void choose(given);
+  }, [given]);
   const run = async () => {
     if (!chosen?.info) return;
     setBusy(true);

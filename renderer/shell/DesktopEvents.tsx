@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { type MenuAction, shortcuts } from '../../shared/menu';
 import { Dialog } from '../components/Dialog';
 import { type Route, useApp } from '../store';
+import { focusWhenShown, routeGivenFile } from './givenFile';
 import { NewWorkspaceDialog } from './Sidebar';
 
 /**
  * Desktop app only: the application menu's commands and the files given to the app (command
  * line, "Open with", the dock, a second launch) arrive as events (DesktopEvent in the contract).
- * A file goes to the import screen as a file dropped on the window does (the store's pendingFile).
+ * A file goes where a file dropped on the window goes (givenFile.ts): a workbook to the import
+ * screen, a workspace file (.kpiw) to Settings → Workspace file.
  */
 export const NO_WORKSPACE_OPEN = 'Create a workspace first, then open the file again.';
 export const NO_WORKSPACE_IMPORT = 'Create a workspace first, then import a workbook into it.';
@@ -20,6 +22,7 @@ const VIEWS: Partial<Record<MenuAction, Route['view']>> = {
   'go-import': 'import',
   'go-playbooks': 'playbooks',
   'go-settings': 'settings',
+  'export-workspace': 'settings',
 };
 
 type Opened = 'new-workspace' | 'shortcuts' | null;
@@ -39,18 +42,18 @@ export function runMenuAction(action: MenuAction): Opened {
     return null;
   }
   app.navigate({ view } as Route);
+  if (action === 'export-workspace') focusWhenShown('#kpiw-title', '#kpiw-export');
   return null;
 }
 
-/** A file given to the app: to the import screen, as a dropped file goes. */
+/** A file given to the app: where a dropped file goes. */
 export function openGivenFile(name: string, bytes: Uint8Array): void {
   const app = useApp.getState();
   if (app.activeId == null) {
     app.toast('error', NO_WORKSPACE_OPEN);
     return;
   }
-  app.setPendingFile(new File([bytes as BlobPart], name));
-  app.navigate({ view: 'import' });
+  routeGivenFile(new File([bytes as BlobPart], name));
 }
 
 export function DesktopEvents() {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createWorkspace, expect, test } from './fixtures';
+import { createWorkspace, dropFile, expect, test } from './fixtures';
 
 /** Issue 11, point 4: a workspace exported as an encrypted .kpiw file and added back as a new workspace. */
 test('a workspace goes out as an encrypted .kpiw file and comes back as "Name (2)" after its passphrase', async ({
@@ -21,7 +21,11 @@ test('a workspace goes out as an encrypted .kpiw file and comes back as "Name (2
   expect(d.suggestedFilename()).toMatch(/^Handover \d{4}-\d{2}-\d{2}\.kpiw$/);
   await d.saveAs(file);
 
-  await card.getByLabel('Add a workspace from a .kpiw file').setInputFiles(file);
+  // Dropped on the window from another screen, the file goes to this card (not to the importer).
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts', exact: true }).click();
+  await dropFile(page, file);
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(card.getByLabel('Passphrase of the file')).toBeVisible();
   await card.getByLabel('Passphrase of the file').fill('wrong passphrase');
   await card.getByRole('button', { name: 'Open file' }).click();
   await expect(card.getByRole('alert')).toContainText('the passphrase is wrong or the file was changed');

@@ -33,6 +33,7 @@ describe('the application menu (shared/menu.ts, main/electron/menu.ts)', () => {
       'Switch workspace',
       '---',
       'Back up now',
+      'Export workspace…',
       '---',
       'Quit',
     ]);
