@@ -71,6 +71,7 @@ describe('the application menu (shared/menu.ts, main/electron/menu.ts)', () => {
       'new-workspace',
       'switch-workspace',
       'backup',
+      'export-workspace',
       'go-portfolio',
       'go-accounts',
       'go-import',
