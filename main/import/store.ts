@@ -5,7 +5,7 @@ import { normalizeName } from '../../shared/names';
 import { type Range, round2, scoreValue } from '../../shared/scoring';
 import { type Db, first, inTransaction, run } from '../db/open';
 import { prepared } from '../db/statements';
-import { loadRanges, recomputeScores, type SeriesRow, ymKey, ymText } from '../scoring/service';
+import { loadRanges, openScoreRun, type SeriesRow, ymKey, ymText } from '../scoring/service';
 import { captureBefore, describeChanges } from './changes';
 import { dataConflict, type Group, groupByAccount } from './groups';
 
@@ -308,27 +308,24 @@ function writeKpiRow(
   return values;
 }
 
+/** Scores one account right after its rows are written (its new rows when it had no others). */
+type ScoreAccount = (accountId: number, firstRows: SeriesRow[] | null) => void;
+
 /**
- * Writes an upload per account (version + 1) with its KPI rows and values; returns the accounts
- * with no earlier values (their rows, to be scored from memory).
+ * Writes an upload per account (version + 1) with its KPI rows and values, and has each account
+ * scored as soon as it is written: an account with no earlier values from the rows just written
+ * (kept in memory for that account only), any other from what is stored.
  */
-export function writeUploads(
-  db: Db,
-  ctx: WriteContext,
-  todo: Group[],
-  fileId: number | null,
-): Map<number, SeriesRow[]> {
+export function writeUploads(db: Db, ctx: WriteContext, todo: Group[], fileId: number | null, score: ScoreAccount) {
   const { input } = ctx;
   const st = writeStatements(db);
   const rawBytes =
     input.mode === 'corporate' ? Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) : null;
-  const fresh = new Map<number, SeriesRow[]>();
   for (const g of todo) {
     const accountId = g.accountId as number;
     const version = st.nextVersion.get(input.customerId, accountId, accountId) as number;
     st.keepVersion.run(accountId, input.customerId, version);
     const firstRows = version === 1 ? ([] as SeriesRow[]) : null;
-    if (firstRows) fresh.set(accountId, firstRows);
     const uploadId = Number(
       st.insertUpload.run(
         input.customerId,
@@ -347,29 +344,42 @@ export function writeUploads(
     let values = 0;
     for (const r of g.rows) values += writeKpiRow(ctx, st, r, { accountId, uploadId }, firstRows);
     ctx.report.uploads.push({ uploadId, accountId, accountName: g.name, version, kpis: g.rows.length, values });
+    score(accountId, firstRows);
   }
-  return fresh;
 }
 
-/** Scores again the months the write touched, per account, and reports categories without a weight. */
-export function scoreTouched(db: Db, ctx: WriteContext, todo: Group[], fresh: Map<number, SeriesRow[]>): void {
-  const { report, issues } = ctx;
+/** The months the write touches: every month column of the file's sheets, and the period. */
+function touchedMonths(ctx: WriteContext, todo: Group[]): number[] {
   const touched = new Set<number>();
   for (const g of todo)
     for (const r of g.rows) for (const ym of ctx.sheetMonthsWithPeriod.get(r.sheet) ?? []) touched.add(ym);
-  const months = [...touched].sort((a, b) => a - b);
+  return [...touched].sort((a, b) => a - b);
+}
+
+/**
+ * Writes the uploads and scores again the months they touched, account by account (one scoring
+ * run: the trigger hooks once at the end); reports categories without a weight.
+ */
+export function writeAndScore(db: Db, ctx: WriteContext, todo: Group[], fileId: number | null): void {
+  const { report, issues } = ctx;
+  const months = touchedMonths(ctx, todo);
   report.months = months.map((k) => ymText(Math.floor(k / 100), k % 100));
-  const scoreStart = performance.now();
-  const summary = recomputeScores(db, ctx.input.customerId, {
-    accountIds: todo.map((g) => g.accountId as number),
+  const scoring = openScoreRun(db, ctx.input.customerId, {
     months: months.map((k) => [Math.floor(k / 100), k % 100]),
-    fresh,
   });
+  let scoringMs = 0;
+  writeUploads(db, ctx, todo, fileId, (accountId, firstRows) => {
+    const t0 = performance.now();
+    scoring.account(accountId, firstRows ?? undefined);
+    scoringMs += performance.now() - t0;
+  });
+  const t0 = performance.now();
+  const summary = scoring.finish();
   report.scored = {
     accounts: summary.accounts,
     months: summary.months,
     trendsWritten: summary.trendsWritten,
-    ms: performance.now() - scoreStart,
+    ms: scoringMs + performance.now() - t0,
   };
   report.unweightedCategories = summary.unweightedCategories;
   for (const c of summary.unweightedCategories) {
@@ -406,8 +416,7 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
     );
     createMissingAccounts(db, input.customerId, todo, report);
     const fileId = storeMasterFile(db, input, ctx.now);
-    const fresh = writeUploads(db, ctx, todo, fileId);
-    scoreTouched(db, ctx, todo, fresh);
+    writeAndScore(db, ctx, todo, fileId);
     report.changes = describeChanges(
       db,
       input.customerId,

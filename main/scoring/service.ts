@@ -3,7 +3,6 @@ import { normalizeName } from '../../shared/names';
 import {
   type AccountMonthScore,
   HEALTH_TREND_COLUMNS,
-  type HealthTrendColumn,
   indexRanges,
   type KpiInput,
   kpiKey,
@@ -15,6 +14,7 @@ import {
 import { all, type Db, inTransaction } from '../db/open';
 import { prepared } from '../db/statements';
 import { categoryWeightsOf } from '../settings/service';
+import { NAMED_COLUMNS, type ScoreStatements, scoreStatements } from './score-statements';
 
 /**
  * Stored health scores: kpi_time_series.health_status/health_score for every stored value, and
@@ -184,7 +184,6 @@ export interface ScoreSummary {
   unweightedCategories: string[];
 }
 
-const NAMED_COLUMNS = Object.values(HEALTH_TREND_COLUMNS) as HealthTrendColumn[];
 const same = (a: number | null, b: number | null) => (a == null ? b == null : b != null && Math.abs(a - b) < 0.005);
 
 export interface RecomputeScope {
@@ -195,17 +194,6 @@ export interface RecomputeScope {
    * are used as they are instead of being read back.
    */
   fresh?: Map<number, SeriesRow[]>;
-}
-
-type Statement = BetterSqlite3.Statement;
-interface ScoreStatements {
-  updateValue: Statement;
-  existingTrends: Statement;
-  upsertTrend: Statement;
-  deleteTrend: Statement;
-  deleteCats: Statement;
-  existingCats: Statement;
-  insertCat: Statement;
 }
 
 /** What one re-score run shares between its steps: the inputs, the statements and the running summary. */
@@ -219,34 +207,6 @@ interface ScoreRun {
   st: ScoreStatements;
   summary: ScoreSummary;
   unweighted: Set<string>;
-}
-
-/** The statements a re-score writes and reads with (made once per run, as before). */
-function scoreStatements(db: Db): ScoreStatements {
-  return {
-    updateValue: db.raw.prepare(
-      'UPDATE kpi_time_series SET health_status = ?, health_score = ?, updated_at = ? WHERE id = ?',
-    ),
-    existingTrends: db.raw.prepare(
-      `SELECT year, month, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis FROM health_trends WHERE account_id = ?`,
-    ),
-    upsertTrend: db.raw.prepare(`
-    INSERT INTO health_trends (account_id, customer_id, month, year, overall_health_score, ${NAMED_COLUMNS.join(', ')}, total_kpis, valid_kpis, updated_at)
-    VALUES (?, ?, ?, ?, ?, ${NAMED_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)
-    ON CONFLICT (account_id, month, year) DO UPDATE SET
-      overall_health_score = excluded.overall_health_score,
-      ${NAMED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(',\n      ')},
-      total_kpis = excluded.total_kpis, valid_kpis = excluded.valid_kpis,
-      updated_at = excluded.updated_at`),
-    deleteTrend: db.raw.prepare('DELETE FROM health_trends WHERE account_id = ? AND year = ? AND month = ?'),
-    deleteCats: db.raw.prepare('DELETE FROM health_trend_categories WHERE account_id = ? AND year = ? AND month = ?'),
-    existingCats: db.raw.prepare(
-      'SELECT year, month, category, score, weight, valid_kpis FROM health_trend_categories WHERE account_id = ? ORDER BY id',
-    ),
-    insertCat: db.raw.prepare(
-      'INSERT INTO health_trend_categories (account_id, customer_id, month, year, category, score, weight, valid_kpis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-  };
 }
 
 /** Step 1: each stored value's own status and score, written where it changed. */
@@ -368,9 +328,9 @@ function writeTrend(
 }
 
 /** One account: its values, then each of its months in scope. */
-function rescoreAccount(run: ScoreRun, accountId: number): void {
+function rescoreAccount(run: ScoreRun, accountId: number, fresh?: SeriesRow[]): void {
   const { db, customerId, scope } = run;
-  const rows = scope.fresh?.get(accountId) ?? loadAccountSeries(db, customerId, accountId, scope.months);
+  const rows = fresh ?? loadAccountSeries(db, customerId, accountId, scope.months);
   run.summary.accounts++;
   rescoreValues(run, rows);
   const stored = storedMonths(run.st, accountId);
@@ -386,15 +346,12 @@ function rescoreAccount(run: ScoreRun, accountId: number): void {
 }
 
 /**
- * Brings the stored scores of a workspace up to date: all its accounts, or the given ones, every
- * stored month (or the given months). One transaction; nested inside the caller's if there is one.
+ * A re-score run opened for a workspace and the given months: accounts are scored one at a time
+ * (`account`, with rows just written when the caller has them), then `finish` runs the hooks once
+ * for all of them and gives the summary. The caller holds the transaction. An import scores each
+ * account right after writing it, so that it never holds more than one account's new rows.
  */
-export function recomputeScores(db: Db, customerId: number, scope: RecomputeScope = {}): ScoreSummary {
-  const accountIds =
-    scope.accountIds ??
-    all(db, db.k.selectFrom('accounts').select('account_id').where('customer_id', '=', customerId)).map(
-      (a) => a.account_id,
-    );
+export function openScoreRun(db: Db, customerId: number, scope: RecomputeScope = {}) {
   const run: ScoreRun = {
     db,
     customerId,
@@ -413,12 +370,36 @@ export function recomputeScores(db: Db, customerId: number, scope: RecomputeScop
     },
     unweighted: new Set<string>(),
   };
-  inTransaction(db, () => {
-    for (const accountId of accountIds) rescoreAccount(run, accountId);
-    for (const hook of onScored) hook(db, customerId, accountIds);
+  const scored: number[] = [];
+  return {
+    /** Scores one account: `rows` are its only values (just written), else they are read. */
+    account(accountId: number, rows?: SeriesRow[]): void {
+      rescoreAccount(run, accountId, rows);
+      scored.push(accountId);
+    },
+    finish(): ScoreSummary {
+      for (const hook of onScored) hook(db, customerId, scored);
+      run.summary.unweightedCategories = [...run.unweighted].sort();
+      return run.summary;
+    },
+  };
+}
+
+/**
+ * Brings the stored scores of a workspace up to date: all its accounts, or the given ones, every
+ * stored month (or the given months). One transaction; nested inside the caller's if there is one.
+ */
+export function recomputeScores(db: Db, customerId: number, scope: RecomputeScope = {}): ScoreSummary {
+  const accountIds =
+    scope.accountIds ??
+    all(db, db.k.selectFrom('accounts').select('account_id').where('customer_id', '=', customerId)).map(
+      (a) => a.account_id,
+    );
+  return inTransaction(db, () => {
+    const run = openScoreRun(db, customerId, scope);
+    for (const accountId of accountIds) run.account(accountId, scope.fresh?.get(accountId));
+    return run.finish();
   });
-  run.summary.unweightedCategories = [...run.unweighted].sort();
-  return run.summary;
 }
 
 /**
