@@ -1,6 +1,7 @@
 // `npm run kpi`: runs the command line from a prebuilt bundle (dist/main/kpi.cjs, beside the
 // import worker it starts), built here with esbuild (no network) when it is missing or older
 // than any of its sources. `node scripts/kpi.mjs --build` only builds it (the install step).
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import path from 'node:path';
@@ -11,6 +12,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist/main');
 const bundle = path.join(out, 'kpi.cjs');
 const worker = path.join(out, 'import-worker.cjs');
+// The command list (`--help`), written by the build from the bundle itself, so that `npm run kpi
+// -- --help` answers without loading the 2 MB bundle (npm's own start is most of what is left).
+const helpText = path.join(out, 'kpi-help.txt');
 const SOURCES = ['main', 'shared', 'migrations', 'package.json', 'scripts/kpi.mjs'];
 
 /** The newest modification time among the sources (a few hundred files: milliseconds). */
@@ -43,12 +47,19 @@ async function build() {
     outExtension: { '.js': '.cjs' },
   };
   await esbuild({ ...common, entryPoints: { kpi: 'main/cli/index.ts', 'import-worker': 'main/import/worker.ts' } });
+  writeFileSync(helpText, execFileSync(process.execPath, [bundle, '--help']));
 }
 
 const buildOnly = process.argv[2] === '--build';
 const sources = newest.bind(null);
 const stale = Math.min(built(bundle), built(worker)) < Math.max(...SOURCES.map((s) => sources(path.join(root, s))));
 if (stale || buildOnly) await build();
+const args = process.argv.slice(2);
+const helpOnly = args.length === 1 && (args[0] === '--help' || args[0] === '-h');
+if (!buildOnly && helpOnly && built(helpText) >= built(bundle)) {
+  process.stdout.write(readFileSync(helpText));
+} else if (!buildOnly) run();
+
 /**
  * Runs the bundle as CommonJS with V8's code cache kept beside it (dist/main/kpi.cjs.cache), so
  * that a start skips compiling its 2 MB (Node 20 has no module compile cache of its own).
@@ -75,4 +86,3 @@ function run() {
     });
   }
 }
-if (!buildOnly) run();

@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const node = (...args: string[]) =>
+  spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+
+/** `npm run kpi -- --help` answers from the text the build wrote beside the bundle (scripts/kpi.mjs). */
+describe('the command line help', () => {
+  it('is the bundle’s own --help, written at build time and answered without loading the bundle', () => {
+    const fast = node('scripts/kpi.mjs', '--help'); // builds the bundle first when a source is newer
+    expect(fast.status).toBe(0);
+    const help = path.join(ROOT, 'dist/main/kpi-help.txt');
+    expect(fs.statSync(help).mtimeMs).toBeGreaterThanOrEqual(fs.statSync(path.join(ROOT, 'dist/main/kpi.cjs')).mtimeMs);
+    const full = node('dist/main/kpi.cjs', '--help');
+    expect(full.status).toBe(0);
+    expect(fast.stdout).toBe(full.stdout);
+    expect(fast.stdout).toMatch(/^usage: npm run kpi -- <command> \[options\]\n\ncommands:\n/);
+    expect(fast.stdout).toContain('  import ');
+    // A command's own help still comes from the bundle.
+    const importHelp = node('scripts/kpi.mjs', 'import', '--help');
+    expect(importHelp.status).toBe(0);
+    expect(importHelp.stdout).toMatch(/^usage: npm run kpi -- import FILE --db FILE --customer NAME/);
+  });
+});
