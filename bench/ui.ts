@@ -19,10 +19,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { PORTFOLIO_SQL, portfolio } from '../main/dashboard/service';
 import { type Db, openDb } from '../main/db/open';
-import { startWebServer } from '../main/web/server';
+import { startWebServer, type WebServer } from '../main/web/server';
 import { buildWorkspace } from './big-workspace';
 
 const args = process.argv.slice(2);
@@ -52,21 +52,20 @@ function timeQuery(db: Db, customerId: number, runs = 15): number {
   return median(times);
 }
 
-async function main() {
-  const t00 = performance.now();
-  if (!args.includes('--no-build')) {
-    const t = performance.now();
-    const r = spawnSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    if (r.status !== 0) throw new Error('vite build failed');
-    line('renderer built', ms(performance.now() - t));
-  }
+/** Builds the renderer unless --no-build (the page part serves dist/renderer). */
+function buildRenderer(): void {
+  if (args.includes('--no-build')) return;
+  const t = performance.now();
+  const r = spawnSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('vite build failed');
+  line('renderer built', ms(performance.now() - t));
+}
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-bench-ui-'));
-  const file = path.join(dir, 'bench.db');
-  const db = await openDb(file);
+/** The 2,000-account workspace, written into `file`'s database; prints what it holds. */
+function makeWorkspace(db: Db, file: string): number {
   const tBuild = performance.now();
   const { customerId, values } = buildWorkspace(db, { accounts: ACCOUNTS, months: MONTHS });
   const buildMs = performance.now() - tBuild;
@@ -84,6 +83,11 @@ async function main() {
     '  (direct prepared-statement inserts; health_trends from scoreAccountMonth in memory, not recomputeScores)\n',
   );
 
+  return customerId;
+}
+
+/** The portfolio query in the service and in SQLite alone, with its plan. */
+function measureService(db: Db, customerId: number): void {
   const plan = (db.raw.prepare(`EXPLAIN QUERY PLAN ${PORTFOLIO_SQL}`).all(customerId) as Array<{ detail: string }>).map(
     (r) => r.detail,
   );
@@ -104,10 +108,10 @@ async function main() {
     }),
   );
   line('  of which SQLite', ms(sqlOnly));
+}
 
-  await db.close();
-
-  const server = await startWebServer({ dbFile: file });
+/** The portfolio through the dispatch (what the window's IPC and the preview's HTTP share). */
+async function measureDispatch(server: WebServer): Promise<void> {
   const ipc: number[] = [];
   for (let i = 0; i < 10; i++) {
     const t0 = performance.now();
@@ -116,7 +120,163 @@ async function main() {
     ipc.push(performance.now() - t0);
   }
   line('portfolio through dispatch (median of 10)', ms(median(ipc)));
+}
 
+/** Opening the portfolio from another screen until its rows are on screen, 5 times. */
+async function measureOpen(page: Page, rowSel: string): Promise<void> {
+  // Time every call the renderer makes (fetch over HTTP + JSON decode).
+  await page.evaluate(() => {
+    const w = window as unknown as { kpi: { invoke: (c: string, p: unknown) => Promise<unknown> }; __ipc: unknown[] };
+    const original = w.kpi.invoke.bind(w.kpi);
+    w.__ipc = [];
+    w.kpi.invoke = async (c, p) => {
+      const t0 = performance.now();
+      const r = await original(c, p);
+      w.__ipc.push({ channel: c, ms: performance.now() - t0 });
+      return r;
+    };
+  });
+
+  // Opening the portfolio (from another screen) until its rows are on screen, 5 times.
+  const opens: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+    await page.getByRole('table', { name: 'Accounts' }).waitFor();
+    opens.push(
+      await page.evaluate(
+        (sel) =>
+          new Promise<number>((resolve) => {
+            const t0 = performance.now();
+            const nav = [...document.querySelectorAll<HTMLButtonElement>('nav button')].find((b) =>
+              b.textContent?.trim().endsWith('Portfolio'),
+            );
+            nav?.click();
+            const check = () => {
+              if (document.querySelector(sel)) requestAnimationFrame(() => resolve(performance.now() - t0));
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+        rowSel,
+      ),
+    );
+  }
+  const ipcCalls = (await page.evaluate(() => (window as unknown as { __ipc: unknown[] }).__ipc)) as Array<{
+    channel: string;
+    ms: number;
+  }>;
+  const http = ipcCalls.filter((c) => c.channel === 'dashboard.portfolio').map((c) => c.ms);
+  line('portfolio over HTTP in the page (median)', ms(median(http)));
+  const open = median(opens);
+  line('open portfolio -> table visible (median of 5)', `${ms(open)}   ${ratio(open, GOALS.firstRender)}`);
+}
+
+async function measureInteractions(page: Page): Promise<void> {
+  // A filter, a search, a sort: from the event to the next painted frame.
+  const interact = (action: string) =>
+    page.evaluate(
+      (action) =>
+        new Promise<{ ms: number; rows: number }>((resolve) => {
+          const t0 = performance.now();
+          const setValue = (el: HTMLInputElement | HTMLSelectElement, v: string, event: string) => {
+            const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+            Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, v);
+            el.dispatchEvent(new Event(event, { bubbles: true }));
+          };
+          const [kind, arg] = action.split(':');
+          if (kind === 'status') setValue(document.querySelector('select[aria-label="Status"]')!, arg, 'change');
+          if (kind === 'band') setValue(document.querySelector('select[aria-label="Health band"]')!, arg, 'change');
+          if (kind === 'search')
+            setValue(document.querySelector('input[aria-label="Search accounts by name"]')!, arg, 'input');
+          if (kind === 'sort') {
+            const th = [...document.querySelectorAll('table[aria-label="Portfolio"] th')].find((h) =>
+              h.textContent?.startsWith(arg),
+            );
+            th?.querySelector('button')?.click();
+          }
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const count = document.querySelector('table[aria-label="Portfolio"]')?.getAttribute('aria-rowcount');
+              resolve({ ms: performance.now() - t0, rows: Number(count) - 1 });
+            }, 0),
+          );
+        }),
+      action,
+    );
+  const steps: Array<[string, string]> = [
+    ['filter: status Risk', 'status:Risk'],
+    ['filter: health band 40 – 55', 'band:40-55'],
+    ['clear filters', 'status:'],
+    ['clear band', 'band:'],
+    ['search "motors"', 'search:motors'],
+    ['clear search', 'search:'],
+    ['sort: Revenue', 'sort:Revenue'],
+    ['sort: Account', 'sort:Account'],
+    ['sort: Account (reverse)', 'sort:Account'],
+    ['sort: Health', 'sort:Health'],
+  ];
+  const interactions: number[] = [];
+  for (const [label, action] of steps) {
+    const r = await interact(action);
+    interactions.push(r.ms);
+    line(`  ${label}`, `${ms(r.ms)} (${r.rows} rows)   ${ratio(r.ms, GOALS.filterSort)}`);
+  }
+  const worst = Math.max(...interactions);
+  line('filter/sort, slowest', `${ms(worst)}   ${ratio(worst, GOALS.filterSort)}`);
+}
+
+async function measureScroll(page: Page, rowSel: string): Promise<void> {
+  // Scroll: 2 seconds of programmatic scrolling through the table, one step per frame.
+  const scroll = await page.evaluate(
+    () =>
+      new Promise<{ frames: number; mean: number; p95: number; max: number; slow: number; px: number }>((resolve) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="Portfolio-scroller"]')!;
+        const frames: number[] = [];
+        let last = performance.now();
+        const t0 = last;
+        const step = () => {
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          el.scrollTop += 60;
+          if (now - t0 < 2000) requestAnimationFrame(step);
+          else {
+            const sorted = [...frames].sort((a, b) => a - b);
+            resolve({
+              frames: frames.length,
+              mean: frames.reduce((a, b) => a + b, 0) / frames.length,
+              p95: sorted[Math.floor(sorted.length * 0.95)],
+              max: sorted[sorted.length - 1],
+              slow: frames.filter((f) => f > 25).length,
+              px: el.scrollTop,
+            });
+          }
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  line(
+    'scroll 2 s (60 px per frame)',
+    `${scroll.frames} frames, mean ${ms(scroll.mean)}, p95 ${ms(scroll.p95)}, max ${ms(scroll.max)}, ${scroll.slow} over 25 ms (${(
+      scroll.frames / 2
+    ).toFixed(0)} fps, ${scroll.px} px)`,
+  );
+  const domRows = await page.locator(rowSel).count();
+  line('rows in the DOM while scrolling', String(domRows));
+}
+
+async function main() {
+  const t00 = performance.now();
+  buildRenderer();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-bench-ui-'));
+  const file = path.join(dir, 'bench.db');
+  const db = await openDb(file);
+  const customerId = makeWorkspace(db, file);
+  measureService(db, customerId);
+  await db.close();
+
+  const server = await startWebServer({ dbFile: file });
+  await measureDispatch(server);
   const browser = await chromium.launch({
     executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: ['--no-sandbox', '--disable-gpu'],
@@ -127,146 +287,13 @@ async function main() {
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.goto(server.url);
     // A workspace with data opens on Today: from there to the portfolio.
-    const todaySel = 'section.today .today-section';
-    await page.waitForSelector(todaySel, { timeout: 60_000 });
+    await page.waitForSelector('section.today .today-section', { timeout: 60_000 });
     const rowSel = 'table[aria-label="Portfolio"] tbody tr[data-index]';
     await page.getByRole('navigation').getByRole('button', { name: 'Portfolio', exact: true }).click();
     await page.waitForSelector(rowSel, { timeout: 60_000 });
-    // Time every call the renderer makes (fetch over HTTP + JSON decode).
-    await page.evaluate(() => {
-      const w = window as unknown as { kpi: { invoke: (c: string, p: unknown) => Promise<unknown> }; __ipc: unknown[] };
-      const original = w.kpi.invoke.bind(w.kpi);
-      w.__ipc = [];
-      w.kpi.invoke = async (c, p) => {
-        const t0 = performance.now();
-        const r = await original(c, p);
-        w.__ipc.push({ channel: c, ms: performance.now() - t0 });
-        return r;
-      };
-    });
-
-    // Opening the portfolio (from another screen) until its rows are on screen, 5 times.
-    const opens: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      await page.getByRole('button', { name: 'Accounts', exact: true }).click();
-      await page.getByRole('table', { name: 'Accounts' }).waitFor();
-      opens.push(
-        await page.evaluate(
-          (sel) =>
-            new Promise<number>((resolve) => {
-              const t0 = performance.now();
-              const nav = [...document.querySelectorAll<HTMLButtonElement>('nav button')].find((b) =>
-                b.textContent?.trim().endsWith('Portfolio'),
-              );
-              nav?.click();
-              const check = () => {
-                if (document.querySelector(sel)) requestAnimationFrame(() => resolve(performance.now() - t0));
-                else requestAnimationFrame(check);
-              };
-              check();
-            }),
-          rowSel,
-        ),
-      );
-    }
-    const ipcCalls = (await page.evaluate(() => (window as unknown as { __ipc: unknown[] }).__ipc)) as Array<{
-      channel: string;
-      ms: number;
-    }>;
-    const http = ipcCalls.filter((c) => c.channel === 'dashboard.portfolio').map((c) => c.ms);
-    line('portfolio over HTTP in the page (median)', ms(median(http)));
-    const open = median(opens);
-    line('open portfolio -> table visible (median of 5)', `${ms(open)}   ${ratio(open, GOALS.firstRender)}`);
-
-    // A filter, a search, a sort: from the event to the next painted frame.
-    const interact = (action: string) =>
-      page.evaluate(
-        (action) =>
-          new Promise<{ ms: number; rows: number }>((resolve) => {
-            const t0 = performance.now();
-            const setValue = (el: HTMLInputElement | HTMLSelectElement, v: string, event: string) => {
-              const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
-              Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, v);
-              el.dispatchEvent(new Event(event, { bubbles: true }));
-            };
-            const [kind, arg] = action.split(':');
-            if (kind === 'status') setValue(document.querySelector('select[aria-label="Status"]')!, arg, 'change');
-            if (kind === 'band') setValue(document.querySelector('select[aria-label="Health band"]')!, arg, 'change');
-            if (kind === 'search')
-              setValue(document.querySelector('input[aria-label="Search accounts by name"]')!, arg, 'input');
-            if (kind === 'sort') {
-              const th = [...document.querySelectorAll('table[aria-label="Portfolio"] th')].find((h) =>
-                h.textContent?.startsWith(arg),
-              );
-              th?.querySelector('button')?.click();
-            }
-            requestAnimationFrame(() =>
-              setTimeout(() => {
-                const count = document.querySelector('table[aria-label="Portfolio"]')?.getAttribute('aria-rowcount');
-                resolve({ ms: performance.now() - t0, rows: Number(count) - 1 });
-              }, 0),
-            );
-          }),
-        action,
-      );
-    const steps: Array<[string, string]> = [
-      ['filter: status Risk', 'status:Risk'],
-      ['filter: health band 40 – 55', 'band:40-55'],
-      ['clear filters', 'status:'],
-      ['clear band', 'band:'],
-      ['search "motors"', 'search:motors'],
-      ['clear search', 'search:'],
-      ['sort: Revenue', 'sort:Revenue'],
-      ['sort: Account', 'sort:Account'],
-      ['sort: Account (reverse)', 'sort:Account'],
-      ['sort: Health', 'sort:Health'],
-    ];
-    const interactions: number[] = [];
-    for (const [label, action] of steps) {
-      const r = await interact(action);
-      interactions.push(r.ms);
-      line(`  ${label}`, `${ms(r.ms)} (${r.rows} rows)   ${ratio(r.ms, GOALS.filterSort)}`);
-    }
-    const worst = Math.max(...interactions);
-    line('filter/sort, slowest', `${ms(worst)}   ${ratio(worst, GOALS.filterSort)}`);
-
-    // Scroll: 2 seconds of programmatic scrolling through the table, one step per frame.
-    const scroll = await page.evaluate(
-      () =>
-        new Promise<{ frames: number; mean: number; p95: number; max: number; slow: number; px: number }>((resolve) => {
-          const el = document.querySelector<HTMLElement>('[data-testid="Portfolio-scroller"]')!;
-          const frames: number[] = [];
-          let last = performance.now();
-          const t0 = last;
-          const step = () => {
-            const now = performance.now();
-            frames.push(now - last);
-            last = now;
-            el.scrollTop += 60;
-            if (now - t0 < 2000) requestAnimationFrame(step);
-            else {
-              const sorted = [...frames].sort((a, b) => a - b);
-              resolve({
-                frames: frames.length,
-                mean: frames.reduce((a, b) => a + b, 0) / frames.length,
-                p95: sorted[Math.floor(sorted.length * 0.95)],
-                max: sorted[sorted.length - 1],
-                slow: frames.filter((f) => f > 25).length,
-                px: el.scrollTop,
-              });
-            }
-          };
-          requestAnimationFrame(step);
-        }),
-    );
-    line(
-      'scroll 2 s (60 px per frame)',
-      `${scroll.frames} frames, mean ${ms(scroll.mean)}, p95 ${ms(scroll.p95)}, max ${ms(scroll.max)}, ${scroll.slow} over 25 ms (${(
-        scroll.frames / 2
-      ).toFixed(0)} fps, ${scroll.px} px)`,
-    );
-    const domRows = await page.locator(rowSel).count();
-    line('rows in the DOM while scrolling', String(domRows));
+    await measureOpen(page, rowSel);
+    await measureInteractions(page);
+    await measureScroll(page, rowSel);
   } finally {
     await browser.close();
     await server.close();
