@@ -23,7 +23,7 @@ const EMPTY = (): AccountSnapshot => ({
   previousHealth: null,
 });
 
-function latestTrends(db: Db, customerId: number, accountId: number) {
+function latestTwoOf(db: Db, customerId: number, accountId: number) {
   return all(
     db,
     db.k
@@ -39,7 +39,7 @@ function latestTrends(db: Db, customerId: number, accountId: number) {
 
 const num = (v: unknown): number | null => (v == null || !Number.isFinite(Number(v)) ? null : Number(v));
 
-type Trend = { year: number; month: number; overall_health_score: unknown };
+export type Trend = { year: number; month: number; overall_health_score: unknown };
 
 /** A snapshot from an account's latest two scored months and the value rows of the latest. */
 function snapshotOf(cur: Trend | undefined, prev: Trend | undefined, rows: SeriesRow[]): AccountSnapshot {
@@ -61,52 +61,82 @@ function snapshotOf(cur: Trend | undefined, prev: Trend | undefined, rows: Serie
 
 /** The trigger evaluation's input: the latest scored month only. */
 export function latestSnapshot(db: Db, customerId: number, accountId: number): AccountSnapshot {
-  const [cur, prev] = latestTrends(db, customerId, accountId);
+  const [cur, prev] = latestTwoOf(db, customerId, accountId);
   if (!cur) return EMPTY();
   return snapshotOf(cur, prev, loadAccountSeries(db, customerId, accountId, [[cur.year, cur.month]]));
 }
 
-/** Each account's latest two scored months (n = 1 the latest), for the accounts in the JSON list. */
-const LATEST_TRENDS_SQL = `
-  SELECT account_id, year, month, overall_health_score, n FROM (
-    SELECT account_id, year, month, overall_health_score,
-           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY year DESC, month DESC) AS n
+/**
+ * Each wanted account's latest scored month as year * 100 + month, with its overall health
+ * (SQLite gives a bare column's value from the row of the single MAX()): one pass over the
+ * covering index idx_health_trends_account_ym.
+ */
+const LATEST_CTE = `
+  latest AS (
+    SELECT account_id, MAX(year * 100 + month) AS ym, overall_health_score
       FROM health_trends
-     WHERE customer_id = ? AND account_id IN (SELECT value FROM json_each(?)))
-   WHERE n <= 2`;
+     WHERE customer_id = ? AND account_id IN (SELECT value FROM json_each(?))
+     GROUP BY account_id)`;
+
+/** Each account's latest two scored months (n = 1 the latest, n = 2 the one before), for the accounts in the JSON list. */
+const LATEST_TWO_SQL = `
+  WITH ${LATEST_CTE}
+  SELECT account_id, ym / 100 AS year, ym % 100 AS month, overall_health_score, 1 AS n FROM latest
+  UNION ALL
+  SELECT h.account_id, MAX(h.year * 100 + h.month) / 100, MAX(h.year * 100 + h.month) % 100, h.overall_health_score, 2
+    FROM health_trends h JOIN latest l ON l.account_id = h.account_id
+   WHERE h.customer_id = ? AND h.year * 100 + h.month < l.ym
+   GROUP BY h.account_id`;
 
 /**
  * Every stored value of each account's latest scored month, with its KPI row: one statement for
  * all the accounts (through kpis by account and kpi_time_series' UNIQUE (kpi_id, month, year)).
  */
 const LATEST_VALUES_SQL = `
-  WITH latest AS (
-    SELECT account_id, year, month FROM (
-      SELECT account_id, year, month,
-             ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY year DESC, month DESC) AS n
-        FROM health_trends
-       WHERE customer_id = ? AND account_id IN (SELECT value FROM json_each(?)))
-     WHERE n = 1)
+  WITH ${LATEST_CTE}
   SELECT ts.id, ts.kpi_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score,
          k.account_id, k.upload_id, COALESCE(k.kpi_parameter, ''), COALESCE(k.category, ''), k.weight, k.impact_level
     FROM latest l
     JOIN kpis k ON k.account_id = l.account_id
-    JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id AND ts.month = l.month AND ts.year = l.year
+    JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id AND ts.month = l.ym % 100 AND ts.year = l.ym / 100
    WHERE ts.customer_id = ?`;
-/** Only the KPIs named (normalised) in the JSON list: the values of the others are not looked up. */
-const ONLY_NAMED = ` AND kpi_name_key(k.kpi_parameter) IN (SELECT value FROM json_each(?))`;
+/** Only the KPIs of these names as written (a JSON list): the values of the others are not looked up. */
+const ONLY_NAMED = ` AND k.kpi_parameter IN (SELECT value FROM json_each(?))`;
 
-/** normalizeName as an SQL function, registered once per connection (deterministic: SQLite may cache it). */
-const withNameKey = new WeakSet<object>();
-function nameKeyFunction(db: Db): void {
-  if (withNameKey.has(db.raw)) return;
-  db.raw.function('kpi_name_key', { deterministic: true }, (name: unknown) => normalizeName(String(name ?? '')));
-  withNameKey.add(db.raw);
+type TrendRow = Trend & { account_id: number; n: number };
+
+/**
+ * Each account's latest two scored months, [latest, the one before] (the one before missing
+ * when it has one scored month; no entry when it has none), for the accounts named.
+ */
+export function latestTrends(db: Db, customerId: number, accountIds: readonly number[]): Map<number, Trend[]> {
+  const ids = JSON.stringify(accountIds);
+  const trends = new Map<number, Trend[]>();
+  for (const t of db.raw.prepare(LATEST_TWO_SQL).all(customerId, ids, customerId) as TrendRow[]) {
+    const list = trends.get(t.account_id) ?? [];
+    list[t.n - 1] = t;
+    trends.set(t.account_id, list);
+  }
+  return trends;
 }
 
 /**
- * latestSnapshot for many accounts at once: the same snapshots, read with two statements for all
- * of them instead of three per account (the trigger evaluation of a whole workspace, Today).
+ * The KPI names, as the accounts' workbooks write them, that normalise to one of `only`: the
+ * spellings the values statement looks for (a KPI's name is matched as scoring.md says, case
+ * and spacing aside, without calling back into JavaScript for each of the KPI rows).
+ */
+function spellingsOf(db: Db, ids: string, only: readonly string[]): string {
+  const wanted = new Set(only.map(normalizeName));
+  const names = db.raw
+    .prepare('SELECT DISTINCT kpi_parameter FROM kpis WHERE account_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(ids) as Array<string | null>;
+  return JSON.stringify(names.filter((n) => n != null && wanted.has(normalizeName(n))));
+}
+
+/**
+ * latestSnapshot for many accounts at once: the same snapshots, read with three statements for
+ * all of them instead of three per account (the trigger evaluation of a whole workspace, Today).
  * With `only` (KPI names), a snapshot holds those KPIs' values alone: what the triggers read.
  */
 export function latestSnapshots(
@@ -119,18 +149,10 @@ export function latestSnapshots(
   const valueParams: unknown[] = [customerId, ids, customerId];
   let valuesSql = LATEST_VALUES_SQL;
   if (only) {
-    nameKeyFunction(db);
     valuesSql += ONLY_NAMED;
-    valueParams.push(JSON.stringify(only.map(normalizeName)));
+    valueParams.push(spellingsOf(db, ids, only));
   }
-  const trends = new Map<number, Trend[]>();
-  for (const t of db.raw.prepare(LATEST_TRENDS_SQL).all(customerId, ids) as Array<
-    Trend & { account_id: number; n: number }
-  >) {
-    const list = trends.get(t.account_id) ?? [];
-    list[t.n - 1] = t;
-    trends.set(t.account_id, list);
-  }
+  const trends = latestTrends(db, customerId, accountIds);
   const rows = new Map<number, SeriesRow[]>();
   for (const v of db.raw
     .prepare(valuesSql)

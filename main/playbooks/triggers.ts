@@ -119,6 +119,11 @@ export interface EvaluateOptions {
   /** Preview: nothing is written, nothing started. */
   dryRun?: boolean;
   now?: Date;
+  /**
+   * Whether each playbook fires, with its reason and outcome, without what only the trigger grid
+   * shows: its summary and condition details are left empty (Today, at thousands of accounts).
+   */
+  brief?: boolean;
 }
 
 const key = (accountId: number, playbookId: string) => `${accountId}|${playbookId}`;
@@ -132,6 +137,7 @@ interface Run {
   now: Date;
   nowIso: string;
   apply: boolean;
+  brief: boolean;
   configs: Configs;
   /** account|playbook → the execution in progress. */
   running: Map<string, string>;
@@ -284,8 +290,8 @@ function evaluatePlaybook(r: Run, a: EvalAccount, snap: AccountSnapshot, def: Pl
     ...outcome,
     executionId: outcome.executionId ?? r.running.get(key(a.account_id, def.id)) ?? null,
     state: cellState(r, a, def, ev.fires),
-    summary: conditionsSummary(ev.conditions, def.combine),
-    details: ev.conditions.map(conditionWords),
+    summary: r.brief ? '' : conditionsSummary(ev.conditions, def.combine),
+    details: r.brief ? [] : ev.conditions.map(conditionWords),
   };
 }
 
@@ -323,6 +329,7 @@ export function evaluateWorkspace(db: Db, customerId: number, options: EvaluateO
       now,
       nowIso,
       apply,
+      brief: options.brief ?? false,
       configs: loadConfigs(db, customerId),
       ...safeguardFacts(db, customerId),
       started: [],

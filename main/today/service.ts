@@ -3,6 +3,7 @@ import { fmtHealth } from '../../shared/format';
 import { round2, type Status, statusOf } from '../../shared/scoring';
 import { addDays, daysBetween, localDate, monthsBetween } from '../../shared/today/dates';
 import { all, type Db } from '../db/open';
+import { latestTrends } from '../playbooks/snapshot';
 import { evaluateWorkspace } from '../playbooks/triggers';
 import { ymText } from '../scoring/service';
 import { staleLimitOf } from '../settings/service';
@@ -24,6 +25,8 @@ interface TodayOptions {
   asOf?: string;
   timeZone?: string;
   now?: Date;
+  /** False: without the playbooks that fire (the page asks for them apart: todayTriggers). */
+  triggers?: boolean;
 }
 
 interface AccountFacts {
@@ -41,30 +44,18 @@ const one = (n: number) => fmtHealth(n);
 
 /**
  * Each account's latest two scored months, oldest first (all Today reads: the health, its change
- * and the latest month), picked in SQLite rather than reading every month of every account.
+ * and the latest month), as the trigger evaluation reads them.
  */
-const LATEST_TWO_SQL = `
-  SELECT account_id, year, month, overall_health_score FROM (
-    SELECT account_id, year, month, overall_health_score,
-           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY year DESC, month DESC) AS n
-      FROM health_trends WHERE customer_id = ?)
-   WHERE n <= 2 ORDER BY account_id, year, month`;
-
-function latestTwo(db: Db, customerId: number): Map<number, Array<[string, number]>> {
+function latestTwo(db: Db, customerId: number, accountIds: number[]): Map<number, Array<[string, number]>> {
   const trends = new Map<number, Array<[string, number]>>();
-  const rows = db.raw.prepare(LATEST_TWO_SQL).all(customerId) as Array<{
-    account_id: number;
-    year: number;
-    month: number;
-    overall_health_score: number | null;
-  }>;
-  for (const t of rows) {
-    let list = trends.get(t.account_id);
-    if (!list) {
-      list = [];
-      trends.set(t.account_id, list);
-    }
-    list.push([ymText(t.year, t.month), Number(t.overall_health_score)]);
+  for (const [id, two] of latestTrends(db, customerId, accountIds)) {
+    trends.set(
+      id,
+      two
+        .filter((t) => t != null)
+        .reverse()
+        .map((t) => [ymText(t.year, t.month), Number(t.overall_health_score)]),
+    );
   }
   return trends;
 }
@@ -74,6 +65,7 @@ function accountsInScope(
   db: Db,
   customerId: number,
   opts: TodayOptions,
+  withTrends = true,
 ): { scope: TodayView['scope']; accounts: AccountFacts[]; active: Map<number, ActiveAccount> } {
   const rows = all(
     db,
@@ -86,7 +78,13 @@ function accountsInScope(
   const owned = rows.some((a) => a.owner_user_id != null);
   const mine = !opts.everyone && owned && opts.userId != null;
   const kept = mine ? rows.filter((a) => a.owner_user_id === opts.userId) : rows;
-  const trends = latestTwo(db, customerId);
+  const trends = withTrends
+    ? latestTwo(
+        db,
+        customerId,
+        kept.map((a) => a.account_id),
+      )
+    : new Map<number, Array<[string, number]>>();
   return {
     scope: mine ? 'mine' : 'everyone',
     active: new Map(rows.map((a) => [a.account_id, { name: a.account_name, ownerId: a.owner_user_id }])),
@@ -175,7 +173,12 @@ function staleItems(accounts: AccountFacts[], asOf: string, staleLimit: number):
 /** Playbooks whose conditions hold for an account and that are not running there (read-only). */
 function triggerItems(db: Db, customerId: number, accounts: AccountFacts[], now: Date): TodayItem[] {
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const view = evaluateWorkspace(db, customerId, { dryRun: true, now, accountIds: [...byId.keys()] });
+  const view = evaluateWorkspace(db, customerId, {
+    dryRun: true,
+    brief: true,
+    now,
+    accountIds: [...byId.keys()],
+  });
   const out: TodayItem[] = [];
   for (const a of view.accounts) {
     const account = byId.get(a.accountId);
@@ -209,17 +212,34 @@ export function sortToday(items: TodayItem[]): TodayItem[] {
   );
 }
 
-export function today(db: Db, customerId: number, opts: TodayOptions = {}): TodayView {
+/** The day Today looks from, and the moment the trigger safeguards are read at. */
+function dayOf(opts: TodayOptions): { asOf: string; at: Date } {
   const now = opts.now ?? new Date();
   const asOf = opts.asOf ?? localDate(now, opts.timeZone);
+  return { asOf, at: opts.asOf ? new Date(`${asOf}T12:00:00Z`) : now };
+}
+
+export function today(db: Db, customerId: number, opts: TodayOptions = {}): TodayView {
+  const { asOf, at } = dayOf(opts);
   const { scope, accounts, active } = accountsInScope(db, customerId, opts);
   const stepScope = { accounts: active, userId: scope === 'mine' ? (opts.userId ?? null) : null };
   const items = sortToday([
     ...stepItems(db, customerId, stepScope, asOf, opts.timeZone),
     ...renewalItems(accounts, asOf),
     ...statusItems(accounts),
-    ...triggerItems(db, customerId, accounts, opts.asOf ? new Date(`${asOf}T12:00:00Z`) : now),
+    ...(opts.triggers === false ? [] : triggerItems(db, customerId, accounts, at)),
     ...staleItems(accounts, asOf, staleLimitOf(db, customerId)),
   ]);
   return { asOf, items, scope, overdueCount: items.filter((i) => i.kind === 'step' && i.overdue).length };
+}
+
+/**
+ * Today's playbooks that fire and are not running, alone: the slow part of a large workspace's
+ * Today (the trigger evaluation of every account in scope), which the page loads beside the rest
+ * so that the other sections show at once.
+ */
+export function todayTriggers(db: Db, customerId: number, opts: TodayOptions = {}): TodayView {
+  const { asOf, at } = dayOf(opts);
+  const { scope, accounts } = accountsInScope(db, customerId, opts, false);
+  return { asOf, scope, items: sortToday(triggerItems(db, customerId, accounts, at)), overdueCount: 0 };
 }

@@ -30,7 +30,10 @@ const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Issue 13, point 4: what is due today. */
 export function TodayScreen() {
   const [everyone, setEveryone] = useState(false);
-  const today = useQuery('today.get', { everyone, timeZone: timeZone() });
+  // The playbooks that fire come apart: at thousands of accounts their evaluation is most of
+  // Today's time, and the other sections need not wait for it.
+  const today = useQuery('today.get', { everyone, timeZone: timeZone(), triggers: false });
+  const fires = useQuery('today.triggers', { everyone, timeZone: timeZone() });
   const data = today.data;
   return (
     <section className="screen today">
@@ -47,26 +50,60 @@ export function TodayScreen() {
         </label>
       </header>
       {data &&
-        SECTIONS.map((s) => (
-          <TodaySection
-            key={s.kind}
-            title={s.title}
-            empty={s.empty}
-            items={data.items.filter((i) => i.kind === s.kind)}
-          />
-        ))}
+        SECTIONS.map((s) =>
+          s.kind === 'trigger' ? (
+            <TodaySection
+              key={s.kind}
+              kind={s.kind}
+              title={s.title}
+              empty={s.empty}
+              items={fires.data?.items}
+              scope={fires.data?.scope}
+              busy={fires.loading || fires.data?.scope !== data.scope}
+            />
+          ) : (
+            <TodaySection
+              key={s.kind}
+              kind={s.kind}
+              title={s.title}
+              empty={s.empty}
+              items={data.items.filter((i) => i.kind === s.kind)}
+              scope={data.scope}
+            />
+          ),
+        )}
     </section>
   );
 }
 
-function TodaySection(props: { title: string; empty: string; items: TodayItem[] }) {
+interface SectionProps {
+  kind: TodayKind;
+  title: string;
+  empty: string;
+  /** Undefined while the first answer loads. */
+  items: TodayItem[] | undefined;
+  /** Whose items these are (the answer's scope). */
+  scope: 'mine' | 'everyone' | undefined;
+  /** A newer answer is on its way (the items shown are the previous ones). */
+  busy?: boolean;
+}
+
+function TodaySection(props: SectionProps) {
   const id = `today-${props.title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <section className="card today-section" aria-labelledby={id}>
+    <section
+      className="card today-section"
+      aria-labelledby={id}
+      aria-busy={props.busy ?? false}
+      data-kind={props.kind}
+      data-scope={props.scope}
+    >
       <h2 id={id}>
-        {props.title} <span className="muted">({props.items.length})</span>
+        {props.title} <span className="muted">({props.items ? props.items.length : '…'})</span>
       </h2>
-      {props.items.length === 0 ? (
+      {!props.items ? (
+        <p className="muted small">Checking which playbooks fire…</p>
+      ) : props.items.length === 0 ? (
         <p className="muted small">{props.empty}</p>
       ) : props.items[0].kind === 'trigger' ? (
         <TriggerGroups items={props.items as TriggerItem[]} />
@@ -139,6 +176,6 @@ function TodayRow({ item }: { item: TodayItem }) {
 
 /** The sidebar's count: overdue steps. */
 export function useTodayCount(enabled: boolean): number {
-  const q = useQuery('today.get', { timeZone: timeZone() }, { enabled, toast: false, share: true });
+  const q = useQuery('today.get', { timeZone: timeZone(), triggers: false }, { enabled, toast: false, share: true });
   return q.data?.overdueCount ?? 0;
 }

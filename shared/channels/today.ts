@@ -77,8 +77,15 @@ export const todayInput = z.object({
     }, 'That is not a time zone, e.g. Europe/Berlin')
     .meta({ examples: ['Europe/Berlin', 'America/New_York', 'UTC'] })
     .optional(),
+  /**
+   * False: without the playbooks that fire, the slow part at thousands of accounts; the page asks
+   * for them apart (today.triggers) and shows the other sections meanwhile. Default true.
+   */
+  triggers: z.boolean().optional(),
 });
 
 export const todayChannels = {
   'today.get': { input: todayInput, output: out<TodayView>() },
+  /** Today's playbooks that fire and are not running, alone (items of kind 'trigger'). */
+  'today.triggers': { input: todayInput.omit({ triggers: true }), output: out<TodayView>() },
 } as const;

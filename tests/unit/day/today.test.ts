@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startExecution } from '../../../main/playbooks/executions';
 import { evaluateWorkspace } from '../../../main/playbooks/triggers';
+import { today, todayTriggers } from '../../../main/today/service';
 import type { Today } from '../../../shared/channels/today';
 import { kpi, peek, useCsmWorkspace } from './setup';
 
@@ -83,6 +84,30 @@ describe('Today (issue 13, point 4)', () => {
     );
     expect(t.items.filter((i) => i.kind === 'trigger').map((i) => i.kind === 'trigger' && i.playbookId)).toEqual(fires);
     expect(t.items.some((i) => i.kind === 'stale')).toBe(false);
+  });
+
+  it('gives the playbooks that fire apart, as the page asks: the same items, the rest without them', async () => {
+    await setUp();
+    await peek(s.db, (d) => {
+      for (const opts of [{ userId: s.ana }, { userId: s.bo }, { everyone: true }]) {
+        const at = { ...opts, asOf: '2025-10-16' };
+        const whole = today(d, 1, at);
+        const rest = today(d, 1, { ...at, triggers: false });
+        const fires = todayTriggers(d, 1, at);
+        expect(rest.items).toEqual(whole.items.filter((i) => i.kind !== 'trigger'));
+        expect(fires.items).toEqual(whole.items.filter((i) => i.kind === 'trigger'));
+        expect([rest.scope, fires.scope, rest.asOf, fires.asOf]).toEqual([
+          whole.scope,
+          whole.scope,
+          whole.asOf,
+          whole.asOf,
+        ]);
+        expect(rest.overdueCount).toBe(whole.overdueCount);
+      }
+      // Ana's accounts (TechCorp Solutions) have playbooks that fire; Bo owns none
+      expect(todayTriggers(d, 1, { userId: s.ana, asOf: '2025-10-16' }).items.length).toBeGreaterThan(0);
+      expect(todayTriggers(d, 1, { userId: s.bo, asOf: '2025-10-16' }).items).toEqual([]);
+    });
   });
 
   it('shows only the user’s accounts once owners are set, stale data later, and refuses bad input', async () => {

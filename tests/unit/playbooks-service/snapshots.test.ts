@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestSnapshot, latestSnapshots } from '../../../main/playbooks/snapshot';
+import { latestSnapshot, latestSnapshots, latestTrends } from '../../../main/playbooks/snapshot';
 import { evaluateWorkspace } from '../../../main/playbooks/triggers';
 import { recomputeScores } from '../../../main/scoring/service';
 import { acme, insertAccount, insertUpload, useSeededSamples } from '../dashboard/seed';
@@ -60,6 +60,48 @@ describe('latestSnapshots', () => {
     expect(elsewhere.get(rockets)).toMatchObject({ month: null, kpis: new Map() });
   });
 
+  it('reads the latest two scored months over gaps and with one month only', () => {
+    const db = s.backend.ctx.db;
+    const rows = acme.accounts['ACME Rockets'];
+    const gap = insertAccount(db, s.customerId, 'Gap Co');
+    insertUpload(
+      db,
+      s.customerId,
+      gap,
+      rows.map((k) => ({ ...k, values: { '2025-01': 40, '2025-04': 60 } })),
+      {
+        fileName: 'gap.xlsx',
+        period: '2025-04',
+        months: ['2025-01', '2025-04'],
+      },
+    );
+    const single = insertAccount(db, s.customerId, 'Single Co');
+    insertUpload(
+      db,
+      s.customerId,
+      single,
+      rows.map((k) => ({ ...k, values: { '2025-06': 50 } })),
+      {
+        fileName: 'single.xlsx',
+        period: '2025-06',
+        months: ['2025-06'],
+      },
+    );
+    const none = insertAccount(db, s.customerId, 'None Co');
+    recomputeScores(db, s.customerId, { accountIds: [gap, single] });
+    const trends = latestTrends(db, s.customerId, [gap, single, none]);
+    expect(trends.get(gap)!.map((t) => [t.year, t.month])).toEqual([
+      [2025, 4],
+      [2025, 1],
+    ]);
+    expect(trends.get(single)!.map((t) => [t.year, t.month])).toEqual([[2025, 6]]);
+    expect(trends.has(none)).toBe(false);
+    const batch = latestSnapshots(db, s.customerId, [gap, single, none]);
+    for (const id of [gap, single, none]) expect(batch.get(id)).toEqual(latestSnapshot(db, s.customerId, id));
+    expect(batch.get(gap)).toMatchObject({ month: '2025-04', previousMonth: '2025-01' });
+    expect(batch.get(single)).toMatchObject({ month: '2025-06', previousMonth: null, previousHealth: null });
+  });
+
   it('leaves the evaluation of the workspace as it was: one account at a time gives the same view', () => {
     const db = s.backend.ctx.db;
     const now = new Date('2025-10-15T12:00:00Z');
@@ -70,5 +112,13 @@ describe('latestSnapshots', () => {
       expect(one.accounts).toEqual([a]);
     }
     expect(all.accounts.some((a) => a.playbooks.some((p) => p.fires))).toBe(true);
+    // Brief (Today): the same verdicts and reasons, without the grid's summary and details
+    const brief = evaluateWorkspace(db, s.customerId, { dryRun: true, now, brief: true });
+    const verdicts = (v: typeof all) =>
+      v.accounts.map((a) => a.playbooks.map((p) => [p.fires, p.reason, p.outcome, p.executionId, p.state]));
+    expect(verdicts(brief)).toEqual(verdicts(all));
+    expect(brief.accounts.every((a) => a.playbooks.every((p) => p.summary === '' && p.details.length === 0))).toBe(
+      true,
+    );
   });
 });
