@@ -45,15 +45,19 @@ const grouped = (n: number, digits: number) => {
 /** A health or category score, one decimal everywhere the user reads it: "44.7"; "–" when there is none. */
 export const fmtHealth = (n: number | null | undefined) => (n == null || !Number.isFinite(n) ? '–' : grouped(n, 1));
 
+const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const moneyShort = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumSignificantDigits: 3,
+});
+
 /** Money in whole dollars with thousands separators: "$1,250,000". */
-export const fmtMoney = (n: number | null | undefined) =>
-  n == null || !Number.isFinite(n)
-    ? '–'
-    : n.toLocaleString(LOCALE, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+export const fmtMoney = (n: number | null | undefined) => (n == null || !Number.isFinite(n) ? '–' : money.format(n));
 
 /** Money in three significant digits for tight spaces: $3.95B, $12.3M, $850K. */
-export const fmtMoneyShort = (n: number) =>
-  n.toLocaleString(LOCALE, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
+export const fmtMoneyShort = (n: number) => moneyShort.format(n);
 
 /** A share (0..1) as a percent: "42%", under 10% with one decimal ("4.5%"). */
 export const fmtPercent = (share: number | null | undefined) => {
