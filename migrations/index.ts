@@ -10,6 +10,7 @@ import * as m0009 from './0009_kpi_edits_and_notes';
 import * as m0010 from './0010_upload_versions';
 import * as m0012 from './0012_playbook_role_people';
 import * as m0013 from './0013_stale_limit';
+import * as m0014 from './0014_kpis_account_name_index';
 
 // Static list: the app is bundled, so migrations are imported, never discovered on disk.
 // Append only; the names are sorted by Kysely, so keep the numeric prefix.
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_upload_versions': m0010,
   '0012_playbook_role_people': m0012,
   '0013_stale_limit': m0013,
+  '0014_kpis_account_name_index': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,13 @@
 import { normalizeName } from '../../shared/names';
 import { all, type Db, first } from '../db/open';
-import { effectiveByMonth, loadAccountSeries, type SeriesRow, ymKey, ymText } from '../scoring/service';
+import {
+  type EffectiveRow,
+  effectiveByMonth,
+  loadAccountSeries,
+  type SeriesRow,
+  ymKey,
+  ymText,
+} from '../scoring/service';
 
 /**
  * What the playbooks read of an account's KPIs: its latest scored month (the latest
@@ -42,7 +49,7 @@ const num = (v: unknown): number | null => (v == null || !Number.isFinite(Number
 export type Trend = { year: number; month: number; overall_health_score: unknown };
 
 /** A snapshot from an account's latest two scored months and the value rows of the latest. */
-function snapshotOf(cur: Trend | undefined, prev: Trend | undefined, rows: SeriesRow[]): AccountSnapshot {
+function snapshotOf(cur: Trend | undefined, prev: Trend | undefined, rows: EffectiveRow[]): AccountSnapshot {
   if (!cur) return EMPTY();
   const month = effectiveByMonth(rows).get(ymKey(cur.year, cur.month));
   const kpis = new Map<string, number>();
@@ -67,56 +74,51 @@ export function latestSnapshot(db: Db, customerId: number, accountId: number): A
 }
 
 /**
- * Each wanted account's latest scored month as year * 100 + month, with its overall health
- * (SQLite gives a bare column's value from the row of the single MAX()): one pass over the
- * covering index idx_health_trends_account_ym.
+ * Each account's latest two scored months, for the accounts in the JSON list: two steps back on
+ * the covering index idx_health_trends_account_ym per account (a few thousand index seeks,
+ * instead of a grouped pass over every month of every account).
  */
-const LATEST_CTE = `
-  latest AS (
-    SELECT account_id, MAX(year * 100 + month) AS ym, overall_health_score
-      FROM health_trends
-     WHERE customer_id = ? AND account_id IN (SELECT value FROM json_each(?))
-     GROUP BY account_id)`;
-
-/** Each account's latest two scored months (n = 1 the latest, n = 2 the one before), for the accounts in the JSON list. */
 const LATEST_TWO_SQL = `
-  WITH ${LATEST_CTE}
-  SELECT account_id, ym / 100 AS year, ym % 100 AS month, overall_health_score, 1 AS n FROM latest
-  UNION ALL
-  SELECT h.account_id, MAX(h.year * 100 + h.month) / 100, MAX(h.year * 100 + h.month) % 100, h.overall_health_score, 2
-    FROM health_trends h JOIN latest l ON l.account_id = h.account_id
-   WHERE h.customer_id = ? AND h.year * 100 + h.month < l.ym
-   GROUP BY h.account_id`;
+  SELECT h.account_id, h.year, h.month, h.overall_health_score
+    FROM json_each(?) a
+    JOIN health_trends h ON h.trend_id IN (
+      SELECT trend_id FROM health_trends
+       WHERE account_id = a.value AND customer_id = ?
+       ORDER BY year DESC, month DESC LIMIT 2)`;
 
 /**
- * Every stored value of each account's latest scored month, with its KPI row: one statement for
- * all the accounts (through kpis by account and kpi_time_series' UNIQUE (kpi_id, month, year)).
+ * Every stored value of each account's latest scored month (a JSON list of [account, year,
+ * month], from latestTrends), with what choosing the effective value needs of its KPI row: one
+ * statement for all the accounts (through kpis by account and kpi_time_series' UNIQUE (kpi_id,
+ * month, year)).
  */
 const LATEST_VALUES_SQL = `
-  WITH ${LATEST_CTE}
-  SELECT ts.id, ts.kpi_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score,
-         k.account_id, k.upload_id, COALESCE(k.kpi_parameter, ''), COALESCE(k.category, ''), k.weight, k.impact_level
+  WITH latest AS (SELECT value ->> 0 AS account_id, value ->> 1 AS year, value ->> 2 AS month FROM json_each(?))
+  SELECT ts.kpi_id, ts.year, ts.month, ts.value, k.account_id, k.upload_id,
+         COALESCE(k.kpi_parameter, ''), COALESCE(k.category, '')
     FROM latest l
     JOIN kpis k ON k.account_id = l.account_id
-    JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id AND ts.month = l.ym % 100 AND ts.year = l.ym / 100
+    JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id AND ts.month = l.month AND ts.year = l.year
    WHERE ts.customer_id = ?`;
 /** Only the KPIs of these names as written (a JSON list): the values of the others are not looked up. */
 const ONLY_NAMED = ` AND k.kpi_parameter IN (SELECT value FROM json_each(?))`;
 
-type TrendRow = Trend & { account_id: number; n: number };
+type TrendRow = Trend & { account_id: number };
+
+const laterFirst = (a: Trend, b: Trend) => b.year - a.year || b.month - a.month;
 
 /**
  * Each account's latest two scored months, [latest, the one before] (the one before missing
  * when it has one scored month; no entry when it has none), for the accounts named.
  */
 export function latestTrends(db: Db, customerId: number, accountIds: readonly number[]): Map<number, Trend[]> {
-  const ids = JSON.stringify(accountIds);
   const trends = new Map<number, Trend[]>();
-  for (const t of db.raw.prepare(LATEST_TWO_SQL).all(customerId, ids, customerId) as TrendRow[]) {
-    const list = trends.get(t.account_id) ?? [];
-    list[t.n - 1] = t;
-    trends.set(t.account_id, list);
+  for (const t of db.raw.prepare(LATEST_TWO_SQL).all(JSON.stringify(accountIds), customerId) as TrendRow[]) {
+    const list = trends.get(t.account_id);
+    if (list) list.push(t);
+    else trends.set(t.account_id, [t]);
   }
+  for (const list of trends.values()) list.sort(laterFirst);
   return trends;
 }
 
@@ -145,35 +147,29 @@ export function latestSnapshots(
   accountIds: number[],
   only?: readonly string[],
 ): Map<number, AccountSnapshot> {
-  const ids = JSON.stringify(accountIds);
-  const valueParams: unknown[] = [customerId, ids, customerId];
+  const trends = latestTrends(db, customerId, accountIds);
+  const latest = [...trends].map(([id, [cur]]) => [id, cur.year, cur.month]);
+  const valueParams: unknown[] = [JSON.stringify(latest), customerId];
   let valuesSql = LATEST_VALUES_SQL;
   if (only) {
     valuesSql += ONLY_NAMED;
-    valueParams.push(spellingsOf(db, ids, only));
+    valueParams.push(spellingsOf(db, JSON.stringify(accountIds), only));
   }
-  const trends = latestTrends(db, customerId, accountIds);
-  const rows = new Map<number, SeriesRow[]>();
+  const rows = new Map<number, EffectiveRow[]>();
   for (const v of db.raw
     .prepare(valuesSql)
     .raw(true)
     .all(...valueParams) as unknown[][]) {
-    const accountId = v[7] as number;
+    const accountId = v[4] as number;
     const list = rows.get(accountId) ?? [];
     list.push({
-      id: v[0] as number,
-      kpiId: v[1] as number,
-      year: v[2] as number,
-      month: v[3] as number,
-      value: v[4] as number | null,
-      status: v[5] as string | null,
-      score: v[6] as number | null,
-      accountId,
-      uploadId: v[8] as number,
-      name: v[9] as string,
-      category: v[10] as string,
-      weight: v[11] as string | null,
-      impactLevel: v[12] as string | null,
+      kpiId: v[0] as number,
+      year: v[1] as number,
+      month: v[2] as number,
+      value: v[3] as number | null,
+      uploadId: v[5] as number,
+      name: v[6] as string,
+      category: v[7] as string,
     });
     rows.set(accountId, list);
   }

@@ -125,13 +125,16 @@ export function loadAccountSeries(
 export const ymKey = (year: number, month: number) => year * 100 + month;
 export const ymText = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
+/** What choosing a month's effective value reads of a value row. */
+export type EffectiveRow = Pick<SeriesRow, 'kpiId' | 'year' | 'month' | 'value' | 'uploadId' | 'name' | 'category'>;
+
 /**
  * Spec 6: for each month and KPI (normalised category + name), the value of the most recent
  * upload that carries one; a KPI present only without a value still counts in total_kpis.
  */
-export function effectiveByMonth(rows: SeriesRow[]): Map<number, Map<string, SeriesRow>> {
+export function effectiveByMonth<R extends EffectiveRow>(rows: R[]): Map<number, Map<string, R>> {
   const keyCache = new Map<number, string>();
-  const out = new Map<number, Map<string, SeriesRow>>();
+  const out = new Map<number, Map<string, R>>();
   for (const r of rows) {
     let key = keyCache.get(r.kpiId);
     if (key === undefined) {

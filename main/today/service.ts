@@ -19,7 +19,7 @@ import { type ActiveAccount, stepItems } from './steps';
 
 export const RENEWAL_WINDOW_DAYS = 90;
 
-interface TodayOptions {
+export interface TodayOptions {
   userId?: number | null;
   everyone?: boolean;
   asOf?: string;
