@@ -13,7 +13,7 @@ import { findAccountByName } from '../accounts/service';
 import { all, type Db, run } from '../db/open';
 import { ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
-import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
+import { forgetLastWorkbook, type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
 
@@ -278,6 +278,9 @@ async function commit(
   const t0 = performance.now();
   const mode = req.mode ?? getSettings(db, session.customerId).mode;
   const { wb, hash } = await parseFile(db, session.customerId, req, parse, mode, progress);
+  // The store takes the workbook's rows (releasing them as it writes): the in-process reading
+  // must not keep this interpretation for another preview.
+  forgetLastWorkbook();
   const t1 = performance.now();
   const blocked = importBlock(wb, mode);
   if (blocked) throw new AppError('refused', blocked);
