@@ -158,7 +158,7 @@ export function inflateEntry(
   }
   if (entry.method !== 8) return Promise.reject(new ZipFormatError(`compression method ${entry.method}`));
   return new Promise((resolve, reject) => {
-    const z = createInflateRaw();
+    const z = createInflateRaw({ chunkSize: 256 * 1024 });
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
