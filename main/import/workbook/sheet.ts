@@ -5,7 +5,7 @@
  */
 import type { Cell, MergedRange, RawSheet } from '../../../shared/import/types';
 import { isPercentFormat } from './percent';
-import { attr, decodeEntities, scanXml, type XmlHandler } from './xml';
+import { attr, attrs, decodeEntities, scanXml, type XmlHandler } from './xml';
 
 const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
 const DAY_MS = 86_400_000;
@@ -123,6 +123,9 @@ function cellValue(
 }
 
 /** Reads one worksheet's XML into a raw sheet. */
+/** The attributes of a cell: its reference, type and style. */
+const CELL_ATTRS = ['r', 't', 's'];
+
 /**
  * A reader of one worksheet's XML: the handler to run over its text (whole, or fed as it is
  * inflated), then `sheet()` gives the raw sheet.
@@ -134,6 +137,7 @@ export function sheetReader(
 ): { handler: XmlHandler; sheet: () => RawSheet } {
   const rows: Cell[][] = [];
   const merges: MergedRange[] = [];
+  const cellAttrs: Array<string | undefined> = [];
   let rowNo = 0;
   let colNo = 0;
   let inData = false;
@@ -165,7 +169,8 @@ export function sheetReader(
         rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
         colNo = 0;
       } else if (tagName === 'c') {
-        const ref = attr(tag, 'r');
+        attrs(tag, CELL_ATTRS, cellAttrs);
+        const [ref, t, s] = cellAttrs;
         const col = ref ? refColumn(ref) : 0;
         colNo = col > 0 ? col : colNo + 1;
         if (ref) {
@@ -174,8 +179,8 @@ export function sheetReader(
         }
         if (rowNo === 0) rowNo = 1;
         cRef = colNo;
-        cType = attr(tag, 't') ?? 'n';
-        cStyle = Number(attr(tag, 's') ?? 0) || 0;
+        cType = t ?? 'n';
+        cStyle = Number(s ?? 0) || 0;
         v = null;
         f = null;
         inline = null;

@@ -148,15 +148,29 @@ export function decodeEntities(s: string): string {
 
 /** The decoded value of an attribute in a start tag (`name` as the local name, any prefix), or undefined. */
 export function attr(tag: string, name: string): string | undefined {
+  ONE_NAME[0] = name;
+  attrs(tag, ONE_NAME, ONE_VALUE);
+  return ONE_VALUE[0];
+}
+const ONE_NAME = [''];
+const ONE_VALUE: Array<string | undefined> = [undefined];
+
+/**
+ * The values of several attributes of a start tag in one walk over it: `out[k]` is what
+ * attr(tag, names[k]) gives (the first attribute of that name; nothing past a malformed value).
+ */
+export function attrs(tag: string, names: readonly string[], out: Array<string | undefined>): void {
+  let missing = names.length;
+  for (let k = 0; k < names.length; k++) out[k] = undefined;
   // Walks the attributes one by one: name, '=', quoted value.
   let i = 1;
   const n = tag.length;
   while (i < n && !isSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 62 && tag.charCodeAt(i) !== 47) i++;
-  for (;;) {
+  while (missing > 0) {
     while (i < n && isSpace(tag.charCodeAt(i))) i++;
-    if (i >= n) return undefined;
+    if (i >= n) return;
     const c = tag.charCodeAt(i);
-    if (c === 62 || c === 47) return undefined;
+    if (c === 62 || c === 47) return;
     const start = i;
     while (i < n && tag.charCodeAt(i) !== 61 && !isSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 62) i++;
     const full = tag.slice(start, i);
@@ -165,13 +179,19 @@ export function attr(tag: string, name: string): string | undefined {
     i++;
     while (i < n && isSpace(tag.charCodeAt(i))) i++;
     const q = tag.charCodeAt(i);
-    if (q !== 34 && q !== 39) return undefined;
+    if (q !== 34 && q !== 39) return;
     const close = tag.indexOf(q === 34 ? '"' : "'", i + 1);
-    if (close < 0) return undefined;
+    if (close < 0) return;
     const colon = full.indexOf(':');
     const local = colon >= 0 ? full.slice(colon + 1) : full;
-    if (full === name || (colon >= 0 && local === name && full.slice(0, colon) !== 'xml'))
-      return decodeEntities(tag.slice(i + 1, close));
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
+      if (out[k] !== undefined) continue;
+      if (full === name || (colon >= 0 && local === name && full.slice(0, colon) !== 'xml')) {
+        out[k] = decodeEntities(tag.slice(i + 1, close));
+        missing--;
+      }
+    }
     i = close + 1;
   }
 }
