@@ -9,7 +9,7 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readSheetXml, sheetReader } from '../../../main/import/workbook/sheet';
-import { scanXml, type XmlHandler } from '../../../main/import/workbook/xml';
+import { attr, attrs, decodeEntities, scanXml, type XmlHandler } from '../../../main/import/workbook/xml';
 import { scanXmlChunks, XmlStream } from '../../../main/import/workbook/xml-stream';
 import { entryData, readZipDirectory } from '../../../main/import/workbook/zip';
 import { rng } from '../../helpers/workbooks';
@@ -161,5 +161,61 @@ describe('XmlStream: the tokenizer fed in pieces', () => {
       expect(performance.now() - t0).toBeLessThan(2_000);
       expect(r.events).toEqual(whole(xml));
     }
+  });
+});
+
+/** attr as it was written before attrs (one name per walk): the reference. */
+function referenceAttr(tag: string, name: string): string | undefined {
+  const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  let i = 1;
+  const n = tag.length;
+  while (i < n && !isSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 62 && tag.charCodeAt(i) !== 47) i++;
+  for (;;) {
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (i >= n) return undefined;
+    const c = tag.charCodeAt(i);
+    if (c === 62 || c === 47) return undefined;
+    const start = i;
+    while (i < n && tag.charCodeAt(i) !== 61 && !isSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 62) i++;
+    const full = tag.slice(start, i);
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== 61) continue;
+    i++;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    const q = tag.charCodeAt(i);
+    if (q !== 34 && q !== 39) return undefined;
+    const close = tag.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (close < 0) return undefined;
+    const colon = full.indexOf(':');
+    const local = colon >= 0 ? full.slice(colon + 1) : full;
+    if (full === name || (colon >= 0 && local === name && full.slice(0, colon) !== 'xml'))
+      return decodeEntities(tag.slice(i + 1, close));
+    i = close + 1;
+  }
+}
+
+describe('attrs: several attributes of a tag in one walk', () => {
+  it('gives for each name what one walk per name gives', () => {
+    const names = ['r', 't', 's', 'id', 'missing'];
+    for (const tag of [
+      '<c r="A1" t="s" s="2">',
+      '<c s=\'3\' r="B7"/>',
+      '<c x:r="C1" xml:t="d" t="n" r="D2">',
+      '<c r="A1" r="B2" t = "str" >',
+      '<c r="A&amp;1" bare t="b">',
+      '<c r="A1" t=unquoted s="1">',
+      '<c r="A1" t="unclosed>',
+      '<r:c r:id="rId1" id="x">',
+      '<c>',
+      '<c/>',
+    ]) {
+      const out: Array<string | undefined> = [];
+      attrs(tag, names, out);
+      expect(out, tag).toEqual(names.map((n) => referenceAttr(tag, n)));
+      for (const n of names) expect(attr(tag, n)).toBe(referenceAttr(tag, n));
+    }
+    expect(attr('<c r="A1" t="s" s="2">', 's')).toBe('2');
+    expect(attr('<c x:r="C1" xml:t="d" t="n">', 't')).toBe('n');
+    expect(attr('<c r="A1" t=unquoted s="1">', 's')).toBeUndefined();
   });
 });
