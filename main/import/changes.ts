@@ -73,33 +73,55 @@ export function captureBefore(
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 const status = (score: number | null | undefined) => (score == null ? null : statusOf(score));
 
-/** The months whose counting values this upload changed, with how many and the health of the month. */
-function restatedMonths(
-  before: Map<string, { value: number; name: string }> | undefined,
-  after: Map<string, { value: number; name: string }>,
-  health: { before?: Map<number, number>; after?: Map<number, number> },
-): AccountChange['restated'] {
-  if (!before?.size) return [];
-  const byMonth = new Map<number, AccountChange['restated'][number]>();
-  for (const [k, now] of after) {
-    const was = before.get(k);
-    if (!was || near(was.value, now.value)) continue;
+/** The values an upload changed in one month: how many, and the first few. */
+type MonthChanges = { values: number; examples: AccountChange['restated'][number]['examples'] };
+
+/**
+ * The values of the months an account's upload changed (counting values that held a different
+ * value before), by month: taken right after the account is written, so that its rows can go
+ * before the health of those months is known (restatedMonths adds it). The account's values
+ * before are dropped from `before` once compared.
+ */
+export function restatedValues(
+  before: BeforeImport,
+  accountId: number,
+  rows: KpiRow[],
+  monthsOf: (sheet: string) => number[],
+  periodKey: number,
+): Map<number, MonthChanges> {
+  const was = before.values.get(accountId);
+  before.values.delete(accountId);
+  const byMonth = new Map<number, MonthChanges>();
+  if (!was?.size) return byMonth;
+  for (const [k, now] of uploadValues(rows, monthsOf, periodKey)) {
+    const old = was.get(k);
+    if (!old || near(old.value, now.value)) continue;
     const ym = Number(k.slice(0, k.indexOf('|')));
     let m = byMonth.get(ym);
     if (!m) {
-      m = {
-        month: ymText(Math.floor(ym / 100), ym % 100),
-        values: 0,
-        healthBefore: health.before?.get(ym) ?? null,
-        healthAfter: health.after?.get(ym) ?? null,
-        examples: [],
-      };
+      m = { values: 0, examples: [] };
       byMonth.set(ym, m);
     }
     m.values++;
-    if (m.examples.length < EXAMPLES) m.examples.push({ kpi: now.name, from: was.value, to: now.value });
+    if (m.examples.length < EXAMPLES) m.examples.push({ kpi: now.name, from: old.value, to: now.value });
   }
-  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+  return byMonth;
+}
+
+/** The months an upload restated, with the health of each month before and after. */
+function restatedMonths(
+  changes: Map<number, MonthChanges>,
+  health: { before?: Map<number, number>; after?: Map<number, number> },
+): AccountChange['restated'] {
+  return [...changes.entries()]
+    .map(([ym, m]) => ({
+      month: ymText(Math.floor(ym / 100), ym % 100),
+      values: m.values,
+      healthBefore: health.before?.get(ym) ?? null,
+      healthAfter: health.after?.get(ym) ?? null,
+      examples: m.examples,
+    }))
+    .sort((a, b) => a.month.localeCompare(b.month));
 }
 
 /**
@@ -125,7 +147,14 @@ export function uploadValues(
   return out;
 }
 
-export type Written = { accountId: number; accountName: string; created: boolean; version: number; rows: KpiRow[] };
+export type Written = {
+  accountId: number;
+  accountName: string;
+  created: boolean;
+  version: number;
+  /** restatedValues of its upload */
+  restated: Map<number, MonthChanges>;
+};
 
 /** Each written account's change, once the import is written and scored. */
 export function describeChanges(
@@ -134,7 +163,6 @@ export function describeChanges(
   before: BeforeImport,
   written: Written[],
   period: { year: number; month: number },
-  monthsOf: (sheet: string) => number[],
 ): AccountChange[] {
   const ids = written.map((w) => w.accountId);
   const healthAfter = healthOf(db, customerId, ids);
@@ -143,8 +171,6 @@ export function describeChanges(
   return written.map((w): AccountChange => {
     const hb = before.health.get(w.accountId);
     const ha = healthAfter.get(w.accountId);
-    const valuesBefore = before.values.get(w.accountId);
-    const after = valuesBefore?.size ? uploadValues(w.rows, monthsOf, p) : new Map();
     const was = before.firing.get(w.accountId) ?? new Set<string>();
     const playbooks = [...(firingNow.get(w.accountId) ?? new Map()).entries()]
       .filter(([id]) => !was.has(id))
@@ -165,7 +191,7 @@ export function describeChanges(
         statusBefore: status(hb?.get(p)),
         statusAfter: status(ha?.get(p)),
       },
-      restated: restatedMonths(valuesBefore, after, { before: hb, after: ha }),
+      restated: restatedMonths(w.restated, { before: hb, after: ha }),
       playbooks,
     };
   });

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName } from '../../shared/names';
 import { findAccountByName, getAccount } from '../accounts/service';
-import { all, type Db } from '../db/open';
+import { all, type Db, run } from '../db/open';
 import type { StoreInput } from './store';
 
 export type Group = { name: string; accountId: number | null; rows: KpiRow[]; created: boolean };
@@ -92,4 +92,22 @@ export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Grou
     );
   }
   return [...groups.values()];
+}
+
+/** Creates the accounts named in the file that the workspace does not have yet. */
+export function createMissingAccounts(
+  db: Db,
+  customerId: number,
+  todo: Group[],
+  report: { accountsCreated: string[] },
+): void {
+  for (const g of todo) {
+    if (g.accountId != null) continue;
+    g.accountId = run(
+      db,
+      db.k.insertInto('accounts').values({ customer_id: customerId, account_name: g.name }),
+    ).lastInsertRowid;
+    g.created = true;
+    report.accountsCreated.push(g.name);
+  }
 }

@@ -13,7 +13,7 @@ import { findAccountByName } from '../accounts/service';
 import { all, type Db, run } from '../db/open';
 import { ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
-import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
+import { forgetLastWorkbook, type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
 
@@ -230,12 +230,19 @@ function periodNotes(
     if (!p.alreadyImported.some((a) => a.id === h.account_id))
       p.alreadyImported.push({ id: h.account_id, name: h.account_name });
   }
+  // Each month's text made once (hundreds of thousands of row-months in a large roll-up).
+  const texts = new Map<number, string>();
   for (const s of wb.sheets) {
     for (const r of s.rows) {
       if (r.dataValue == null) continue;
       for (const m of r.months) {
+        if (Math.abs(m.value - r.dataValue) <= 1e-9) continue; // as dataConflict: no conflict
         const key = m.year * 100 + m.month;
-        const text = ymText(m.year, m.month);
+        let text = texts.get(key);
+        if (text === undefined) {
+          text = ymText(m.year, m.month);
+          texts.set(key, text);
+        }
         const p = notes[text];
         const conflict = p && dataConflict(r, text, m.value, s.monthColumns[key]);
         if (!conflict) continue;
@@ -278,6 +285,9 @@ async function commit(
   const t0 = performance.now();
   const mode = req.mode ?? getSettings(db, session.customerId).mode;
   const { wb, hash } = await parseFile(db, session.customerId, req, parse, mode, progress);
+  // The store takes the workbook's rows (releasing them as it writes): the in-process reading
+  // must not keep this interpretation for another preview.
+  forgetLastWorkbook();
   const t1 = performance.now();
   const blocked = importBlock(wb, mode);
   if (blocked) throw new AppError('refused', blocked);

@@ -6,8 +6,8 @@ import { type Range, round2, scoreValue } from '../../shared/scoring';
 import { type Db, first, inTransaction, run } from '../db/open';
 import { prepared } from '../db/statements';
 import { loadRanges, openScoreRun, type SeriesRow, ymKey, ymText } from '../scoring/service';
-import { captureBefore, describeChanges } from './changes';
-import { dataConflict, type Group, groupByAccount } from './groups';
+import { captureBefore, describeChanges, restatedValues } from './changes';
+import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
 
 /** The insert of one KPI's n monthly values in one statement (its text made once per n). */
 const valuesSql: string[] = [];
@@ -32,7 +32,7 @@ export interface StoreInput {
   createAccounts?: boolean;
 }
 
-export { dataConflict, groupByAccount, NO_ACCOUNT_COLUMN_REFUSAL } from './groups';
+export { createMissingAccounts, dataConflict, groupByAccount, NO_ACCOUNT_COLUMN_REFUSAL } from './groups';
 
 type StoreReport = Omit<ImportReport, 'durationMs' | 'timings'>;
 
@@ -139,19 +139,6 @@ export function skipAlreadyImported(db: Db, input: StoreInput, groups: Group[], 
     todo.push(g);
   }
   return todo;
-}
-
-/** Creates the accounts named in the file that the workspace does not have yet. */
-export function createMissingAccounts(db: Db, customerId: number, todo: Group[], report: StoreReport): void {
-  for (const g of todo) {
-    if (g.accountId != null) continue;
-    g.accountId = run(
-      db,
-      db.k.insertInto('accounts').values({ customer_id: customerId, account_name: g.name }),
-    ).lastInsertRowid;
-    g.created = true;
-    report.accountsCreated.push(g.name);
-  }
 }
 
 /** Roll-up: one copy of the master file, shared by the uploads it produced (its id), else null. */
@@ -308,13 +295,17 @@ function writeKpiRow(
   return values;
 }
 
-/** Scores one account right after its rows are written (its new rows when it had no others). */
-type ScoreAccount = (accountId: number, firstRows: SeriesRow[] | null) => void;
+/**
+ * Scores one account right after its rows are written (its new rows when it had no others), and
+ * takes from its rows what the report needs; the rows are released after it.
+ */
+type ScoreAccount = (g: Group, firstRows: SeriesRow[] | null) => void;
 
 /**
  * Writes an upload per account (version + 1) with its KPI rows and values, and has each account
  * scored as soon as it is written: an account with no earlier values from the rows just written
- * (kept in memory for that account only), any other from what is stored.
+ * (kept in memory for that account only), any other from what is stored. Each account's rows are
+ * released once it is written and scored, so that a large roll-up is not held to the end.
  */
 export function writeUploads(db: Db, ctx: WriteContext, todo: Group[], fileId: number | null, score: ScoreAccount) {
   const { input } = ctx;
@@ -344,7 +335,8 @@ export function writeUploads(db: Db, ctx: WriteContext, todo: Group[], fileId: n
     let values = 0;
     for (const r of g.rows) values += writeKpiRow(ctx, st, r, { accountId, uploadId }, firstRows);
     ctx.report.uploads.push({ uploadId, accountId, accountName: g.name, version, kpis: g.rows.length, values });
-    score(accountId, firstRows);
+    score(g, firstRows);
+    g.rows = [];
   }
 }
 
@@ -360,7 +352,13 @@ function touchedMonths(ctx: WriteContext, todo: Group[]): number[] {
  * Writes the uploads and scores again the months they touched, account by account (one scoring
  * run: the trigger hooks once at the end); reports categories without a weight.
  */
-export function writeAndScore(db: Db, ctx: WriteContext, todo: Group[], fileId: number | null): void {
+export function writeAndScore(
+  db: Db,
+  ctx: WriteContext,
+  todo: Group[],
+  fileId: number | null,
+  written: (g: Group) => void,
+): void {
   const { report, issues } = ctx;
   const months = touchedMonths(ctx, todo);
   report.months = months.map((k) => ymText(Math.floor(k / 100), k % 100));
@@ -368,10 +366,11 @@ export function writeAndScore(db: Db, ctx: WriteContext, todo: Group[], fileId: 
     months: months.map((k) => [Math.floor(k / 100), k % 100]),
   });
   let scoringMs = 0;
-  writeUploads(db, ctx, todo, fileId, (accountId, firstRows) => {
+  writeUploads(db, ctx, todo, fileId, (g, firstRows) => {
     const t0 = performance.now();
-    scoring.account(accountId, firstRows ?? undefined);
+    scoring.account(g.accountId as number, firstRows ?? undefined);
     scoringMs += performance.now() - t0;
+    written(g);
   });
   const t0 = performance.now();
   const summary = scoring.finish();
@@ -395,6 +394,9 @@ export function writeAndScore(db: Db, ctx: WriteContext, todo: Group[], fileId: 
  * Writes one file's import, all or nothing: an upload per account (version + 1), its KPI rows
  * and every value of the period and the month columns, each value scored as it is written; then
  * the months it touched are scored again per account. The caller has checked and parsed the file.
+ * The store takes the workbook's KPI rows: each sheet's row list is emptied once the rows are
+ * grouped by account, and each account's rows are released once written and scored (one
+ * transaction still: all or nothing).
  */
 export function storeImport(db: Db, input: StoreInput): StoreReport {
   const issues: Issue[] = [...input.wb.issues];
@@ -402,6 +404,7 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
   const ctx = writeContext(db, input, issues, report);
   inTransaction(db, () => {
     const groups = groupByAccount(db, input, issues);
+    for (const s of input.wb.sheets) s.rows = [];
     const todo = skipAlreadyImported(db, input, groups, report);
     if (!todo.length) {
       report.alreadyImported = true;
@@ -416,7 +419,11 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
     );
     createMissingAccounts(db, input.customerId, todo, report);
     const fileId = storeMasterFile(db, input, ctx.now);
-    writeAndScore(db, ctx, todo, fileId);
+    const monthsOf = (sheet: string) => ctx.sheetMonthsWithPeriod.get(sheet) ?? [ctx.periodKey];
+    const restated: Array<ReturnType<typeof restatedValues>> = [];
+    writeAndScore(db, ctx, todo, fileId, (g) =>
+      restated.push(restatedValues(before, g.accountId as number, g.rows, monthsOf, ctx.periodKey)),
+    );
     report.changes = describeChanges(
       db,
       input.customerId,
@@ -426,10 +433,9 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
         accountName: u.accountName,
         created: todo[i].created,
         version: u.version,
-        rows: todo[i].rows,
+        restated: restated[i],
       })),
       input.period,
-      (sheet) => ctx.sheetMonthsWithPeriod.get(sheet) ?? [ctx.periodKey],
     );
   });
   return report;

@@ -78,26 +78,34 @@ export type CheckedFile = { kind: 'xlsx'; zip: ZipDirectory; sheets: Map<string,
 
 export const isWorksheetPart = (name: string) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
-const CELL_OR_ROW = /<(?:[A-Za-z_][\w.-]*:)?(c|row)[\s/>]/g;
-const ISO_DATE_TYPE = /\st\s*=\s*["']d["']/;
-const EMPTY_VALUE = /<(?:[A-Za-z_][\w.-]*:)?v\s*(?:\/>|><\/)/;
+/**
+ * One pass finds all three: a cell or row start tag (group 1, the character after its name looked
+ * at, not taken, so that a ` t="d"` right after it is seen), an empty <v> (group 2), an ISO date
+ * type (group 3). No match can hide another: only the first holds no '<'-free text the third
+ * needs, and the end tag closing an empty <v> is never counted.
+ */
+const SCAN = /<(?:[A-Za-z_][\w.-]*:)?(?:(c|row)(?=[\s/>])|(v\s*(?:\/>|><\/)))|(\st\s*=\s*["']d["'])/g;
 /** Longer than any match above, so a match split between two chunks is seen in the second. */
 const CARRY = 40;
 
 /** Counts cells and rows of a worksheet part chunk by chunk; false once the workbook is over the limits. */
-function sheetScanner(scan: SheetScan, totals: { cells: number; rows: number }) {
+export function sheetScanner(scan: SheetScan, totals: { cells: number; rows: number }) {
   let carry = '';
   return (chunk: Buffer): boolean => {
     const text = carry + chunk.toString('latin1');
-    CELL_OR_ROW.lastIndex = 0;
-    for (let m = CELL_OR_ROW.exec(text); m; m = CELL_OR_ROW.exec(text)) {
-      // A match ending within the carried tail was counted with the previous chunk.
-      if (m.index + m[0].length <= carry.length) continue;
-      if (m[1] === 'c') scan.cells++;
+    SCAN.lastIndex = 0;
+    for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
+      const tag = m[1];
+      if (tag === undefined) {
+        if (m[2] !== undefined) scan.emptyValues = true;
+        else scan.isoDates = true;
+        continue;
+      }
+      // A match ending within the carried tail (with the character after it) was counted with the previous chunk.
+      if (m.index + m[0].length + 1 <= carry.length) continue;
+      if (tag === 'c') scan.cells++;
       else scan.rows++;
     }
-    if (!scan.isoDates && ISO_DATE_TYPE.test(text)) scan.isoDates = true;
-    if (!scan.emptyValues && EMPTY_VALUE.test(text)) scan.emptyValues = true;
     carry = text.slice(-CARRY);
     return totals.cells + scan.cells <= MAX_CELLS && totals.rows + scan.rows <= MAX_ROWS;
   };

@@ -1,17 +1,18 @@
 /**
  * Our own xlsx reader: the zip read entry by entry (only the parts the importer needs: the
  * workbook, its relationships, styles, shared strings and the worksheets), each inflated with a
- * cap on its size, and each part's XML read in one linear pass by ./xml.ts. Comments, drawings,
- * charts, tables and the rest are never inflated or parsed.
+ * cap on its size, and each part's XML read in one linear pass as it is inflated
+ * (./xml-stream.ts: no part is held whole). Comments, drawings, charts, tables and the rest are
+ * never inflated or parsed.
  */
-import type { Cell, MergedRange, RawSheet } from '../../../shared/import/types';
-import { isPercentFormat } from './percent';
+import type { RawSheet } from '../../../shared/import/types';
 import { MAX_PART_BYTES, refuse } from './safety';
-import { attr, decodeEntities, scanXml } from './xml';
+import { type SheetContext, sheetReader } from './sheet';
+import { attr, decodeEntities, type XmlHandler } from './xml';
+import { XmlStream } from './xml-stream';
 import { inflateEntry, type ZipDirectory, type ZipEntry, ZipFormatError } from './zip';
 
-const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
-const DAY_MS = 86_400_000;
+export { isDateFormat, isoDateCell, readSheetXml, type SheetContext, serialDate } from './sheet';
 
 /** Built-in number formats that matter: percents and dates (ECMA-376 18.8.30 and the East Asian ids). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -34,61 +35,44 @@ for (const id of [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55
   BUILTIN_FORMATS[id] = 'yyyy-mm-dd';
 }
 
-/** A date format: a date/time letter outside quotes and brackets (as exceljs decides). */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  let inQuote = false;
-  let inBracket = false;
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (inQuote) {
-      if (c === '"') inQuote = false;
-    } else if (inBracket) {
-      if (c === ']') inBracket = false;
-    } else if (c === '"') inQuote = true;
-    else if (c === '[') inBracket = fmt.indexOf(']', i) > 0;
-    else if ('ymdhMsb'.includes(c)) return true;
-  }
-  return false;
-}
-
-/** "2025-01-01T00:00:00" (the text of a type "d" cell) as a date cell, else as text. */
-export function isoDateCell(text: string): Cell {
-  const t = text.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-  if (m) {
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const d = new Date(Date.UTC(year, month - 1, day));
-    if (d.getUTCMonth() === month - 1 && d.getUTCDate() === day) return { t: 'date', year, month, day };
-  }
-  return t === '' ? EMPTY : { t: 'text', v: t };
-}
-
-/** An Excel serial day as a date cell (the 1900 system's day 0 is 1899-12-30, as exceljs counts). */
-export function serialDate(serial: number, date1904: boolean): Cell {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return EMPTY;
-  const d = new Date(ms);
-  return { t: 'date', year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-type Part = (name: string) => Promise<string | null>;
+/**
+ * Reads a part through an XML handler as it is inflated (./xml-stream.ts): false when there is no
+ * such part. The part's size is capped while inflating: past its declared size or the part limit
+ * the inflating stops (the handler sees no byte past the cap) and the file is refused.
+ */
+type Part = (name: string, h: XmlHandler) => Promise<boolean>;
 
 function partReader(buf: Buffer, zip: ZipDirectory): Part {
   const byName = new Map<string, ZipEntry>();
   for (const e of zip.entries) if (!e.name.endsWith('/')) byName.set(e.name.replace(/^\/+/, '').toLowerCase(), e);
-  return async (name) => {
+  return async (name, h) => {
     const e = byName.get(name.toLowerCase());
-    if (!e) return null;
-    let got: { size: number; data: Buffer | null };
+    if (!e) return false;
+    const limit = Math.min(MAX_PART_BYTES, e.uncompressedSize);
+    const xml = new XmlStream(h);
+    let fed = 0;
+    let failure: { error: unknown } | null = null;
+    let got: { size: number };
     try {
-      got = await inflateEntry(buf, e, Math.min(MAX_PART_BYTES, e.uncompressedSize), true);
+      got = await inflateEntry(buf, e, limit, false, (chunk) => {
+        fed += chunk.length;
+        if (fed > limit) return false;
+        try {
+          xml.write(chunk);
+        } catch (error) {
+          // A throw inside the inflating stream's event would not reach this promise.
+          failure = { error };
+          return false;
+        }
+      });
     } catch (err) {
       if (err instanceof ZipFormatError || err instanceof RangeError) throw refuse('damaged');
       throw err;
     }
+    if (failure) throw (failure as { error: unknown }).error;
     if (got.size > e.uncompressedSize || got.size > MAX_PART_BYTES) throw refuse('unpacked-too-large');
-    return got.data ? got.data.toString('utf8') : '';
+    xml.end();
+    return true;
   };
 }
 
@@ -105,9 +89,10 @@ function resolvePart(dir: string, target: string): string {
 
 type SheetEntry = { name: string; kind: 'worksheet' | 'chartsheet' | 'other'; hidden: boolean; part: string | null };
 
-function readWorkbookPart(xml: string, relsXml: string): { date1904: boolean; sheets: SheetEntry[] } {
+/** The relationships of a part, by id. */
+function relsReader() {
   const rels = new Map<string, { type: string; target: string; external: boolean }>();
-  scanXml(relsXml, {
+  const handler: XmlHandler = {
     open(name, tag) {
       if (name !== 'Relationship') return;
       rels.set(attr(tag, 'Id') ?? '', {
@@ -118,40 +103,49 @@ function readWorkbookPart(xml: string, relsXml: string): { date1904: boolean; sh
     },
     close() {},
     text() {},
-  });
+  };
+  return { handler, rels };
+}
+
+/** The workbook part: its date system and sheets, each resolved through the relationships once they are read. */
+function workbookReader() {
   let date1904 = false;
   let root = false;
-  const sheets: SheetEntry[] = [];
-  scanXml(xml, {
+  const tags: Array<{ id: string; name: string; state: string | undefined }> = [];
+  const handler: XmlHandler = {
     open(name, tag) {
       if (name === 'workbook') root = true;
       if (name === 'workbookPr') date1904 = /^(?:1|true)$/i.test((attr(tag, 'date1904') ?? '').trim());
       if (name !== 'sheet') return;
-      const rel = rels.get(attr(tag, 'id') ?? '');
-      const type = rel?.type.split('/').pop() ?? '';
-      const state = attr(tag, 'state');
-      sheets.push({
-        name: attr(tag, 'name') ?? '',
-        kind: type === 'worksheet' ? 'worksheet' : type === 'chartsheet' ? 'chartsheet' : 'other',
-        hidden: state === 'hidden' || state === 'veryHidden',
-        part: rel && !rel.external ? resolvePart('xl', rel.target) : null,
-      });
+      tags.push({ id: attr(tag, 'id') ?? '', name: attr(tag, 'name') ?? '', state: attr(tag, 'state') });
     },
     close() {},
     text() {},
-  });
-  // A workbook part with no <workbook> element is not one (exceljs refused it as unreadable).
-  if (!root) throw refuse('unreadable');
-  return { date1904, sheets };
+  };
+  const result = (rels: ReturnType<typeof relsReader>['rels']): { date1904: boolean; sheets: SheetEntry[] } => {
+    // A workbook part with no <workbook> element is not one (exceljs refused it as unreadable).
+    if (!root) throw refuse('unreadable');
+    const sheets = tags.map((t): SheetEntry => {
+      const rel = rels.get(t.id);
+      const type = rel?.type.split('/').pop() ?? '';
+      return {
+        name: t.name,
+        kind: type === 'worksheet' ? 'worksheet' : type === 'chartsheet' ? 'chartsheet' : 'other',
+        hidden: t.state === 'hidden' || t.state === 'veryHidden',
+        part: rel && !rel.external ? resolvePart('xl', rel.target) : null,
+      };
+    });
+    return { date1904, sheets };
+  };
+  return { handler, result };
 }
 
 /** Per cell style index (cellXfs), its number format. */
-function readStyles(xml: string | null): Array<string | undefined> {
-  if (!xml) return [];
+function stylesReader() {
   const custom = new Map<number, string>();
   const formats: Array<string | undefined> = [];
   let inCellXfs = false;
-  scanXml(xml, {
+  const handler: XmlHandler = {
     open(name, tag) {
       if (name === 'numFmt') custom.set(Number(attr(tag, 'numFmtId')), attr(tag, 'formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
@@ -164,18 +158,17 @@ function readStyles(xml: string | null): Array<string | undefined> {
       if (name === 'cellXfs') inCellXfs = false;
     },
     text() {},
-  });
-  return formats;
+  };
+  return { handler, formats };
 }
 
 /** The shared strings: each <si>'s <t> runs joined, phonetic runs (<rPh>) left out. */
-function readSharedStrings(xml: string | null): string[] {
-  if (!xml) return [];
+function sharedStringsReader() {
   const out: string[] = [];
   let cur: string | null = null;
   let inT = false;
   let inPh = 0;
-  scanXml(xml, {
+  const handler: XmlHandler = {
     open(name, _tag, selfClosing) {
       if (name === 'si') cur = '';
       else if (name === 'rPh') inPh++;
@@ -191,202 +184,31 @@ function readSharedStrings(xml: string | null): string[] {
     text(raw, cdata) {
       if (inT && !inPh && cur !== null) cur += cdata ? raw : decodeEntities(raw);
     },
-  });
-  return out;
-}
-
-export type SheetContext = {
-  shared: string[];
-  formats: Array<string | undefined>;
-  date1904: boolean;
-  /** One frozen text cell per shared string, made when first met: the many cells repeating a name share it. */
-  sharedCells?: Cell[];
-};
-
-function sharedCell(ctx: SheetContext, v: string): Cell {
-  const i = Number(v);
-  if (!ctx.sharedCells) ctx.sharedCells = [];
-  const cells = ctx.sharedCells;
-  let cell = cells[i];
-  if (cell === undefined) {
-    const s = ctx.shared[i] ?? '';
-    cell = s === '' ? EMPTY : (Object.freeze({ t: 'text', v: s }) as Cell);
-    if (Number.isInteger(i) && i >= 0 && i < ctx.shared.length) cells[i] = cell;
-  }
-  return cell;
-}
-
-/** Column number of an A1 reference's letters (1-based), or 0. */
-function refColumn(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~32;
-    if (c === 36 /* $ */ - 0) continue;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return col;
-}
-function refRow(ref: string): number {
-  let i = 0;
-  while (i < ref.length && !(ref.charCodeAt(i) >= 48 && ref.charCodeAt(i) <= 57)) i++;
-  const n = Number(ref.slice(i));
-  return Number.isInteger(n) ? n : 0;
-}
-
-function cellValue(
-  type: string,
-  style: number,
-  v: string | null,
-  inline: string | null,
-  formula: string | null,
-  ctx: SheetContext,
-): Cell {
-  if (type === 'inlineStr') {
-    const s = inline ?? v ?? '';
-    return s === '' ? EMPTY : { t: 'text', v: s };
-  }
-  if (v === null) return formula !== null ? { t: 'formula-no-result', formula } : EMPTY;
-  switch (type) {
-    case 's':
-      return sharedCell(ctx, v);
-    case 'str':
-      return v === '' ? EMPTY : { t: 'text', v };
-    case 'b':
-      return { t: 'bool', v: v.trim() === '1' || v.trim() === 'true' };
-    case 'e':
-      return { t: 'error', v: v.trim() };
-    case 'd':
-      return isoDateCell(v);
-    default: {
-      if (v.trim() === '') return formula !== null ? { t: 'formula-no-result', formula } : EMPTY;
-      const n = Number(v);
-      if (!Number.isFinite(n)) return { t: 'text', v };
-      const fmt = ctx.formats[style];
-      if (isDateFormat(fmt)) return serialDate(n, ctx.date1904);
-      return { t: 'number', v: n, percent: isPercentFormat(fmt) };
-    }
-  }
-}
-
-/** Reads one worksheet's XML into a raw sheet. */
-export function readSheetXml(xml: string, name: string, hidden: boolean, ctx: SheetContext): RawSheet {
-  const rows: Cell[][] = [];
-  const merges: MergedRange[] = [];
-  let rowNo = 0;
-  let colNo = 0;
-  let inData = false;
-  let inCell = false;
-  let cType = '';
-  let cStyle = 0;
-  let cRef = 0;
-  let v: string | null = null;
-  let f: string | null = null;
-  let inline: string | null = null;
-  let inV = false;
-  let inF = false;
-  let inT = false;
-  let inPh = 0;
-  scanXml(xml, {
-    open(tagName, tag, selfClosing) {
-      if (tagName === 'sheetData') inData = !selfClosing;
-      else if (!inData) {
-        if (tagName === 'mergeCell') {
-          const [a, b] = (attr(tag, 'ref') ?? '').split(':');
-          const left = refColumn(a ?? '');
-          const top = refRow(a ?? '');
-          const right = b ? refColumn(b) : left;
-          const bottom = b ? refRow(b) : top;
-          if (left && top && right && bottom) merges.push({ top, left, bottom, right });
-        }
-      } else if (tagName === 'row') {
-        const r = Number(attr(tag, 'r'));
-        rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
-        colNo = 0;
-      } else if (tagName === 'c') {
-        const ref = attr(tag, 'r');
-        const col = ref ? refColumn(ref) : 0;
-        colNo = col > 0 ? col : colNo + 1;
-        if (ref) {
-          const r = refRow(ref);
-          if (r > 0 && r !== rowNo) rowNo = r;
-        }
-        if (rowNo === 0) rowNo = 1;
-        cRef = colNo;
-        cType = attr(tag, 't') ?? 'n';
-        cStyle = Number(attr(tag, 's') ?? 0) || 0;
-        v = null;
-        f = null;
-        inline = null;
-        inCell = true;
-      } else if (!inCell) return;
-      else if (tagName === 'v') {
-        inV = true;
-        v = v ?? '';
-      } else if (tagName === 'f') {
-        inF = true;
-        f = f ?? '';
-      } else if (tagName === 'is') inline = inline ?? '';
-      else if (tagName === 'rPh') inPh++;
-      else if (tagName === 't') inT = true;
-    },
-    close(tagName) {
-      if (tagName === 'sheetData') inData = false;
-      else if (tagName === 'c' && inCell) {
-        inCell = false;
-        const cell = cellValue(cType, cStyle, v, inline, f, ctx);
-        if (cell.t !== 'empty' && rowNo <= 1_048_576 && cRef <= 16_384) {
-          const cells = rows[rowNo - 1] ?? [];
-          rows[rowNo - 1] = cells;
-          cells[cRef - 1] = cell;
-        }
-      } else if (tagName === 'v') inV = false;
-      else if (tagName === 'f') inF = false;
-      else if (tagName === 't') inT = false;
-      else if (tagName === 'rPh') inPh = Math.max(0, inPh - 1);
-    },
-    text(raw, cdata) {
-      if (!inCell) return;
-      const s = cdata ? raw : decodeEntities(raw);
-      if (inV) v += s;
-      else if (inF) f += s;
-      else if (inT && !inPh && inline !== null) inline += s;
-    },
-  });
-  return { name, hidden, rows: densify(rows), merges };
-}
-
-/** Fills holes with the empty cell and drops trailing empty rows. */
-function densify(rows: Cell[][]): Cell[][] {
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i] ?? [];
-    for (let j = 0; j < cells.length; j++) if (!cells[j]) cells[j] = EMPTY;
-    rows[i] = cells;
-  }
-  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  return rows;
+  };
+  return { handler, strings: out };
 }
 
 /** The workbook's date system first, then its sheets in workbook order, each read when asked for. */
 export async function* streamXlsx(buf: Buffer, zip: ZipDirectory): AsyncGenerator<{ date1904: boolean } | RawSheet> {
   const part = partReader(buf, zip);
-  const wbXml = await part('xl/workbook.xml');
-  if (wbXml === null) throw refuse('not-a-workbook');
-  const { date1904, sheets } = readWorkbookPart(wbXml, (await part('xl/_rels/workbook.xml.rels')) ?? '');
+  const wb = workbookReader();
+  if (!(await part('xl/workbook.xml', wb.handler))) throw refuse('not-a-workbook');
+  const rels = relsReader();
+  await part('xl/_rels/workbook.xml.rels', rels.handler);
+  const { date1904, sheets } = wb.result(rels.rels);
   yield { date1904 };
-  const ctx: SheetContext = {
-    shared: readSharedStrings(await part('xl/sharedStrings.xml')),
-    formats: readStyles(await part('xl/styles.xml')),
-    date1904,
-  };
+  const shared = sharedStringsReader();
+  await part('xl/sharedStrings.xml', shared.handler);
+  const styles = stylesReader();
+  await part('xl/styles.xml', styles.handler);
+  const ctx: SheetContext = { shared: shared.strings, formats: styles.formats, date1904 };
   for (const s of sheets) {
     if (s.kind === 'chartsheet') {
       yield { name: s.name, hidden: s.hidden, rows: [], merges: [], chart: true };
       continue;
     }
     if (s.kind !== 'worksheet' || !s.part) continue;
-    const xml = await part(s.part);
-    if (xml === null) continue;
-    yield readSheetXml(xml, s.name, s.hidden, ctx);
+    const reader = sheetReader(s.name, s.hidden, ctx);
+    if (await part(s.part, reader.handler)) yield reader.sheet();
   }
 }

@@ -158,7 +158,7 @@ export function inflateEntry(
   }
   if (entry.method !== 8) return Promise.reject(new ZipFormatError(`compression method ${entry.method}`));
   return new Promise((resolve, reject) => {
-    const z = createInflateRaw();
+    const z = createInflateRaw({ chunkSize: 64 * 1024 });
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -167,16 +167,34 @@ export function inflateEntry(
       settled = true;
       resolve({ size, data: keep ? Buffer.concat(chunks) : null });
     };
+    // Each chunk is handed to onChunk in a microtask, once zlib has been given the next piece of
+    // input: the thread pool inflates it while this thread reads the chunk.
+    let queued = 0;
+    let ended = false;
+    const read = (chunk: Buffer) => {
+      queued--;
+      if (settled) return;
+      if (onChunk?.(chunk) === false) {
+        finish();
+        z.destroy();
+      } else if (ended && queued === 0) finish();
+    };
     z.on('data', (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
       if (keep) chunks.push(chunk);
-      if (size > limit || onChunk?.(chunk) === false) {
+      if (size > limit) {
         finish();
         z.destroy();
+      } else if (onChunk) {
+        queued++;
+        queueMicrotask(() => read(chunk));
       }
     });
-    z.on('end', finish);
+    z.on('end', () => {
+      ended = true;
+      if (queued === 0) finish();
+    });
     z.on('error', (err) => {
       if (settled) return;
       settled = true;
