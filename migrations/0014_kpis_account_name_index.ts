@@ -7,7 +7,9 @@ import { type Kysely, sql } from 'kysely';
 // trigger KPIs 78 ms -> 50 ms, the KPI names of the workspace 29 ms -> 14 ms). It replaces the
 // index on the account alone, which is its prefix.
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`CREATE INDEX idx_kpis_account_name ON kpis (account_id, kpi_parameter, category, upload_id)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS idx_kpis_account_name ON kpis (account_id, kpi_parameter, category, upload_id)`.execute(
+    db,
+  );
   await sql`DROP INDEX IF EXISTS idx_kpis_account`.execute(db);
 }
 
