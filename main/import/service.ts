@@ -14,6 +14,7 @@ import { all, type Db, run } from '../db/open';
 import { ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
 import { forgetLastWorkbook, type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
+import { collectGarbage } from './collect';
 import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
 
@@ -293,6 +294,7 @@ async function commit(
   if (blocked) throw new AppError('refused', blocked);
   const [year, month] = req.period.split('-').map(Number);
   progress?.('saving');
+  collectGarbage(wb.sheets.reduce((n, s) => n + s.rows.length, 0));
   const report = storeImport(db, {
     customerId: session.customerId,
     userId: session.userId,
