@@ -92,7 +92,7 @@ const LATEST_TWO_SQL = `
  * statement for all the accounts (through kpis by account and kpi_time_series' UNIQUE (kpi_id,
  * month, year)).
  */
-const LATEST_VALUES_SQL = `
+export const LATEST_VALUES_SQL = `
   WITH latest AS (SELECT value ->> 0 AS account_id, value ->> 1 AS year, value ->> 2 AS month FROM json_each(?))
   SELECT ts.kpi_id, ts.year, ts.month, ts.value, k.account_id, k.upload_id,
          COALESCE(k.kpi_parameter, ''), COALESCE(k.category, '')
@@ -101,7 +101,7 @@ const LATEST_VALUES_SQL = `
     JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id AND ts.month = l.month AND ts.year = l.year
    WHERE ts.customer_id = ?`;
 /** Only the KPIs of these names as written (a JSON list): the values of the others are not looked up. */
-const ONLY_NAMED = ` AND k.kpi_parameter IN (SELECT value FROM json_each(?))`;
+export const ONLY_NAMED = ` AND k.kpi_parameter IN (SELECT value FROM json_each(?))`;
 
 type TrendRow = Trend & { account_id: number };
 

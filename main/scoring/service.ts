@@ -74,9 +74,9 @@ export interface SeriesRow {
 // through their KPI rows (kpis by account, then kpi_time_series by its UNIQUE (kpi_id, month,
 // year)), so kpi_time_series needs no index of its own beyond the seed's: every index there is
 // paid for on each of the hundreds of thousands of rows an import writes.
-const KPIS_SQL = `SELECT kpi_id, upload_id, COALESCE(kpi_parameter, ''), COALESCE(category, ''), weight, impact_level
+export const KPIS_SQL = `SELECT kpi_id, upload_id, COALESCE(kpi_parameter, ''), COALESCE(category, ''), weight, impact_level
   FROM kpis WHERE account_id = ?`;
-const VALUES_SQL = `SELECT ts.id, ts.kpi_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score
+export const VALUES_SQL = `SELECT ts.id, ts.kpi_id, ts.year, ts.month, ts.value, ts.health_status, ts.health_score
   FROM kpis k JOIN kpi_time_series ts ON ts.kpi_id = k.kpi_id
   WHERE ts.customer_id = ? AND k.account_id = ?`;
 
