@@ -13,8 +13,8 @@ import { findAccountByName } from '../accounts/service';
 import { all, type Db, run } from '../db/open';
 import { ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
-import { forgetLastWorkbook, type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { collectGarbage } from './collect';
+import { forgetLastWorkbook, type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
 
