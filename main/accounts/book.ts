@@ -61,7 +61,10 @@ export function bookColumns(db: Db, customerId: number, patch: BookPatch): Recor
   return cols;
 }
 
-/** Records the owner/renewal/segment changes between the account before and the columns set. */
+/**
+ * Records the owner/renewal/segment changes between the account before and the columns set, at
+ * one time (one save's changes sit together in the timeline, in the order owner, renewal, segment).
+ */
 export function recordChanges(
   db: Db,
   customerId: number,
@@ -69,6 +72,7 @@ export function recordChanges(
   cols: Record<string, unknown>,
   userId: number | null,
 ): void {
+  const changedAt = new Date().toISOString();
   for (const [, column, field] of TRACKED) {
     if (!(column in cols)) continue;
     const oldValue = before[column] == null ? null : String(before[column]);
@@ -83,6 +87,7 @@ export function recordChanges(
         old_value: oldValue,
         new_value: newValue,
         user_id: userId,
+        changed_at: changedAt,
       }),
     );
   }

@@ -55,7 +55,17 @@ describe('notes and the timeline (issue 13, point 3)', () => {
       '--user',
       'ana@acme.com',
     );
-    await kpi('account', 'set', ...base(s), '--owner', 'bo@acme.com', '--renewal', '2026-03-31');
+    await kpi(
+      'account',
+      'set',
+      ...base(s),
+      '--owner',
+      'bo@acme.com',
+      '--renewal',
+      '2026-03-31',
+      '--segment',
+      'Enterprise',
+    );
     await peek(s.db, (d) => {
       const id = startExecution(d, 1, {
         userId: s.ana,
@@ -96,7 +106,13 @@ describe('notes and the timeline (issue 13, point 3)', () => {
     ]);
     expect(pb[1].author).toBe('Ana CSM');
     const changes = entries.filter((e) => e.kind === 'change');
-    expect(changes.map((c) => c.title).sort()).toEqual(['Owner: none → Bo Lead', 'Renewal date: none → 2026-03-31']);
+    // one save's changes: one time, in the order owner, renewal, segment
+    expect(changes.map((c) => c.title)).toEqual([
+      'Owner: none → Bo Lead',
+      'Renewal date: none → 2026-03-31',
+      'Segment: none → Enterprise',
+    ]);
+    expect(new Set(changes.map((c) => c.time)).size).toBe(1);
     // status changes: one wherever the month's status differs from the month before it
     const trends = (await peek(s.db, (d) =>
       d.raw.prepare('SELECT month, overall_health_score AS o FROM health_trends ORDER BY month').all(),
