@@ -1,7 +1,7 @@
 import type { TodayItem } from '../../shared/channels/today';
 import { playbookById } from '../../shared/playbooks/catalogue';
 import { parseExecutionData } from '../../shared/playbooks/execution';
-import { addDays, dueState, localDate } from '../../shared/today/dates';
+import { dueState, stepDueDates } from '../../shared/today/dates';
 import { all, type Db } from '../db/open';
 
 /**
@@ -105,11 +105,10 @@ export function stepItems(db: Db, customerId: number, scope: StepScope, asOf: st
     const def = playbookById(exec.playbookId);
     if (!def || exec.status !== 'in-progress') continue;
     const done = new Set(exec.results.map((r) => r.stepId));
-    // stepDueDate, its start day read once per execution (a time zone's formatting is the costly part).
-    const startDay = localDate(exec.startedAt, timeZone);
+    const dueOf = stepDueDates(exec.startedAt, timeZone);
     for (const step of def.steps) {
       if (done.has(step.id)) continue;
-      const due = addDays(startDay, step.dueDay);
+      const due = dueOf(step.dueDay);
       const state = dueState(due, asOf);
       if (state === 'later') continue;
       const people = responsibleIds(step.raci.responsible, roles.get(row.execution_id), account.ownerId);

@@ -49,7 +49,16 @@ export function daysBetween(a: string, b: string): number {
 
 /** A step's due day: the execution's start day (in the user's time zone) plus the step's due day. */
 export function stepDueDate(startedAt: string, dueDay: number, timeZone?: string): string {
-  return addDays(localDate(startedAt, timeZone), dueDay);
+  return stepDueDates(startedAt, timeZone)(dueDay);
+}
+
+/**
+ * stepDueDate for every step of one execution: the start's calendar day is read once (formatting
+ * an instant in a time zone is the costly part), each step's due day added to it.
+ */
+export function stepDueDates(startedAt: string, timeZone?: string): (dueDay: number) => string {
+  const startDay = localDate(startedAt, timeZone);
+  return (dueDay) => addDays(startDay, dueDay);
 }
 
 /** Where a due date stands on `asOf`: overdue (before it), due this week (the 7 days from it), or later. */

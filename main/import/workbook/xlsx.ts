@@ -50,13 +50,11 @@ function partReader(buf: Buffer, zip: ZipDirectory): Part {
     if (!e) return false;
     const limit = Math.min(MAX_PART_BYTES, e.uncompressedSize);
     const xml = new XmlStream(h);
-    let fed = 0;
     let failure: { error: unknown } | null = null;
     let got: { size: number };
     try {
+      // inflateEntry stops at the limit: the handler never sees a byte past it.
       got = await inflateEntry(buf, e, limit, false, (chunk) => {
-        fed += chunk.length;
-        if (fed > limit) return false;
         try {
           xml.write(chunk);
         } catch (error) {
@@ -70,7 +68,7 @@ function partReader(buf: Buffer, zip: ZipDirectory): Part {
       throw err;
     }
     if (failure) throw (failure as { error: unknown }).error;
-    if (got.size > e.uncompressedSize || got.size > MAX_PART_BYTES) throw refuse('unpacked-too-large');
+    if (got.size > limit) throw refuse('unpacked-too-large');
     xml.end();
     return true;
   };

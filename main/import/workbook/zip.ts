@@ -153,7 +153,8 @@ export function inflateEntry(
   const data = entryData(buf, entry);
   if (entry.method === 0) {
     const stored = data.subarray(0, limit + 1);
-    onChunk?.(stored);
+    // As when inflating: no chunk past the limit is handed on.
+    if (data.length <= limit) onChunk?.(stored);
     return Promise.resolve({ size: data.length, data: keep ? stored : null });
   }
   if (entry.method !== 8) return Promise.reject(new ZipFormatError(`compression method ${entry.method}`));
