@@ -245,10 +245,12 @@ function periodNotes(
           texts.set(key, text);
         }
         const p = notes[text];
-        const conflict = p && dataConflict(r, text, m.value, s.monthColumns[key]);
-        if (!conflict) continue;
+        if (!p) continue;
         p.conflicts.count++;
-        if (p.conflicts.issues.length < CONFLICTS_LISTED) p.conflicts.issues.push(conflict);
+        // Only the listed conflicts get their message (a large roll-up can have hundreds of thousands).
+        const conflict =
+          p.conflicts.issues.length < CONFLICTS_LISTED && dataConflict(r, text, m.value, s.monthColumns[key]);
+        if (conflict) p.conflicts.issues.push(conflict);
       }
     }
   }
