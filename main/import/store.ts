@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { ImportReport } from '../../shared/channels/import';
 import type { UploadMode } from '../../shared/defaults';
 import type { InterpretedWorkbook, Issue, KpiRow } from '../../shared/import/interpret';
@@ -8,6 +9,7 @@ import { prepared } from '../db/statements';
 import { loadRanges, openScoreRun, type SeriesRow, ymKey, ymText } from '../scoring/service';
 import { captureBefore, describeChanges, restatedValues } from './changes';
 import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
+import { parsedJson } from './parsed-json';
 
 /** The insert of one KPI's n monthly values in one statement (its text made once per n). */
 const valuesSql: string[] = [];
@@ -166,6 +168,8 @@ function storeMasterFile(db: Db, input: StoreInput, now: string): number | null 
 
 /** The prepared statements of the write. Timestamps are passed in: a per-row strftime() default costs more than the insert itself. */
 function writeStatements(db: Db) {
+  // Looked up by month count here, once per KPI row: the shared cache's key is the statement's long text.
+  const valuesByCount: BetterSqlite3.Statement[] = [];
   return {
     insertUpload: db.raw.prepare(`INSERT INTO kpi_uploads
       (customer_id, account_id, user_id, version, original_filename, raw_excel, parsed_json, period_year, period_month, content_hash, file_id)
@@ -174,7 +178,7 @@ function writeStatements(db: Db) {
       (upload_id, account_id, category, row_index, health_score_component, weight, data, source_review, kpi_parameter,
        impact_level, measurement_frequency, last_edited_by, last_edited_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertValues: (n: number) => prepared(db.raw, insertValuesSql(n)),
+    insertValues: (n: number) => (valuesByCount[n] ??= prepared(db.raw, insertValuesSql(n))),
     // Versions are never reused: the highest an account has had is kept (migration 0010).
     nextVersion: db.raw
       .prepare(`SELECT MAX(
@@ -187,23 +191,7 @@ function writeStatements(db: Db) {
 }
 type Statements = ReturnType<typeof writeStatements>;
 
-/** The upload's parsed_json: the file's mapping and this account's rows. */
-function parsedJson(ctx: WriteContext, g: Group): string {
-  const { input, report } = ctx;
-  return JSON.stringify({
-    fileName: input.fileName,
-    period: report.period,
-    sheets: input.wb.sheets.map((s) => ({ name: s.name, headerRow: s.headerRow, mapping: s.mapping })),
-    rows: g.rows.map((r) => ({
-      sheet: r.sheet,
-      row: r.row,
-      category: r.category,
-      fields: r.fields,
-      dataValue: r.dataValue,
-      months: r.months,
-    })),
-  });
-}
+const paramArrays: unknown[][] = [];
 
 /** The value a KPI row stores for month `ym`: its month column, or Data for the period (with a warning when they differ). */
 function valueFor(ctx: WriteContext, r: KpiRow, ym: number): number | null {
@@ -258,9 +246,12 @@ function writeKpiRow(
   if (sr) sr.kpisImported++;
   const range = ctx.rangeOf(normalizeName(f.kpi_parameter));
   const months = ctx.sheetMonthsWithPeriod.get(r.sheet) ?? [ctx.periodKey];
-  const params: unknown[] = [];
+  // One parameter array per month count, filled in place (an import binds hundreds of thousands of values).
+  const params = paramArrays[months.length] ?? new Array(months.length * 10);
+  paramArrays[months.length] = params;
   const pending: SeriesRow[] = [];
   let values = 0;
+  let p = 0;
   for (const ym of months) {
     const value = valueFor(ctx, r, ym);
     const s = value != null && range ? scoreValue(value, range) : null;
@@ -268,7 +259,16 @@ function writeKpiRow(
     const score = s ? round2(s.score) : null;
     const year = Math.floor(ym / 100);
     const month = ym % 100;
-    params.push(kpiId, accountId, input.customerId, month, year, value, status, score, now, now);
+    params[p++] = kpiId;
+    params[p++] = accountId;
+    params[p++] = input.customerId;
+    params[p++] = month;
+    params[p++] = year;
+    params[p++] = value;
+    params[p++] = status;
+    params[p++] = score;
+    params[p++] = now;
+    params[p++] = now;
     if (first) {
       pending.push({
         id: 0,
@@ -325,7 +325,7 @@ export function writeUploads(db: Db, ctx: WriteContext, todo: Group[], fileId: n
         version,
         input.fileName,
         rawBytes,
-        parsedJson(ctx, g),
+        parsedJson(input, ctx.report.period, g.rows),
         input.period.year,
         input.period.month,
         input.hash,
@@ -401,8 +401,10 @@ export function writeAndScore(
 export function storeImport(db: Db, input: StoreInput): StoreReport {
   const issues: Issue[] = [...input.wb.issues];
   const report = emptyReport(input, issues);
-  const ctx = writeContext(db, input, issues, report);
   inTransaction(db, () => {
+    // Read inside the transaction: the ranges the values are scored with as they are written are
+    // the ones the account scoring uses, which does not score those values again.
+    const ctx = writeContext(db, input, issues, report);
     const groups = groupByAccount(db, input, issues);
     for (const s of input.wb.sheets) s.rows = [];
     const todo = skipAlreadyImported(db, input, groups, report);

@@ -114,6 +114,14 @@ describe('the import, stored in the seed tables', () => {
     expect(
       history.every((h) => typeof h.value === 'number' && ['Healthy', 'Risk', 'Critical'].includes(h.health_status)),
     ).toBe(true);
+    // parsed_json keeps each row's month columns as the file says them, keyed by month.
+    const parsedNps = JSON.parse(upload.parsed_json as string).rows.find(
+      (r: { fields: { kpi_parameter: string } }) => r.fields.kpi_parameter === 'NPS Score',
+    );
+    expect(Object.keys(parsedNps.months)).toEqual(history.map((h) => `2025-0${h.month}`));
+    const monthColumns = history.filter((h) => h.month !== 9).map((h) => [`2025-0${h.month}`, h.value]);
+    expect(Object.entries(parsedNps.months).filter(([k]) => k !== '2025-09')).toEqual(monthColumns);
+    expect(parsedNps.dataValue).toBe(history[8].value);
   });
 
   it('imports the roll-up sample once per account, keeps the bytes once, and creates accounts only when confirmed', async () => {
