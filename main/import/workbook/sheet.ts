@@ -54,7 +54,26 @@ export type SheetContext = {
   date1904: boolean;
   /** One frozen text cell per shared string, made when first met: the many cells repeating a name share it. */
   sharedCells?: Cell[];
+  /** Each style's kind of number (see styleKind), found when first met. */
+  styleKinds?: number[];
 };
+
+const PLAIN_STYLE = 0;
+const PERCENT_STYLE = 1;
+const DATE_STYLE = 2;
+
+/** Whether a style's number format makes a number a date, a percent or neither (each format read once). */
+function styleKind(ctx: SheetContext, style: number): number {
+  const fmt = ctx.formats[style];
+  if (fmt === undefined) return PLAIN_STYLE;
+  if (!ctx.styleKinds) ctx.styleKinds = [];
+  let kind = ctx.styleKinds[style];
+  if (kind === undefined) {
+    kind = isDateFormat(fmt) ? DATE_STYLE : isPercentFormat(fmt) ? PERCENT_STYLE : PLAIN_STYLE;
+    ctx.styleKinds[style] = kind;
+  }
+  return kind;
+}
 
 function sharedCell(ctx: SheetContext, v: string): Cell {
   const i = Number(v);
@@ -115,9 +134,9 @@ function cellValue(
       if (v.trim() === '') return formula !== null ? { t: 'formula-no-result', formula } : EMPTY;
       const n = Number(v);
       if (!Number.isFinite(n)) return { t: 'text', v };
-      const fmt = ctx.formats[style];
-      if (isDateFormat(fmt)) return serialDate(n, ctx.date1904);
-      return { t: 'number', v: n, percent: isPercentFormat(fmt) };
+      const kind = styleKind(ctx, style);
+      if (kind === DATE_STYLE) return serialDate(n, ctx.date1904);
+      return { t: 'number', v: n, percent: kind === PERCENT_STYLE };
     }
   }
 }

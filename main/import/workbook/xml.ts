@@ -13,8 +13,8 @@ export type XmlHandler = {
   text(raw: string, cdata: boolean): void;
 };
 
-/** The local name of a tag starting at `from` (after '<' or '</'), and where it ends. */
-function tagName(xml: string, from: number): { name: string; end: number } {
+/** The local name of a tag starting at `from` (after '<' or '</'). */
+function tagName(xml: string, from: number): string {
   let i = from;
   let colon = -1;
   const n = xml.length;
@@ -25,7 +25,7 @@ function tagName(xml: string, from: number): { name: string; end: number } {
     if (c === 58) colon = i;
     i++;
   }
-  return { name: xml.slice(colon >= 0 ? colon + 1 : from, i), end: i };
+  return xml.slice(colon >= 0 ? colon + 1 : from, i);
 }
 
 /** The index of the '>' ending a tag that starts at `from`, quotes respected; -1 when none. */
@@ -97,13 +97,13 @@ export function scanXmlFrom(xml: string, h: XmlHandler, final: boolean): XmlPaus
     if (next === 47 /* / */) {
       const e = xml.indexOf('>', lt + 2);
       if (e < 0) return pause(lt, lt + 2, '>');
-      h.close(tagName(xml, lt + 2).name);
+      h.close(tagName(xml, lt + 2));
       i = e + 1;
       continue;
     }
     const e = tagEnd(xml, lt + 1);
     if (e < 0) return pause(lt, lt + 1, 'tag');
-    const { name } = tagName(xml, lt + 1);
+    const name = tagName(xml, lt + 1);
     const selfClosing = xml.charCodeAt(e - 1) === 47;
     h.open(name, xml.slice(lt, e + 1), selfClosing);
     if (selfClosing) h.close(name);
