@@ -276,7 +276,8 @@ function writeCategories(
   const cats = (result?.categories ?? []).filter((c) => c.score !== null);
   const catsNow = cats.map((c) => `${c.category}=${round2(c.score as number)}/${c.weight}/${c.validKpis};`).join('');
   if (catsNow === before) return;
-  run.st.deleteCats.run(accountId, year, month);
+  // Nothing stored for the month (a new account's, or a new month): nothing to delete.
+  if (before !== undefined) run.st.deleteCats.run(accountId, year, month);
   for (const c of cats)
     run.st.insertCat.run(
       accountId,
@@ -335,7 +336,8 @@ function rescoreAccount(run: ScoreRun, accountId: number, fresh?: SeriesRow[]): 
   const { db, customerId, scope } = run;
   const rows = fresh ?? loadAccountSeries(db, customerId, accountId, scope.months);
   run.summary.accounts++;
-  rescoreValues(run, rows);
+  // Rows just written were scored as they were written, against the same ranges.
+  if (!fresh) rescoreValues(run, rows);
   const stored = storedMonths(run.st, accountId);
   const byMonth = effectiveByMonth(rows);
   for (const ym of monthsInScope(byMonth, stored, scope.months)) {

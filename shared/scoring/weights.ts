@@ -32,16 +32,21 @@ export function impactWeight(word: string | null | undefined): number | null {
  * else the impact level as that word; else 1.
  */
 export function kpiWeight(weightCell: string | null, impactLevel: string | null): number {
-  const key = `${weightCell ?? '\u0001'}\u0000${impactLevel ?? '\u0001'}`;
-  let w = WEIGHT_CACHE.get(key);
+  // Looked up by the two cells in turn (no key string built per value: a re-score asks hundreds of thousands of times).
+  let byImpact = WEIGHT_CACHE.get(weightCell);
+  if (byImpact === undefined) {
+    if (WEIGHT_CACHE.size >= 20_000) WEIGHT_CACHE.clear();
+    byImpact = new Map();
+    WEIGHT_CACHE.set(weightCell, byImpact);
+  }
+  let w = byImpact.get(impactLevel);
   if (w === undefined) {
     w = computeKpiWeight(weightCell, impactLevel);
-    if (WEIGHT_CACHE.size >= 20_000) WEIGHT_CACHE.clear();
-    WEIGHT_CACHE.set(key, w);
+    if (byImpact.size < 1_000) byImpact.set(impactLevel, w);
   }
   return w;
 }
-const WEIGHT_CACHE = new Map<string, number>();
+const WEIGHT_CACHE = new Map<string | null, Map<string | null, number>>();
 
 function computeKpiWeight(weightCell: string | null, impactLevel: string | null): number {
   if (weightCell != null) {
