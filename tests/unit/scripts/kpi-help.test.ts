@@ -25,3 +25,21 @@ describe('the command line help', () => {
     expect(importHelp.stdout).toMatch(/^usage: npm run kpi -- import FILE --db FILE --customer NAME/);
   });
 });
+
+describe('the command line’s output', () => {
+  it('ends quietly when the program reading it has stopped (`| head -1`)', () => {
+    node('scripts/kpi.mjs', '--help'); // the bundle built
+    // `true` exits without reading, long before the command line has started and writes.
+    const piped = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" dist/main/kpi.cjs accounts --help | true; echo "status \${PIPESTATUS[0]}"`],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe('status 0\n');
+  });
+});
