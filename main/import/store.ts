@@ -166,8 +166,11 @@ function storeMasterFile(db: Db, input: StoreInput, now: string): number | null 
   return fileId;
 }
 
-/** The prepared statements of the write. Timestamps are passed in: a per-row strftime() default costs more than the insert itself. */
-function writeStatements(db: Db) {
+/**
+ * The prepared statements of the write (bench:import times them alone, as the database's floor).
+ * Timestamps are passed in: a per-row strftime() default costs more than the insert itself.
+ */
+export function writeStatements(db: Db) {
   // Looked up by month count here, once per KPI row: the shared cache's key is the statement's long text.
   const valuesByCount: BetterSqlite3.Statement[] = [];
   return {
