@@ -46,6 +46,16 @@ export function activeAccounts(db: Db, customerId: number): Array<{ account_id: 
 }
 
 /** Account names match after trimming and Unicode case folding (workbook-format.md, Modes): the name rule of shared/names.ts. */
+/** The workspace's accounts by normalised name, read once: for a caller looking up many names (an import's preview). */
+export function accountsByName(db: Db, customerId: number): Map<string, Account> {
+  const out = new Map<string, Account>();
+  for (const a of all(db, db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId))) {
+    const key = normalizeName(a.account_name);
+    if (!out.has(key)) out.set(key, a);
+  }
+  return out;
+}
+
 export function findAccountByName(db: Db, customerId: number, name: string): Account | undefined {
   const wanted = normalizeName(name);
   return all(db, db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId)).find(
