@@ -4,19 +4,18 @@ import { kpiKey } from '../../shared/scoring';
 import { statusOf } from '../../shared/scoring/value';
 import type { Db } from '../db/open';
 import { evaluateWorkspace } from '../playbooks/triggers';
-import { effectiveByMonth, loadAccountSeries, ymKey, ymText } from '../scoring/service';
+import { type EffectiveRow, effectiveByMonth, ymKey, ymText } from '../scoring/service';
 
 /**
  * What an import changed, per account (issue 10, point 2): the health of the period before and
  * after, the months it restated (values that held a different value before; an identical value is
  * no change), and the playbooks whose trigger holds now and did not before. `captureBefore` runs
- * inside the import's transaction before anything is written, `describeChanges` after the re-score.
+ * inside the import's transaction before anything is written, `restatedValues` as each account is
+ * scored, `describeChanges` after the re-score.
  */
 export interface BeforeImport {
   /** account -> ym -> overall health */
   health: Map<number, Map<number, number>>;
-  /** account -> `ym|kpi key` -> the value that counted */
-  values: Map<number, Map<string, { value: number; name: string }>>;
   /** account -> playbook ids whose trigger held */
   firing: Map<number, Set<string>>;
 }
@@ -37,9 +36,10 @@ function healthOf(db: Db, customerId: number, accountIds: number[]): Map<number,
   return out;
 }
 
-function countingValues(db: Db, customerId: number, accountId: number, months: Array<[number, number]>) {
+/** The values that counted among `rows`, by `ym|kpi key`. */
+function countingValues(rows: EffectiveRow[]) {
   const out = new Map<string, { value: number; name: string }>();
-  for (const [ym, kpis] of effectiveByMonth(loadAccountSeries(db, customerId, accountId, months)))
+  for (const [ym, kpis] of effectiveByMonth(rows))
     for (const [key, r] of kpis) if (r.value != null) out.set(`${ym}|${key}`, { value: r.value, name: r.name });
   return out;
 }
@@ -56,18 +56,11 @@ function firingOf(db: Db, customerId: number, accountIds: number[]) {
   return out;
 }
 
-/** The accounts' health, counting values (of the months to be written) and firing playbooks before the import writes. */
-export function captureBefore(
-  db: Db,
-  customerId: number,
-  accountIds: number[],
-  months: Array<[number, number]>,
-): BeforeImport {
-  const values = new Map<number, Map<string, { value: number; name: string }>>();
-  for (const id of accountIds) values.set(id, countingValues(db, customerId, id, months));
+/** The accounts' health and firing playbooks before the import writes. */
+export function captureBefore(db: Db, customerId: number, accountIds: number[]): BeforeImport {
   const firing = new Map<number, Set<string>>();
   for (const [id, fires] of firingOf(db, customerId, accountIds)) firing.set(id, new Set(fires.keys()));
-  return { health: healthOf(db, customerId, accountIds), values, firing };
+  return { health: healthOf(db, customerId, accountIds), firing };
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -78,21 +71,23 @@ type MonthChanges = { values: number; examples: AccountChange['restated'][number
 
 /**
  * The values of the months an account's upload changed (counting values that held a different
- * value before), by month: taken right after the account is written, so that its rows can go
- * before the health of those months is known (restatedMonths adds it). The account's values
- * before are dropped from `before` once compared.
+ * value before), by month: taken right after the account is written and scored, so that its rows
+ * can go before the health of those months is known (restatedMonths adds it). What counted before
+ * is found among the values the scoring read (`scored`: every upload's, in the months the import
+ * touched) without the new upload's: an import only adds values, so the others are as they were,
+ * and no account's earlier values are held beyond its own turn.
  */
 export function restatedValues(
-  before: BeforeImport,
-  accountId: number,
+  scored: EffectiveRow[],
+  uploadId: number,
   rows: KpiRow[],
   monthsOf: (sheet: string) => number[],
   periodKey: number,
 ): Map<number, MonthChanges> {
-  const was = before.values.get(accountId);
-  before.values.delete(accountId);
   const byMonth = new Map<number, MonthChanges>();
-  if (!was?.size) return byMonth;
+  const earlier = scored.filter((r) => r.uploadId !== uploadId);
+  if (!earlier.length) return byMonth;
+  const was = countingValues(earlier);
   for (const [k, now] of uploadValues(rows, monthsOf, periodKey)) {
     const old = was.get(k);
     if (!old || near(old.value, now.value)) continue;

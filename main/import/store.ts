@@ -8,6 +8,7 @@ import { type Db, first, inTransaction, run } from '../db/open';
 import { prepared } from '../db/statements';
 import { loadRanges, openScoreRun, type SeriesRow, ymKey, ymText } from '../scoring/service';
 import { captureBefore, describeChanges, restatedValues } from './changes';
+import { heapKeeper } from './collect';
 import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
 import { parsedJson } from './parsed-json';
 
@@ -302,7 +303,7 @@ function writeKpiRow(
  * Scores one account right after its rows are written (its new rows when it had no others), and
  * takes from its rows what the report needs; the rows are released after it.
  */
-type ScoreAccount = (g: Group, firstRows: SeriesRow[] | null) => void;
+type ScoreAccount = (g: Group, firstRows: SeriesRow[] | null, uploadId: number) => void;
 
 /**
  * Writes an upload per account (version + 1) with its KPI rows and values, and has each account
@@ -313,6 +314,8 @@ type ScoreAccount = (g: Group, firstRows: SeriesRow[] | null) => void;
 export function writeUploads(db: Db, ctx: WriteContext, todo: Group[], fileId: number | null, score: ScoreAccount) {
   const { input } = ctx;
   const st = writeStatements(db);
+  // The garbage of accounts already written is collected as the store goes (see collect.ts).
+  const heap = heapKeeper();
   const rawBytes =
     input.mode === 'corporate' ? Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) : null;
   for (const g of todo) {
@@ -338,8 +341,9 @@ export function writeUploads(db: Db, ctx: WriteContext, todo: Group[], fileId: n
     let values = 0;
     for (const r of g.rows) values += writeKpiRow(ctx, st, r, { accountId, uploadId }, firstRows);
     ctx.report.uploads.push({ uploadId, accountId, accountName: g.name, version, kpis: g.rows.length, values });
-    score(g, firstRows);
+    score(g, firstRows, uploadId);
     g.rows = [];
+    heap.check();
   }
 }
 
@@ -360,7 +364,7 @@ export function writeAndScore(
   ctx: WriteContext,
   todo: Group[],
   fileId: number | null,
-  written: (g: Group) => void,
+  written: (g: Group, scored: SeriesRow[], uploadId: number) => void,
 ): void {
   const { report, issues } = ctx;
   const months = touchedMonths(ctx, todo);
@@ -369,11 +373,11 @@ export function writeAndScore(
     months: months.map((k) => [Math.floor(k / 100), k % 100]),
   });
   let scoringMs = 0;
-  writeUploads(db, ctx, todo, fileId, (g, firstRows) => {
+  writeUploads(db, ctx, todo, fileId, (g, firstRows, uploadId) => {
     const t0 = performance.now();
-    scoring.account(g.accountId as number, firstRows ?? undefined);
+    const scored = scoring.account(g.accountId as number, firstRows ?? undefined);
     scoringMs += performance.now() - t0;
-    written(g);
+    written(g, scored, uploadId);
   });
   const t0 = performance.now();
   const summary = scoring.finish();
@@ -415,19 +419,17 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
       report.alreadyImported = true;
       return;
     }
-    const touched = new Set([...ctx.sheetMonthsWithPeriod.values()].flat());
     const before = captureBefore(
       db,
       input.customerId,
       todo.flatMap((g) => (g.accountId != null ? [g.accountId] : [])),
-      [...touched].map((k) => [Math.floor(k / 100), k % 100]),
     );
     createMissingAccounts(db, input.customerId, todo, report);
     const fileId = storeMasterFile(db, input, ctx.now);
     const monthsOf = (sheet: string) => ctx.sheetMonthsWithPeriod.get(sheet) ?? [ctx.periodKey];
     const restated: Array<ReturnType<typeof restatedValues>> = [];
-    writeAndScore(db, ctx, todo, fileId, (g) =>
-      restated.push(restatedValues(before, g.accountId as number, g.rows, monthsOf, ctx.periodKey)),
+    writeAndScore(db, ctx, todo, fileId, (g, scored, uploadId) =>
+      restated.push(restatedValues(scored, uploadId, g.rows, monthsOf, ctx.periodKey)),
     );
     report.changes = describeChanges(
       db,

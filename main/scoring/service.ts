@@ -331,8 +331,8 @@ function writeTrend(
   }
 }
 
-/** One account: its values, then each of its months in scope. */
-function rescoreAccount(run: ScoreRun, accountId: number, fresh?: SeriesRow[]): void {
+/** One account: its values, then each of its months in scope. Returns the values it scored. */
+function rescoreAccount(run: ScoreRun, accountId: number, fresh?: SeriesRow[]): SeriesRow[] {
   const { db, customerId, scope } = run;
   const rows = fresh ?? loadAccountSeries(db, customerId, accountId, scope.months);
   run.summary.accounts++;
@@ -348,6 +348,7 @@ function rescoreAccount(run: ScoreRun, accountId: number, fresh?: SeriesRow[]): 
     writeCategories(run, accountId, ym, result, stored.cats.get(ym));
     writeTrend(run, accountId, ym, result, stored.trends.get(ym));
   }
+  return rows;
 }
 
 /**
@@ -377,10 +378,13 @@ export function openScoreRun(db: Db, customerId: number, scope: RecomputeScope =
   };
   const scored: number[] = [];
   return {
-    /** Scores one account: `rows` are its only values (just written), else they are read. */
-    account(accountId: number, rows?: SeriesRow[]): void {
-      rescoreAccount(run, accountId, rows);
+    /**
+     * Scores one account: `rows` are its only values (just written), else they are read (the
+     * months in scope). Returns the values it scored, every upload's.
+     */
+    account(accountId: number, rows?: SeriesRow[]): SeriesRow[] {
       scored.push(accountId);
+      return rescoreAccount(run, accountId, rows);
     },
     finish(): ScoreSummary {
       for (const hook of onScored) hook(db, customerId, scored);

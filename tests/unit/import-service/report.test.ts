@@ -135,4 +135,43 @@ describe('the import report says what changed (issue 10, point 2)', () => {
     expect(r.accountsCreated).toEqual(['Initech']);
     expect(r.changes).toMatchObject([{ accountName: 'Initech', created: true, version: 1 }]);
   });
+
+  it('in a roll-up, each account’s restated months are its own: found as the account is written and scored', async () => {
+    const rollup = createWorkspace(t.db, { name: 'R', mode: 'account_rollup' });
+    const who = { customerId: rollup.id, userId: defaultUserId(t.db, rollup.id) };
+    const csv = (rows: string[]) =>
+      new TextEncoder().encode(
+        [
+          'Account,Category,KPI Parameter,Weight,Data,Jun 2025,Jul 2025',
+          ...rows.map((r) => r.replace(',', ',Relationship Strength,')),
+        ].join('\n'),
+      );
+    const file = (name: string, rows: string[]) => ({ fileName: name, bytes: csv(rows), period: '2025-08' });
+    await commitImport(t.db, who, {
+      ...file('v1.csv', [
+        'Acme,NPS Score,50%,30,20,25',
+        'Acme,CSAT Score,50%,4.2,4.0,4.1',
+        'Beta,NPS Score,100%,40,35,38',
+      ]),
+      createAccounts: true,
+    });
+    // Acme's July NPS restated (25 -> 45) and its August Data changed; Beta's values written again as they were.
+    const second = await commitImport(t.db, who, {
+      ...file('v2.csv', [
+        'Acme,NPS Score,50%,31,20,45',
+        'Acme,CSAT Score,50%,4.2,4.0,4.1',
+        'Beta,NPS Score,100%,40,35,38',
+        'Gamma,NPS Score,100%,10,10,10',
+      ]),
+      createAccounts: true,
+    });
+    const byName = new Map(second.changes.map((c) => [c.accountName, c]));
+    expect(byName.get('Acme')?.restated).toMatchObject([
+      { month: '2025-07', values: 1, examples: [{ kpi: 'NPS Score', from: 25, to: 45 }] },
+      { month: '2025-08', values: 1, examples: [{ kpi: 'NPS Score', from: 30, to: 31 }] },
+    ]);
+    expect(byName.get('Beta')?.restated).toEqual([]);
+    expect(byName.get('Gamma')).toMatchObject({ created: true, version: 1, restated: [] });
+    expect(byName.get('Acme')?.health.before).toEqual(expect.any(Number));
+  });
 });
