@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECT_FROM_ROWS, collectGarbage } from '../../../main/import/collect';
+import { COLLECT_FROM_ROWS, collectGarbage, heapKeeper } from '../../../main/import/collect';
 
 /** About 80 MB of small objects, unreachable once the function returns. */
 function garbage(): number {
@@ -21,5 +21,23 @@ describe('collectGarbage before a large store', () => {
     collectGarbage(COLLECT_FROM_ROWS);
     const afterLarge = process.memoryUsage().heapUsed;
     expect(afterSmall - afterLarge).toBeGreaterThan(40 << 20);
+  });
+});
+
+describe('heapKeeper during a long store', () => {
+  it('asks for a collection once the heap has grown by its step, and not before', () => {
+    const keeper = heapKeeper(40 << 20);
+    keeper.check();
+    expect(keeper.collections).toBe(0);
+    // Garbage that stays alive until the next collection, as the store's promoted rows do.
+    let held: unknown[] | null = [];
+    for (let i = 0; i < 1_500_000; i++) held.push({ year: 2025, month: (i % 12) + 1, value: i + 0.5 });
+    held = null;
+    const grown = process.memoryUsage().heapUsed;
+    keeper.check();
+    expect(keeper.collections).toBe(1);
+    expect(grown - process.memoryUsage().heapUsed).toBeGreaterThan(40 << 20);
+    keeper.check(); // just collected: nothing grew since
+    expect(keeper.collections).toBe(1);
   });
 });
