@@ -19,7 +19,7 @@ import { all, type Db, inTransaction } from '../db/open';
 import type { Account } from '../db/schema';
 import { readWorkbook } from '../import/workbook';
 import { listPeople } from './book';
-import { createAccount, updateAccount } from './service';
+import { accountsByName, createAccount, updateAccount } from './service';
 
 const COLUMN_LABELS: Record<string, string> = {
   account: 'Account',
@@ -153,6 +153,8 @@ export async function importAccountsList(
   const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
   return inTransaction(db, () => {
     const result: AccountsListResult = { created: [], updated: [], unchanged: 0 };
+    // Read in the transaction, kept current as accounts are created: each name checked without a read.
+    const known = accountsByName(db, customerId);
     for (const r of rows) {
       const src = byRow.get(r.row)!;
       const fields = {
@@ -163,7 +165,8 @@ export async function importAccountsList(
         renewalDate: src.renewalDate,
         ownerUserId: src.ownerEmail ? ctx.people.get(src.ownerEmail)!.id : undefined,
       };
-      if (r.action === 'create') result.created.push(createAccount(db, customerId, { name: src.name, ...fields }).name);
+      if (r.action === 'create')
+        result.created.push(createAccount(db, customerId, { name: src.name, ...fields }, known).name);
       else if (r.action === 'update') {
         updateAccount(db, customerId, { accountId: r.accountId!, ...fields }, userId);
         result.updated.push(r.name);

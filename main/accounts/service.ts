@@ -119,16 +119,30 @@ export interface AccountFields {
   segment?: string | null;
 }
 
-function assertNameFree(db: Db, customerId: number, name: string, exceptId?: number) {
-  const clash = findAccountByName(db, customerId, name);
+/**
+ * Refuses a name another account of the workspace has (after normalising): looked up in `known`
+ * (the workspace's accounts by name, kept current by the caller creating many) or read.
+ */
+function assertNameFree(db: Db, customerId: number, name: string, exceptId?: number, known?: Map<string, Account>) {
+  const clash = known ? known.get(normalizeName(name)) : findAccountByName(db, customerId, name);
   if (clash && clash.account_id !== exceptId) {
     const hint = clash.account_status === 'inactive' ? ' (it is deactivated: restore it instead)' : '';
     throw new AppError('conflict', `An account named "${clash.account_name}" already exists${hint}.`);
   }
 }
 
-export function createAccount(db: Db, customerId: number, input: AccountFields & { name: string }): AccountRow {
-  assertNameFree(db, customerId, input.name);
+/**
+ * Adds an account. A caller creating many passes `known` (accountsByName, read in its transaction):
+ * the name is checked against it and the new account added to it, instead of reading every
+ * account of the workspace per account created.
+ */
+export function createAccount(
+  db: Db,
+  customerId: number,
+  input: AccountFields & { name: string },
+  known?: Map<string, Account>,
+): AccountRow {
+  assertNameFree(db, customerId, input.name, undefined, known);
   const book = bookColumns(db, customerId, input);
   const id = run(
     db,
@@ -141,7 +155,9 @@ export function createAccount(db: Db, customerId: number, input: AccountFields &
       ...book,
     }),
   ).lastInsertRowid;
-  return toAccountRow(getAccount(db, customerId, id), peopleNames(db, customerId));
+  const account = getAccount(db, customerId, id);
+  known?.set(normalizeName(account.account_name), account);
+  return toAccountRow(account, peopleNames(db, customerId));
 }
 
 export function updateAccount(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAccountsList, previewAccountsList } from '../../../main/accounts/list-import';
+import { accountsByName, createAccount } from '../../../main/accounts/service';
 import { commands } from '../../../main/cli/commands';
 import { runCli } from '../../../main/cli/framework';
 import { type Db, openDb } from '../../../main/db/open';
@@ -217,5 +218,18 @@ describe('accounts list import (issue 13, point 1)', () => {
     ]);
     db = await openDb(dbFile);
     expect(accountsTable(db).map((a: any) => a.account_name)).toEqual(['Rockets', 'Globex Analytics', 'Hooli']);
+  });
+
+  it('creating many accounts checks each name against the list read once, which each new account joins', () => {
+    const known = accountsByName(db, 1);
+    expect([...known.keys()].sort()).toEqual(['globex analytics', 'rockets']);
+    expect(() => createAccount(db, 1, { name: '  ROCKETS ' }, known)).toThrow(
+      /An account named "Rockets" already exists/,
+    );
+    const made = createAccount(db, 1, { name: 'Initech' }, known);
+    expect(known.get('initech')?.account_id).toBe(made.id);
+    // The next one of the same name is refused from the list alone (no read of the table).
+    expect(() => createAccount(db, 1, { name: 'initech' }, known)).toThrow(/An account named "Initech" already exists/);
+    expect(db.raw.prepare("SELECT COUNT(*) FROM accounts WHERE account_name LIKE 'initech'").pluck().get()).toBe(1);
   });
 });
