@@ -15,7 +15,12 @@ import zlib from 'node:zlib';
 import { AppError } from '../../shared/errors';
 
 const MAGIC = Buffer.from('KPIW', 'ascii');
-const FORMAT_VERSION = 1;
+/**
+ * 2: the body is lines of JSON in gzip pieces (export.ts, dump version 2). An app that reads only
+ * version 1 (one JSON document) then says the file is from a newer version instead of damaged.
+ * Both are read.
+ */
+const FORMAT_VERSION = 2;
 const TAG_BYTES = 16;
 /** scrypt's cost: about 0.1 s and 32 MB here, the same order as the sign-in hashes. */
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -29,6 +34,11 @@ export interface KpiwHeader {
   workspace: string;
   /** Plain files: the body's SHA-256 (hex). */
   sha256?: string;
+  /**
+   * The compressed lengths of the body's gzip members, in order, when it was written in pieces of
+   * whole lines (dump version 2): a reader unpacks one piece at a time.
+   */
+  pieces?: number[];
   encryption?: {
     cipher: 'aes-256-gcm';
     kdf: 'scrypt';
@@ -53,12 +63,20 @@ function deriveKey(passphrase: string, salt: Buffer, params: { N: number; r: num
 
 /** Seals a workspace's JSON in a .kpiw file; with a passphrase, encrypted. */
 export function sealWorkspace(json: string, workspace: string, passphrase?: string): Buffer {
-  const body = zlib.gzipSync(Buffer.from(json, 'utf8'));
+  return sealWorkspaceBody(zlib.gzipSync(Buffer.from(json, 'utf8')), workspace, passphrase);
+}
+
+/**
+ * Seals a gzipped body in a .kpiw file; with a passphrase, encrypted. A body of several gzip
+ * members in a row gives their compressed lengths as `pieces`.
+ */
+export function sealWorkspaceBody(body: Buffer, workspace: string, passphrase?: string, pieces?: number[]): Buffer {
   const header: KpiwHeader = {
     format: 'kpiw',
     version: FORMAT_VERSION,
     createdAt: new Date().toISOString(),
     workspace,
+    ...(pieces ? { pieces } : {}),
   };
   if (!passphrase) {
     header.sha256 = crypto.createHash('sha256').update(body).digest('hex');
@@ -138,13 +156,39 @@ function open(header: KpiwHeader, headerBytes: Buffer, body: Buffer, name: strin
   }
 }
 
-/** The workspace JSON inside a .kpiw file; a wrong passphrase or a changed byte is one sentence. */
-export function unsealWorkspace(file: Uint8Array, name: string, passphrase?: string): string {
+/**
+ * The unpacked body of a .kpiw file (UTF-8 JSON: one document, or lines of it), piece by piece
+ * where it was written in pieces (one piece otherwise); a wrong passphrase or a changed byte is one
+ * sentence, before any piece is given. Bytes, one piece at a time: a large workspace's body is
+ * longer than any string can be, and unpacked at once it would be held twice.
+ */
+export function* unsealWorkspacePieces(file: Uint8Array, name: string, passphrase?: string): Generator<Buffer> {
   const { header, headerBytes, body } = readHeader(file, name);
   const gz = open(header, headerBytes, body, name, passphrase);
-  try {
-    return zlib.gunzipSync(gz, { maxOutputLength: 2 ** 31 - 1 }).toString('utf8');
-  } catch {
-    throw damaged(name);
+  const pieces = header.pieces;
+  const whole =
+    !Array.isArray(pieces) ||
+    !pieces.every((n) => Number.isInteger(n) && n > 0) ||
+    pieces.reduce((a, b) => a + b, 0) !== gz.length;
+  const gunzip = (part: Buffer) => {
+    try {
+      return zlib.gunzipSync(part, { maxOutputLength: 2 ** 32 - 1 });
+    } catch {
+      throw damaged(name);
+    }
+  };
+  if (whole) {
+    yield gunzip(gz);
+    return;
   }
+  let at = 0;
+  for (const n of pieces) {
+    yield gunzip(gz.subarray(at, at + n));
+    at += n;
+  }
+}
+
+/** The whole unpacked body of a .kpiw file (see unsealWorkspacePieces). */
+export function unsealWorkspace(file: Uint8Array, name: string, passphrase?: string): Buffer {
+  return Buffer.concat([...unsealWorkspacePieces(file, name, passphrase)]);
 }

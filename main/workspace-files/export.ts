@@ -4,13 +4,20 @@
  * executions, reports, settings, remembered mappings, and whatever later migrations add), with the
  * reference ranges it was scored against.
  */
+import zlib from 'node:zlib';
 import type { Db } from '../db/open';
 import { RANGE_COLUMNS } from '../ranges/service';
 import { getWorkspace } from '../workspaces/service';
-import { sealWorkspace } from './container';
+import { sealWorkspaceBody } from './container';
 import { encodeCell, RANGES_TABLE, type TableInfo, workspaceTables } from './tables';
 
-export const DUMP_VERSION = 1;
+/**
+ * The body's layout. 1: one JSON document (WorkspaceDump). 2: lines of JSON: the head (the dump
+ * without its tables), then each table as a line {"table", "columns"} followed by one line per
+ * row, so that neither writing nor reading ever holds a workspace as one string (a year of a
+ * 500-account roll-up is more than V8's longest string). Version 1 files are still read.
+ */
+export const DUMP_VERSION = 2;
 
 export interface WorkspaceDump {
   app: 'KPI Dashboard';
@@ -22,44 +29,48 @@ export interface WorkspaceDump {
   ranges: Array<Record<string, unknown>>;
 }
 
+/** The first line of a version 2 body. */
+export type DumpHead = Omit<WorkspaceDump, 'tables'>;
+
 /** The range columns that travel (ids, authors and times are the machine's own): the ranges file's columns. */
 export const RANGE_FIELDS = RANGE_COLUMNS;
 
-function selectRows(db: Db, t: TableInfo, customerId: number, exported: Map<string, Set<unknown>>): unknown[][] {
+/** The rows of a table that belong to the workspace, one at a time. */
+function* selectRows(db: Db, t: TableInfo, customerId: number, exported: Map<string, Set<unknown>>) {
   const cols = t.columns.map((c) => `"${c}"`).join(', ');
   if (t.columns.includes('customer_id')) {
-    return db.raw.prepare(`SELECT ${cols} FROM "${t.name}" WHERE customer_id = ?`).raw().all(customerId) as unknown[][];
+    yield* db.raw
+      .prepare(`SELECT ${cols} FROM "${t.name}" WHERE customer_id = ?`)
+      .raw()
+      .iterate(customerId) as IterableIterator<unknown[]>;
+    return;
   }
   // No customer_id: the rows that point at rows already exported (e.g. a KPI row at its upload).
   const owning = t.foreignKeys.filter((f) => exported.has(`${f.table}.${f.to}`));
-  const all = db.raw.prepare(`SELECT ${cols} FROM "${t.name}"`).raw().all() as unknown[][];
-  return all.filter((row) =>
-    owning.some((f) => {
-      const v = row[t.columns.indexOf(f.from)];
-      return v != null && exported.get(`${f.table}.${f.to}`)!.has(v);
-    }),
-  );
+  for (const row of db.raw.prepare(`SELECT ${cols} FROM "${t.name}"`).raw().iterate() as IterableIterator<unknown[]>) {
+    if (
+      owning.some((f) => {
+        const v = row[t.columns.indexOf(f.from)];
+        return v != null && exported.get(`${f.table}.${f.to}`)!.has(v);
+      })
+    )
+      yield row;
+  }
 }
 
-/** Every row of the workspace, table by table, parents first. */
-export function dumpWorkspace(db: Db, customerId: number): WorkspaceDump {
+/** What a walk over a workspace's rows is told: each table (parents first), then each of its rows. */
+interface DumpVisitor {
+  table(name: string, columns: string[]): void;
+  row(cells: unknown[]): void;
+}
+
+/** The dump without its tables: the workspace, the schema, the reference ranges. */
+function dumpHead(db: Db, customerId: number): DumpHead {
   const ws = getWorkspace(db, customerId);
   const customer = db.raw.prepare('SELECT email, phone FROM customers WHERE customer_id = ?').get(customerId) as {
     email: string | null;
     phone: string | null;
   };
-  const tables = workspaceTables(db.raw);
-  const referenced = new Set(tables.flatMap((t) => t.foreignKeys.map((f) => `${f.table}.${f.to}`)));
-  const exported = new Map<string, Set<unknown>>([['customers.customer_id', new Set([customerId])]]);
-  const out: WorkspaceDump['tables'] = {};
-  for (const t of tables) {
-    const rows = selectRows(db, t, customerId, exported);
-    for (const col of t.columns) {
-      const key = `${t.name}.${col}`;
-      if (referenced.has(key)) exported.set(key, new Set(rows.map((r) => r[t.columns.indexOf(col)])));
-    }
-    out[t.name] = { columns: t.columns, rows: rows.map((r) => r.map(encodeCell)) };
-  }
   const migrations = (
     db.raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as Array<{ name: string }>
   ).map((m) => m.name);
@@ -71,9 +82,43 @@ export function dumpWorkspace(db: Db, customerId: number): WorkspaceDump {
     dumpVersion: DUMP_VERSION,
     migrations,
     workspace: { name: ws.name, email: customer.email, phone: customer.phone },
-    tables: out,
     ranges,
   };
+}
+
+/** Every row of the workspace, table by table, parents first, each row read and handed on alone. */
+function walkWorkspace(db: Db, customerId: number, visit: DumpVisitor): void {
+  const tables = workspaceTables(db.raw);
+  const referenced = new Set(tables.flatMap((t) => t.foreignKeys.map((f) => `${f.table}.${f.to}`)));
+  const exported = new Map<string, Set<unknown>>([['customers.customer_id', new Set([customerId])]]);
+  for (const t of tables) {
+    visit.table(t.name, t.columns);
+    const keys = t.columns.flatMap((col, i) => {
+      const key = `${t.name}.${col}`;
+      if (!referenced.has(key)) return [];
+      const ids = new Set<unknown>();
+      exported.set(key, ids);
+      return [{ i, ids }];
+    });
+    for (const row of selectRows(db, t, customerId, exported)) {
+      for (const k of keys) k.ids.add(row[k.i]);
+      visit.row(row.map(encodeCell));
+    }
+  }
+}
+
+/** Every row of the workspace as one object (the version 1 layout; tests compare workspaces with it). */
+export function dumpWorkspace(db: Db, customerId: number): WorkspaceDump {
+  const tables: WorkspaceDump['tables'] = {};
+  let rows: unknown[][] = [];
+  walkWorkspace(db, customerId, {
+    table(name, columns) {
+      rows = [];
+      tables[name] = { columns, rows };
+    },
+    row: (cells) => rows.push(cells),
+  });
+  return { ...dumpHead(db, customerId), dumpVersion: 1, tables };
 }
 
 export interface ExportSummary {
@@ -84,14 +129,39 @@ export interface ExportSummary {
   encrypted: boolean;
 }
 
-/** The .kpiw file of a workspace; encrypted when a passphrase is given. */
+/** How much text is gzipped at a time: each piece a gzip member of the body, of whole lines. */
+const PIECE_CHARS = 8 * 1024 * 1024;
+
+/** The .kpiw file of a workspace (the version 2 body, in pieces); encrypted when a passphrase is given. */
 export function exportWorkspaceFile(db: Db, customerId: number, passphrase?: string): ExportSummary {
-  const dump = dumpWorkspace(db, customerId);
+  const head = dumpHead(db, customerId);
+  const pieces: Buffer[] = [];
+  let text = `${JSON.stringify(head)}\n`;
+  const add = (line: string) => {
+    text += `${line}\n`;
+    if (text.length < PIECE_CHARS) return;
+    pieces.push(zlib.gzipSync(Buffer.from(text, 'utf8')));
+    text = '';
+  };
+  const counts = new Map<string, number>();
+  let current = '';
+  walkWorkspace(db, customerId, {
+    table(name, columns) {
+      current = name;
+      add(JSON.stringify({ table: name, columns }));
+    },
+    row(cells) {
+      counts.set(current, (counts.get(current) ?? 0) + 1);
+      add(JSON.stringify(cells));
+    },
+  });
+  if (text) pieces.push(zlib.gzipSync(Buffer.from(text, 'utf8')));
+  const lengths = pieces.map((p) => p.length);
   return {
-    workspace: dump.workspace.name,
-    bytes: sealWorkspace(JSON.stringify(dump), dump.workspace.name, passphrase),
-    accounts: dump.tables.accounts?.rows.length ?? 0,
-    uploads: dump.tables.kpi_uploads?.rows.length ?? 0,
+    workspace: head.workspace.name,
+    bytes: sealWorkspaceBody(Buffer.concat(pieces), head.workspace.name, passphrase, lengths),
+    accounts: counts.get('accounts') ?? 0,
+    uploads: counts.get('kpi_uploads') ?? 0,
     encrypted: Boolean(passphrase),
   };
 }

@@ -9,9 +9,10 @@ import type { RangeDifference, WorkspaceFileImport, WorkspaceFileInfo } from '..
 import { AppError } from '../../shared/errors';
 import { normalizeName } from '../../shared/names';
 import { type Db, inTransaction } from '../db/open';
+import { heapKeeper } from '../import/collect';
 import { recomputeAllWorkspaces, recomputeScores } from '../scoring/service';
-import { readHeader, unsealWorkspace } from './container';
-import { DUMP_VERSION, RANGE_FIELDS, type WorkspaceDump } from './export';
+import { readHeader, unsealWorkspacePieces } from './container';
+import { DUMP_VERSION, type DumpHead, RANGE_FIELDS, type WorkspaceDump } from './export';
 import { decodeCell, RANGES_TABLE, type TableInfo, workspaceTables } from './tables';
 
 export type RangesChoice = 'keep' | 'replace';
@@ -19,24 +20,119 @@ export type RangesChoice = 'keep' | 'replace';
 export type { RangeDifference };
 export type ImportSummary = WorkspaceFileImport;
 
-function parseDump(json: string, fileName: string): WorkspaceDump {
-  let dump: WorkspaceDump;
+/** One table of a dump: its columns, then its rows one at a time. */
+interface DumpTable {
+  name: string;
+  columns: string[];
+  rows(): Iterable<unknown[]>;
+  /** How many rows, without reading them. */
+  count(): number;
+}
+
+/** A dump as the import reads it: the head, then the tables in the order they were written (parents first). */
+interface DumpReader {
+  head: DumpHead;
+  tables(): Iterable<DumpTable>;
+}
+
+const damagedDump = (fileName: string) =>
+  new AppError('refused', `${fileName} is damaged: its contents cannot be read.`);
+
+function parseJson(text: string, fileName: string): unknown {
   try {
-    dump = JSON.parse(json);
+    return JSON.parse(text);
   } catch {
-    throw new AppError('refused', `${fileName} is damaged: its contents cannot be read.`);
+    throw damagedDump(fileName);
   }
-  if (dump?.app !== 'KPI Dashboard' || typeof dump.tables !== 'object' || !dump.workspace?.name)
+}
+
+function checkHead(head: DumpHead, fileName: string): DumpHead {
+  if (head?.app !== 'KPI Dashboard' || !head.workspace?.name || !Array.isArray(head.migrations))
     throw new AppError('refused', `${fileName} is not a KPI Dashboard workspace file.`);
-  if (dump.dumpVersion > DUMP_VERSION)
+  if (head.dumpVersion > DUMP_VERSION)
     throw new AppError(
       'refused',
       `${fileName} was written by a newer version of KPI Dashboard; update the app to open it.`,
     );
-  return dump;
+  return head;
 }
 
-function assertSchemaKnown(db: Db, dump: WorkspaceDump, fileName: string): void {
+/** A version 1 body: one JSON document (small by nature: larger workspaces could not be written so). */
+function wholeDump(dump: WorkspaceDump, fileName: string): DumpReader {
+  const head = checkHead(dump, fileName);
+  if (typeof dump.tables !== 'object' || dump.tables === null)
+    throw new AppError('refused', `${fileName} is not a KPI Dashboard workspace file.`);
+  return {
+    head,
+    *tables() {
+      for (const [name, data] of Object.entries(dump.tables))
+        yield { name, columns: data.columns, rows: () => data.rows, count: () => data.rows.length };
+    },
+  };
+}
+
+/** The lines of a body given piece by piece (a line cut between two pieces is joined). */
+function* bodyLines(pieces: Iterable<Buffer>): Generator<string> {
+  let carry: Buffer | null = null;
+  for (const piece of pieces) {
+    const buf: Buffer = carry ? Buffer.concat([carry, piece]) : piece;
+    carry = null;
+    let at = 0;
+    for (let end = buf.indexOf(10, at); end >= 0; end = buf.indexOf(10, at)) {
+      yield buf.toString('utf8', at, end);
+      at = end + 1;
+    }
+    if (at < buf.length) carry = buf.subarray(at);
+  }
+  if (carry?.length) yield carry.toString('utf8');
+}
+
+const isRowLine = (line: IteratorResult<string>) => !line.done && line.value.charCodeAt(0) === 0x5b; /* [ */
+
+/**
+ * A version 2 body after its head: each table's line, then its rows' lines, read as they are
+ * asked for (once); rows a reader does not ask for are skipped.
+ */
+function lineTables(lines: Iterator<string>, fileName: string): () => Iterable<DumpTable> {
+  return function* tables() {
+    let line = lines.next();
+    while (!line.done) {
+      const t = parseJson(line.value, fileName) as { table?: unknown; columns?: unknown };
+      if (typeof t?.table !== 'string' || !Array.isArray(t.columns)) throw damagedDump(fileName);
+      line = lines.next();
+      yield {
+        name: t.table,
+        columns: t.columns as string[],
+        *rows() {
+          while (isRowLine(line)) {
+            const row = parseJson((line as IteratorYieldResult<string>).value, fileName);
+            if (!Array.isArray(row)) throw damagedDump(fileName);
+            line = lines.next();
+            yield row;
+          }
+        },
+        count() {
+          let n = 0;
+          for (; isRowLine(line); line = lines.next()) n++;
+          return n;
+        },
+      };
+      while (isRowLine(line)) line = lines.next();
+    }
+  };
+}
+
+/** The dump inside a file's unpacked body, in either layout. */
+function readDump(pieces: Iterable<Buffer>, fileName: string): DumpReader {
+  const lines = bodyLines(pieces);
+  const first = lines.next();
+  if (first.done) throw damagedDump(fileName);
+  const doc = parseJson(first.value, fileName) as WorkspaceDump;
+  if (doc && typeof doc === 'object' && 'tables' in doc) return wholeDump(doc, fileName);
+  return { head: checkHead(doc, fileName), tables: lineTables(lines, fileName) };
+}
+
+function assertSchemaKnown(db: Db, dump: DumpHead, fileName: string): void {
   const here = new Set(
     (db.raw.prepare('SELECT name FROM kysely_migration').all() as Array<{ name: string }>).map((m) => m.name),
   );
@@ -71,13 +167,8 @@ function freeUnique(db: Db, t: TableInfo, col: string, value: unknown, suffix: n
   return v;
 }
 
-function insertTable(
-  db: Db,
-  t: TableInfo,
-  data: WorkspaceDump['tables'][string],
-  maps: IdMaps,
-  customerId: number,
-): void {
+/** Inserts a table's rows under new ids, references followed; returns how many. */
+function insertTable(db: Db, t: TableInfo, data: DumpTable, maps: IdMaps, customerId: number): number {
   const unknown = data.columns.filter((c) => !t.columns.includes(c));
   if (unknown.length)
     throw new AppError('refused', 'This workspace file was written by a newer version of KPI Dashboard.');
@@ -86,7 +177,11 @@ function insertTable(
     `INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
   );
   const fkOf = new Map(t.foreignKeys.map((f) => [f.from, f]));
-  for (const row of data.rows) {
+  // Millions of rows parsed in one synchronous transaction: their garbage is collected as it goes (see collect.ts).
+  const heap = heapKeeper();
+  let n = 0;
+  for (const row of data.rows()) {
+    if (++n % 10_000 === 0) heap.check();
     const values = cols.map((c) => {
       const v = decodeCell(row[data.columns.indexOf(c)]);
       if (c === 'customer_id') return customerId;
@@ -104,6 +199,7 @@ function insertTable(
     for (const c of t.uniqueText)
       map(maps, `${t.name}.${c}`).set(row[data.columns.indexOf(c)], values[cols.indexOf(c)]);
   }
+  return n;
 }
 
 function map(maps: IdMaps, key: string): Map<unknown, unknown> {
@@ -170,15 +266,18 @@ export function inspectWorkspaceFile(
   file: Uint8Array,
   opts: { fileName: string; passphrase?: string },
 ): WorkspaceFileInfo {
-  const dump = parseDump(unsealWorkspace(file, opts.fileName, opts.passphrase), opts.fileName);
-  assertSchemaKnown(db, dump, opts.fileName);
+  const dump = readDump(unsealWorkspacePieces(file, opts.fileName, opts.passphrase), opts.fileName);
+  const { head } = dump;
+  assertSchemaKnown(db, head, opts.fileName);
+  const counts = new Map<string, number>();
+  for (const t of dump.tables()) if (t.name === 'accounts' || t.name === 'kpi_uploads') counts.set(t.name, t.count());
   return {
-    workspace: dump.workspace.name,
+    workspace: head.workspace.name,
     encrypted: Boolean(readHeader(file).header.encryption),
-    accounts: dump.tables.accounts?.rows.length ?? 0,
-    uploads: dump.tables.kpi_uploads?.rows.length ?? 0,
-    importName: freeWorkspaceName(db, dump.workspace.name),
-    rangeDifferences: rangeDifferences(db, dump.ranges ?? []),
+    accounts: counts.get('accounts') ?? 0,
+    uploads: counts.get('kpi_uploads') ?? 0,
+    importName: freeWorkspaceName(db, head.workspace.name),
+    rangeDifferences: rangeDifferences(db, head.ranges ?? []),
   };
 }
 
@@ -188,26 +287,31 @@ export function importWorkspaceFile(
   file: Uint8Array,
   opts: { fileName: string; passphrase?: string; name?: string; ranges?: RangesChoice },
 ): ImportSummary {
-  const dump = parseDump(unsealWorkspace(file, opts.fileName, opts.passphrase), opts.fileName);
-  assertSchemaKnown(db, dump, opts.fileName);
+  const dump = readDump(unsealWorkspacePieces(file, opts.fileName, opts.passphrase), opts.fileName);
+  const { head } = dump;
+  assertSchemaKnown(db, head, opts.fileName);
   const choice = opts.ranges ?? 'keep';
   return inTransaction(db, () => {
-    const name = freeWorkspaceName(db, opts.name?.trim() || dump.workspace.name);
+    const name = freeWorkspaceName(db, opts.name?.trim() || head.workspace.name);
     const emailFree =
-      dump.workspace.email && !db.raw.prepare('SELECT 1 FROM customers WHERE email = ?').get(dump.workspace.email);
+      head.workspace.email && !db.raw.prepare('SELECT 1 FROM customers WHERE email = ?').get(head.workspace.email);
     const customerId = Number(
       db.raw
         .prepare('INSERT INTO customers (customer_name, email, phone) VALUES (?, ?, ?)')
-        .run(name, emailFree ? dump.workspace.email : null, dump.workspace.phone).lastInsertRowid,
+        .run(name, emailFree ? head.workspace.email : null, head.workspace.phone).lastInsertRowid,
     );
     const maps: IdMaps = new Map();
-    for (const t of workspaceTables(db.raw)) {
-      const data = dump.tables[t.name];
-      if (data) insertTable(db, t, data, maps, customerId);
+    const local = new Map(workspaceTables(db.raw).map((t) => [t.name, t]));
+    const counts = new Map<string, number>();
+    // In the file's order, parents before the rows pointing at them (as it was written).
+    for (const data of dump.tables()) {
+      const t = local.get(data.name);
+      if (!t) throw new AppError('refused', 'This workspace file was written by a newer version of KPI Dashboard.');
+      counts.set(t.name, insertTable(db, t, data, maps, customerId));
     }
-    const differences = rangeDifferences(db, dump.ranges ?? []);
+    const differences = rangeDifferences(db, head.ranges ?? []);
     if (differences.length && choice === 'replace') {
-      replaceRanges(db, dump.ranges, differences);
+      replaceRanges(db, head.ranges, differences);
       recomputeAllWorkspaces(db);
     } else if (differences.length) {
       recomputeScores(db, customerId);
@@ -215,8 +319,8 @@ export function importWorkspaceFile(
     return {
       workspaceId: customerId,
       name,
-      accounts: dump.tables.accounts?.rows.length ?? 0,
-      uploads: dump.tables.kpi_uploads?.rows.length ?? 0,
+      accounts: counts.get('accounts') ?? 0,
+      uploads: counts.get('kpi_uploads') ?? 0,
       rangeDifferences: differences,
       ranges: choice,
     };

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../main/cli/commands';
 import { runCli } from '../../../main/cli/framework';
 import { type Db, openDb } from '../../../main/db/open';
-import { sealWorkspace } from '../../../main/workspace-files/container';
+import { readHeader, sealWorkspace, sealWorkspaceBody, unsealWorkspace } from '../../../main/workspace-files/container';
 import { dumpWorkspace, exportWorkspaceFile, type WorkspaceDump } from '../../../main/workspace-files/export';
 import { importWorkspaceFile } from '../../../main/workspace-files/import';
 import { type TableInfo, workspaceTables } from '../../../main/workspace-files/tables';
@@ -117,6 +118,51 @@ describe('workspace files (.kpiw, issue 11 point 4)', () => {
           bytes: Buffer;
         };
         expect(file.bytes.equals(fs.readFileSync(path.join(SAMPLES, 'acme-rollup-2025-09.xlsx')))).toBe(true);
+      });
+    }
+  });
+
+  it('writes the rows as lines (no workspace held as one string), in gzip pieces, and still reads the one-document files of before', async () => {
+    const { bytes, before, tables, oneDocument } = await withDb(source, (db) => ({
+      bytes: exportWorkspaceFile(db, 1).bytes,
+      before: dumpWorkspace(db, 1),
+      tables: workspaceTables(db.raw),
+      // As the app wrote a .kpiw before (format 1, dump version 1): one JSON document.
+      oneDocument: Buffer.from(sealWorkspace(JSON.stringify(dumpWorkspace(db, 1)), 'ACME')).fill(1, 4, 5),
+    }));
+    const lines = unsealWorkspace(bytes, 'acme.kpiw').toString('utf8').trimEnd().split('\n');
+    const head = JSON.parse(lines[0]);
+    expect(head).toMatchObject({ app: 'KPI Dashboard', dumpVersion: 2, workspace: { name: 'ACME' } });
+    expect(head.tables).toBeUndefined();
+    const tableLines = lines.filter((l) => l.startsWith('{"table":'));
+    expect(tableLines.map((l) => JSON.parse(l).table)).toEqual(Object.keys(before.tables));
+    const rows = Object.values(before.tables).reduce((n, x) => n + x.rows.length, 0);
+    expect(lines).toHaveLength(1 + tableLines.length + rows);
+    // The same lines gzipped in three pieces (as a large workspace is written) read as one body.
+    const third = Math.floor(lines.length / 3);
+    const pieces = [lines.slice(0, third), lines.slice(third, 2 * third), lines.slice(2 * third)].map((part) =>
+      zlib.gzipSync(Buffer.from(`${part.join('\n')}\n`, 'utf8')),
+    );
+    // Read one piece at a time when the header gives their lengths (as the app writes), as one stream without.
+    const inPieces = sealWorkspaceBody(
+      Buffer.concat(pieces),
+      'ACME',
+      undefined,
+      pieces.map((p) => p.length),
+    );
+    const unlisted = sealWorkspaceBody(Buffer.concat(pieces), 'ACME');
+    expect(readHeader(bytes).header.pieces).toEqual([expect.any(Number)]);
+    for (const [label, file] of [
+      ['pieces', inPieces],
+      ['pieces unlisted', unlisted],
+      ['one document', oneDocument],
+    ] as const) {
+      const target = path.join(t.dir, `layout-${label.replaceAll(' ', '-')}.db`);
+      expect((await kpi('init', '--db', target)).code).toBe(0);
+      await withDb(target, (db) => {
+        const r = importWorkspaceFile(db, file, { fileName: 'acme.kpiw' });
+        expect(r).toMatchObject({ name: 'ACME', accounts: 10, uploads: before.tables.kpi_uploads.rows.length });
+        expect(normalise(dumpWorkspace(db, r.workspaceId), tables)).toEqual(normalise(before, tables));
       });
     }
   });
