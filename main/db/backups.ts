@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS } from '../../migrations';
 import { AppError } from '../../shared/errors';
-import { ensurePrivateDir, ensurePrivateFile } from './files';
+import { ensurePrivateDir, ensurePrivateFile, writePrivateFile } from './files';
 
 // Backups (issue 11 point 1): SQLite's online backup API into a `backups` folder beside the database,
 // named <stem>-YYYYMMDDTHHMMSS-mmmZ-<kind>.db, written to a .partial file then renamed (a crash leaves
@@ -129,7 +129,9 @@ export function pruneBackups(dbFile: string): string[] {
   const all = listBackupFiles(dbFile);
   const keep = retained(all);
   const removed = all.filter((b) => !keep.has(b.file));
-  for (const b of removed) fs.rmSync(b.file, { force: true });
+  // With the copy go its check record and the -wal/-shm files a reader of a WAL copy may leave.
+  for (const b of removed)
+    for (const f of [b.file, checkFile(b.file), `${b.file}-wal`, `${b.file}-shm`]) fs.rmSync(f, { force: true });
   return removed.map((b) => b.file);
 }
 
@@ -178,13 +180,46 @@ export function inspectCopy(file: string): { workspaces: string[]; newestMonth: 
   }
 }
 
+/** What a backup's check found, kept beside it (owner-only) for the next listing: `<backup>.json`. */
+type CheckRecord = Omit<BackupDetails, keyof BackupInfo> & { bytes: number; mtimeMs: number };
+const checkFile = (backup: string) => `${backup}.json`;
+
+function recordedCheck(b: BackupInfo, mtimeMs: number): CheckRecord | null {
+  try {
+    const r = JSON.parse(fs.readFileSync(checkFile(b.file), 'utf8')) as CheckRecord;
+    return r.bytes === b.bytes && r.mtimeMs === mtimeMs && Array.isArray(r.workspaces) ? r : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What is inside one backup, checked (integrity_check) the first time it is listed and recorded
+ * beside it: a backup is never written again, and checking every copy at each listing took seconds
+ * per copy of a large database (2.1 s for 600 MB) while the window waited. A restore checks again.
+ */
+function describeBackup(b: BackupInfo): BackupDetails {
+  const mtimeMs = fs.statSync(b.file).mtimeMs;
+  const known = recordedCheck(b, mtimeMs);
+  if (known) {
+    const { bytes: _bytes, mtimeMs: _mtime, ...found } = known;
+    return { ...b, ...found };
+  }
+  let found: Omit<BackupDetails, keyof BackupInfo>;
+  try {
+    found = { ...inspectCopy(b.file), ok: true };
+  } catch (e) {
+    found = { workspaces: [], newestMonth: null, ok: false, problem: (e as Error).message };
+  }
+  try {
+    writePrivateFile(checkFile(b.file), JSON.stringify({ ...found, bytes: b.bytes, mtimeMs }));
+  } catch {
+    // a read-only backups folder: checked again next time
+  }
+  return { ...b, ...found };
+}
+
 /** The backups with what is inside each (a damaged copy is listed with its problem). */
 export function listBackups(dbFile: string): BackupDetails[] {
-  return listBackupFiles(dbFile).map((b) => {
-    try {
-      return { ...b, ...inspectCopy(b.file), ok: true };
-    } catch (e) {
-      return { ...b, workspaces: [], newestMonth: null, ok: false, problem: (e as Error).message };
-    }
-  });
+  return listBackupFiles(dbFile).map(describeBackup);
 }

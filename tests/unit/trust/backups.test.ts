@@ -3,7 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../main/cli/commands';
 import { runCli } from '../../../main/cli/framework';
-import { type BackupInfo, createBackup, listBackupFiles, listBackups, retained } from '../../../main/db/backups';
+import {
+  type BackupInfo,
+  createBackup,
+  listBackupFiles,
+  listBackups,
+  pruneBackups,
+  retained,
+} from '../../../main/db/backups';
 import { openDb } from '../../../main/db/open';
 import { restoreDb } from '../../../main/db/restore';
 import { createWorkspace } from '../../../main/workspaces/service';
@@ -51,6 +58,52 @@ describe('backups and restore (issue 11 points 1, 2, 6)', () => {
       // The next open of the day makes the daily backup once.
       for (let i = 0; i < 2; i++) await (await openDb(file, { dailyBackup: true })).close();
       expect(names(file).filter((k) => k === 'daily')).toHaveLength(0); // a backup today already exists
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('a listing checks each backup once and records it beside the copy; a changed copy is checked again', async () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'app.db');
+      const db = await openDb(file);
+      createWorkspace(db, { name: 'Acme', mode: 'corporate' });
+      const b = await createBackup(db.raw, file, 'manual');
+      await db.close();
+      const record = `${b.file}.json`;
+      expect(fs.existsSync(record)).toBe(false);
+      expect(listBackups(file)).toMatchObject([{ name: b.name, ok: true, workspaces: ['Acme'] }]);
+      expect(JSON.parse(fs.readFileSync(record, 'utf8'))).toMatchObject({
+        ok: true,
+        workspaces: ['Acme'],
+        bytes: b.bytes,
+      });
+      if (process.platform !== 'win32') expect(mode(record)).toBe(0o600);
+      expect(listBackupFiles(file).map((x) => x.name)).toEqual([b.name]); // the record is not a backup
+      // The next listing reads the record (a changed record shows it was not checked again)...
+      fs.writeFileSync(record, fs.readFileSync(record, 'utf8').replace('"Acme"', '"Recorded"'));
+      expect(listBackups(file)[0].workspaces).toEqual(['Recorded']);
+      // ...until the copy itself changes: then it is checked again, and a damaged copy says so.
+      const bytes = fs.readFileSync(b.file);
+      bytes.fill(0x5a, 4096, 8192);
+      fs.writeFileSync(b.file, bytes);
+      fs.utimesSync(b.file, new Date(), new Date(Date.now() + 5_000));
+      expect(listBackups(file)[0]).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/damaged|cannot be read/),
+      });
+      // Pruning a backup removes its record with it.
+      fs.rmSync(b.file);
+      fs.writeFileSync(b.file, fs.readFileSync(file));
+      const older = path.join(path.dirname(b.file), 'app-20200101T000000-000Z-before-restore.db');
+      for (const n of ['20200102', '20200103']) fs.copyFileSync(b.file, older.replace('20200101', n));
+      fs.copyFileSync(b.file, older);
+      listBackups(file);
+      expect(fs.existsSync(`${older}.json`)).toBe(true);
+      pruneBackups(file);
+      expect(fs.existsSync(older)).toBe(false);
+      for (const f of [`${older}.json`, `${older}-wal`, `${older}-shm`]) expect(fs.existsSync(f)).toBe(false);
     } finally {
       t.cleanup();
     }
