@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BackupEntry, RestoreOutcome } from '../../shared/channels/backups';
 import { AppError } from '../../shared/errors';
 import type { Ctx } from '../context';
-import { type BackupDetails, createBackup, inspectCopy, listBackupFiles, listBackups } from '../db/backups';
+import { type BackupDetails, createBackup, describeBackup, listBackupFiles, listBackups } from '../db/backups';
 import { restoreDb, restoreOverDamaged } from '../db/restore';
 
 /** The backups as the window sees them: by name, never by path. */
@@ -17,8 +17,10 @@ export function listBackupEntries(dbFile: string): BackupEntry[] {
 
 export async function backUpNow(ctx: Pick<Ctx, 'db'>): Promise<BackupEntry> {
   const db = ctx.db;
-  const b = await createBackup(db.raw, db.file, 'manual');
-  return toEntry({ ...b, ...inspectCopy(b.file), ok: true });
+  // Checked now, and the check recorded for the listing that follows.
+  const made = describeBackup(await createBackup(db.raw, db.file, 'manual'));
+  if (!made.ok) throw new AppError('damaged', made.problem ?? `The backup ${made.name} could not be checked.`);
+  return toEntry(made);
 }
 
 /** The file of a listed backup; a name not in the backups folder is refused. */

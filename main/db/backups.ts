@@ -198,7 +198,7 @@ function recordedCheck(b: BackupInfo, mtimeMs: number): CheckRecord | null {
  * beside it: a backup is never written again, and checking every copy at each listing took seconds
  * per copy of a large database (2.1 s for 600 MB) while the window waited. A restore checks again.
  */
-function describeBackup(b: BackupInfo): BackupDetails {
+export function describeBackup(b: BackupInfo): BackupDetails {
   const mtimeMs = fs.statSync(b.file).mtimeMs;
   const known = recordedCheck(b, mtimeMs);
   if (known) {
