@@ -15,7 +15,7 @@ import type {
 import { AppError } from '../../shared/errors';
 import { isImportRefusal } from '../../shared/import/refusal';
 import { normalizeName } from '../../shared/names';
-import { all, type Db, inTransaction } from '../db/open';
+import { type Db, inTransaction } from '../db/open';
 import type { Account } from '../db/schema';
 import { readWorkbook } from '../import/workbook';
 import { listPeople } from './book';
@@ -56,10 +56,9 @@ interface Context {
 }
 
 function contextOf(db: Db, customerId: number): Context {
-  const accounts = all(db, db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId));
   const people = listPeople(db, customerId);
   return {
-    accounts: new Map(accounts.map((a) => [normalizeName(a.account_name), a])),
+    accounts: accountsByName(db, customerId),
     people: new Map(people.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), { id: p.id, name: p.name }])),
     peopleById: new Map(people.map((p) => [p.id, p.name])),
   };

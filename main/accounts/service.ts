@@ -45,8 +45,11 @@ export function activeAccounts(db: Db, customerId: number): Array<{ account_id: 
   );
 }
 
-/** Account names match after trimming and Unicode case folding (workbook-format.md, Modes): the name rule of shared/names.ts. */
-/** The workspace's accounts by normalised name, read once: for a caller looking up many names (an import's preview). */
+/**
+ * The workspace's accounts by normalised name (names match after trimming and Unicode case folding,
+ * workbook-format.md, Modes: the name rule of shared/names.ts), read once: for a caller looking up
+ * many names (an import's preview, an accounts list).
+ */
 export function accountsByName(db: Db, customerId: number): Map<string, Account> {
   const out = new Map<string, Account>();
   for (const a of all(db, db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId))) {
@@ -56,11 +59,9 @@ export function accountsByName(db: Db, customerId: number): Map<string, Account>
   return out;
 }
 
+/** The workspace's account of that name (the name rule of accountsByName). */
 export function findAccountByName(db: Db, customerId: number, name: string): Account | undefined {
-  const wanted = normalizeName(name);
-  return all(db, db.k.selectFrom('accounts').selectAll().where('customer_id', '=', customerId)).find(
-    (a) => normalizeName(a.account_name) === wanted,
-  );
+  return accountsByName(db, customerId).get(normalizeName(name));
 }
 
 export function listAccounts(

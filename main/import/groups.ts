@@ -1,8 +1,8 @@
 import { AppError } from '../../shared/errors';
 import type { Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName } from '../../shared/names';
-import { findAccountByName, getAccount } from '../accounts/service';
-import { all, type Db, run } from '../db/open';
+import { accountsByName, findAccountByName, getAccount } from '../accounts/service';
+import { type Db, run } from '../db/open';
 import type { StoreInput } from './store';
 
 export type Group = { name: string; accountId: number | null; rows: KpiRow[]; created: boolean };
@@ -51,12 +51,7 @@ export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Grou
   const rows = input.wb.sheets.flatMap((s) => s.rows);
   if (input.mode === 'corporate') return [corporateGroup(db, input, rows)];
   if (!input.wb.sheets.some((s) => s.hasAccountColumn)) throw new AppError('refused', NO_ACCOUNT_COLUMN_REFUSAL);
-  const existing = new Map(
-    all(
-      db,
-      db.k.selectFrom('accounts').select(['account_id', 'account_name']).where('customer_id', '=', input.customerId),
-    ).map((a) => [normalizeName(a.account_name), a]),
-  );
+  const existing = accountsByName(db, input.customerId);
   const groups = new Map<string, Group>();
   for (const r of rows) {
     if (!r.account?.trim()) {
