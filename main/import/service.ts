@@ -233,19 +233,13 @@ function periodNotes(
     if (!p.alreadyImported.some((a) => a.id === h.account_id))
       p.alreadyImported.push({ id: h.account_id, name: h.account_name });
   }
-  // Each month's text made once (hundreds of thousands of row-months in a large roll-up).
-  const texts = new Map<number, string>();
   for (const s of wb.sheets) {
     for (const r of s.rows) {
       if (r.dataValue == null) continue;
       for (const m of r.months) {
         if (Math.abs(m.value - r.dataValue) <= 1e-9) continue; // as dataConflict: no conflict
         const key = m.year * 100 + m.month;
-        let text = texts.get(key);
-        if (text === undefined) {
-          text = ymText(m.year, m.month);
-          texts.set(key, text);
-        }
+        const text = ymText(m.year, m.month);
         const p = notes[text];
         if (!p) continue;
         p.conflicts.count++;

@@ -5,18 +5,15 @@ import type { InterpretedWorkbook, Issue, KpiRow } from '../../shared/import/int
 import { normalizeName } from '../../shared/names';
 import { type Range, round2, scoreValue } from '../../shared/scoring';
 import { type Db, first, inTransaction, run } from '../db/open';
-import { prepared } from '../db/statements';
 import { loadRanges, openScoreRun, type SeriesRow, ymKey, ymText } from '../scoring/service';
 import { captureBefore, describeChanges, restatedValues } from './changes';
 import { heapKeeper } from './collect';
 import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
 import { parsedJson } from './parsed-json';
 
-/** The insert of one KPI's n monthly values in one statement (its text made once per n). */
-const valuesSql: string[] = [];
+/** The insert of one KPI's n monthly values in one statement. */
 const insertValuesSql = (n: number) =>
-  (valuesSql[n] ??=
-    `INSERT INTO kpi_time_series (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+  `INSERT INTO kpi_time_series (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 
 export interface StoreInput {
   customerId: number;
@@ -172,7 +169,7 @@ function storeMasterFile(db: Db, input: StoreInput, now: string): number | null 
  * Timestamps are passed in: a per-row strftime() default costs more than the insert itself.
  */
 export function writeStatements(db: Db) {
-  // Looked up by month count here, once per KPI row: the shared cache's key is the statement's long text.
+  // Made once per month count for the write, looked up by that count once per KPI row.
   const valuesByCount: BetterSqlite3.Statement[] = [];
   return {
     insertUpload: db.raw.prepare(`INSERT INTO kpi_uploads
@@ -182,7 +179,7 @@ export function writeStatements(db: Db) {
       (upload_id, account_id, category, row_index, health_score_component, weight, data, source_review, kpi_parameter,
        impact_level, measurement_frequency, last_edited_by, last_edited_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertValues: (n: number) => (valuesByCount[n] ??= prepared(db.raw, insertValuesSql(n))),
+    insertValues: (n: number) => (valuesByCount[n] ??= db.raw.prepare(insertValuesSql(n))),
     // Versions are never reused: the highest an account has had is kept (migration 0010).
     nextVersion: db.raw
       .prepare(`SELECT MAX(

@@ -123,7 +123,17 @@ export function loadAccountSeries(
 }
 
 export const ymKey = (year: number, month: number) => year * 100 + month;
-export const ymText = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+/** Each month's text ("2025-09") made once: imports and scoring ask for it per row-month, hundreds of thousands of times. */
+const YM_TEXTS = new Map<number, string>();
+export function ymText(year: number, month: number): string {
+  const key = year * 100 + month;
+  let text = YM_TEXTS.get(key);
+  if (text === undefined) {
+    text = `${year}-${String(month).padStart(2, '0')}`;
+    if (Number.isInteger(month) && month >= 1 && month <= 12 && YM_TEXTS.size < 10_000) YM_TEXTS.set(key, text);
+  }
+  return text;
+}
 
 /** What choosing a month's effective value reads of a value row. */
 export type EffectiveRow = Pick<SeriesRow, 'kpiId' | 'year' | 'month' | 'value' | 'uploadId' | 'name' | 'category'>;
