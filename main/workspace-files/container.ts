@@ -187,8 +187,3 @@ export function* unsealWorkspacePieces(file: Uint8Array, name: string, passphras
     at += n;
   }
 }
-
-/** The whole unpacked body of a .kpiw file (see unsealWorkspacePieces). */
-export function unsealWorkspace(file: Uint8Array, name: string, passphrase?: string): Buffer {
-  return Buffer.concat([...unsealWorkspacePieces(file, name, passphrase)]);
-}

@@ -37,6 +37,11 @@ interface DumpReader {
 
 const damagedDump = (fileName: string) =>
   new AppError('refused', `${fileName} is damaged: its contents cannot be read.`);
+const notOurs = (fileName: string) => new AppError('refused', `${fileName} is not a KPI Dashboard workspace file.`);
+const fromNewer = (fileName: string) =>
+  new AppError('refused', `${fileName} was written by a newer version of KPI Dashboard; update the app to open it.`);
+/** A table or column this machine does not have (its migrations were checked first). */
+const NEWER_TABLES = 'This workspace file was written by a newer version of KPI Dashboard.';
 
 function parseJson(text: string, fileName: string): unknown {
   try {
@@ -48,20 +53,15 @@ function parseJson(text: string, fileName: string): unknown {
 
 function checkHead(head: DumpHead, fileName: string): DumpHead {
   if (head?.app !== 'KPI Dashboard' || !head.workspace?.name || !Array.isArray(head.migrations))
-    throw new AppError('refused', `${fileName} is not a KPI Dashboard workspace file.`);
-  if (head.dumpVersion > DUMP_VERSION)
-    throw new AppError(
-      'refused',
-      `${fileName} was written by a newer version of KPI Dashboard; update the app to open it.`,
-    );
+    throw notOurs(fileName);
+  if (head.dumpVersion > DUMP_VERSION) throw fromNewer(fileName);
   return head;
 }
 
 /** A version 1 body: one JSON document (small by nature: larger workspaces could not be written so). */
 function wholeDump(dump: WorkspaceDump, fileName: string): DumpReader {
   const head = checkHead(dump, fileName);
-  if (typeof dump.tables !== 'object' || dump.tables === null)
-    throw new AppError('refused', `${fileName} is not a KPI Dashboard workspace file.`);
+  if (typeof dump.tables !== 'object' || dump.tables === null) throw notOurs(fileName);
   return {
     head,
     *tables() {
@@ -136,11 +136,7 @@ function assertSchemaKnown(db: Db, dump: DumpHead, fileName: string): void {
   const here = new Set(
     (db.raw.prepare('SELECT name FROM kysely_migration').all() as Array<{ name: string }>).map((m) => m.name),
   );
-  if (dump.migrations.some((m) => !here.has(m)))
-    throw new AppError(
-      'refused',
-      `${fileName} was written by a newer version of KPI Dashboard; update the app to open it.`,
-    );
+  if (dump.migrations.some((m) => !here.has(m))) throw fromNewer(fileName);
 }
 
 /** The name, or "Name (2)", "Name (3)"... when a workspace is already called that. */
@@ -170,8 +166,7 @@ function freeUnique(db: Db, t: TableInfo, col: string, value: unknown, suffix: n
 /** Inserts a table's rows under new ids, references followed; returns how many. */
 function insertTable(db: Db, t: TableInfo, data: DumpTable, maps: IdMaps, customerId: number): number {
   const unknown = data.columns.filter((c) => !t.columns.includes(c));
-  if (unknown.length)
-    throw new AppError('refused', 'This workspace file was written by a newer version of KPI Dashboard.');
+  if (unknown.length) throw new AppError('refused', NEWER_TABLES);
   const cols = data.columns.filter((c) => c !== t.rowId);
   const insert = db.raw.prepare(
     `INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
@@ -306,7 +301,7 @@ export function importWorkspaceFile(
     // In the file's order, parents before the rows pointing at them (as it was written).
     for (const data of dump.tables()) {
       const t = local.get(data.name);
-      if (!t) throw new AppError('refused', 'This workspace file was written by a newer version of KPI Dashboard.');
+      if (!t) throw new AppError('refused', NEWER_TABLES);
       counts.set(t.name, insertTable(db, t, data, maps, customerId));
     }
     const differences = rangeDifferences(db, head.ranges ?? []);

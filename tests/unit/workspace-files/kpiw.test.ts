@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../main/cli/commands';
 import { runCli } from '../../../main/cli/framework';
 import { type Db, openDb } from '../../../main/db/open';
-import { readHeader, sealWorkspace, sealWorkspaceBody, unsealWorkspace } from '../../../main/workspace-files/container';
+import {
+  readHeader,
+  sealWorkspace,
+  sealWorkspaceBody,
+  unsealWorkspacePieces,
+} from '../../../main/workspace-files/container';
 import { dumpWorkspace, exportWorkspaceFile, type WorkspaceDump } from '../../../main/workspace-files/export';
 import { importWorkspaceFile } from '../../../main/workspace-files/import';
 import { type TableInfo, workspaceTables } from '../../../main/workspace-files/tables';
@@ -130,7 +135,10 @@ describe('workspace files (.kpiw, issue 11 point 4)', () => {
       // As the app wrote a .kpiw before (format 1, dump version 1): one JSON document.
       oneDocument: Buffer.from(sealWorkspace(JSON.stringify(dumpWorkspace(db, 1)), 'ACME')).fill(1, 4, 5),
     }));
-    const lines = unsealWorkspace(bytes, 'acme.kpiw').toString('utf8').trimEnd().split('\n');
+    const lines = Buffer.concat([...unsealWorkspacePieces(bytes, 'acme.kpiw')])
+      .toString('utf8')
+      .trimEnd()
+      .split('\n');
     const head = JSON.parse(lines[0]);
     expect(head).toMatchObject({ app: 'KPI Dashboard', dumpVersion: 2, workspace: { name: 'ACME' } });
     expect(head.tables).toBeUndefined();
