@@ -60,33 +60,22 @@ const kpi = (args: string[], hook?: string) =>
     maxBuffer: 64 << 20,
   });
 
-/** The whole import through the command line, in a new workspace of a new database: wall time and peak RSS. */
-function cliImport(file: string, dir: string, hook: string, n: number): { ms: number; rss: number; stored: string } {
-  const db = path.join(dir, `bench-${n}.db`);
-  for (const args of [
-    ['init', '--db', db],
-    ['customer', 'add', '--db', db, '--name', 'Bench', '--mode', 'account_rollup'],
-  ]) {
+/** Runs command-line steps that must succeed (setting up a database). */
+function kpiSteps(steps: string[][]): void {
+  for (const args of steps) {
     const r = kpi(args);
     if (r.status !== 0) throw new Error(`kpi ${args.join(' ')}: ${r.stderr}`);
   }
-  const t0 = performance.now();
-  const r = kpi(['import', file, '--db', db, '--customer', 'Bench', '--create-accounts', '--period', '2025-12'], hook);
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`kpi import: ${r.stderr || r.stdout}`);
-  const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0);
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
-  return { ms, rss, stored: r.stdout.split('\n')[0] };
 }
 
-/**
- * A re-import: `first` imported into a new workspace (not timed), then `second` (the same accounts,
- * every value different) timed with its peak RSS: each account's earlier values are read, compared
- * for the report and scored with the new ones.
- */
-function cliReimport(first: string, second: string, dir: string, hook: string, n: number) {
-  const db = path.join(dir, `reimport-${n}.db`);
-  const args = (file: string) => [
+/** A new database with the roll-up workspace "Bench", and the import command into it. */
+function benchDb(dir: string, name: string) {
+  const db = path.join(dir, `${name}.db`);
+  kpiSteps([
+    ['init', '--db', db],
+    ['customer', 'add', '--db', db, '--name', 'Bench', '--mode', 'account_rollup'],
+  ]);
+  const importArgs = (file: string) => [
     'import',
     file,
     '--db',
@@ -97,20 +86,33 @@ function cliReimport(first: string, second: string, dir: string, hook: string, n
     '--period',
     '2025-12',
   ];
-  for (const a of [
-    ['init', '--db', db],
-    ['customer', 'add', '--db', db, '--name', 'Bench', '--mode', 'account_rollup'],
-    args(first),
-  ]) {
-    const r = kpi(a);
-    if (r.status !== 0) throw new Error(`kpi ${a.join(' ')}: ${r.stderr}`);
-  }
+  return { db, importArgs };
+}
+
+/** One import through the command line, timed with its peak RSS; the database is removed after. */
+function timedImport(b: ReturnType<typeof benchDb>, file: string, hook: string) {
   const t0 = performance.now();
-  const r = kpi(args(second), hook);
+  const r = kpi(b.importArgs(file), hook);
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`kpi import: ${r.stderr || r.stdout}`);
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+  for (const f of [b.db, `${b.db}-wal`, `${b.db}-shm`]) fs.rmSync(f, { force: true });
   return { ms, rss: Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0), stored: r.stdout.split('\n')[0] };
+}
+
+/** The whole import through the command line, in a new workspace of a new database: wall time and peak RSS. */
+function cliImport(file: string, dir: string, hook: string, n: number): { ms: number; rss: number; stored: string } {
+  return timedImport(benchDb(dir, `bench-${n}`), file, hook);
+}
+
+/**
+ * A re-import: `first` imported into a new workspace (not timed), then `second` (the same accounts,
+ * every value different) timed with its peak RSS: each account's earlier values are read, compared
+ * for the report and scored with the new ones.
+ */
+function cliReimport(first: string, second: string, dir: string, hook: string, n: number) {
+  const b = benchDb(dir, `reimport-${n}`);
+  kpiSteps([b.importArgs(first)]);
+  return timedImport(b, second, hook);
 }
 
 /** Each hostile file read or refused in this process: its median time and what happened. */
@@ -142,14 +144,11 @@ async function hostile(): Promise<Array<{ name: string; ms: number; outcome: str
  */
 async function databaseAlone(dir: string, n: number, rows: number): Promise<number> {
   const file = path.join(dir, `floor-${n}.db`);
-  for (const args of [
+  kpiSteps([
     ['init', '--db', file],
     ['customer', 'add', '--db', file, '--name', 'Floor'],
     ['account', 'add', '--db', file, '--customer', 'Floor', '--name', 'Floor account'],
-  ]) {
-    const r = kpi(args);
-    if (r.status !== 0) throw new Error(`kpi ${args.join(' ')}: ${r.stderr}`);
-  }
+  ]);
   const db = await openDb(file);
   const st = writeStatements(db);
   const [ws, account] = db.raw.prepare('SELECT customer_id, account_id FROM accounts').raw().get() as number[];
