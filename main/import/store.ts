@@ -5,9 +5,9 @@ import type { InterpretedWorkbook, Issue, KpiRow } from '../../shared/import/int
 import { normalizeName } from '../../shared/names';
 import { type Range, round2, scoreValue } from '../../shared/scoring';
 import { type Db, first, inTransaction, run } from '../db/open';
+import { heapKeeper } from '../heap';
 import { loadRanges, openScoreRun, type SeriesRow, ymKey, ymText } from '../scoring/service';
 import { captureBefore, describeChanges, restatedValues } from './changes';
-import { heapKeeper } from './collect';
 import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
 import { parsedJson } from './parsed-json';
 
@@ -311,7 +311,7 @@ type ScoreAccount = (g: Group, firstRows: SeriesRow[] | null, uploadId: number) 
 export function writeUploads(db: Db, ctx: WriteContext, todo: Group[], fileId: number | null, score: ScoreAccount) {
   const { input } = ctx;
   const st = writeStatements(db);
-  // The garbage of accounts already written is collected as the store goes (see collect.ts).
+  // The garbage of accounts already written is collected as the store goes (see main/heap.ts).
   const heap = heapKeeper();
   const rawBytes =
     input.mode === 'corporate' ? Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) : null;

@@ -9,7 +9,7 @@ import type { RangeDifference, WorkspaceFileImport, WorkspaceFileInfo } from '..
 import { AppError } from '../../shared/errors';
 import { normalizeName } from '../../shared/names';
 import { type Db, inTransaction } from '../db/open';
-import { heapKeeper } from '../import/collect';
+import { heapKeeper } from '../heap';
 import { recomputeAllWorkspaces, recomputeScores } from '../scoring/service';
 import { readHeader, unsealWorkspacePieces } from './container';
 import { DUMP_VERSION, type DumpHead, RANGE_FIELDS, type WorkspaceDump } from './export';
@@ -172,7 +172,7 @@ function insertTable(db: Db, t: TableInfo, data: DumpTable, maps: IdMaps, custom
     `INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
   );
   const fkOf = new Map(t.foreignKeys.map((f) => [f.from, f]));
-  // Millions of rows parsed in one synchronous transaction: their garbage is collected as it goes (see collect.ts).
+  // Millions of rows parsed in one synchronous transaction: their garbage is collected as it goes (see main/heap.ts).
   const heap = heapKeeper();
   let n = 0;
   for (const row of data.rows()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECT_FROM_ROWS, collectGarbage, heapKeeper } from '../../../main/import/collect';
+import { COLLECT_FROM_ROWS, collectGarbage, heapKeeper } from '../../../main/heap';
 
 /** About 80 MB of small objects, unreachable once the function returns. */
 function garbage(): number {
