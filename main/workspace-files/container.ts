@@ -61,11 +61,6 @@ function deriveKey(passphrase: string, salt: Buffer, params: { N: number; r: num
   return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: 256 * params.N * params.r });
 }
 
-/** Seals a workspace's JSON in a .kpiw file; with a passphrase, encrypted. */
-export function sealWorkspace(json: string, workspace: string, passphrase?: string): Buffer {
-  return sealWorkspaceBody(zlib.gzipSync(Buffer.from(json, 'utf8')), workspace, passphrase);
-}
-
 /**
  * Seals a gzipped body in a .kpiw file; with a passphrase, encrypted. A body of several gzip
  * members in a row gives their compressed lengths as `pieces`.

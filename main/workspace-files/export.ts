@@ -59,13 +59,13 @@ function* selectRows(db: Db, t: TableInfo, customerId: number, exported: Map<str
 }
 
 /** What a walk over a workspace's rows is told: each table (parents first), then each of its rows. */
-interface DumpVisitor {
+export interface DumpVisitor {
   table(name: string, columns: string[]): void;
   row(cells: unknown[]): void;
 }
 
 /** The dump without its tables: the workspace, the schema, the reference ranges. */
-function dumpHead(db: Db, customerId: number): DumpHead {
+export function dumpHead(db: Db, customerId: number): DumpHead {
   const ws = getWorkspace(db, customerId);
   const customer = db.raw.prepare('SELECT email, phone FROM customers WHERE customer_id = ?').get(customerId) as {
     email: string | null;
@@ -87,7 +87,7 @@ function dumpHead(db: Db, customerId: number): DumpHead {
 }
 
 /** Every row of the workspace, table by table, parents first, each row read and handed on alone. */
-function walkWorkspace(db: Db, customerId: number, visit: DumpVisitor): void {
+export function walkWorkspace(db: Db, customerId: number, visit: DumpVisitor): void {
   const tables = workspaceTables(db.raw);
   const referenced = new Set(tables.flatMap((t) => t.foreignKeys.map((f) => `${f.table}.${f.to}`)));
   const exported = new Map<string, Set<unknown>>([['customers.customer_id', new Set([customerId])]]);
@@ -105,20 +105,6 @@ function walkWorkspace(db: Db, customerId: number, visit: DumpVisitor): void {
       visit.row(row.map(encodeCell));
     }
   }
-}
-
-/** Every row of the workspace as one object (the version 1 layout; tests compare workspaces with it). */
-export function dumpWorkspace(db: Db, customerId: number): WorkspaceDump {
-  const tables: WorkspaceDump['tables'] = {};
-  let rows: unknown[][] = [];
-  walkWorkspace(db, customerId, {
-    table(name, columns) {
-      rows = [];
-      tables[name] = { columns, rows };
-    },
-    row: (cells) => rows.push(cells),
-  });
-  return { ...dumpHead(db, customerId), dumpVersion: 1, tables };
 }
 
 export interface ExportSummary {

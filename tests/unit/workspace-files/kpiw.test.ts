@@ -5,16 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../main/cli/commands';
 import { runCli } from '../../../main/cli/framework';
 import { type Db, openDb } from '../../../main/db/open';
-import {
-  readHeader,
-  sealWorkspace,
-  sealWorkspaceBody,
-  unsealWorkspacePieces,
-} from '../../../main/workspace-files/container';
-import { dumpWorkspace, exportWorkspaceFile, type WorkspaceDump } from '../../../main/workspace-files/export';
+import { readHeader, sealWorkspaceBody, unsealWorkspacePieces } from '../../../main/workspace-files/container';
+import { exportWorkspaceFile, type WorkspaceDump } from '../../../main/workspace-files/export';
 import { importWorkspaceFile } from '../../../main/workspace-files/import';
 import { type TableInfo, workspaceTables } from '../../../main/workspace-files/tables';
 import { SAMPLES, tempDir } from '../../helpers/db';
+import { dumpWorkspace, sealWorkspace } from '../../helpers/workspace-dump';
 
 async function kpi(...argv: string[]) {
   const out: string[] = [];
