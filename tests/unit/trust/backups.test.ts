@@ -27,6 +27,14 @@ async function cli(argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** A database in `dir` with the workspace Acme, and a manual backup of it. */
+async function acmeBackedUp(dir: string) {
+  const file = path.join(dir, 'app.db');
+  const db = await openDb(file);
+  createWorkspace(db, { name: 'Acme', mode: 'corporate' });
+  return { file, db, b: await createBackup(db.raw, file, 'manual') };
+}
+
 describe('backups and restore (issue 11 points 1, 2, 6)', () => {
   it('backs up, lists what is inside, restores atomically after a safety copy; files are owner-only', async () => {
     const t = tempDir();
@@ -66,10 +74,7 @@ describe('backups and restore (issue 11 points 1, 2, 6)', () => {
   it('a listing checks each backup once and records it beside the copy; a changed copy is checked again', async () => {
     const t = tempDir();
     try {
-      const file = path.join(t.dir, 'app.db');
-      const db = await openDb(file);
-      createWorkspace(db, { name: 'Acme', mode: 'corporate' });
-      const b = await createBackup(db.raw, file, 'manual');
+      const { file, db, b } = await acmeBackedUp(t.dir);
       await db.close();
       const record = `${b.file}.json`;
       expect(fs.existsSync(record)).toBe(false);
@@ -112,10 +117,7 @@ describe('backups and restore (issue 11 points 1, 2, 6)', () => {
   it('refuses a damaged copy with the database untouched, and a damaged database is never replaced', async () => {
     const t = tempDir();
     try {
-      const file = path.join(t.dir, 'app.db');
-      const db = await openDb(file);
-      createWorkspace(db, { name: 'Acme', mode: 'corporate' });
-      const b = await createBackup(db.raw, file, 'manual');
+      const { file, db, b } = await acmeBackedUp(t.dir);
       const bytes = fs.readFileSync(b.file);
       bytes.fill(0x5a, 4096, 8192); // wreck the second page
       const bad = path.join(t.dir, 'bad.db');
