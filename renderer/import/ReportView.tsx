@@ -2,11 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { ImportReport } from '../../shared/channels/import';
 import { fmtMonth } from '../components/format';
 import { useApp } from '../store';
-import { plural } from './importText';
+import { ACCOUNTS_NAMED, importedSummary, plural } from './importText';
 import { IssueList } from './MappingEditor';
 import { ReportChanges } from './ReportChanges';
-
-const ACCOUNTS_NAMED = 10;
 
 export function ReportView({ report }: { report: ImportReport }) {
   const navigate = useApp((s) => s.navigate);
@@ -54,12 +52,7 @@ export function ReportView({ report }: { report: ImportReport }) {
       ) : (
         <>
           <p>
-            {report.fileName}, {fmtMonth(report.period)}: {report.uploads.length} account
-            {report.uploads.length === 1 ? '' : 's'} updated
-            {report.accountsCreated.length
-              ? `, ${report.accountsCreated.length} created (${report.accountsCreated.slice(0, ACCOUNTS_NAMED).join(', ')}${report.accountsCreated.length > ACCOUNTS_NAMED ? ', …' : ''})`
-              : ''}
-            .
+            {report.fileName}, {fmtMonth(report.period)}: {importedSummary(report)}.
           </p>
           {report.skippedAccounts.length > 0 && (
             <p className="muted">Skipped: {report.skippedAccounts.map((s) => `${s.name} (${s.reason})`).join('; ')}.</p>

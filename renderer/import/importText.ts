@@ -1,4 +1,4 @@
-import type { ImportPreview } from '../../shared/channels/import';
+import type { ImportPreview, ImportReport } from '../../shared/channels/import';
 
 /* Texts and small formatters the import screen's views share. */
 
@@ -21,3 +21,24 @@ export const nameList = (names: string[]) =>
     : names.length > 1
       ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
       : (names[0] ?? '');
+
+/** How many accounts a report names before "…". */
+export const ACCOUNTS_NAMED = 10;
+
+/**
+ * What an import stored, as the report's first line says it: "3 accounts updated, 2 created
+ * (Acme, Globex)", "1 account created (Initech)". An account the import created is counted once,
+ * as created, not also as updated.
+ */
+export function importedSummary(report: Pick<ImportReport, 'uploads' | 'accountsCreated'>): string {
+  const created = report.accountsCreated;
+  const updated = report.uploads.length - created.length;
+  const named = `${created.slice(0, ACCOUNTS_NAMED).join(', ')}${created.length > ACCOUNTS_NAMED ? ', …' : ''}`;
+  const parts = [
+    ...(updated > 0 || !created.length ? [`${plural(updated, 'account')} updated`] : []),
+    ...(created.length
+      ? [`${updated > 0 ? created.length.toLocaleString() : plural(created.length, 'account')} created (${named})`]
+      : []),
+  ];
+  return parts.join(', ');
+}

@@ -221,7 +221,7 @@ export function choosePeriod(input: PeriodInput, today = new Date()): PeriodSour
   for (const s of input.sheets) {
     for (const text of s.titleText) {
       const m = periodInText(text);
-      if (m) return { period: monthKey(m), from: 'title', sentence: `from "${text}" on sheet ${s.name}` };
+      if (m) return { period: monthKey(m), from: 'title', sentence: `from "${text}" on sheet ${s.name.trim()}` };
     }
   }
   const inName = periodInFileName(input.fileName);

@@ -132,6 +132,10 @@ describe('the default period, first that applies', () => {
       'Period September 2025: from "data as of 28 Sep 2025" on sheet Relationship Strength.',
     );
   });
+  it('1. names the sheet as its category reads, without the spaces around its name', () => {
+    const padded = { ...base, sheets: [{ ...base.sheets[1], name: '  Relationship Strength ' }] };
+    expect(choosePeriod(padded, today).sentence).toBe('from "data as of 28 Sep 2025" on sheet Relationship Strength');
+  });
   it('2. the file name', () => {
     const src = choosePeriod({ ...base, sheets: base.sheets.map((s) => ({ ...s, titleText: [] })) }, today);
     expect(src).toMatchObject({ period: '2025-06', from: 'file name' });
