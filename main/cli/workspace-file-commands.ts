@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { plural } from '../../shared/format';
 import { writePrivateFile } from '../db/files';
 import { exportWorkspaceFile } from '../workspace-files/export';
 import { importWorkspaceFile, type RangesChoice } from '../workspace-files/import';
@@ -74,7 +75,7 @@ export const workspaceFileCommands: Command[] = [
           ranges: ranges as RangesChoice,
         });
         io.out(
-          `${path.basename(file)} imported as the workspace "${r.name}" (${r.accounts} accounts, ${r.uploads} uploads).`,
+          `${path.basename(file)} imported as the workspace "${r.name}" (${plural(r.accounts, 'account')}, ${plural(r.uploads, 'upload')}).`,
         );
         if (!r.rangeDifferences.length) return;
         io.out(

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportPreview, ImportReport } from '../../shared/channels/import';
 import { AppError } from '../../shared/errors';
+import { plural } from '../../shared/format';
 import { findAccountByName } from '../accounts/service';
 import { type Command, readInput, str, UsageError, withDb } from '../cli/framework';
 import type { Db } from '../db/open';
@@ -52,16 +53,18 @@ export function formatReport(r: ImportReport): string[] {
   ];
   for (const s of r.sheets)
     lines.push(
-      `  sheet ${s.name}: ${s.rowsRead} rows read, ${s.kpisImported} KPIs imported, ${s.notesSkipped} notes skipped`,
+      `  sheet ${s.name}: ${plural(s.rowsRead, 'row')} read, ${plural(s.kpisImported, 'KPI')} imported, ${plural(s.notesSkipped, 'note')} skipped`,
     );
   for (const s of r.skipped) lines.push(`  sheet ${s.sheet}: skipped (${s.reason})`);
   for (const u of r.uploads)
-    lines.push(`  account ${u.accountName}: version ${u.version}, ${u.kpis} KPIs, ${u.values} values`);
+    lines.push(
+      `  account ${u.accountName}: version ${u.version}, ${plural(u.kpis, 'KPI')}, ${plural(u.values, 'value')}`,
+    );
   if (r.accountsCreated.length) lines.push(`  accounts created: ${r.accountsCreated.join(', ')}`);
   lines.push(...changeLines(r));
   for (const s of r.skippedAccounts) lines.push(`  account ${s.name}: ${s.reason}`);
   lines.push(
-    `  months: ${r.months.join(', ')}; scored ${r.scored.accounts} accounts, ${r.scored.months} account-months`,
+    `  months: ${r.months.join(', ')}; scored ${plural(r.scored.accounts, 'account')}, ${plural(r.scored.months, 'account-month')}`,
   );
   for (const i of r.issues) {
     lines.push(

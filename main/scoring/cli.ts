@@ -1,3 +1,4 @@
+import { ofCount, plural } from '../../shared/format';
 import { formatChange } from '../../shared/scoring';
 import { findAccountByName } from '../accounts/service';
 import { type Command, str, UsageError, withDb } from '../cli/framework';
@@ -24,7 +25,7 @@ export const scoringCommands: Command[] = [
           const t0 = performance.now();
           const s = recomputeScores(db, ws.id);
           io.out(
-            `${ws.name}: ${s.accounts} accounts, ${s.months} account-months scored; ${s.valuesRescored} KPI values and ${s.trendsWritten} monthly scores changed, ${s.trendsRemoved} removed (${Math.round(performance.now() - t0)} ms)`,
+            `${ws.name}: ${plural(s.accounts, 'account')}, ${plural(s.months, 'account-month')} scored; ${plural(s.valuesRescored, 'KPI value')} and ${plural(s.trendsWritten, 'monthly score')} changed, ${s.trendsRemoved} removed (${Math.round(performance.now() - t0)} ms)`,
           );
           if (s.unweightedCategories.length)
             io.out(`  categories without a weight (not in the overall): ${s.unweightedCategories.join(', ')}`);
@@ -57,7 +58,7 @@ export const scoringCommands: Command[] = [
           return;
         }
         io.out(
-          `${r.accountName}, ${r.month}: overall ${f2(r.overall)} (${r.status ?? 'no score'}); ${r.validKpis} of ${r.totalKpis} KPIs scored`,
+          `${r.accountName}, ${r.month}: overall ${f2(r.overall)} (${r.status ?? 'no score'}); ${ofCount(r.validKpis, r.totalKpis, 'KPI')} scored`,
         );
         for (const c of r.categories) {
           io.out(

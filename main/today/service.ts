@@ -1,5 +1,5 @@
 import type { TodayItem, TodayKind, TodayView } from '../../shared/channels/today';
-import { fmtHealth } from '../../shared/format';
+import { fmtHealth, plural } from '../../shared/format';
 import { round2, type Status, statusOf } from '../../shared/scoring';
 import { addDays, daysBetween, localDate, monthsBetween } from '../../shared/today/dates';
 import { all, type Db } from '../db/open';
@@ -160,7 +160,7 @@ function staleItems(accounts: AccountFacts[], asOf: string, staleLimit: number):
       kind: 'stale',
       account: a.name,
       accountId: a.id,
-      title: `No new data since ${latest[0]} (${monthsOld} months)`,
+      title: `No new data since ${latest[0]} (${plural(monthsOld, 'month')})`,
       due: null,
       overdue: false,
       latestMonth: latest[0],

@@ -1,4 +1,7 @@
 import type { ImportPreview, ImportReport } from '../../shared/channels/import';
+import { plural } from '../../shared/format';
+
+export { plural };
 
 /* Texts and small formatters the import screen's views share. */
 
@@ -13,7 +16,6 @@ export const PROPOSED_FROM: Record<NonNullable<ImportPreview['proposedAccount']>
 
 export const fmtSize = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 /** "Acme", "Acme and Globex", "Acme, Globex and Initech", or "12 accounts" past three names. */
 export const nameList = (names: string[]) =>
   names.length > 3

@@ -121,6 +121,7 @@ describe('Today (issue 13, point 4)', () => {
       account: 'TechCorp Solutions',
       latestMonth: '2025-09',
       monthsOld: 6,
+      title: 'No new data since 2025-09 (6 months)',
       due: null,
     });
     expect(later.items.some((i) => i.kind === 'renewal')).toBe(false);

@@ -209,7 +209,7 @@ describe('the command line', () => {
     expect(again.stdout).toContain('already imported');
     const score = run('score', '--db', db, '--customer', 'Samples');
     expect(score.status).toBe(0);
-    expect(score.stdout).toMatch(/Samples: 1 accounts, 9 account-months scored/);
+    expect(score.stdout).toMatch(/Samples: 1 account, 9 account-months scored/);
     const explain = run(
       'explain',
       '--db',

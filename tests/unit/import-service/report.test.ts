@@ -73,6 +73,14 @@ describe('the import report says what changed (issue 10, point 2)', () => {
     );
   });
 
+  it('the command line says its counts in words that agree with them ("1 KPI, 1 value")', async () => {
+    const one: TitledSheet[] = [{ name: 'Support & Experience', months: [], rows: [['CSAT Score', 1, 4.5]] }];
+    const lines = formatReport(await importBook(one));
+    expect(lines).toContain('  sheet Support & Experience: 1 row read, 1 KPI imported, 0 notes skipped');
+    expect(lines).toContain('  account Globex Analytics: version 1, 1 KPI, 1 value');
+    expect(lines.find((l) => l.startsWith('  months:'))).toMatch(/; scored 1 account, 1 account-month$/);
+  });
+
   it('an identical value written again is not a change', async () => {
     await importBook(sheets(4.5));
     // The same values in another file (a note row added): written as version 2, nothing restated.

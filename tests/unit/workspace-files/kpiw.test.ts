@@ -312,7 +312,7 @@ describe('workspace files (.kpiw, issue 11 point 4)', () => {
       '--name',
       'TC copy',
     );
-    expect(ok).toMatchObject({ code: 0, out: 'cli.kpiw imported as the workspace "TC copy" (1 accounts, 1 uploads).' });
+    expect(ok).toMatchObject({ code: 0, out: 'cli.kpiw imported as the workspace "TC copy" (1 account, 1 upload).' });
     delete process.env.KPIW_TEST_PASS;
   });
 });
