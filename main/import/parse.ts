@@ -15,12 +15,10 @@ import type { RawSheet, RawWorkbook } from '../../shared/import/types';
 import { normalizeName } from '../../shared/names';
 
 import { isWorkbookHead, streamWorkbook, type WorkbookHead } from './workbook/read';
-import { checkFile } from './workbook/safety';
-import { balance, withOnlySheets, worksheetParts } from './workbook/split';
 
 /**
- * Turning a file into interpreted rows, the slow part of an import. In the app it runs in worker
- * threads (the main process keeps answering the window while a large workbook is read) and can be
+ * Turning a file into interpreted rows, the slow part of an import. In the app it runs in a worker
+ * thread (the main process keeps answering the window while a large workbook is read) and can be
  * cancelled; the command line reads in-process. Both run the same two functions, readWorkbook and
  * interpretWorkbook.
  */
@@ -31,23 +29,43 @@ export interface ParseRequest {
   fileName: string;
   hash: string;
   options: InterpretOptions;
-  /** One of the halves of a split workbook: its emptied sheets are not a refusal. */
-  partial?: boolean;
+  /**
+   * The caller takes the interpretation for itself (a commit: the store empties its rows as it
+   * writes them), so it is not kept for another call.
+   */
+  take?: boolean;
 }
 
-/** An interpretation with the sheet order of the file and how long reading and interpreting took. */
-export type ParsedWorkbook = InterpretedWorkbook & { sheetOrder?: string[]; readMs?: number; interpretMs?: number };
+/** An interpretation and how long reading and interpreting took. */
+export type ParsedWorkbook = InterpretedWorkbook & { readMs?: number; interpretMs?: number };
 
 /**
- * In-process parse, with a one-file cache of its result so that preview and commit read the
- * workbook once (the same file with other options is read again: reading is fast, holding every
- * cell is not).
+ * The interpretation a preview read, kept for its commit, so that the workbook is read once (the
+ * same file with other options is read again: reading is fast, holding every cell is not). Each
+ * parser keeps one: the in-process reading (the command line) and the app's import thread.
  */
-let lastParsed: { key: string; wb: ParsedWorkbook } | null = null;
-export function forgetLastWorkbook(): void {
-  lastParsed = null;
+export class LastWorkbook {
+  private last: { key: string; wb: ParsedWorkbook } | null = null;
+  private static key(req: ParseRequest) {
+    return `${req.hash}\u0000${JSON.stringify(req.options)}`;
+  }
+  /** The interpretation of this request, if it is the one kept (given up when the caller takes it). */
+  get(req: ParseRequest): ParsedWorkbook | null {
+    const last = this.last;
+    if (last?.key !== LastWorkbook.key(req)) return null;
+    if (req.take) this.last = null;
+    return { ...last.wb, readMs: 0, interpretMs: 0 };
+  }
+  /** Keeps an interpretation just made, unless its caller takes it. */
+  keep(req: ParseRequest, wb: ParsedWorkbook): void {
+    this.last = req.take ? null : { key: LastWorkbook.key(req), wb };
+  }
+  forget(): void {
+    this.last = null;
+  }
 }
-const cacheKey = (req: ParseRequest) => `${req.hash}\u0000${req.partial ? 1 : 0}\u0000${JSON.stringify(req.options)}`;
+
+const inProcess = new LastWorkbook();
 
 /**
  * One sheet interpreted on its own (its duplicate KPI rows kept, found across sheets by
@@ -79,10 +97,17 @@ const emptyPart = (kind: RawWorkbook['kind'], date1904: boolean): ParsedWorkbook
  * one interpretation of the whole workbook (mergeParts).
  */
 export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
-  const key = cacheKey(req);
   // Read before (a preview, then its commit): nothing is read or interpreted this time.
-  if (lastParsed?.key === key) return { ...lastParsed.wb, readMs: 0, interpretMs: 0 };
-  lastParsed = null;
+  const kept = inProcess.get(req);
+  if (kept) return kept;
+  inProcess.forget();
+  const wb = await readAndInterpret(req, onPhase);
+  inProcess.keep(req, wb);
+  return wb;
+}
+
+/** Reads and interprets a file sheet by sheet (parseInProcess without its cache: the import thread's reading). */
+export async function readAndInterpret(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
   onPhase?.('reading');
   const t0 = performance.now();
   let interpretMs = 0;
@@ -101,64 +126,37 @@ export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase
   }
   onPhase?.('checking');
   const t1 = performance.now();
-  const wb = mergeParts(parts, sheetOrder, req.options, { partial: req.partial, ...head });
+  const wb = mergeParts(parts, sheetOrder, req.options, head);
   wb.readMs = t1 - t0 - interpretMs;
   wb.interpretMs = interpretMs + performance.now() - t1;
-  lastParsed = { key, wb };
   return wb;
 }
 
 /**
- * The two halves' interpretations as one, exactly as the single-threaded reading gives it, in the
- * workbook's sheet order. A sheet interpreted by one half (the other saw it empty) is taken from
- * that half.
- */
-export function mergeHalves(a: ParsedWorkbook, b: ParsedWorkbook, options: InterpretOptions = {}): ParsedWorkbook {
-  const merged = mergeParts([a, b], a.sheetOrder ?? [], options, a);
-  const { sheetOrder: _, ...rest } = merged;
-  return {
-    ...rest,
-    readMs: Math.max(a.readMs ?? 0, b.readMs ?? 0),
-    interpretMs: Math.max(a.interpretMs ?? 0, b.interpretMs ?? 0),
-  };
-}
-
-/**
- * Interpretations of parts of a workbook (single sheets, or the halves read by two threads) as
- * one, exactly as the reading of the whole gives it, in the workbook's sheet order. The parts keep
- * their duplicate KPI rows (deferDuplicates): they are found here, across all sheets, and reported
- * where the single reading reports them. A part of a split workbook (`partial`) keeps them still,
- * and may hold no KPI sheet.
+ * The workbook's sheets, each interpreted on its own, as one interpretation of the whole, exactly
+ * as interpreting all sheets at once gives it. The parts keep their duplicate KPI rows
+ * (deferDuplicates): they are found here, across all sheets, and reported where that reading
+ * reports them.
  */
 export function mergeParts(
   parts: ParsedWorkbook[],
   order: string[],
   options: InterpretOptions,
-  how: { partial?: boolean; kind: RawWorkbook['kind']; date1904: boolean },
+  how: { kind: RawWorkbook['kind']; date1904: boolean },
 ): ParsedWorkbook {
   const at = (sheet: string) => {
     const i = order.indexOf(sheet);
     return i < 0 ? order.length : i;
   };
-  const sheets = parts.flatMap((p) => p.sheets.map((s) => ({ ...s }))).sort((x, y) => at(x.name) - at(y.name));
-  const interpreted = new Set(sheets.map((s) => s.name));
-  const skipped = new Map<string, { sheet: string; reason: string }>();
-  for (const s of parts.flatMap((p) => p.skipped)) {
-    if (interpreted.has(s.sheet)) continue;
-    const known = skipped.get(s.sheet);
-    // An emptied half says "no header row"; the half that read the sheet may say more (hidden).
-    if (!known || (known.reason !== s.reason && s.reason.startsWith('hidden'))) skipped.set(s.sheet, s);
-  }
+  const sheets = parts.flatMap((p) => p.sheets.map((s) => ({ ...s })));
   const totals = workbookTotals(sheets);
   const duplicates: Issue[] = [];
-  if (!how.partial) {
-    // Each part spelled an account as it first met it; the workbook's first spelling counts.
-    const spelling = new Map(totals.accounts.map((n) => [normalizeName(n), n]));
-    const seen = new Map<string, { sheet: string; row: number }>();
-    for (const s of sheets) {
-      for (const r of s.rows) if (r.account) r.account = spelling.get(normalizeName(r.account)) ?? r.account;
-      s.rows = checkDuplicates(s.rows, kpiColumnOf(s.mapping), seen, (i) => duplicates.push(i));
-    }
+  // Each part spelled an account as it first met it; the workbook's first spelling counts.
+  const spelling = new Map(totals.accounts.map((n) => [normalizeName(n), n]));
+  const seen = new Map<string, { sheet: string; row: number }>();
+  for (const s of sheets) {
+    for (const r of s.rows) if (r.account) r.account = spelling.get(normalizeName(r.account)) ?? r.account;
+    s.rows = checkDuplicates(s.rows, kpiColumnOf(s.mapping), seen, (i) => duplicates.push(i));
   }
   // A duplicate row is reported before its values are read: its value warnings go.
   const dropped = new Set(duplicates.map((i) => `${i.sheet}\u0000${i.row}`));
@@ -166,41 +164,18 @@ export function mergeParts(
     .flatMap((p) => p.issues)
     .filter((i) => i.message !== NO_ACCOUNT_COLUMN_WARNING && !dropped.has(`${i.sheet}\u0000${i.row}`))
     .concat(duplicates)
-    // Within a sheet the single reading goes row by row (the header row's warnings first).
+    // Within a sheet the reading goes row by row (the header row's warnings first).
     .sort((x, y) => at(x.sheet) - at(y.sheet) || (x.row ?? 0) - (y.row ?? 0));
   const merged: ParsedWorkbook = {
     kind: how.kind,
     date1904: how.date1904,
     sheets,
-    skipped: [...skipped.values()].sort((x, y) => at(x.sheet) - at(y.sheet)),
-    issues: how.partial ? issues : [...issues, ...noAccountColumnWarnings(sheets, options)],
+    skipped: parts.flatMap((p) => p.skipped),
+    issues: [...issues, ...noAccountColumnWarnings(sheets, options)],
     ...totals,
-    sheetOrder: order,
   };
-  if (!merged.sheets.length && !how.partial)
-    throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped: merged.skipped });
+  if (!merged.sheets.length) throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped: merged.skipped });
   return merged;
-}
-
-/** Workbooks from this size up are read by two threads at once. */
-export const SPLIT_FROM_BYTES = 512 * 1024;
-
-/** The two halves of a large workbook, or null when it is small, a CSV, or has a single sheet. */
-export async function splitRequest(
-  req: ParseRequest,
-  fromBytes = SPLIT_FROM_BYTES,
-): Promise<[ParseRequest, ParseRequest] | null> {
-  if (req.bytes.byteLength < fromBytes || /\.csv$/i.test(req.fileName)) return null;
-  const buf = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
-  // The whole file passes the safety checks before anything is rewritten (throws a refusal).
-  if ((await checkFile(buf, req.fileName)).kind !== 'xlsx') return null;
-  const parts = worksheetParts(buf);
-  if (!parts || parts.length < 2) return null;
-  const [one, two] = balance(parts);
-  return [
-    { ...req, bytes: withOnlySheets(buf, one), hash: `${req.hash}:1`, partial: true },
-    { ...req, bytes: withOnlySheets(buf, two), hash: `${req.hash}:2`, partial: true },
-  ];
 }
 
 /**

@@ -14,7 +14,7 @@ import { all, type Db, run } from '../db/open';
 import { collectGarbage } from '../heap';
 import { ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
-import { forgetLastWorkbook, type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
+import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
 
@@ -75,6 +75,7 @@ async function withUserErrors<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** `take`: the caller (a commit) takes the interpretation; it is not kept for another call. */
 async function parseFile(
   db: Db,
   customerId: number,
@@ -82,11 +83,12 @@ async function parseFile(
   parse: Parse,
   mode: UploadMode,
   progress?: Progress,
+  take?: boolean,
 ) {
   const hash = sha256(req.bytes);
   const remembered = rememberedMappings(db, customerId);
   const options: InterpretOptions = { mappings: req.mappings, rememberedMappings: remembered, uploadMode: mode };
-  const wb = await parse({ bytes: req.bytes, fileName: req.fileName, hash, options }, (p) => progress?.(p));
+  const wb = await parse({ bytes: req.bytes, fileName: req.fileName, hash, options, take }, (p) => progress?.(p));
   return { wb, hash, remembered };
 }
 
@@ -283,10 +285,9 @@ async function commit(
 ): Promise<ImportReport> {
   const t0 = performance.now();
   const mode = req.mode ?? getSettings(db, session.customerId).mode;
-  const { wb, hash } = await parseFile(db, session.customerId, req, parse, mode, progress);
-  // The store takes the workbook's rows (releasing them as it writes): the in-process reading
-  // must not keep this interpretation for another preview.
-  forgetLastWorkbook();
+  // The store takes the workbook's rows (releasing them as it writes): the parser must not keep
+  // this interpretation for another preview or commit.
+  const { wb, hash } = await parseFile(db, session.customerId, req, parse, mode, progress, true);
   const t1 = performance.now();
   const blocked = importBlock(wb, mode);
   if (blocked) throw new AppError('refused', blocked);

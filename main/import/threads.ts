@@ -5,17 +5,16 @@ import { AppError } from '../../shared/errors';
 import { ImportRefusal } from '../../shared/import/refusal';
 import type { Cell } from '../../shared/import/types';
 import {
-  mergeHalves,
+  LastWorkbook,
   type PackedWorkbook,
   type ParsedWorkbook,
   type ParsePhase,
   type ParseRequest,
-  splitRequest,
   unpackMonths,
 } from './parse';
 
 /**
- * The import's worker threads: files are read and interpreted off the main process's thread,
+ * The import's worker thread: files are read and interpreted off the main process's thread,
  * within a time limit, and can be cancelled.
  */
 
@@ -33,6 +32,9 @@ export function toError(f: WorkerFailure): Error {
   if (f.stack) e.stack = f.stack;
   return e;
 }
+
+/** Workbooks from this size up leave the thread that read them replaced by a fresh one (see forget). */
+export const LARGE_FILE_BYTES = 512 * 1024;
 
 /** The longest a file may take to be read and checked (the 2,000-account roll-up takes seconds). */
 export const IMPORT_TIME_LIMIT_MS = 120_000;
@@ -69,7 +71,7 @@ type Job = {
   onPhase?: (p: ParsePhase) => void;
 };
 
-/** One worker thread and the jobs it runs; it keeps the last file it read. */
+/** One worker thread and the jobs it runs. */
 class ParseThread {
   private worker: Worker | null = null;
   private seq = 0;
@@ -151,11 +153,6 @@ class ParseThread {
     });
   }
 
-  /** Lets the thread drop the workbook it keeps for a commit that follows a preview. */
-  forget(): void {
-    this.worker?.postMessage({ forget: true });
-  }
-
   get running(): boolean {
     return this.worker !== null;
   }
@@ -174,34 +171,40 @@ class ParseThread {
 }
 
 /**
- * Parses files in worker threads: a large workbook is read in two halves by two threads side by
- * side (see workbook/split.ts), anything else by one. Cancelling a job terminates its threads;
- * fresh ones start with the next job.
+ * Parses files in a worker thread. The interpretation a preview gets is kept here, on the main
+ * process's side, for the commit that follows, so the commit neither reads the file again nor has
+ * it sent across again. Cancelling a job terminates the thread; a fresh one starts with the next
+ * job.
  */
 export class WorkbookParser {
   /** `limits.timeMs`: the time limit of each job (the tests give a short one). */
   constructor(readonly limits: { timeMs: number } = { timeMs: IMPORT_TIME_LIMIT_MS }) {}
-  private threads = [new ParseThread(), new ParseThread()];
+  private thread = new ParseThread();
   private active = new Map<string, { cancelled: boolean }>();
+  private last = new LastWorkbook();
   private lastWasLarge = false;
-  /** The halves of the last large workbook parsed, by the file's hash. */
-  private lastSplit: { hash: string; halves: [ParseRequest, ParseRequest] } | null = null;
   private closed = false;
 
   async parse(jobId: string, req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
-    return this.limited(jobId, (state) => this.run(jobId, req, state, onPhase));
+    const kept = this.last.get(req);
+    if (kept) return kept;
+    this.last.forget();
+    const wb = await this.limited(jobId, () => this.thread.run(jobId, req, onPhase));
+    this.last.keep(req, wb);
+    this.lastWasLarge = req.bytes.byteLength >= LARGE_FILE_BYTES;
+    return wb;
   }
 
-  /** The cells of the first visible sheet of a reference-range file, read on a thread within the time limit. */
+  /** The cells of the first visible sheet of a reference-range file, read on the thread within the time limit. */
   readFirstSheet(jobId: string, file: { bytes: Uint8Array; fileName: string }): Promise<Cell[][]> {
-    return this.limited(jobId, () => this.threads[0].firstSheet(jobId, file));
+    return this.limited(jobId, () => this.thread.firstSheet(jobId, file));
   }
 
   /**
-   * Runs a job within the time limit: past it, the job's threads are stopped (fresh ones start
-   * with the next job) and it fails with a sentence; nothing has been stored by then.
+   * Runs a job within the time limit: past it, the thread is stopped (a fresh one starts with the
+   * next job) and the job fails with a sentence; nothing has been stored by then.
    */
-  private async limited<T>(jobId: string, work: (state: { cancelled: boolean }) => Promise<T>): Promise<T> {
+  private async limited<T>(jobId: string, work: () => Promise<T>): Promise<T> {
     const state = { cancelled: false };
     this.active.set(jobId, state);
     let timer: NodeJS.Timeout | undefined;
@@ -209,46 +212,15 @@ export class WorkbookParser {
       timer = setTimeout(() => {
         state.cancelled = true;
         reject(new AppError('refused', timeLimitMessage(this.limits.timeMs)));
-        for (const t of this.threads) if (t.has(jobId)) void t.stop();
+        if (this.thread.has(jobId)) void this.thread.stop();
       }, this.limits.timeMs);
     });
     try {
-      return await Promise.race([work(state), overtime]);
+      return await Promise.race([work(), overtime]);
     } finally {
       clearTimeout(timer);
       if (this.active.get(jobId) === state) this.active.delete(jobId);
     }
-  }
-
-  private async run(
-    jobId: string,
-    req: ParseRequest,
-    state: { cancelled: boolean },
-    onPhase?: (p: ParsePhase) => void,
-  ): Promise<ParsedWorkbook> {
-    // The same file again (a preview after a mapping change, then its commit) is split once: the
-    // threads still hold its halves as read, so neither is read again.
-    const kept = this.lastSplit?.hash === req.hash ? this.lastSplit.halves : null;
-    const halves: [ParseRequest, ParseRequest] | null = kept
-      ? [
-          { ...kept[0], options: req.options },
-          { ...kept[1], options: req.options },
-        ]
-      : await splitRequest(req);
-    this.lastSplit = halves ? { hash: req.hash, halves } : null;
-    this.lastWasLarge = halves !== null;
-    if (state.cancelled) throw new AppError('cancelled', 'The import was cancelled.');
-    if (!halves) return this.threads[0].run(jobId, req, onPhase);
-    let checking = 0;
-    const [a, b] = await Promise.all(
-      halves.map((half, i) =>
-        this.threads[i].run(jobId, half, (p) => {
-          if (p === 'reading' && i === 0) onPhase?.('reading');
-          if (p === 'checking' && ++checking === 2) onPhase?.('checking');
-        }),
-      ),
-    );
-    return mergeHalves(a, b, req.options);
   }
 
   /** Stops a running parse; true when there was one. */
@@ -256,41 +228,41 @@ export class WorkbookParser {
     const state = this.active.get(jobId);
     if (!state) return false;
     state.cancelled = true;
-    for (const t of this.threads) if (t.has(jobId)) void t.stop();
+    if (this.thread.has(jobId)) void this.thread.stop();
     return true;
   }
 
   /**
-   * Starts both threads ahead of the first file and resolves when they have loaded their code
-   * (exceljs and the importer: about a second of a cold start that would otherwise fall on the
-   * user's first import). A failure to start shows again, with its message, on the first parse.
+   * Starts the thread ahead of the first file and resolves when it has loaded its code (about a
+   * second of a cold start that would otherwise fall on the user's first import). A failure to
+   * start shows again, with its message, on the first parse.
    */
   async warm(): Promise<void> {
     if (this.closed) return;
-    await Promise.all(this.threads.map((t) => t.ready())).catch(() => undefined);
+    await this.thread.ready().catch(() => undefined);
   }
 
   /**
-   * The file kept between a preview and its commit is no longer needed (after a commit). After a
-   * large workbook the threads are replaced by fresh ones, which gives their memory (hundreds of
-   * MB) back to the system and keeps the next import from paying for a cold start.
+   * The file kept between a preview and its commit is no longer needed (after a commit, or the
+   * preview was cancelled). After a large workbook the thread is replaced by a fresh one, which
+   * gives its memory (hundreds of MB) back to the system and keeps the next import from paying for
+   * a cold start.
    */
   forget(): Promise<void> {
-    this.lastSplit = null;
-    if (this.lastWasLarge) {
-      this.lastWasLarge = false;
-      return Promise.all(this.threads.map((t) => t.stop())).then(() => this.warm());
-    }
-    for (const t of this.threads) t.forget();
-    return Promise.resolve();
+    this.last.forget();
+    if (!this.lastWasLarge) return Promise.resolve();
+    this.lastWasLarge = false;
+    return this.thread.stop().then(() => this.warm());
   }
-  /** How many of the two threads are started (for the tests). */
-  get threadsRunning(): number {
-    return this.threads.filter((t) => t.running).length;
+
+  /** Whether the thread is started (for the tests). */
+  get threadRunning(): boolean {
+    return this.thread.running;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.threads.map((t) => t.stop()));
+    this.last.forget();
+    await this.thread.stop();
   }
 }

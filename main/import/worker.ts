@@ -1,25 +1,23 @@
 import { parentPort } from 'node:worker_threads';
 import { isImportRefusal } from '../../shared/import/refusal';
 import type { Cell } from '../../shared/import/types';
-import { forgetLastWorkbook, type ParseRequest, packMonths, parseInProcess } from './parse';
+import { type ParseRequest, packMonths, readAndInterpret } from './parse';
 import type { WorkerFailure } from './threads';
 import { readFirstSheet } from './workbook/read';
 
-/** The import's worker thread: reads and interprets files off the main process's thread. */
+/**
+ * The import's worker thread: reads and interprets files off the main process's thread. It keeps
+ * nothing once its answer is sent (the main process keeps a preview's workbook for the commit).
+ */
 type Message = {
   seq: number;
   req: ParseRequest;
   ranges?: { bytes: Uint8Array; fileName: string };
-  forget?: boolean;
   ping?: boolean;
 };
 
 parentPort?.on('message', async (m: Message) => {
-  const { seq, req, ranges, forget, ping } = m;
-  if (forget) {
-    forgetLastWorkbook();
-    return;
-  }
+  const { seq, req, ranges, ping } = m;
   if (ping) {
     // The thread has loaded its code (exceljs and the importer): it is ready for a file.
     parentPort?.postMessage({ seq, pong: true });
@@ -32,7 +30,7 @@ parentPort?.on('message', async (m: Message) => {
       parentPort?.postMessage({ seq, rows });
       return;
     }
-    const result = await parseInProcess(req, (phase) => parentPort?.postMessage({ seq, phase }));
+    const result = await readAndInterpret(req, (phase) => parentPort?.postMessage({ seq, phase }));
     parentPort?.postMessage({ seq, result: packMonths(result) });
   } catch (e) {
     const failure: WorkerFailure = isImportRefusal(e)

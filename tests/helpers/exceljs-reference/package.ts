@@ -9,15 +9,9 @@
  */
 
 import type { SheetScan } from '../../../main/import/workbook/safety';
-import {
-  entryData,
-  inflateEntry,
-  writeZip,
-  type ZipDirectory,
-  type ZipEntry,
-  type ZipOutPart,
-} from '../../../main/import/workbook/zip';
+import { entryData, inflateEntry, type ZipDirectory, type ZipEntry } from '../../../main/import/workbook/zip';
 import type { Cell } from '../../../shared/import/types';
+import { writeZip, type ZipOutPart } from '../zip-write';
 
 const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
 

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../main/db/open';
-import { SPLIT_FROM_BYTES } from '../../../main/import/parse';
+import { parseInProcess } from '../../../main/import/parse';
 import { sha256 } from '../../../main/import/service';
-import { WorkbookParser } from '../../../main/import/threads';
+import { LARGE_FILE_BYTES, WorkbookParser } from '../../../main/import/threads';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { SAMPLES, tempDir } from '../../helpers/db';
 import { makeRollupWorkbook, sampleKpis } from '../../helpers/workbooks';
@@ -93,7 +93,6 @@ describe('a large workbook previewed again after a mapping change', () => {
     const parser = new WorkbookParser();
     try {
       const big = await makeRollupWorkbook(await sampleKpis(SAMPLES), 100, 12);
-      expect(big.byteLength).toBeGreaterThan(SPLIT_FROM_BYTES); // split between both threads
       const req = { bytes: big, fileName: 'big.xlsx', hash: sha256(big), options: {} };
       const first = await parser.parse('preview-1', req);
       const sheet = first.sheets[first.sheets.length - 1];
@@ -111,79 +110,60 @@ describe('a large workbook previewed again after a mapping change', () => {
   }, 120_000);
 });
 
-describe('the import threads started ahead of the first file', () => {
-  it('are both ready after warm(), parse at once, come back fresh after a large file, and stay stopped once closed', async () => {
+describe("a preview's workbook kept for its commit", () => {
+  const without = ({ readMs: _r, interpretMs: _i, ...rest }: { readMs?: number; interpretMs?: number }) => rest;
+
+  it('is handed to the commit as the preview read it, then read again only by the next preview', async () => {
     const parser = new WorkbookParser();
     try {
-      expect(parser.threadsRunning).toBe(0);
-      await parser.warm();
-      expect(parser.threadsRunning).toBe(2);
-      const big = await makeRollupWorkbook(await sampleKpis(SAMPLES), 100, 12);
-      expect(big.byteLength).toBeGreaterThan(SPLIT_FROM_BYTES); // read by both threads
-      const wb = await parser.parse('big', { bytes: big, fileName: 'big.xlsx', hash: sha256(big), options: {} });
-      expect(wb.accounts).toHaveLength(100);
-      // After a large file the threads are replaced (their memory goes back) and made ready again.
-      await parser.forget();
-      expect(parser.threadsRunning).toBe(2);
-      await parser.close();
-      expect(parser.threadsRunning).toBe(0);
-      await parser.warm();
-      expect(parser.threadsRunning).toBe(0);
+      const bytes = fs.readFileSync(path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
+      const req = { bytes, fileName: 'acme.xlsx', hash: sha256(bytes), options: {} };
+      const phases: string[] = [];
+      const preview = await parser.parse('preview', req, (p) => phases.push(p));
+      expect(phases).toEqual(['reading', 'checking']);
+      // The commit gets it without the thread reading or sending the file again.
+      const commit = await parser.parse('commit', { ...req, take: true }, (p) => phases.push(p));
+      expect(phases).toEqual(['reading', 'checking']);
+      expect(commit.readMs).toBe(0);
+      expect(without(commit)).toEqual(without(preview));
+      expect(commit.sheets).toBe(preview.sheets);
+      // Taken: the next call reads the file again (the store empties the rows it was given).
+      for (const s of commit.sheets) s.rows = [];
+      const next = await parser.parse('preview-2', req, (p) => phases.push(p));
+      expect(phases).toEqual(['reading', 'checking', 'reading', 'checking']);
+      expect(next.sheets.flatMap((s) => s.rows)).toHaveLength(670);
+      // In-process (the command line), the same.
+      const a = await parseInProcess(req);
+      const b = await parseInProcess({ ...req, take: true });
+      expect(b.sheets).toBe(a.sheets);
+      expect((await parseInProcess(req)).sheets).not.toBe(a.sheets);
+      expect(without(await parseInProcess({ ...req, take: true }))).toEqual(without(next));
     } finally {
       await parser.close();
     }
   }, 120_000);
 });
 
-describe('a large workbook read by two threads', () => {
-  it('gives exactly the rows, issues, months and accounts of the single-threaded reading', async () => {
-    const { splitRequest, mergeHalves, parseInProcess } = await import('../../../main/import/parse');
-    const cases: Array<[string, Buffer]> = [
-      ['generated.xlsx', await makeRollupWorkbook(await sampleKpis(SAMPLES), 40, 6)],
-      ['layout.xlsx', fs.readFileSync(path.resolve(__dirname, '../../fixtures/messy/layout.xlsx'))],
-      ['rollup.xlsx', fs.readFileSync(path.resolve(__dirname, '../../fixtures/messy/rollup.xlsx'))],
-      ['acme.xlsx', fs.readFileSync(path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'))],
-    ];
-    for (const [name, bytes] of cases) {
-      const req = { bytes, fileName: name, hash: sha256(bytes), options: {} };
-      const whole = await parseInProcess(req);
-      const halves = await splitRequest(req, 0);
-      expect(halves, name).not.toBeNull();
-      const [a, b] = halves!;
-      const { readMs: _r, interpretMs: _i, ...merged } = mergeHalves(await parseInProcess(a), await parseInProcess(b));
-      const { sheetOrder: _s, readMs: _r2, interpretMs: _i2, ...single } = whole;
-      expect(merged, name).toEqual(single);
-    }
-  }, 120_000);
-
-  it('reports duplicates across sheets read by different threads as the single reading does: same rows, column letters and order', async () => {
-    const { mergeHalves, parseInProcess } = await import('../../../main/import/parse');
-    const { withOnlySheets, worksheetParts } = await import('../../../main/import/workbook/split');
-    const bytes = fs.readFileSync(path.resolve(__dirname, '../../fixtures/messy/duplicates.xlsx'));
-    const parts = worksheetParts(bytes)!.map((p) => p.name);
-    expect(parts).toHaveLength(4);
-    for (const uploadMode of ['account_rollup', 'corporate'] as const) {
-      const req = { bytes, fileName: 'duplicates.xlsx', hash: sha256(bytes), options: { uploadMode } };
-      const { sheetOrder: _s, readMs: _r, interpretMs: _i, ...single } = await parseInProcess(req);
-      expect(
-        single.issues.filter((i) => i.message.includes('appears twice')).map((i) => [i.sheet, i.row, i.column]),
-      ).toEqual([
-        [' product value', 2, 'B'],
-        [' product value', 4, 'B'],
-        ['Support & Experience', 3, 'B'],
-      ]);
-      // Every way of sharing the four sheets between the two threads.
-      for (let mask = 1; mask < (1 << parts.length) - 1; mask++) {
-        const half = (n: number) =>
-          parseInProcess({
-            ...req,
-            bytes: withOnlySheets(bytes, new Set(parts.filter((_, i) => ((mask >> i) & 1) === n))),
-            hash: `${req.hash}:${mask}:${n}`,
-            partial: true,
-          });
-        const { readMs: _r2, interpretMs: _i2, ...merged } = mergeHalves(await half(1), await half(0), req.options);
-        expect(merged, `${uploadMode}, sheets ${mask.toString(2)} in the first thread`).toEqual(single);
-      }
+describe('the import thread started ahead of the first file', () => {
+  it('is ready after warm(), parses at once, comes back fresh after a large file, and stays stopped once closed', async () => {
+    const parser = new WorkbookParser();
+    try {
+      expect(parser.threadRunning).toBe(false);
+      await parser.warm();
+      expect(parser.threadRunning).toBe(true);
+      const big = await makeRollupWorkbook(await sampleKpis(SAMPLES), 100, 12);
+      expect(big.byteLength).toBeGreaterThan(LARGE_FILE_BYTES);
+      const wb = await parser.parse('big', { bytes: big, fileName: 'big.xlsx', hash: sha256(big), options: {} });
+      expect(wb.accounts).toHaveLength(100);
+      // After a large file the thread is replaced (its memory goes back) and made ready again.
+      await parser.forget();
+      expect(parser.threadRunning).toBe(true);
+      await parser.close();
+      expect(parser.threadRunning).toBe(false);
+      await parser.warm();
+      expect(parser.threadRunning).toBe(false);
+    } finally {
+      await parser.close();
     }
   }, 120_000);
 });

@@ -5,7 +5,8 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { inflateEntry, readZipDirectory, writeZip } from '../../../main/import/workbook/zip';
+import { inflateEntry, readZipDirectory } from '../../../main/import/workbook/zip';
+import { writeZip } from '../../helpers/zip-write';
 
 /** A zip of one deflated entry holding `content`. */
 function zipOf(content: Buffer) {
