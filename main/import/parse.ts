@@ -92,9 +92,8 @@ const emptyPart = (kind: RawWorkbook['kind'], date1904: boolean): ParsedWorkbook
 });
 
 /**
- * Reads and interprets a file sheet by sheet: each sheet's cells are dropped once it is
- * interpreted, so only one sheet's cells are held at a time. The parts are then put together as
- * one interpretation of the whole workbook (mergeParts).
+ * Reads and interprets a file in this process (the command line), sheet by sheet (readParts),
+ * and puts the sheets together as one interpretation of the whole workbook (mergeParts).
  */
 export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
   // Read before (a preview, then its commit): nothing is read or interpreted this time.
@@ -106,13 +105,30 @@ export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase
   return wb;
 }
 
-/** Reads and interprets a file sheet by sheet (parseInProcess without its cache: the import thread's reading). */
-export async function readAndInterpret(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
+/** Reads and interprets a file sheet by sheet and puts the sheets together (parseInProcess without its cache). */
+async function readAndInterpret(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
+  const parts: ParsedWorkbook[] = [];
+  const end = await readParts(req, (part) => parts.push(part), onPhase);
+  return assemble(parts, end, req.options);
+}
+
+/** What reading a file sheet by sheet ends with: the workbook's head, its sheet order, the time taken. */
+export type PartsEnd = WorkbookHead & { sheetOrder: string[]; readMs: number; interpretMs: number };
+
+/**
+ * Reads a file sheet by sheet and hands each sheet's interpretation to `onPart` as soon as it is
+ * made (the import thread sends it to the main process while it reads the next): each sheet's
+ * cells are dropped once it is interpreted, so only one sheet's cells are held at a time.
+ */
+export async function readParts(
+  req: ParseRequest,
+  onPart: (part: ParsedWorkbook) => void,
+  onPhase?: (p: ParsePhase) => void,
+): Promise<PartsEnd> {
   onPhase?.('reading');
   const t0 = performance.now();
   let interpretMs = 0;
   let head: WorkbookHead = { kind: 'xlsx', date1904: false };
-  const parts: ParsedWorkbook[] = [];
   const sheetOrder: string[] = [];
   for await (const item of streamWorkbook(req.bytes, req.fileName)) {
     if (isWorkbookHead(item)) {
@@ -121,14 +137,20 @@ export async function readAndInterpret(req: ParseRequest, onPhase?: (p: ParsePha
     }
     sheetOrder.push(item.name);
     const t = performance.now();
-    parts.push(interpretOne(head.kind, head.date1904, item, req.options));
+    const part = interpretOne(head.kind, head.date1904, item, req.options);
     interpretMs += performance.now() - t;
+    onPart(part);
   }
   onPhase?.('checking');
-  const t1 = performance.now();
-  const wb = mergeParts(parts, sheetOrder, req.options, head);
-  wb.readMs = t1 - t0 - interpretMs;
-  wb.interpretMs = interpretMs + performance.now() - t1;
+  return { ...head, sheetOrder, readMs: performance.now() - t0 - interpretMs, interpretMs };
+}
+
+/** The sheets' interpretations put together as the whole workbook's (mergeParts), with the time taken. */
+export function assemble(parts: ParsedWorkbook[], end: PartsEnd, options: InterpretOptions): ParsedWorkbook {
+  const t = performance.now();
+  const wb = mergeParts(parts, end.sheetOrder, options, end);
+  wb.readMs = end.readMs;
+  wb.interpretMs = end.interpretMs + performance.now() - t;
   return wb;
 }
 
@@ -138,7 +160,7 @@ export async function readAndInterpret(req: ParseRequest, onPhase?: (p: ParsePha
  * (deferDuplicates): they are found here, across all sheets, and reported where that reading
  * reports them.
  */
-export function mergeParts(
+function mergeParts(
   parts: ParsedWorkbook[],
   order: string[],
   options: InterpretOptions,

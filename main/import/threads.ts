@@ -5,11 +5,13 @@ import { AppError } from '../../shared/errors';
 import { ImportRefusal } from '../../shared/import/refusal';
 import type { Cell } from '../../shared/import/types';
 import {
+  assemble,
   LastWorkbook,
   type PackedWorkbook,
   type ParsedWorkbook,
   type ParsePhase,
   type ParseRequest,
+  type PartsEnd,
   unpackMonths,
 } from './parse';
 
@@ -69,7 +71,34 @@ type Job = {
   resolve: (wb: ParsedWorkbook | Cell[][] | null) => void;
   reject: (e: Error) => void;
   onPhase?: (p: ParsePhase) => void;
+  /** A file's parse: the sheets received so far, put together with these options at the end. */
+  parts?: ParsedWorkbook[];
+  options?: ParseRequest['options'];
 };
+
+/** What the thread sends: a phase, a sheet, the end of a file, other answers, or a failure. */
+type ThreadReply = {
+  seq: number;
+  phase?: ParsePhase;
+  part?: PackedWorkbook;
+  end?: PartsEnd;
+  rows?: Cell[][];
+  failure?: WorkerFailure;
+  pong?: boolean;
+};
+
+/** A reply that ends its job: the workbook put together, the rows of a reference-range file, or a failure. */
+function settle(job: Job, m: ThreadReply): void {
+  if (m.pong) job.resolve(null);
+  else if (m.end) {
+    try {
+      job.resolve(assemble(job.parts ?? [], m.end, job.options ?? {}));
+    } catch (e) {
+      job.reject(e as Error);
+    }
+  } else if (m.rows) job.resolve(m.rows);
+  else job.reject(toError(m.failure ?? {}));
+}
 
 /** One worker thread and the jobs it runs. */
 class ParseThread {
@@ -80,29 +109,16 @@ class ParseThread {
   private start(): Worker {
     if (this.worker) return this.worker;
     const w = startWorker();
-    w.on(
-      'message',
-      (m: {
-        seq: number;
-        phase?: ParsePhase;
-        result?: PackedWorkbook;
-        rows?: Cell[][];
-        failure?: WorkerFailure;
-        pong?: boolean;
-      }) => {
-        const job = this.jobs.get(m.seq);
-        if (!job) return;
-        if (m.phase) {
-          job.onPhase?.(m.phase);
-          return;
-        }
+    w.on('message', (m: ThreadReply) => {
+      const job = this.jobs.get(m.seq);
+      if (!job) return;
+      if (m.phase) job.onPhase?.(m.phase);
+      else if (m.part) job.parts?.push(unpackMonths(m.part));
+      else {
         this.jobs.delete(m.seq);
-        if (m.pong) job.resolve(null);
-        else if (m.result) job.resolve(unpackMonths(m.result));
-        else if (m.rows) job.resolve(m.rows);
-        else job.reject(toError(m.failure ?? {}));
-      },
-    );
+        settle(job, m);
+      }
+    });
     w.on('error', (e) => {
       if (this.worker === w) this.failAll(e);
     });
@@ -148,7 +164,8 @@ class ParseThread {
     const w = this.start();
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.jobs.set(seq, { jobId, resolve, reject, onPhase });
+      const parse = 'req' in message ? { parts: [], options: message.req.options } : {};
+      this.jobs.set(seq, { jobId, resolve, reject, onPhase, ...parse });
       w.postMessage({ seq, ...message });
     });
   }

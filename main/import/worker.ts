@@ -1,13 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import { isImportRefusal } from '../../shared/import/refusal';
 import type { Cell } from '../../shared/import/types';
-import { type ParseRequest, packMonths, readAndInterpret } from './parse';
+import { type ParseRequest, packMonths, readParts } from './parse';
 import type { WorkerFailure } from './threads';
 import { readFirstSheet } from './workbook/read';
 
 /**
- * The import's worker thread: reads and interprets files off the main process's thread. It keeps
- * nothing once its answer is sent (the main process keeps a preview's workbook for the commit).
+ * The import's worker thread: reads and interprets files off the main process's thread. Each sheet
+ * is sent as soon as it is interpreted, and not kept: the main process puts the sheets together
+ * (and keeps a preview's workbook for its commit).
  */
 type Message = {
   seq: number;
@@ -30,8 +31,12 @@ parentPort?.on('message', async (m: Message) => {
       parentPort?.postMessage({ seq, rows });
       return;
     }
-    const result = await readAndInterpret(req, (phase) => parentPort?.postMessage({ seq, phase }));
-    parentPort?.postMessage({ seq, result: packMonths(result) });
+    const end = await readParts(
+      req,
+      (part) => parentPort?.postMessage({ seq, part: packMonths(part) }),
+      (phase) => parentPort?.postMessage({ seq, phase }),
+    );
+    parentPort?.postMessage({ seq, end });
   } catch (e) {
     const failure: WorkerFailure = isImportRefusal(e)
       ? { refusal: { code: e.code, message: e.message, details: e.details } }

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseInProcess } from '../../../main/import/parse';
 import { sha256 } from '../../../main/import/service';
+import { WorkbookParser } from '../../../main/import/threads';
 import { readWorkbook } from '../../../main/import/workbook/read';
 import { interpretWorkbook } from '../../../shared/import/interpret';
 import { SAMPLES } from '../../helpers/db';
@@ -28,8 +29,10 @@ async function spellings(): Promise<Buffer> {
 
 /**
  * The import reads a workbook sheet by sheet, interprets each sheet on its own and drops its cells
- * (parseInProcess, mergeParts): the result must be exactly the interpretation of the whole
- * workbook at once, duplicates across sheets and the accounts' first spellings included.
+ * (readParts), then puts the sheets together (assemble), in this process (the command line) or on
+ * the main process from the import thread, which sends each sheet as it is made: the result must
+ * be exactly the interpretation of the whole workbook at once, duplicates across sheets and the
+ * accounts' first spellings included.
  */
 describe('a workbook interpreted sheet by sheet', () => {
   it('gives exactly the rows, issues, months, accounts and skipped sheets of the whole at once', async () => {
@@ -42,23 +45,21 @@ describe('a workbook interpreted sheet by sheet', () => {
         (f): [string, Buffer] => [f, fs.readFileSync(path.join(MESSY, f))],
       ),
     ];
-    for (const [name, bytes] of cases) {
-      for (const uploadMode of ['account_rollup', 'corporate'] as const) {
-        const options = { uploadMode };
-        const whole = interpretWorkbook(await readWorkbook(bytes, name), options);
-        const {
-          readMs: _r,
-          interpretMs: _i,
-          ...parts
-        } = await parseInProcess({
-          bytes,
-          fileName: name,
-          hash: sha256(bytes),
-          options,
-          take: true,
-        });
-        expect(parts, `${name}, ${uploadMode}`).toEqual(whole);
+    const thread = new WorkbookParser();
+    try {
+      for (const [name, bytes] of cases) {
+        for (const uploadMode of ['account_rollup', 'corporate'] as const) {
+          const options = { uploadMode };
+          const whole = interpretWorkbook(await readWorkbook(bytes, name), options);
+          const req = { bytes, fileName: name, hash: sha256(bytes), options, take: true };
+          const { readMs: _r, interpretMs: _i, ...inProcess } = await parseInProcess(req);
+          expect(inProcess, `${name}, ${uploadMode}`).toEqual(whole);
+          const { readMs: _r2, interpretMs: _i2, ...sent } = await thread.parse('parts', req);
+          expect(sent, `${name}, ${uploadMode}, on the import thread`).toEqual(whole);
+        }
       }
+    } finally {
+      await thread.close();
     }
   }, 120_000);
 
