@@ -9,6 +9,7 @@ import {
 } from '../../shared/import/columns';
 import type { Issue } from '../../shared/import/interpret';
 import { fmtMonth, fmtMonthsIn } from '../components/format';
+import { plural } from './importText';
 
 const FIELDS: Array<{ value: ColumnField; label: string }> = [
   ...(Object.entries(FIELD_LABELS) as Array<[FieldKey, string]>).map(([value, label]) => ({ value, label })),
@@ -54,8 +55,9 @@ export function MappingEditor(props: {
           <span className="muted">not imported with these columns</span>
         ) : (
           <span className="muted">
-            header in row {s.headerRow} · {s.rowsRead} rows read · {s.kpiRows} KPIs · {s.notes.length} notes
-            {s.months.length ? ` · ${s.months.length} month columns` : ''}
+            header in row {s.headerRow} · {plural(s.rowsRead, 'row')} read · {plural(s.kpiRows, 'KPI')} ·{' '}
+            {plural(s.notes.length, 'note')}
+            {s.months.length ? ` · ${plural(s.months.length, 'month column')}` : ''}
             {s.remembered ? ' · your saved column mapping' : ''}
           </span>
         )}

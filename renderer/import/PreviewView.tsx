@@ -3,6 +3,7 @@ import type { AccountRow } from '../../shared/contract';
 import type { ColumnMapping } from '../../shared/import/columns';
 import { fmtMonth } from '../components/format';
 import { AccountField, RollupAccounts } from './AccountField';
+import { plural } from './importText';
 import { IssueList } from './MappingEditor';
 import { PeriodField } from './PeriodField';
 import { type AccountChoice, alreadyImportedText, importReason } from './previewText';
@@ -74,7 +75,7 @@ export function PreviewView(props: PreviewProps) {
             aria-describedby={reason ? 'import-reason' : p.blocked ? 'import-blocked' : undefined}
             onClick={props.onCommit}
           >
-            Import {kpiRows} KPIs
+            Import {plural(kpiRows, 'KPI')}
           </button>
         </div>
       </div>

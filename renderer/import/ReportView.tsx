@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ImportReport } from '../../shared/channels/import';
+import { fmtCount } from '../../shared/format';
 import { fmtMonth } from '../components/format';
 import { useApp } from '../store';
 import { ACCOUNTS_NAMED, importedSummary, plural } from './importText';
@@ -100,9 +101,9 @@ function SheetsTable({ sheets }: { sheets: ImportReport['sheets'] }) {
         {sheets.map((s) => (
           <tr key={s.name}>
             <td>{s.name}</td>
-            <td className="num">{s.rowsRead}</td>
-            <td className="num">{s.kpisImported}</td>
-            <td className="num">{s.notesSkipped}</td>
+            <td className="num">{fmtCount(s.rowsRead)}</td>
+            <td className="num">{fmtCount(s.kpisImported)}</td>
+            <td className="num">{fmtCount(s.notesSkipped)}</td>
           </tr>
         ))}
       </tbody>

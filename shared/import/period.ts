@@ -4,6 +4,7 @@
  * month columns compared with Data, then the current month. Pure: the preview and the command line
  * both take their default from `choosePeriod`.
  */
+import { fmtCount } from '../format';
 import { monthFromName, monthKey, type YearMonth } from './values';
 
 /** Where a default period came from, with a plain sentence that says so. */
@@ -202,7 +203,7 @@ export function periodFromColumns(input: Pick<PeriodInput, 'sheets' | 'months'>)
     return {
       period: monthKey(latest),
       from: 'month columns',
-      sentence: `the Data values equal the ${label} column (${equal} of ${both} rows)`,
+      sentence: `the Data values equal the ${label} column (${fmtCount(equal)} of ${fmtCount(both)} rows)`,
     };
   }
   const after = nextMonth(latest);
@@ -211,7 +212,7 @@ export function periodFromColumns(input: Pick<PeriodInput, 'sheets' | 'months'>)
     from: 'month columns',
     sentence:
       both > 0
-        ? `the Data values differ from the latest month column, ${label} (${both - equal} of ${both} rows), so they are taken as the month after it`
+        ? `the Data values differ from the latest month column, ${label} (${fmtCount(both - equal)} of ${fmtCount(both)} rows), so they are taken as the month after it`
         : `the latest month column, ${label}, is empty where Data has values, so Data is taken as the month after it`,
   };
 }

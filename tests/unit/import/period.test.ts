@@ -89,6 +89,12 @@ describe('the month columns compared with Data', () => {
     expect(src?.sentence).toContain('equal the August 2025 column (2 of 3 rows)');
   });
 
+  it('counts the rows with thousands separators, as the rest of the window does', () => {
+    const rows = Array.from({ length: 33_500 }, (_, i) => row(i, [[2025, 8, i]]));
+    const src = periodFromColumns({ months: [AUG], sheets: [{ name: 'S', titleText: [], rows }] });
+    expect(src?.sentence).toContain('(33,500 of 33,500 rows)');
+  });
+
   it('is the month after it when Data differs (Data is newer than the history)', () => {
     const src = periodFromColumns({
       months: [JUL, AUG],
