@@ -86,6 +86,20 @@ describe('parsing in the worker thread', () => {
       await parser.close();
     }
   }, 120_000);
+
+  it('refuses a file with no KPI sheet once its sheets are put together, and reads the next file', async () => {
+    const parser = new WorkbookParser();
+    try {
+      const none = fs.readFileSync(path.resolve(__dirname, '../../fixtures/messy/no-kpi-sheet.xlsx'));
+      const req = { bytes: none, fileName: 'none.xlsx', hash: sha256(none), options: {} };
+      await expect(parser.parse('none', req)).rejects.toMatchObject({ code: 'no-kpi-sheet' });
+      const bytes = fs.readFileSync(path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'));
+      const wb = await parser.parse('next', { bytes, fileName: 'tc.xlsx', hash: sha256(bytes), options: {} });
+      expect(wb.sheets.flatMap((s) => s.rows)).toHaveLength(67);
+    } finally {
+      await parser.close();
+    }
+  }, 60_000);
 });
 
 describe('a large workbook previewed again after a mapping change', () => {
