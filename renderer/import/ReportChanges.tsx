@@ -1,6 +1,6 @@
 import type { AccountChange, ImportReport } from '../../shared/channels/import';
 import { fmtMonth } from '../components/format';
-import { plural } from './importText';
+import { mostChangedFirst, plural } from './importText';
 
 /** Accounts listed in the table of changes; the rest are counted. */
 const ROWS_SHOWN = 50;
@@ -34,9 +34,12 @@ function Restated({ months }: { months: AccountChange['restated'] }) {
   );
 }
 
-/** Per account: health of the period before and after, months restated, playbooks that now fire. */
+/**
+ * Per account: health of the period before and after, months restated, playbooks that now fire;
+ * the accounts that changed most first (see mostChangedFirst), the first ROWS_SHOWN of them listed.
+ */
 export function ReportChanges({ report }: { report: ImportReport }) {
-  const rows = report.changes.slice(0, ROWS_SHOWN);
+  const rows = mostChangedFirst(report.changes).slice(0, ROWS_SHOWN);
   if (!rows.length) return null;
   return (
     <>
@@ -77,7 +80,9 @@ export function ReportChanges({ report }: { report: ImportReport }) {
         </tbody>
       </table>
       {report.changes.length > ROWS_SHOWN && (
-        <p className="muted">…and {plural(report.changes.length - ROWS_SHOWN, 'more account')}.</p>
+        <p className="muted">
+          …and {plural(report.changes.length - ROWS_SHOWN, 'more account')} (those that changed most are listed first).
+        </p>
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importedSummary } from '../../../renderer/import/importText';
+import { importedSummary, mostChangedFirst } from '../../../renderer/import/importText';
 
 const uploads = (n: number) => Array.from({ length: n }, () => ({}) as never);
 
@@ -21,5 +21,27 @@ describe("the import report's first line", () => {
     expect(importedSummary({ uploads: uploads(1012), accountsCreated: names })).toBe(
       `1,000 accounts updated, 12 created (${names.slice(0, 10).join(', ')}, …)`,
     );
+  });
+});
+
+describe("the import report's accounts, most changed first", () => {
+  const change = (name: string, before: string | null, after: string | null, playbooks = 0, restated = 0) => ({
+    name,
+    health: { statusBefore: before, statusAfter: after },
+    playbooks: Array.from({ length: playbooks }),
+    restated: Array.from({ length: restated }),
+  });
+  it('puts a worse status first (the furthest fall first), then a better one, then playbooks, then restated months', () => {
+    const order = mostChangedFirst([
+      change('same', 'Risk', 'Risk'),
+      change('restated', 'Risk', 'Risk', 0, 2),
+      change('better', 'Critical', 'Risk'),
+      change('one playbook', 'Healthy', 'Healthy', 1),
+      change('slipped', 'Healthy', 'Risk'),
+      change('new', null, 'Critical', 3),
+      change('fell', 'Healthy', 'Critical'),
+      change('same too', 'Risk', 'Risk'),
+    ]).map((c) => c.name);
+    expect(order).toEqual(['fell', 'slipped', 'better', 'new', 'one playbook', 'restated', 'same', 'same too']);
   });
 });
