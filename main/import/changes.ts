@@ -1,4 +1,5 @@
 import type { AccountChange } from '../../shared/channels/import';
+import type { EvaluationView } from '../../shared/channels/playbooks';
 import type { KpiRow } from '../../shared/import/interpret';
 import { kpiKey } from '../../shared/scoring';
 import { statusOf } from '../../shared/scoring/value';
@@ -44,16 +45,25 @@ function countingValues(rows: EffectiveRow[]) {
   return out;
 }
 
-function firingOf(db: Db, customerId: number, accountIds: number[]) {
-  const out = new Map<number, Map<string, { reason: string; executionId: string | null; name: string }>>();
-  if (!accountIds.length) return out;
-  for (const a of evaluateWorkspace(db, customerId, { accountIds, dryRun: true }).accounts) {
-    const fires = new Map<string, { reason: string; executionId: string | null; name: string }>();
+type Firing = Map<number, Map<string, { reason: string; started: boolean; name: string }>>;
+
+/** The playbooks that fire per account in an evaluation, and whether it started them. */
+function firingIn(view: EvaluationView): Firing {
+  const out: Firing = new Map();
+  for (const a of view.accounts) {
+    const fires = new Map<string, { reason: string; started: boolean; name: string }>();
     for (const p of a.playbooks)
-      if (p.fires) fires.set(p.playbookId, { reason: p.reason, executionId: p.executionId, name: p.playbookName });
+      if (p.fires)
+        fires.set(p.playbookId, { reason: p.reason, started: p.outcome === 'started', name: p.playbookName });
     out.set(a.accountId, fires);
   }
   return out;
+}
+
+/** The playbooks that fire per account, evaluated without starting any. */
+function firingOf(db: Db, customerId: number, accountIds: number[]): Firing {
+  if (!accountIds.length) return new Map();
+  return firingIn(evaluateWorkspace(db, customerId, { accountIds, dryRun: true }));
 }
 
 /** The accounts' health and firing playbooks before the import writes. */
@@ -151,17 +161,22 @@ export type Written = {
   restated: Map<number, MonthChanges>;
 };
 
-/** Each written account's change, once the import is written and scored. */
+/**
+ * Each written account's change, once the import is written and scored. `evaluated`: the triggers'
+ * evaluation the re-score ran (it may have started playbooks); without one (no trigger hook, or it
+ * failed), the playbooks that fire are evaluated here without starting any.
+ */
 export function describeChanges(
   db: Db,
   customerId: number,
   before: BeforeImport,
   written: Written[],
   period: { year: number; month: number },
+  evaluated?: EvaluationView,
 ): AccountChange[] {
   const ids = written.map((w) => w.accountId);
   const healthAfter = healthOf(db, customerId, ids);
-  const firingNow = firingOf(db, customerId, ids);
+  const firingNow = evaluated ? firingIn(evaluated) : firingOf(db, customerId, ids);
   const p = ymKey(period.year, period.month);
   return written.map((w): AccountChange => {
     const hb = before.health.get(w.accountId);
@@ -173,7 +188,7 @@ export function describeChanges(
         playbookId,
         playbookName: f.name,
         reason: f.reason,
-        started: f.executionId != null,
+        started: f.started,
       }));
     return {
       accountId: w.accountId,

@@ -6,7 +6,7 @@ import { normalizeName } from '../../shared/names';
 import { type Range, round2, scoreValue } from '../../shared/scoring';
 import { type Db, first, inTransaction, run } from '../db/open';
 import { heapKeeper } from '../heap';
-import { loadRanges, openScoreRun, type SeriesRow, ymKey, ymText } from '../scoring/service';
+import { type AfterScoring, loadRanges, openScoreRun, type SeriesRow, ymKey, ymText } from '../scoring/service';
 import { captureBefore, describeChanges, restatedValues } from './changes';
 import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
 import { parsedJson } from './parsed-json';
@@ -354,7 +354,8 @@ function touchedMonths(ctx: WriteContext, todo: Group[]): number[] {
 
 /**
  * Writes the uploads and scores again the months they touched, account by account (one scoring
- * run: the trigger hooks once at the end); reports categories without a weight.
+ * run: the trigger hooks once at the end); reports categories without a weight. Returns what the
+ * hooks found (the triggers' evaluation of the accounts written).
  */
 export function writeAndScore(
   db: Db,
@@ -362,7 +363,7 @@ export function writeAndScore(
   todo: Group[],
   fileId: number | null,
   written: (g: Group, scored: SeriesRow[], uploadId: number) => void,
-): void {
+): AfterScoring {
   const { report, issues } = ctx;
   const months = touchedMonths(ctx, todo);
   report.months = months.map((k) => ymText(Math.floor(k / 100), k % 100));
@@ -392,6 +393,7 @@ export function writeAndScore(
       message: `The category "${c}" has no weight in Settings, so it does not count in the overall health.`,
     });
   }
+  return scoring.after;
 }
 
 /**
@@ -425,7 +427,7 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
     const fileId = storeMasterFile(db, input, ctx.now);
     const monthsOf = (sheet: string) => ctx.sheetMonthsWithPeriod.get(sheet) ?? [ctx.periodKey];
     const restated: Array<ReturnType<typeof restatedValues>> = [];
-    writeAndScore(db, ctx, todo, fileId, (g, scored, uploadId) =>
+    const after = writeAndScore(db, ctx, todo, fileId, (g, scored, uploadId) =>
       restated.push(restatedValues(scored, uploadId, g.rows, monthsOf, ctx.periodKey)),
     );
     report.changes = describeChanges(
@@ -440,6 +442,7 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
         restated: restated[i],
       })),
       input.period,
+      after.triggers,
     );
   });
   return report;

@@ -382,9 +382,9 @@ onWorkspaceCreated((db, customerId) => ensureTriggers(db, customerId));
 
 // After every import and re-score, inside its transaction: evaluate the accounts it touched.
 // A failure here is logged, never allowed to undo the import (the savepoint rolls back alone).
-onScoresUpdated((db, customerId, accountIds) => {
+onScoresUpdated((db, customerId, accountIds, after) => {
   try {
-    evaluateWorkspace(db, customerId, { accountIds });
+    after.triggers = evaluateWorkspace(db, customerId, { accountIds });
   } catch (e) {
     console.error('[kpi] playbook trigger evaluation after the re-score failed:', e);
   }

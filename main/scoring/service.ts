@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { EvaluationView } from '../../shared/channels/playbooks';
 import { normalizeName } from '../../shared/names';
 import {
   type AccountMonthScore,
@@ -387,6 +388,7 @@ export function openScoreRun(db: Db, customerId: number, scope: RecomputeScope =
     unweighted: new Set<string>(),
   };
   const scored: number[] = [];
+  const after: AfterScoring = {};
   return {
     /**
      * Scores one account: `rows` are its only values (just written), else they are read (the
@@ -397,10 +399,11 @@ export function openScoreRun(db: Db, customerId: number, scope: RecomputeScope =
       return rescoreAccount(run, accountId, rows);
     },
     finish(): ScoreSummary {
-      for (const hook of onScored) hook(db, customerId, scored);
+      for (const hook of onScored) hook(db, customerId, scored, after);
       run.summary.unweightedCategories = [...run.unweighted].sort();
       return run.summary;
     },
+    after, // what the hooks found, after `finish`
   };
 }
 
@@ -421,12 +424,13 @@ export function recomputeScores(db: Db, customerId: number, scope: RecomputeScop
   });
 }
 
-/**
- * Hooks run after a workspace's scores were brought up to date (the playbook trigger evaluation),
- * inside the same transaction as the re-score, with the accounts that were re-scored.
- */
-const onScored: Array<(db: Db, customerId: number, accountIds: number[]) => void> = [];
-export function onScoresUpdated(hook: (db: Db, customerId: number, accountIds: number[]) => void): void {
+/** What the hooks after a re-score leave for its caller: the triggers' evaluation, applied. */
+export type AfterScoring = { triggers?: EvaluationView };
+// Hooks run after a re-score (the playbook trigger evaluation), inside its transaction, with the
+// accounts re-scored; what they find goes in `after` (an import reports the playbooks that now fire).
+type ScoredHook = (db: Db, customerId: number, accountIds: number[], after: AfterScoring) => void;
+const onScored: ScoredHook[] = [];
+export function onScoresUpdated(hook: ScoredHook): void {
   onScored.push(hook);
 }
 

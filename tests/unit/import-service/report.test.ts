@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
 import { formatReport } from '../../../main/import/cli';
 import { commitImport } from '../../../main/import/service';
+import { startExecution } from '../../../main/playbooks/executions';
+import { updateTrigger } from '../../../main/playbooks/triggers';
 import { deleteUpload } from '../../../main/uploads/service';
 import { createWorkspace, defaultUserId } from '../../../main/workspaces/service';
 // Registers the playbook hooks (new workspace, after a re-score), as the app does.
@@ -102,6 +104,28 @@ describe('the import report says what changed (issue 10, point 2)', () => {
     // Still firing on the next import: not "now" any more.
     const still = await importBook(sheets(3.0, {}, 80), 'globex-lower-csat.xlsx');
     expect(still.changes[0].playbooks.map((p) => p.playbookId)).not.toContain('voc-sprint');
+  });
+
+  it('says a playbook was started only when this import started it', async () => {
+    updateTrigger(t.db, ws.id, { type: 'voc', autoTrigger: true });
+    await importBook(sheets(4.5, {}, 80));
+    const low = await importBook(sheets(3.1, {}, 80), 'globex-low-csat.xlsx');
+    expect(low.changes[0].playbooks.find((p) => p.playbookId === 'voc-sprint')).toMatchObject({ started: true });
+
+    // Another account whose VoC Sprint runs already (started by hand while it was quiet): when the
+    // import makes its trigger hold, the playbook fires but this import started nothing.
+    const initech = createAccount(t.db, ws.id, { name: 'Initech' }).id;
+    const importInitech = async (csat: number, fileName: string) =>
+      commitImport(t.db, session, {
+        fileName,
+        bytes: await titledWorkbook(sheets(csat, {}, 80)),
+        period: '2025-09',
+        accountId: initech,
+      });
+    await importInitech(4.5, 'initech.xlsx');
+    startExecution(t.db, ws.id, { accountId: initech, playbookId: 'voc-sprint' });
+    const running = await importInitech(3.1, 'initech-low-csat.xlsx');
+    expect(running.changes[0].playbooks.find((p) => p.playbookId === 'voc-sprint')).toMatchObject({ started: false });
   });
 
   it('says when and by whom the identical file was imported', async () => {
