@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ImportPreview, ImportReport } from '../../shared/channels/import';
 import { AppError } from '../../shared/errors';
 import { plural } from '../../shared/format';
+import { CHANGES_LISTED, mostChangedFirst } from '../../shared/import/report-order';
 import { findAccountByName } from '../accounts/service';
 import { type Command, readInput, str, UsageError, withDb } from '../cli/framework';
 import type { Db } from '../db/open';
@@ -15,10 +16,13 @@ const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite databa
 
 const score = (n: number | null, status: string | null) => (n == null ? 'none' : `${n.toFixed(1)} (${status})`);
 
-/** What the import changed per account: health of the period, months restated, playbooks that now fire. */
+/**
+ * What the import changed per account: health of the period, months restated, playbooks that now
+ * fire; the accounts that changed most first, as the window lists them, and the rest counted.
+ */
 function changeLines(r: ImportReport): string[] {
   const lines: string[] = [];
-  for (const c of r.changes) {
+  for (const c of mostChangedFirst(r.changes).slice(0, CHANGES_LISTED)) {
     const h = c.health;
     const moved =
       h.statusBefore !== h.statusAfter && h.statusBefore ? `, status ${h.statusBefore} -> ${h.statusAfter}` : '';
@@ -38,6 +42,8 @@ function changeLines(r: ImportReport): string[] {
         `    playbook now fires: ${p.playbookName} (${p.reason})${p.started ? ', started automatically' : ''}`,
       );
   }
+  const more = r.changes.length - CHANGES_LISTED;
+  if (more > 0) lines.push(`  ... and ${plural(more, 'more account')} (--json lists every account)`);
   return lines;
 }
 
@@ -56,11 +62,19 @@ export function formatReport(r: ImportReport): string[] {
       `  sheet ${s.name}: ${plural(s.rowsRead, 'row')} read, ${plural(s.kpisImported, 'KPI')} imported, ${plural(s.notesSkipped, 'note')} skipped`,
     );
   for (const s of r.skipped) lines.push(`  sheet ${s.sheet}: skipped (${s.reason})`);
-  for (const u of r.uploads)
+  for (const u of r.uploads.slice(0, CHANGES_LISTED))
     lines.push(
       `  account ${u.accountName}: version ${u.version}, ${plural(u.kpis, 'KPI')}, ${plural(u.values, 'value')}`,
     );
-  if (r.accountsCreated.length) lines.push(`  accounts created: ${r.accountsCreated.join(', ')}`);
+  if (r.uploads.length > CHANGES_LISTED)
+    lines.push(
+      `  ... and ${plural(r.uploads.length - CHANGES_LISTED, 'more account')} stored (--json lists every upload)`,
+    );
+  const created = r.accountsCreated;
+  if (created.length)
+    lines.push(
+      `  accounts created: ${created.slice(0, CHANGES_LISTED).join(', ')}${created.length > CHANGES_LISTED ? `, ... (${plural(created.length, 'account')})` : ''}`,
+    );
   lines.push(...changeLines(r));
   for (const s of r.skippedAccounts) lines.push(`  account ${s.name}: ${s.reason}`);
   lines.push(

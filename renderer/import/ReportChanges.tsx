@@ -1,9 +1,7 @@
 import type { AccountChange, ImportReport } from '../../shared/channels/import';
+import { CHANGES_LISTED, mostChangedFirst } from '../../shared/import/report-order';
 import { fmtMonth } from '../components/format';
-import { mostChangedFirst, plural } from './importText';
-
-/** Accounts listed in the table of changes; the rest are counted. */
-const ROWS_SHOWN = 50;
+import { plural } from './importText';
 
 const score = (n: number | null) => (n == null ? '–' : n.toFixed(1));
 
@@ -36,10 +34,10 @@ function Restated({ months }: { months: AccountChange['restated'] }) {
 
 /**
  * Per account: health of the period before and after, months restated, playbooks that now fire;
- * the accounts that changed most first (see mostChangedFirst), the first ROWS_SHOWN of them listed.
+ * the accounts that changed most first (see mostChangedFirst), the first CHANGES_LISTED of them listed.
  */
 export function ReportChanges({ report }: { report: ImportReport }) {
-  const rows = mostChangedFirst(report.changes).slice(0, ROWS_SHOWN);
+  const rows = mostChangedFirst(report.changes).slice(0, CHANGES_LISTED);
   if (!rows.length) return null;
   return (
     <>
@@ -79,9 +77,10 @@ export function ReportChanges({ report }: { report: ImportReport }) {
           ))}
         </tbody>
       </table>
-      {report.changes.length > ROWS_SHOWN && (
+      {report.changes.length > CHANGES_LISTED && (
         <p className="muted">
-          …and {plural(report.changes.length - ROWS_SHOWN, 'more account')} (those that changed most are listed first).
+          …and {plural(report.changes.length - CHANGES_LISTED, 'more account')} (those that changed most are listed
+          first).
         </p>
       )}
     </>

@@ -6,6 +6,7 @@ import { startExecution } from '../../../main/playbooks/executions';
 import { updateTrigger } from '../../../main/playbooks/triggers';
 import { deleteUpload } from '../../../main/uploads/service';
 import { createWorkspace, defaultUserId } from '../../../main/workspaces/service';
+import type { ImportReport } from '../../../shared/channels/import';
 // Registers the playbook hooks (new workspace, after a re-score), as the app does.
 import '../../../main/playbooks/triggers';
 import { tempDb } from '../../helpers/db';
@@ -23,6 +24,26 @@ function sheets(csat: number, augChanges: Record<string, number> = {}, nps = 8):
   });
   return base;
 }
+
+/** A report with nothing in it, for the command line's text of large ones. */
+const emptyReport: ImportReport = {
+  fileName: 'rollup.xlsx',
+  mode: 'account_rollup',
+  period: '2025-09',
+  alreadyImported: false,
+  uploads: [],
+  accountsCreated: [],
+  skippedAccounts: [],
+  changes: [],
+  sheets: [],
+  skipped: [],
+  issues: [],
+  months: ['2025-09'],
+  unweightedCategories: [],
+  scored: { accounts: 60, months: 60, trendsWritten: 60, ms: 1 },
+  durationMs: 1,
+  timings: { read: 0, check: 0, store: 0, score: 0 },
+};
 
 describe('the import report says what changed (issue 10, point 2)', () => {
   let t: Awaited<ReturnType<typeof tempDb>>;
@@ -81,6 +102,40 @@ describe('the import report says what changed (issue 10, point 2)', () => {
     expect(lines).toContain('  sheet Support & Experience: 1 row read, 1 KPI imported, 0 notes skipped');
     expect(lines).toContain('  account Globex Analytics: version 1, 1 KPI, 1 value');
     expect(lines.find((l) => l.startsWith('  months:'))).toMatch(/; scored 1 account, 1 account-month$/);
+  });
+
+  it('the command line lists the first 50 accounts of a large report, the most changed first, and counts the rest', () => {
+    const change = (i: number, statusAfter: 'Healthy' | 'Critical') => ({
+      accountId: i,
+      accountName: `A${i}`,
+      created: true,
+      version: 1,
+      health: { before: null, after: 50, statusBefore: 'Healthy' as const, statusAfter },
+      restated: [],
+      playbooks: [],
+    });
+    const report = {
+      ...emptyReport,
+      uploads: Array.from({ length: 60 }, (_, i) => ({
+        uploadId: i,
+        accountId: i,
+        accountName: `A${i}`,
+        version: 1,
+        kpis: 1,
+        values: 1,
+      })),
+      accountsCreated: Array.from({ length: 60 }, (_, i) => `A${i}`),
+      changes: Array.from({ length: 60 }, (_, i) => change(i, i === 59 ? 'Critical' : 'Healthy')),
+    };
+    const lines = formatReport(report);
+    expect(lines.filter((l) => /^ {2}account A\d+: version/.test(l))).toHaveLength(50);
+    expect(lines).toContain('  ... and 10 more accounts stored (--json lists every upload)');
+    expect(lines.find((l) => l.startsWith('  accounts created:'))).toMatch(/, A49, \.\.\. \(60 accounts\)$/);
+    const health = lines.filter((l) => / {2}A\d+: health for/.test(l));
+    expect(health).toHaveLength(50);
+    // The account whose status fell comes first.
+    expect(health[0]).toMatch(/^ {2}A59: health for 2025-09 .*status Healthy -> Critical$/);
+    expect(lines).toContain('  ... and 10 more accounts (--json lists every account)');
   });
 
   it('an identical value written again is not a change', async () => {

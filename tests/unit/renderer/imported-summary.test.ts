@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importedSummary, mostChangedFirst } from '../../../renderer/import/importText';
+import { importedSummary } from '../../../renderer/import/importText';
+import { mostChangedFirst } from '../../../shared/import/report-order';
 
 const uploads = (n: number) => Array.from({ length: n }, () => ({}) as never);
 
