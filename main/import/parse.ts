@@ -49,16 +49,22 @@ export class LastWorkbook {
   private static key(req: ParseRequest) {
     return `${req.hash}\u0000${JSON.stringify(req.options)}`;
   }
-  /** The interpretation of this request, if it is the one kept (given up when the caller takes it). */
-  get(req: ParseRequest): ParsedWorkbook | null {
+  /**
+   * The interpretation of `req`: the one kept, if it is this one (given up when the caller takes
+   * it), else what `read` makes of the file, kept unless the caller takes it. The file kept before
+   * is let go before another is read.
+   */
+  async of(req: ParseRequest, read: () => Promise<ParsedWorkbook>): Promise<ParsedWorkbook> {
+    const key = LastWorkbook.key(req);
     const last = this.last;
-    if (last?.key !== LastWorkbook.key(req)) return null;
-    if (req.take) this.last = null;
-    return { ...last.wb, readMs: 0, interpretMs: 0 };
-  }
-  /** Keeps an interpretation just made, unless its caller takes it. */
-  keep(req: ParseRequest, wb: ParsedWorkbook): void {
-    this.last = req.take ? null : { key: LastWorkbook.key(req), wb };
+    if (last?.key === key) {
+      if (req.take) this.last = null;
+      return { ...last.wb, readMs: 0, interpretMs: 0 };
+    }
+    this.last = null;
+    const wb = await read();
+    if (!req.take) this.last = { key, wb };
+    return wb;
   }
   forget(): void {
     this.last = null;
@@ -97,12 +103,7 @@ const emptyPart = (kind: RawWorkbook['kind'], date1904: boolean): ParsedWorkbook
  */
 export async function parseInProcess(req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
   // Read before (a preview, then its commit): nothing is read or interpreted this time.
-  const kept = inProcess.get(req);
-  if (kept) return kept;
-  inProcess.forget();
-  const wb = await readAndInterpret(req, onPhase);
-  inProcess.keep(req, wb);
-  return wb;
+  return inProcess.of(req, () => readAndInterpret(req, onPhase));
 }
 
 /** Reads and interprets a file sheet by sheet and puts the sheets together (parseInProcess without its cache). */

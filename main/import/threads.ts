@@ -197,17 +197,12 @@ export class WorkbookParser {
   /** `limits.timeMs`: the time limit of each job (the tests give a short one). */
   constructor(readonly limits: { timeMs: number } = { timeMs: IMPORT_TIME_LIMIT_MS }) {}
   private thread = new ParseThread();
-  private active = new Map<string, { cancelled: boolean }>();
   private last = new LastWorkbook();
   private lastWasLarge = false;
   private closed = false;
 
   async parse(jobId: string, req: ParseRequest, onPhase?: (p: ParsePhase) => void): Promise<ParsedWorkbook> {
-    const kept = this.last.get(req);
-    if (kept) return kept;
-    this.last.forget();
-    const wb = await this.limited(jobId, () => this.thread.run(jobId, req, onPhase));
-    this.last.keep(req, wb);
+    const wb = await this.last.of(req, () => this.limited(jobId, () => this.thread.run(jobId, req, onPhase)));
     this.lastWasLarge = req.bytes.byteLength >= LARGE_FILE_BYTES;
     return wb;
   }
@@ -222,30 +217,24 @@ export class WorkbookParser {
    * next job) and the job fails with a sentence; nothing has been stored by then.
    */
   private async limited<T>(jobId: string, work: () => Promise<T>): Promise<T> {
-    const state = { cancelled: false };
-    this.active.set(jobId, state);
     let timer: NodeJS.Timeout | undefined;
     const overtime = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        state.cancelled = true;
         reject(new AppError('refused', timeLimitMessage(this.limits.timeMs)));
-        if (this.thread.has(jobId)) void this.thread.stop();
+        this.cancel(jobId);
       }, this.limits.timeMs);
     });
     try {
       return await Promise.race([work(), overtime]);
     } finally {
       clearTimeout(timer);
-      if (this.active.get(jobId) === state) this.active.delete(jobId);
     }
   }
 
-  /** Stops a running parse; true when there was one. */
+  /** Stops a running parse (the thread is terminated; its jobs fail as cancelled); true when there was one. */
   cancel(jobId: string): boolean {
-    const state = this.active.get(jobId);
-    if (!state) return false;
-    state.cancelled = true;
-    if (this.thread.has(jobId)) void this.thread.stop();
+    if (!this.thread.has(jobId)) return false;
+    void this.thread.stop();
     return true;
   }
 
