@@ -16,6 +16,10 @@ const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite databa
 
 const score = (n: number | null, status: string | null) => (n == null ? 'none' : `${n.toFixed(1)} (${status})`);
 
+/** The line that counts the accounts past the first CHANGES_LISTED of `total`, if there are any. */
+const moreThanListed = (total: number, rest: string) =>
+  total > CHANGES_LISTED ? [`  ... and ${plural(total - CHANGES_LISTED, 'more account')}${rest}`] : [];
+
 /**
  * What the import changed per account: health of the period, months restated, playbooks that now
  * fire; the accounts that changed most first, as the window lists them, and the rest counted.
@@ -35,15 +39,14 @@ function changeLines(r: ImportReport): string[] {
         m.healthBefore != null && m.healthAfter != null
           ? `; health ${m.healthBefore.toFixed(1)} -> ${m.healthAfter.toFixed(1)}`
           : '';
-      lines.push(`    restated ${m.month}: ${m.values} value${m.values === 1 ? '' : 's'} changed (${eg})${health}`);
+      lines.push(`    restated ${m.month}: ${plural(m.values, 'value')} changed (${eg})${health}`);
     }
     for (const p of c.playbooks)
       lines.push(
         `    playbook now fires: ${p.playbookName} (${p.reason})${p.started ? ', started automatically' : ''}`,
       );
   }
-  const more = r.changes.length - CHANGES_LISTED;
-  if (more > 0) lines.push(`  ... and ${plural(more, 'more account')} (--json lists every account)`);
+  lines.push(...moreThanListed(r.changes.length, ' (--json lists every account)'));
   return lines;
 }
 
@@ -66,10 +69,7 @@ export function formatReport(r: ImportReport): string[] {
     lines.push(
       `  account ${u.accountName}: version ${u.version}, ${plural(u.kpis, 'KPI')}, ${plural(u.values, 'value')}`,
     );
-  if (r.uploads.length > CHANGES_LISTED)
-    lines.push(
-      `  ... and ${plural(r.uploads.length - CHANGES_LISTED, 'more account')} stored (--json lists every upload)`,
-    );
+  lines.push(...moreThanListed(r.uploads.length, ' stored (--json lists every upload)'));
   const created = r.accountsCreated;
   if (created.length)
     lines.push(

@@ -1,5 +1,5 @@
 import type { ImportPreview, ImportReport } from '../../shared/channels/import';
-import { plural } from '../../shared/format';
+import { fmtCount, plural } from '../../shared/format';
 
 export { plural };
 
@@ -36,11 +36,9 @@ export function importedSummary(report: Pick<ImportReport, 'uploads' | 'accounts
   const created = report.accountsCreated;
   const updated = report.uploads.length - created.length;
   const named = `${created.slice(0, ACCOUNTS_NAMED).join(', ')}${created.length > ACCOUNTS_NAMED ? ', …' : ''}`;
-  const parts = [
-    ...(updated > 0 || !created.length ? [`${plural(updated, 'account')} updated`] : []),
-    ...(created.length
-      ? [`${updated > 0 ? created.length.toLocaleString() : plural(created.length, 'account')} created (${named})`]
-      : []),
-  ];
+  const parts: string[] = [];
+  if (updated > 0 || !created.length) parts.push(`${plural(updated, 'account')} updated`);
+  if (created.length)
+    parts.push(`${updated > 0 ? fmtCount(created.length) : plural(created.length, 'account')} created (${named})`);
   return parts.join(', ');
 }
