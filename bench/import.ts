@@ -86,7 +86,7 @@ function appImport(file: string, dir: string, n: number): { preview: number; com
     maxBuffer: 1 << 20,
     env: { ...process.env, KPI_IMPORT_WORKER: path.join(ROOT, 'dist/main/import-worker.cjs') },
   });
-  for (const f of [b.db, `${b.db}-wal`, `${b.db}-shm`]) fs.rmSync(f, { force: true });
+  b.remove();
   return JSON.parse(out.trim().split('\n').pop() as string);
 }
 
@@ -133,7 +133,11 @@ function benchDb(dir: string, name: string) {
     '--period',
     '2025-12',
   ];
-  return { db, importArgs };
+  // The database with its WAL companions, removed after a timed import.
+  const remove = () => {
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+  };
+  return { db, importArgs, remove };
 }
 
 /** One import through the command line, timed with its peak RSS; the database is removed after. */
@@ -142,7 +146,7 @@ function timedImport(b: ReturnType<typeof benchDb>, file: string, hook: string) 
   const r = kpi(b.importArgs(file), hook);
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`kpi import: ${r.stderr || r.stdout}`);
-  for (const f of [b.db, `${b.db}-wal`, `${b.db}-shm`]) fs.rmSync(f, { force: true });
+  b.remove();
   return { ms, rss: Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0), stored: r.stdout.split('\n')[0] };
 }
 

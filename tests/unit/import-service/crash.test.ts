@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../main/db/open';
 import { parseInProcess } from '../../../main/import/parse';
 import { sha256 } from '../../../main/import/service';
-import { LARGE_FILE_BYTES, WorkbookParser } from '../../../main/import/threads';
+import { LARGE_FILE_BYTES } from '../../../main/import/threads';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { SAMPLES, tempDir } from '../../helpers/db';
+import { withParser } from '../../helpers/parser';
 import { makeRollupWorkbook, sampleKpis } from '../../helpers/workbooks';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -64,8 +65,7 @@ describe('an import that dies midway', () => {
 
 describe('parsing in the worker thread', () => {
   it('gives the same rows as reading in-process, and can be cancelled', async () => {
-    const parser = new WorkbookParser();
-    try {
+    await withParser(async (parser) => {
       const bytes = fs.readFileSync(path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
       const phases: string[] = [];
       const wb = await parser.parse('job-1', { bytes, fileName: 'acme.xlsx', hash: sha256(bytes), options: {} }, (p) =>
@@ -82,30 +82,24 @@ describe('parsing in the worker thread', () => {
       // A new job after a cancel gets a fresh worker.
       const again = await parser.parse('job-3', { bytes, fileName: 'acme.xlsx', hash: sha256(bytes), options: {} });
       expect(again.accounts).toHaveLength(10);
-    } finally {
-      await parser.close();
-    }
+    });
   }, 120_000);
 
   it('refuses a file with no KPI sheet once its sheets are put together, and reads the next file', async () => {
-    const parser = new WorkbookParser();
-    try {
+    await withParser(async (parser) => {
       const none = fs.readFileSync(path.resolve(__dirname, '../../fixtures/messy/no-kpi-sheet.xlsx'));
       const req = { bytes: none, fileName: 'none.xlsx', hash: sha256(none), options: {} };
       await expect(parser.parse('none', req)).rejects.toMatchObject({ code: 'no-kpi-sheet' });
       const bytes = fs.readFileSync(path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx'));
       const wb = await parser.parse('next', { bytes, fileName: 'tc.xlsx', hash: sha256(bytes), options: {} });
       expect(wb.sheets.flatMap((s) => s.rows)).toHaveLength(67);
-    } finally {
-      await parser.close();
-    }
+    });
   }, 60_000);
 });
 
 describe('a large workbook previewed again after a mapping change', () => {
   it('gives the rows of the corrected mapping', async () => {
-    const parser = new WorkbookParser();
-    try {
+    await withParser(async (parser) => {
       const big = await makeRollupWorkbook(await sampleKpis(SAMPLES), 100, 12);
       const req = { bytes: big, fileName: 'big.xlsx', hash: sha256(big), options: {} };
       const first = await parser.parse('preview-1', req);
@@ -118,9 +112,7 @@ describe('a large workbook previewed again after a mapping change', () => {
       expect(corrected?.rows.every((r) => r.dataValue == null)).toBe(true);
       // The other sheets are as they were.
       expect(again.sheets.map((s) => s.rows.length)).toEqual(first.sheets.map((s) => s.rows.length));
-    } finally {
-      await parser.close();
-    }
+    });
   }, 120_000);
 });
 
@@ -128,8 +120,7 @@ describe("a preview's workbook kept for its commit", () => {
   const without = ({ readMs: _r, interpretMs: _i, ...rest }: { readMs?: number; interpretMs?: number }) => rest;
 
   it('is handed to the commit as the preview read it, then read again only by the next preview', async () => {
-    const parser = new WorkbookParser();
-    try {
+    await withParser(async (parser) => {
       const bytes = fs.readFileSync(path.join(SAMPLES, 'acme-rollup-2025-09.xlsx'));
       const req = { bytes, fileName: 'acme.xlsx', hash: sha256(bytes), options: {} };
       const phases: string[] = [];
@@ -152,16 +143,13 @@ describe("a preview's workbook kept for its commit", () => {
       expect(b.sheets).toBe(a.sheets);
       expect((await parseInProcess(req)).sheets).not.toBe(a.sheets);
       expect(without(await parseInProcess({ ...req, take: true }))).toEqual(without(next));
-    } finally {
-      await parser.close();
-    }
+    });
   }, 120_000);
 });
 
 describe('the import thread started ahead of the first file', () => {
   it('is ready after warm(), parses at once, comes back fresh after a large file, and stays stopped once closed', async () => {
-    const parser = new WorkbookParser();
-    try {
+    await withParser(async (parser) => {
       expect(parser.threadRunning).toBe(false);
       await parser.warm();
       expect(parser.threadRunning).toBe(true);
@@ -176,8 +164,6 @@ describe('the import thread started ahead of the first file', () => {
       expect(parser.threadRunning).toBe(false);
       await parser.warm();
       expect(parser.threadRunning).toBe(false);
-    } finally {
-      await parser.close();
-    }
+    });
   }, 120_000);
 });

@@ -4,10 +4,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseInProcess } from '../../../main/import/parse';
 import { sha256 } from '../../../main/import/service';
-import { WorkbookParser } from '../../../main/import/threads';
 import { readWorkbook } from '../../../main/import/workbook/read';
 import { interpretWorkbook } from '../../../shared/import/interpret';
 import { SAMPLES } from '../../helpers/db';
+import { withParser } from '../../helpers/parser';
 import { makeRollupWorkbook, sampleKpis } from '../../helpers/workbooks';
 
 const MESSY = path.resolve(__dirname, '../../fixtures/messy');
@@ -45,8 +45,7 @@ describe('a workbook interpreted sheet by sheet', () => {
         (f): [string, Buffer] => [f, fs.readFileSync(path.join(MESSY, f))],
       ),
     ];
-    const thread = new WorkbookParser();
-    try {
+    await withParser(async (thread) => {
       for (const [name, bytes] of cases) {
         for (const uploadMode of ['account_rollup', 'corporate'] as const) {
           const options = { uploadMode };
@@ -58,9 +57,7 @@ describe('a workbook interpreted sheet by sheet', () => {
           expect(sent, `${name}, ${uploadMode}, on the import thread`).toEqual(whole);
         }
       }
-    } finally {
-      await thread.close();
-    }
+    });
   }, 120_000);
 
   it('reports duplicates across sheets where the whole reading does', async () => {
