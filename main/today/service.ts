@@ -1,6 +1,6 @@
 import type { TodayItem, TodayKind, TodayView } from '../../shared/channels/today';
 import { fmtHealth, plural } from '../../shared/format';
-import { round2, type Status, statusOf } from '../../shared/scoring';
+import { round2, STATUS_RANK, statusOf } from '../../shared/scoring';
 import { addDays, daysBetween, localDate, monthsBetween } from '../../shared/today/dates';
 import { all, type Db } from '../db/open';
 import { latestTrends } from '../playbooks/snapshot';
@@ -37,7 +37,6 @@ interface AccountFacts {
   trend: Array<[string, number]>;
 }
 
-const RANK: Record<Status, number> = { Healthy: 0, Risk: 1, Critical: 2 };
 const KIND_ORDER: Record<TodayKind, number> = { step: 0, renewal: 1, status: 2, trigger: 3, stale: 4 };
 /** Health as the user reads it everywhere: one decimal ("45.0", not "45"). */
 const one = (n: number) => fmtHealth(n);
@@ -131,7 +130,7 @@ function statusItems(accounts: AccountFacts[]): TodayItem[] {
     if (!latest || !prev) continue;
     const from = statusOf(prev[1]);
     const to = statusOf(latest[1]);
-    if (RANK[to] <= RANK[from]) continue;
+    if (STATUS_RANK[to] <= STATUS_RANK[from]) continue;
     out.push({
       kind: 'status',
       account: a.name,

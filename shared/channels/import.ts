@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { UploadMode } from '../defaults';
 import { type ColumnMapping, columnMappingSchema } from '../import/columns';
 import type { Issue, SkippedSheet } from '../import/interpret';
+import type { Status } from '../scoring';
 import { bytes, fileName, id, out, unscoped, yearMonth } from './common';
 
 /** Import of workbooks: preview, commit, cancel, the sample data. */
@@ -119,8 +120,6 @@ export interface ImportReport {
   timings: { read: number; check: number; store: number; score: number };
 }
 
-type HealthStatus = 'Healthy' | 'Risk' | 'Critical';
-
 /** One account's change by an import: its health for the period, the months it restated, the playbooks that now fire. */
 export interface AccountChange {
   accountId: number;
@@ -132,8 +131,8 @@ export interface AccountChange {
   health: {
     before: number | null;
     after: number | null;
-    statusBefore: HealthStatus | null;
-    statusAfter: HealthStatus | null;
+    statusBefore: Status | null;
+    statusAfter: Status | null;
   };
   /**
    * Months that held values before and whose values this upload changed (an identical value is no

@@ -1,3 +1,5 @@
+import { STATUS_RANK, type Status } from '../scoring/value';
+
 /**
  * The order an import report lists its accounts in, in the window and on the command line (both
  * list the first ones, and count the rest).
@@ -6,8 +8,6 @@
 /** How many accounts a report lists; the rest are counted (the command line's --json has every one). */
 export const CHANGES_LISTED = 50;
 
-const STATUS_RANK: Record<string, number> = { Healthy: 0, Risk: 1, Critical: 2 };
-
 /**
  * The accounts of an import report in the order a CSM reads them: those whose status got worse
  * (the furthest fall first), then those whose status improved, then those with the most playbooks
@@ -15,7 +15,7 @@ const STATUS_RANK: Record<string, number> = { Healthy: 0, Risk: 1, Critical: 2 }
  */
 export function mostChangedFirst<
   T extends {
-    health: { statusBefore: string | null; statusAfter: string | null };
+    health: { statusBefore: Status | null; statusAfter: Status | null };
     playbooks: unknown[];
     restated: unknown[];
   },

@@ -3,6 +3,9 @@ import type { Range } from './range';
 
 export type Status = 'Healthy' | 'Risk' | 'Critical';
 
+/** How bad a status is, for "worse" and "better": Healthy 0, Risk 1, Critical 2. */
+export const STATUS_RANK: Record<Status, number> = { Healthy: 0, Risk: 1, Critical: 2 };
+
 export type Band = { status: Status; min: number; max: number };
 
 export type ValueScore = { status: Status; score: number; band: Band };

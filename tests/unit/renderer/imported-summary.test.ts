@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importedSummary } from '../../../renderer/import/importText';
 import { mostChangedFirst } from '../../../shared/import/report-order';
+import type { Status } from '../../../shared/scoring';
 
 const uploads = (n: number) => Array.from({ length: n }, () => ({}) as never);
 
@@ -26,7 +27,7 @@ describe("the import report's first line", () => {
 });
 
 describe("the import report's accounts, most changed first", () => {
-  const change = (name: string, before: string | null, after: string | null, playbooks = 0, restated = 0) => ({
+  const change = (name: string, before: Status | null, after: Status | null, playbooks = 0, restated = 0) => ({
     name,
     health: { statusBefore: before, statusAfter: after },
     playbooks: Array.from({ length: playbooks }),
