@@ -57,8 +57,9 @@ const MAX_TEXT = 300;
 type Mention = { at: number; month: YearMonth };
 
 /**
- * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025",
- * "September 2025", "Sep-25", "2025-09", "2025-09-28", "09/2025", "28/09/2025", "Q3 2025" (its last
+ * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025" (or
+ * without the comma), "September 2025", "September, 2025", "Sep-25", "2025-Sep", "2025-09",
+ * "2025-09-28", "20250928", "09/2025", "28/09/2025", "Q3 2025", "FY2025 Q3" (a quarter's last
  * month). A date that could be day/month or month/day (03/04/2025) is not taken.
  */
 export function monthMentions(text: string): Mention[] {
@@ -80,8 +81,12 @@ export function monthMentions(text: string): Mention[] {
     const month = name(m[2]);
     return month && Number(m[1]) <= 31 ? ym(Number(m[3]), month) : null;
   });
-  // September 28, 2025
-  each(/\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?, ?(\d{4})\b/g, (m) => {
+  // 20250928 (a compact date, as exports name their files)
+  each(/\b(\d{4})(\d{2})(\d{2})\b/g, (m) =>
+    Number(m[3]) >= 1 && Number(m[3]) <= 31 ? ym(Number(m[1]), Number(m[2])) : null,
+  );
+  // September 28, 2025 and September 28 2025
+  each(/\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:, ?| )(\d{4})\b/g, (m) => {
     const month = name(m[1]);
     return month && Number(m[2]) <= 31 ? ym(Number(m[3]), month) : null;
   });
@@ -97,16 +102,21 @@ export function monthMentions(text: string): Mention[] {
   });
   // 09/2025
   each(/\b(\d{1,2})[-/.](\d{4})\b/g, (m) => ym(Number(m[2]), Number(m[1])));
-  // Q3 2025, Q3-25, Q3 FY2025, 2025 Q3
-  each(/\bQ([1-4])[ -']?(?:FY)?(\d{4}|\d{2})\b/gi, (m) => ym(fullYear(m[2]), Number(m[1]) * 3));
-  each(/\b(\d{4})[ -]?Q([1-4])\b/gi, (m) => ym(Number(m[1]), Number(m[2]) * 3));
-  // September 2025, Sep 2025, Sept. 2025, Sep-25, Sep '25
-  each(/\b([A-Za-z]{3,9})\.?(?: |-|')(\d{4}|\d{2})\b/g, (m) => {
+  // Q3 2025, Q3-25, Q3 '25, Q3 FY2025, 2025 Q3, FY2025 Q3, FY25-Q3
+  each(/\bQ([1-4])(?:[ -]?'|[ -])?(?:FY ?)?(\d{4}|\d{2})\b/gi, (m) => ym(fullYear(m[2]), Number(m[1]) * 3));
+  each(/\b(?:FY ?(\d{4}|\d{2})|(\d{4}))[ -]?Q([1-4])\b/gi, (m) => ym(fullYear(m[1] ?? m[2]), Number(m[3]) * 3));
+  // September 2025, September, 2025, Sep 2025, Sept. 2025, Sep-25, Sep '25
+  each(/\b([A-Za-z]{3,9})\.?(?:,? |-|')(\d{4}|\d{2})\b/g, (m) => {
     const month = name(m[1]);
     if (!month) return null;
     // A two-digit year only with a hyphen or an apostrophe (Sep-25), never "Sep 25" (a day).
     if (m[2].length === 2 && !/[-']/.test(m[0])) return null;
     return ym(fullYear(m[2]), month);
+  });
+  // 2025-Sep, 2025-September
+  each(/\b(\d{4})-([A-Za-z]{3,9})\b/g, (m) => {
+    const month = name(m[2]);
+    return month ? ym(Number(m[1]), month) : null;
   });
   return found
     .filter((f): f is { at: number; end: number; month: YearMonth } => f.month !== null)

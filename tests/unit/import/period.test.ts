@@ -29,6 +29,17 @@ describe('a month written in a title', () => {
     ['Q1 FY2026', '2026-03'],
     ['2025 Q4', '2025-12'],
     ['2025-09-28', '2025-09'],
+    // As people also write them: a quarter with a hyphen, the fiscal year first, a comma before
+    // the year, a day without the comma, the year first, a compact date.
+    ['Q3-2025', '2025-09'],
+    ["Q3 '25", '2025-09'],
+    ["Q3-'25", '2025-09'],
+    ['FY2025 Q3', '2025-09'],
+    ['FY25-Q2', '2025-06'],
+    ['Data for: September, 2025', '2025-09'],
+    ['As of September 30 2025', '2025-09'],
+    ['2025-Sep', '2025-09'],
+    ['snapshot 20250930', '2025-09'],
   ])('%s is %s', (text, want) => {
     expect(key(periodInText(text))).toBe(want);
   });
@@ -40,6 +51,9 @@ describe('a month written in a title', () => {
     ['Sep 25 attendees', null],
     ['Prepared by Jane Doe on 3 Oct 2025', null],
     ['Updated 2025-10-02', null],
+    ['Sep, 25 attendees', null],
+    ['ticket 20251399', null],
+    ['Account 1234 Q3', null],
   ])('%s names no month of the data', (text, want) => {
     expect(key(periodInText(text))).toBe(want);
   });
@@ -59,6 +73,8 @@ describe('a month in the file name', () => {
     ['KPIs Sep 2025.xlsx', '2025-09'],
     ['kpis_2025_09.csv', '2025-09'],
     ['C:\\exports\\Globex Q2 2025.xlsx', '2025-06'],
+    ['Globex_Q3_2025.xlsx', '2025-09'],
+    ['export_20250930.xlsx', '2025-09'],
     ['scorecard.xlsx', null],
     ['report-2024-2025.xlsx', null],
   ])('%s is %s', (name, want) => {
