@@ -211,14 +211,30 @@ function fullYear(y: string): number {
   return y.length === 2 ? 2000 + Number(y) : Number(y);
 }
 
-/** A month header written as text: Jan 2025, January 2025, Jan-25, Jan-2025, 2025-01, 01/2025, Sept 2025. */
+/**
+ * A month header written as text: Jan 2025, January 2025, January, 2025, Jan-25, Jan-2025, Jan_2025,
+ * 2025-01, 01/2025, Sept 2025, 2025 Jan; or a date written as text (a date header exported to CSV):
+ * 2025-01-01, 01/09/2025, 1-Jan-25, Jan 1, 2025.
+ */
 export function parseMonthText(text: string): YearMonth | null {
   const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
   if (!t) return null;
-  let m = /^([a-z]+)\.?\s?[-/ ']?\s?(\d{4}|\d{2})$/.exec(t);
+  let m = /^([a-z]+)\.?,?\s?[-/ '_]?\s?(\d{4}|\d{2})$/.exec(t);
   if (m) {
     const month = monthFromName(m[1]);
     return month ? ym(fullYear(m[2]), month) : null;
+  }
+  m = /^(\d{4})[-/ _]([a-z]+)\.?$/.exec(t);
+  if (m) {
+    const month = monthFromName(m[2]);
+    return month ? ym(Number(m[1]), month) : null;
+  }
+  // 1-Jan-25, 01 Jan 2025 (Excel's d-mmm-yy), Jan 1, 2025: the month is the one named.
+  m = /^(\d{1,2})[- ]([a-z]+)\.?[- ](\d{4}|\d{2})$/.exec(t) ?? /^([a-z]+)\.? (\d{1,2}), ?(\d{4})$/.exec(t);
+  if (m) {
+    const [word, day] = /^\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
+    const month = monthFromName(word);
+    return month && Number(day) >= 1 && Number(day) <= 31 ? ym(fullYear(m[3]), month) : null;
   }
   m = /^(\d{4})\s?[-/.]\s?(\d{1,2})$/.exec(t);
   if (m) return ym(Number(m[1]), Number(m[2]));

@@ -115,6 +115,18 @@ describe('parseMonthHeader', () => {
     [text('Dec-99'), { year: 2099, month: 12 }],
     [text('Mar. 2025'), { year: 2025, month: 3 }],
     [text('2025-03-01'), { year: 2025, month: 3 }],
+    [text('January, 2025'), { year: 2025, month: 1 }],
+    [text('Jan_2025'), { year: 2025, month: 1 }],
+    [text('2025 Jan'), { year: 2025, month: 1 }],
+    [text('2025-Sep'), { year: 2025, month: 9 }],
+    // Excel's d-mmm-yy and US long dates, as a date header is exported to CSV.
+    [text('1-Jan-25'), { year: 2025, month: 1 }],
+    [text('30-Sep-2025'), { year: 2025, month: 9 }],
+    [text('01 Sep 2025'), { year: 2025, month: 9 }],
+    [text('Sep 1, 2025'), { year: 2025, month: 9 }],
+    [text('32-Sep-2025'), null],
+    [text('2025 Data'), null],
+    [text('Jan 2025 target'), null],
     // Dates as spreadsheets export them to CSV: the first of the month, day/month or month/day.
     [text('01/09/2025'), { year: 2025, month: 9 }],
     [text('9/1/2025'), { year: 2025, month: 9 }],
