@@ -165,7 +165,8 @@ export function parseValue(cell: Cell | undefined): ParsedValue {
       }
       const n = parseNumberText(t);
       if (n !== null) return { value: n, kind: 'number' };
-      if (/\d,\d/.test(t)) {
+      // The comma hint only where the comma is what kept it from being a number (not "USD 120,000").
+      if (/\d,\d/.test(t) && !/\p{L}{2}/u.test(t)) {
         return {
           value: null,
           kind: 'text',

@@ -84,6 +84,12 @@ describe('parseValue: the value rules of the workbook contract', () => {
     expect(parseValue({ t: 'formula-no-result', formula: 'SUM(B2:B4)' }).message).toContain('=SUM(B2:B4)');
   });
 
+  it('gives the comma hint only where the comma kept the text from being a number', () => {
+    expect(parseValue(text('12,5')).message).toContain('a comma is read only as a thousands separator');
+    expect(parseValue(text('\u20ac1.234,5')).message).toContain('a comma is read only as a thousands separator');
+    expect(parseValue(text('USD 120,000')).message).toBe('"USD 120,000" is not a number, so it was left empty');
+  });
+
   it('parseNumberText refuses what is not plainly a number', () => {
     for (const t of ['', 'abc', '1.2.3,4,5', '12KM', '45%K', '1,23,456', '--5', '(12', 'e5']) {
       expect(parseNumberText(t), t).toBeNull();
