@@ -31,7 +31,9 @@ function changeLines(r: ImportReport): string[] {
     const moved =
       h.statusBefore !== h.statusAfter && h.statusBefore ? `, status ${h.statusBefore} -> ${h.statusAfter}` : '';
     lines.push(
-      `  ${c.accountName}: health for ${r.period} ${score(h.before, h.statusBefore)} -> ${score(h.after, h.statusAfter)}${moved}`,
+      h.before == null && h.after == null
+        ? `  ${c.accountName}: no health score for ${r.period}`
+        : `  ${c.accountName}: health for ${r.period} ${score(h.before, h.statusBefore)} -> ${score(h.after, h.statusAfter)}${moved}`,
     );
     for (const m of c.restated) {
       const eg = m.examples.map((e) => `${e.kpi} ${e.from} -> ${e.to}`).join(', ');

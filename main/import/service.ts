@@ -12,11 +12,12 @@ import { normalizeName } from '../../shared/names';
 import { accountsByName, findAccountByName } from '../accounts/service';
 import { all, type Db, run } from '../db/open';
 import { collectGarbage } from '../heap';
-import { ymText } from '../scoring/service';
+import { loadRanges, ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
 import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
+import { unrangedIssues } from './unranged';
 
 /**
  * The import as the app, the command line and the benchmark run it: check and parse the file,
@@ -187,7 +188,7 @@ async function preview(
     mode: settings.mode,
     sheets,
     skipped: wb.skipped,
-    issues: wb.issues,
+    issues: [...wb.issues, ...unrangedIssues(wb.sheets, loadRanges(db))],
     months: wb.months.map(monthText),
     defaultPeriod: period.period,
     defaultPeriodFrom: { from: period.from, sentence: periodSentence(period) },
@@ -291,6 +292,8 @@ async function commit(
   const t1 = performance.now();
   const blocked = importBlock(wb, mode);
   if (blocked) throw new AppError('refused', blocked);
+  // The report repeats the preview's warning (this workbook is the commit's own: taken, not kept).
+  wb.issues.push(...unrangedIssues(wb.sheets, loadRanges(db)));
   const [year, month] = req.period.split('-').map(Number);
   progress?.('saving');
   collectGarbage(wb.sheets.reduce((n, s) => n + s.rows.length, 0));

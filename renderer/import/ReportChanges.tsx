@@ -7,6 +7,7 @@ const score = (n: number | null) => (n == null ? '–' : n.toFixed(1));
 
 function HealthCell({ h }: { h: AccountChange['health'] }) {
   const moved = h.statusBefore && h.statusAfter && h.statusBefore !== h.statusAfter;
+  if (h.before == null && h.after == null) return <span className="muted">No score</span>;
   return (
     <>
       {score(h.before)} → {score(h.after)}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
 import { formatReport } from '../../../main/import/cli';
-import { commitImport } from '../../../main/import/service';
+import { commitImport, previewImport } from '../../../main/import/service';
 import { startExecution } from '../../../main/playbooks/executions';
 import { updateTrigger } from '../../../main/playbooks/triggers';
 import { deleteUpload } from '../../../main/uploads/service';
@@ -102,6 +102,34 @@ describe('the import report says what changed (issue 10, point 2)', () => {
     expect(lines).toContain('  sheet Support & Experience: 1 row read, 1 KPI imported, 0 notes skipped');
     expect(lines).toContain('  account Globex Analytics: version 1, 1 KPI, 1 value');
     expect(lines.find((l) => l.startsWith('  months:'))).toMatch(/; scored 1 account, 1 account-month$/);
+  });
+
+  it('says before and after the import which KPIs no range matches, and an account left without a score', async () => {
+    const unranged: TitledSheet[] = [
+      { name: 'Support & Experience', months: [], rows: [['CSAT', 1, 4.5]] },
+      { name: 'Relationship Strength', months: [], rows: [['Champion Strength', 1, 4]] },
+    ];
+    const bytes = await titledWorkbook(unranged);
+    const warning = {
+      severity: 'warning',
+      sheet: 'Support & Experience',
+      message:
+        '1 KPI has no reference range, so it is stored but not scored: "CSAT" (a range is named "CSAT Score"). Add a range in Settings, or name the KPI as its range is named.',
+    };
+    const preview = await previewImport(t.db, ws.id, { fileName: 'globex.xlsx', bytes });
+    expect(preview.issues).toEqual([warning]);
+    const report = await importBook(unranged);
+    expect(report.issues).toEqual([warning]);
+    expect(report.changes[0].health.after).toEqual(expect.any(Number));
+
+    // October: only the unranged KPI has a value, so the account has no health for it.
+    const none = await importBook(
+      [{ name: 'Support & Experience', months: [], rows: [['CSAT', 1, 4.5]] }],
+      'csat.xlsx',
+      '2025-10',
+    );
+    expect(none.changes[0].health).toMatchObject({ before: null, after: null });
+    expect(formatReport(none)).toContain('  Globex Analytics: no health score for 2025-10');
   });
 
   it('the command line lists the first 50 accounts of a large report, the most changed first, and counts the rest', () => {

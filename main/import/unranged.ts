@@ -1,0 +1,62 @@
+import { plural } from '../../shared/format';
+import type { Issue } from '../../shared/import/interpret';
+import { normalizeName } from '../../shared/names';
+
+/** How many names a sheet's warning lists; the rest are counted. */
+export const UNRANGED_LISTED = 8;
+
+type SheetRows = { name: string; rows: Array<{ fields: { kpi_parameter: string } }> };
+
+const words = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * The range a KPI name most likely meant: the one range whose name holds all the KPI's words, or
+ * whose words the KPI's name holds all of ("NPS" for "NPS Score"). Null when none or several do.
+ */
+function likelyRange(key: string, ranges: ReadonlyMap<string, { kpiName: string }>): string | null {
+  const mine = words(key);
+  if (!mine.length) return null;
+  let found: string | null = null;
+  for (const [rangeKey, r] of ranges) {
+    const theirs = words(rangeKey);
+    const holds = (a: string[], b: string[]) => b.every((w) => a.includes(w));
+    if (!holds(theirs, mine) && !holds(mine, theirs)) continue;
+    if (found) return null;
+    found = r.kpiName;
+  }
+  return found;
+}
+
+/**
+ * The KPIs no reference range matches (scoring.md, section 1): they are stored and counted but
+ * never scored, and an account whose KPIs all lack a range has no health at all. One warning per
+ * sheet names them (each name once, however many accounts of a roll-up have it), with the range a
+ * name most likely meant, so that the preview says it before anything is stored.
+ */
+export function unrangedIssues(sheets: SheetRows[], ranges: ReadonlyMap<string, { kpiName: string }>): Issue[] {
+  const issues: Issue[] = [];
+  for (const s of sheets) {
+    const missing = new Map<string, string>();
+    const seen = new Set<string>();
+    for (const r of s.rows) {
+      const name = r.fields.kpi_parameter;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const key = normalizeName(name);
+      if (!ranges.has(key) && !missing.has(key)) missing.set(key, name.trim());
+    }
+    if (!missing.size) continue;
+    const listed = [...missing].slice(0, UNRANGED_LISTED).map(([key, name]) => {
+      const meant = likelyRange(key, ranges);
+      return meant ? `"${name}" (a range is named "${meant}")` : `"${name}"`;
+    });
+    const more = missing.size > UNRANGED_LISTED ? ` and ${missing.size - UNRANGED_LISTED} more` : '';
+    const have = missing.size === 1 ? 'has' : 'have';
+    issues.push({
+      severity: 'warning',
+      sheet: s.name,
+      message: `${plural(missing.size, 'KPI')} ${have} no reference range, so ${missing.size === 1 ? 'it is' : 'they are'} stored but not scored: ${listed.join(', ')}${more}. Add a range in Settings, or name the KPI as its range is named.`,
+    });
+  }
+  return issues;
+}
