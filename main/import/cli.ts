@@ -135,6 +135,23 @@ export function corporateTarget(
   throw new AppError('invalid_input', 'Name the account this workbook belongs to with --account.');
 }
 
+/**
+ * Roll-up mode: the accounts the file names that the workspace does not have are created only
+ * with --create-accounts; without it, the command says so in its own terms (the window's refusal
+ * asks to tick a box).
+ */
+export function rollupAccountsCheck(ws: { name: string }, preview: ImportPreview, createAccounts: boolean): void {
+  const unknown = preview.accounts.filter((a) => a.existingId == null).map((a) => a.name);
+  if (!unknown.length || createAccounts) return;
+  const listed =
+    unknown.length > 6 ? `${unknown.slice(0, 6).join(', ')} and ${unknown.length - 6} more` : unknown.join(', ');
+  const them = unknown.length > 1 ? 'them' : 'it';
+  throw new AppError(
+    'refused',
+    `${plural(unknown.length, 'account')} in this file ${unknown.length > 1 ? 'are' : 'is'} not in ${ws.name} yet (${listed}): add --create-accounts to create ${them}. Nothing was stored.`,
+  );
+}
+
 export const importCommands: Command[] = [
   {
     name: 'import',
@@ -172,6 +189,7 @@ export const importCommands: Command[] = [
         const preview = await previewImport(db, ws.id, { fileName, bytes });
         if (preview.blocked) throw new AppError('refused', preview.blocked);
         const createAccounts = !!args.opts['create-accounts'];
+        if (mode !== 'corporate') rollupAccountsCheck(ws, preview, createAccounts);
         const target: { accountId?: number; newAccountName?: string; chosen?: string } =
           mode === 'corporate' ? corporateTarget(db, ws, preview, str(args, 'account'), createAccounts) : {};
         const periodLine = period ? `Period ${period}: named with --period.` : preview.defaultPeriodFrom.sentence;

@@ -212,7 +212,7 @@ describe('the import command without --period and --account does what the window
     });
   });
 
-  it('takes the period from the title rows in roll-up mode too', async () => {
+  it('takes the period from the title rows in roll-up mode too, and creates its new accounts only with --create-accounts', async () => {
     const wbBytes = await (async () => {
       const ExcelJS = (await import('exceljs')).default;
       const wb = new ExcelJS.Workbook();
@@ -225,6 +225,12 @@ describe('the import command without --period and --account does what the window
     })();
     const f = path.join(t.dir, 'master.xlsx');
     fs.writeFileSync(f, wbBytes);
+    const refused = await kpi('import', f, '--db', db, '--customer', 'R');
+    expect(refused).toMatchObject({
+      code: 1,
+      err: 'kpi import: 2 accounts in this file are not in R yet (Acme, Globex): add --create-accounts to create them. Nothing was stored.',
+    });
+    expect(await query('SELECT * FROM kpi_uploads')).toEqual([]);
     const r = await kpi('import', f, '--db', db, '--customer', 'R', '--create-accounts', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out.join('\n'))).toMatchObject({ period: '2025-06', accountsCreated: ['Acme', 'Globex'] });
