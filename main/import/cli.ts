@@ -186,7 +186,9 @@ export const importCommands: Command[] = [
         if (period && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
           throw new UsageError('--period is written YYYY-MM, e.g. 2025-09');
         const mode = getSettings(db, ws.id).mode;
+        const t0 = performance.now();
         const preview = await previewImport(db, ws.id, { fileName, bytes });
+        const previewMs = Math.round(performance.now() - t0);
         if (preview.blocked) throw new AppError('refused', preview.blocked);
         const createAccounts = !!args.opts['create-accounts'];
         if (mode !== 'corporate') rollupAccountsCheck(ws, preview, createAccounts);
@@ -194,7 +196,7 @@ export const importCommands: Command[] = [
           mode === 'corporate' ? corporateTarget(db, ws, preview, str(args, 'account'), createAccounts) : {};
         const periodLine = period ? `Period ${period}: named with --period.` : preview.defaultPeriodFrom.sentence;
         const chosen = target.chosen;
-        const report = await commitImport(
+        const committed = await commitImport(
           db,
           { customerId: ws.id, userId: defaultUserId(db, ws.id) },
           {
@@ -206,6 +208,12 @@ export const importCommands: Command[] = [
             createAccounts,
           },
         );
+        // The commit takes the preview's reading: its time is the command's reading (and interpreting).
+        const report = {
+          ...committed,
+          durationMs: previewMs + committed.durationMs,
+          timings: { ...committed.timings, read: committed.timings.read + previewMs },
+        };
         const periodFrom = period ? { from: '--period', sentence: periodLine } : preview.defaultPeriodFrom;
         if (args.opts.json)
           io.out(JSON.stringify({ ...report, periodFrom, ...(chosen ? { account: chosen } : {}) }, null, 2));

@@ -233,6 +233,11 @@ describe('the import command without --period and --account does what the window
     expect(await query('SELECT * FROM kpi_uploads')).toEqual([]);
     const r = await kpi('import', f, '--db', db, '--customer', 'R', '--create-accounts', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out.join('\n'))).toMatchObject({ period: '2025-06', accountsCreated: ['Acme', 'Globex'] });
+    const json = JSON.parse(r.out.join('\n'));
+    expect(json).toMatchObject({ period: '2025-06', accountsCreated: ['Acme', 'Globex'] });
+    // The reading is the command's preview (the commit takes it): counted, not 0.
+    expect(json.timings.read).toBeGreaterThan(0);
+    const { read, check, store, score } = json.timings;
+    expect(json.durationMs).toBeGreaterThanOrEqual(read + check + store + score - 4);
   });
 });
