@@ -10,6 +10,7 @@ import type { Db } from '../db/open';
 import { exportRanges, importRanges } from '../ranges/service';
 import { getSettings } from '../settings/service';
 import { defaultUserId, findWorkspaceByName } from '../workspaces/service';
+import { someNames } from './groups';
 import { commitImport, previewImport } from './service';
 
 const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite database file' };
@@ -143,12 +144,10 @@ export function corporateTarget(
 export function rollupAccountsCheck(ws: { name: string }, preview: ImportPreview, createAccounts: boolean): void {
   const unknown = preview.accounts.filter((a) => a.existingId == null).map((a) => a.name);
   if (!unknown.length || createAccounts) return;
-  const listed =
-    unknown.length > 6 ? `${unknown.slice(0, 6).join(', ')} and ${unknown.length - 6} more` : unknown.join(', ');
   const them = unknown.length > 1 ? 'them' : 'it';
   throw new AppError(
     'refused',
-    `${plural(unknown.length, 'account')} in this file ${unknown.length > 1 ? 'are' : 'is'} not in ${ws.name} yet (${listed}): add --create-accounts to create ${them}. Nothing was stored.`,
+    `${plural(unknown.length, 'account')} in this file ${unknown.length > 1 ? 'are' : 'is'} not in ${ws.name} yet (${someNames(unknown)}): add --create-accounts to create ${them}. Nothing was stored.`,
   );
 }
 

@@ -46,6 +46,10 @@ function corporateGroup(db: Db, input: StoreInput, rows: KpiRow[]): Group {
   return { name, accountId: null, rows, created: false };
 }
 
+/** The first six names of a list, and how many more: "Acme, Globex and 3 more". */
+export const someNames = (names: string[]) =>
+  names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ');
+
 /** The rows of the workbook per target account (spec: modes), or a refusal before anything is written. */
 export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Group[] {
   const rows = input.wb.sheets.flatMap((s) => s.rows);
@@ -79,8 +83,7 @@ export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Grou
   }
   const unknown = [...groups.values()].filter((g) => g.accountId == null).map((g) => g.name);
   if (unknown.length && !input.createAccounts) {
-    const list =
-      unknown.length > 6 ? `${unknown.slice(0, 6).join(', ')} and ${unknown.length - 6} more` : unknown.join(', ');
+    const list = someNames(unknown);
     throw new AppError(
       'refused',
       `${unknown.length} account${unknown.length > 1 ? 's' : ''} in this file ${unknown.length > 1 ? 'are' : 'is'} not in the workspace yet (${list}): confirm to create ${unknown.length > 1 ? 'them' : 'it'}.`,
