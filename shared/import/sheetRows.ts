@@ -92,15 +92,23 @@ export function warnIgnoredTwins(
   }
 }
 
-/** The text of the rows above the header, row by row (titles that may name the account or the period). */
+/**
+ * The text of the rows above the header, one line per row (titles that may name the account or
+ * the period). A row's cells read as a person reads them: a label ending in ':' runs on into the
+ * next cell ("Data as of:" | 28/09/2025 is "Data as of: 2025-09-28", "Account:" | "Globex" is
+ * "Account: Globex"); other cells are separate fields ("Globex | Prepared on 2 Oct 2025"). A date
+ * cell reads as its ISO date.
+ */
 export function readTitleText(sheet: RawSheet, headerRow: number): string[] {
   const titleText = new Set<string>();
   for (let r = 0; r < headerRow - 1; r++) {
+    let line = '';
     for (const c of sheet.rows[r] ?? []) {
-      if (c.t === 'text' && c.v.trim()) titleText.add(c.v.trim());
-      // A date cell ("As of:" | 28/09/2025) as its ISO date: it may name the period.
-      else if (c.t === 'date') titleText.add(isoDate(c.year, c.month, c.day));
+      const text = c.t === 'text' ? c.v.trim() : c.t === 'date' ? isoDate(c.year, c.month, c.day) : '';
+      if (!text) continue;
+      line = !line ? text : line.endsWith(':') ? `${line} ${text}` : `${line} | ${text}`;
     }
+    if (line) titleText.add(line);
   }
   return [...titleText];
 }

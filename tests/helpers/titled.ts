@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
  */
 export type TitledSheet = {
   name: string;
-  titles?: Array<string | Date>;
+  /** Title rows above the header: a text or date in column A, or a row's cells. */
+  titles?: Array<string | Date | Array<string | Date>>;
   months: string[];
   /** name, weight, data (null: empty), the month values in the order of `months` */
   rows: Array<[string, number, number | null, ...Array<number | null>]>;
@@ -18,8 +19,8 @@ export async function titledWorkbook(sheets: TitledSheet[]): Promise<Uint8Array>
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     const titles = s.titles ?? [];
-    for (const t of titles) ws.addRow([t]);
-    if (titles.length) ws.mergeCells(1, 1, 1, 3 + s.months.length);
+    for (const t of titles) ws.addRow(Array.isArray(t) ? t : [t]);
+    if (titles.length && !Array.isArray(titles[0])) ws.mergeCells(1, 1, 1, 3 + s.months.length);
     ws.addRow(['KPI Parameter', 'Weight', 'Current Value', ...s.months]);
     for (const r of s.rows) ws.addRow(r);
   }

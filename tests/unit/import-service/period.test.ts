@@ -66,6 +66,21 @@ describe('the default period and account of a workbook (spec: Modes, The import 
     expect(report.issues.filter((i) => i.message.includes('Data is'))).toEqual([]);
   });
 
+  it('reads a title row as a person does: a label ending in ":" runs on into the next cell', async () => {
+    const sheets = globexSheets();
+    sheets[0].titles = [
+      ['Account:', 'Initech'],
+      ['Prepared on:', new Date(Date.UTC(2025, 9, 2))],
+      ['Data as of:', new Date(Date.UTC(2025, 8, 30))],
+    ];
+    const p = await preview('scorecard.xlsx', sheets);
+    // Cell by cell, the "prepared on" date (October) was taken for the data's, and "Account:" named no one.
+    expect(p.defaultPeriodFrom.sentence).toBe(
+      'Period September 2025: from "Data as of: 2025-09-30" on sheet Relationship Strength.',
+    );
+    expect(p.proposedNewAccount).toEqual({ name: 'Initech', title: 'Account: Initech' });
+  });
+
   it('proposes an existing account named in the title rows before the file name', async () => {
     const globex = createAccount(t.db, ws.id, { name: 'Globex Analytics' });
     createAccount(t.db, ws.id, { name: 'Initech' });
