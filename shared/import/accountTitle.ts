@@ -10,7 +10,8 @@ const SEPARATOR = / [—–-] |:|\|/;
 /** A label before the name ("Account: Globex Analytics"): the name is what follows it. */
 const LABEL = /^(account|account name|customer|customer account|client|company)$/i;
 /** Words that make a text a title of the workbook rather than a name. */
-const NOT_A_NAME = /\b(kpis?|scorecard|health score|prepared|data as of|as of|report)\b/i;
+const NOT_A_NAME =
+  /\b(kpis?|scorecard|health score|prepared|data as of|as of|report|review|qbr|dashboard|summary|overview|metrics|tracker)\b/i;
 
 function clean(part: string): string {
   return part

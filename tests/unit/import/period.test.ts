@@ -187,6 +187,10 @@ describe('a new account named by the first title row', () => {
     ['Relationship Strength — Globex', null],
     ['KPI scorecard — Globex', null],
     ['September 2025 — Globex', null],
+    // A title row of several cells reads as one line, its cells apart ("A | B"): a title's words are no name.
+    ['Quarterly Business Review | Q3 2025', null],
+    ['Customer Health Dashboard | Sep 2025', null],
+    ['Account | Wayne Enterprises', 'Wayne Enterprises'],
     [undefined, null],
   ])('%s names %s', (title, want) => {
     expect(accountNameInTitle(title, ['Relationship Strength'])).toBe(want);
