@@ -45,16 +45,22 @@ function countingValues(rows: EffectiveRow[]) {
   return out;
 }
 
-type Firing = Map<number, Map<string, { reason: string; started: boolean; name: string }>>;
+type Fired = { reason: string; started: boolean; name: string; month: string | null };
+type Firing = Map<number, Map<string, Fired>>;
 
-/** The playbooks that fire per account in an evaluation, and whether it started them. */
+/** The playbooks that fire per account in an evaluation, whether it started them, and the month they read. */
 function firingIn(view: EvaluationView): Firing {
   const out: Firing = new Map();
   for (const a of view.accounts) {
-    const fires = new Map<string, { reason: string; started: boolean; name: string }>();
+    const fires = new Map<string, Fired>();
     for (const p of a.playbooks)
       if (p.fires)
-        fires.set(p.playbookId, { reason: p.reason, started: p.outcome === 'started', name: p.playbookName });
+        fires.set(p.playbookId, {
+          reason: p.reason,
+          started: p.outcome === 'started',
+          name: p.playbookName,
+          month: a.month,
+        });
     out.set(a.accountId, fires);
   }
   return out;
@@ -178,6 +184,7 @@ export function describeChanges(
   const healthAfter = healthOf(db, customerId, ids);
   const firingNow = evaluated ? firingIn(evaluated) : firingOf(db, customerId, ids);
   const p = ymKey(period.year, period.month);
+  const periodText = ymText(period.year, period.month);
   return written.map((w): AccountChange => {
     const hb = before.health.get(w.accountId);
     const ha = healthAfter.get(w.accountId);
@@ -187,7 +194,8 @@ export function describeChanges(
       .map(([playbookId, f]) => ({
         playbookId,
         playbookName: f.name,
-        reason: f.reason,
+        // Triggers read the latest scored month: named when it is not the import's period.
+        reason: f.month && f.month !== periodText ? `${f.reason} (data of ${f.month})` : f.reason,
         started: f.started,
       }));
     return {

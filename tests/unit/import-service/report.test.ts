@@ -189,6 +189,27 @@ describe('the import report says what changed (issue 10, point 2)', () => {
     expect(still.changes[0].playbooks.map((p) => p.playbookId)).not.toContain('voc-sprint');
   });
 
+  it("names the month a playbook's trigger read when it is not the import's period", async () => {
+    const nps = (data: number | null): TitledSheet[] => [
+      { name: 'Relationship Strength', months: ['Aug 2025'], rows: [['NPS Score', 1, data, 5]] },
+    ];
+    // With the period's own data, the reason is the trigger's own.
+    const own = await importBook(nps(4));
+    expect(own.changes[0].playbooks.find((p) => p.playbookId === 'voc-sprint')?.reason).toBe('NPS Score 4 < 10');
+    // September's Data empty: the latest scored month, which triggers read, is August, and the report says so.
+    const initech = createAccount(t.db, ws.id, { name: 'Initech' }).id;
+    const r = await commitImport(t.db, session, {
+      fileName: 'initech.xlsx',
+      bytes: await titledWorkbook(nps(null)),
+      period: '2025-09',
+      accountId: initech,
+    });
+    expect(r.changes[0].health).toMatchObject({ before: null, after: null });
+    expect(r.changes[0].playbooks.find((p) => p.playbookId === 'voc-sprint')?.reason).toBe(
+      'NPS Score 5 < 10 (data of 2025-08)',
+    );
+  });
+
   it('says a playbook was started only when this import started it', async () => {
     updateTrigger(t.db, ws.id, { type: 'voc', autoTrigger: true });
     await importBook(sheets(4.5, {}, 80));
