@@ -59,8 +59,8 @@ type Mention = { at: number; month: YearMonth };
 /**
  * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025" (or
  * without the comma), "September 2025", "September, 2025", "Sep-25", "2025-Sep", "2025-09",
- * "2025-09-28", "20250928", "09/2025", "28/09/2025", "Q3 2025", "FY2025 Q3" (a quarter's last
- * month). A date that could be day/month or month/day (03/04/2025) is not taken.
+ * "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025", "Q3 2025", "FY2025 Q3"
+ * (a quarter's last month). A date that could be day/month or month/day (03/04/2025) is not taken.
  */
 export function monthMentions(text: string): Mention[] {
   const t = text.normalize('NFKC').slice(0, MAX_TEXT);
@@ -81,10 +81,16 @@ export function monthMentions(text: string): Mention[] {
     const month = name(m[2]);
     return month && Number(m[1]) <= 31 ? ym(Number(m[3]), month) : null;
   });
-  // 20250928 (a compact date, as exports name their files)
+  // 20250928 and 202509 (compact dates, as exports name their files)
   each(/\b(\d{4})(\d{2})(\d{2})\b/g, (m) =>
     Number(m[3]) >= 1 && Number(m[3]) <= 31 ? ym(Number(m[1]), Number(m[2])) : null,
   );
+  each(/\b(\d{4})(\d{2})\b/g, (m) => ym(Number(m[1]), Number(m[2])));
+  // Sep2025, SEPT2025 (a month name and a four-digit year written together)
+  each(/\b([A-Za-z]{3,9})(\d{4})\b/g, (m) => {
+    const month = name(m[1]);
+    return month ? ym(Number(m[2]), month) : null;
+  });
   // September 28, 2025 and September 28 2025
   each(/\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:, ?| )(\d{4})\b/g, (m) => {
     const month = name(m[1]);

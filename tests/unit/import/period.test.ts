@@ -75,6 +75,10 @@ describe('a month in the file name', () => {
     ['C:\\exports\\Globex Q2 2025.xlsx', '2025-06'],
     ['Globex_Q3_2025.xlsx', '2025-09'],
     ['export_20250930.xlsx', '2025-09'],
+    ['kpis_202509.xlsx', '2025-09'],
+    ['Globex KPIs SEP2025.xlsx', '2025-09'],
+    ['scorecard 123456.xlsx', null],
+    ['Globex KPIs SEP25.xlsx', null],
     ['scorecard.xlsx', null],
     ['report-2024-2025.xlsx', null],
   ])('%s is %s', (name, want) => {
