@@ -51,8 +51,13 @@ function ym(year: number, month: number): YearMonth | null {
 }
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
-/** Texts longer than this are not searched (a title is a line, not a document). */
-const MAX_TEXT = 300;
+/**
+ * Past this, a text is not searched: a title row is a line, not a document (its cells, each cut
+ * at TITLE_CELL_TEXT characters, read as one line: see readTitleText).
+ */
+const MAX_TEXT = 2000;
+/** A title cell's characters read (a long note above the header is not searched to its end). */
+export const TITLE_CELL_TEXT = 300;
 
 type Mention = { at: number; month: YearMonth };
 
@@ -233,12 +238,29 @@ export function periodFromColumns(input: Pick<PeriodInput, 'sheets' | 'months'>)
   };
 }
 
+/** The field of a title line (a row's cells, ' | ' apart) that names `month`, to quote it alone. */
+function fieldNaming(text: string, month: YearMonth): string {
+  const fields = text.split(' | ');
+  if (fields.length < 2) return text;
+  const key = monthKey(month);
+  const names = (f: string) => {
+    const m = periodInText(f);
+    return m !== null && monthKey(m) === key;
+  };
+  return fields.find(names) ?? text;
+}
+
 /** The default period, first that applies: title rows, file name, month columns, today. */
 export function choosePeriod(input: PeriodInput, today = new Date()): PeriodSource {
   for (const s of input.sheets) {
     for (const text of s.titleText) {
       const m = periodInText(text);
-      if (m) return { period: monthKey(m), from: 'title', sentence: `from "${text}" on sheet ${s.name.trim()}` };
+      if (m)
+        return {
+          period: monthKey(m),
+          from: 'title',
+          sentence: `from "${fieldNaming(text, m)}" on sheet ${s.name.trim()}`,
+        };
     }
   }
   const inName = periodInFileName(input.fileName);

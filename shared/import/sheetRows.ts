@@ -1,6 +1,7 @@
 import { normalizeName } from '../names';
 import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
+import { TITLE_CELL_TEXT } from './period';
 import { type Cell, cellAt, type RawSheet } from './types';
 import { cellDisplayText, isoDate, monthKey, monthLabel, parseMonthHeader, parseValue, type YearMonth } from './values';
 
@@ -104,7 +105,8 @@ export function readTitleText(sheet: RawSheet, headerRow: number): string[] {
   for (let r = 0; r < headerRow - 1; r++) {
     let line = '';
     for (const c of sheet.rows[r] ?? []) {
-      const text = c.t === 'text' ? c.v.trim() : c.t === 'date' ? isoDate(c.year, c.month, c.day) : '';
+      const text =
+        c.t === 'text' ? c.v.trim().slice(0, TITLE_CELL_TEXT) : c.t === 'date' ? isoDate(c.year, c.month, c.day) : '';
       if (!text) continue;
       line = !line ? text : line.endsWith(':') ? `${line} ${text}` : `${line} | ${text}`;
     }

@@ -79,6 +79,12 @@ describe('the default period and account of a workbook (spec: Modes, The import 
       'Period September 2025: from "Data as of: 2025-09-30" on sheet Relationship Strength.',
     );
     expect(p.proposedNewAccount).toEqual({ name: 'Initech', title: 'Account: Initech' });
+
+    // A long note in the row's first cell does not push the date out of reach.
+    sheets[0].titles = [[`Note: ${'please fill in every KPI each month. '.repeat(12)}`, 'Data as of:', '30 Sep 2025']];
+    expect((await preview('scorecard.xlsx', sheets)).defaultPeriodFrom.sentence).toBe(
+      'Period September 2025: from "Data as of: 30 Sep 2025" on sheet Relationship Strength.',
+    );
   });
 
   it('proposes an existing account named in the title rows before the file name', async () => {
