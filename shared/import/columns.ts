@@ -143,12 +143,51 @@ export function isUsableMapping(mapping: ColumnMapping): boolean {
   );
 }
 
+/**
+ * A row of month headers under the header row, as a two-row header has them ("Monthly values"
+ * merged over the month columns, the months below): true when the row holds months and nothing
+ * else, and no KPI name (the KPI column's header is merged down over it, or left empty).
+ */
+export function isMonthsRow(cells: Cell[], kpiCol: number): boolean {
+  return (
+    isBlankCell(cells[kpiCol - 1]) &&
+    cells.some((c) => !isBlankCell(c)) &&
+    cells.every((c) => isBlankCell(c) || parseMonthHeader(c) !== null)
+  );
+}
+
+/**
+ * The mapping with the months of a two-row header added: the month headers of the row under
+ * `headerRow` (see isMonthsRow), for the columns the header row leaves blank or ignored (a
+ * "Monthly values" label above them). Unchanged when that row is not a row of months.
+ */
+export function withMonthsBelow(rows: Cell[][], headerRow: number, mapping: ColumnMapping): ColumnMapping {
+  const kpi = mapping.find((m) => m.field === 'kpi_parameter');
+  const under = rows[headerRow] ?? [];
+  if (!kpi || !isMonthsRow(under, kpi.col)) return mapping;
+  const byCol = new Map(mapping.map((m) => [m.col, m]));
+  const taken = new Set(mapping.flatMap((m) => (m.field === 'month' && m.month ? [monthId(m.month)] : [])));
+  const added: ColumnMapping = [];
+  under.forEach((cell, i) => {
+    const month = parseMonthHeader(cell);
+    const col = i + 1;
+    if (!month || (byCol.get(col)?.field ?? 'ignored') !== 'ignored' || taken.has(monthId(month))) return;
+    taken.add(monthId(month));
+    added.push({ col, header: headerText(cell), field: 'month', month });
+  });
+  if (!added.length) return mapping;
+  const cols = new Set(added.map((m) => m.col));
+  return [...mapping.filter((m) => !cols.has(m.col)), ...added].sort((a, b) => a.col - b.col);
+}
+const monthId = (m: { year: number; month: number }) => m.year * 100 + m.month;
+
 /** How far down a sheet the header row may be. */
 export const HEADER_SEARCH_ROWS = 20;
 
 /**
  * The header row: the first row, within the first 20, in which a KPI-name column and at least one
- * value column (Data or a month) are recognised. `row` is the 1-based Excel row number.
+ * value column (Data or a month, the months possibly in the row under it) are recognised. `row` is
+ * the 1-based Excel row number.
  */
 export function detectHeaderRow(
   rows: Cell[][],
@@ -158,7 +197,7 @@ export function detectHeaderRow(
   for (let r = 0; r < limit; r++) {
     const cells = rows[r] ?? [];
     if (!cells.some((c) => c.t === 'text')) continue;
-    const mapping = mapHeaderRow(cells);
+    const mapping = withMonthsBelow(rows, r + 1, mapHeaderRow(cells));
     if (isUsableMapping(mapping)) return { row: r + 1, mapping };
   }
   return null;

@@ -16,9 +16,11 @@ import {
   HEADER_SEARCH_ROWS,
   headerSignature,
   headerText,
+  isMonthsRow,
   isUsableMapping,
   mapHeaderRow,
   normalizeHeader,
+  withMonthsBelow,
 } from './columns';
 import { ImportRefusal } from './refusal';
 import { type IssueFn, type RowReader, readKpiRow, readTitleText, resolveColumns, warnIgnoredTwins } from './sheetRows';
@@ -280,7 +282,9 @@ function interpretSheet(
     issue,
     ctx,
   };
-  for (let r = headerRow + 1; r <= sheet.rows.length; r++) {
+  // A two-row header's row of months is part of the header, not a row read.
+  const firstRow = headerRow + (isMonthsRow(sheet.rows[headerRow] ?? [], kpiCol) ? 2 : 1);
+  for (let r = firstRow; r <= sheet.rows.length; r++) {
     const cells = sheet.rows[r - 1] ?? [];
     if (cells.every((c) => isBlankCell(c))) continue;
     rowsRead++;
@@ -341,7 +345,7 @@ export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = 
     let detected = false;
     if (userRow !== undefined) {
       headerRow = userRow;
-      mapping = userMapping ?? mapHeaderRow(sheet.rows[userRow - 1] ?? []);
+      mapping = userMapping ?? withMonthsBelow(sheet.rows, userRow, mapHeaderRow(sheet.rows[userRow - 1] ?? []));
     } else if (userMapping) {
       headerRow = detectHeaderRow(sheet.rows)?.row ?? findRowForMapping(sheet, userMapping);
       mapping = userMapping;
@@ -354,7 +358,7 @@ export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = 
         const headerCells = sheet.rows[found.row - 1] ?? [];
         const remembered = options.rememberedMappings?.[headerSignature(headerCells.map((c) => headerText(c)))];
         if (remembered) {
-          mapping = applyRememberedMapping(headerCells, remembered);
+          mapping = withMonthsBelow(sheet.rows, found.row, applyRememberedMapping(headerCells, remembered));
           detected = false;
         }
       }

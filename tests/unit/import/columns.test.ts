@@ -109,6 +109,34 @@ describe('mapping and header row', () => {
     expect(detectHeaderRow([row('Category', 'Score')])).toBeNull();
   });
 
+  it('reads a two-row header: the months in the row under it, below a label over them', () => {
+    const rows: Cell[][] = [
+      row('Initech — KPIs'),
+      // "KPI" and "Weight" merged down over row 3, "Monthly values" merged over the month columns.
+      row('KPI', 'Weight', 'Monthly values'),
+      row(null, null, 'Jul 2025', 'Aug 2025'),
+      row('NPS Score', '30%', 35, 38),
+    ];
+    // Without the months below it the header row has no value column: the sheet had no header row.
+    expect(detectHeaderRow(rows)).toEqual({
+      row: 2,
+      mapping: [
+        { col: 1, header: 'KPI', field: 'kpi_parameter' },
+        { col: 2, header: 'Weight', field: 'weight' },
+        { col: 3, header: 'Jul 2025', field: 'month', month: { year: 2025, month: 7 } },
+        { col: 4, header: 'Aug 2025', field: 'month', month: { year: 2025, month: 8 } },
+      ],
+    });
+    // A row under the header that holds anything but months is a row of the table, not of the header.
+    const dated: Cell[][] = [row('KPI', 'Data'), [{ t: 'empty' }, { t: 'date', year: 2025, month: 7, day: 1 }, n(4)]];
+    expect(detectHeaderRow(dated)?.mapping).toEqual([
+      { col: 1, header: 'KPI', field: 'kpi_parameter' },
+      { col: 2, header: 'Data', field: 'data' },
+    ]);
+    // Nor when it names a KPI.
+    expect(detectHeaderRow([row('KPI', 'Data'), row('Total', 'Jul 2025')])?.mapping).toHaveLength(2);
+  });
+
   it('column letters', () => {
     expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
     expect(['A', 'Z', 'AA', 'AZ', 'AAA'].map(columnNumber)).toEqual([1, 26, 27, 52, 703]);

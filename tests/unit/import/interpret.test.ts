@@ -99,3 +99,29 @@ describe('interpretWorkbook on hand-made sheets', () => {
     ]);
   });
 });
+
+describe('a two-row header in a real workbook', () => {
+  it('reads the months written under a merged "Monthly values" label, and the rows after them', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { readAndInterpret } = await import('../../../main/import/workbook');
+    const xl = new ExcelJS.Workbook();
+    const ws = xl.addWorksheet('Relationship Strength');
+    ws.getCell('A1').value = 'Initech — Relationship Strength KPIs';
+    ws.getRow(3).values = ['KPI', 'Weight', 'Current Value', 'Monthly values'];
+    ws.getRow(4).values = [null, null, null, 'Jul 2025', 'Aug 2025', 'Sep 2025'];
+    for (const r of ['A3:A4', 'B3:B4', 'C3:C4', 'D3:F3']) ws.mergeCells(r);
+    ws.addRow(['NPS Score', 0.3, 40, 35, 38, 40]);
+    ws.addRow(['QBR Attendance Rate', 0.2, 85, 80, 82, 85]);
+    const bytes = Buffer.from(await xl.xlsx.writeBuffer());
+    const { workbook: wb } = await readAndInterpret(bytes, 'initech.xlsx');
+    const s = wb.sheets[0];
+    expect(s.headerRow).toBe(3);
+    expect(s.months.map((m) => `${m.year}-${m.month}`)).toEqual(['2025-7', '2025-8', '2025-9']);
+    expect(s.rowsRead).toBe(2);
+    expect(s.rows.map((r) => [r.fields.kpi_parameter, r.dataValue, r.months.map((m) => m.value)])).toEqual([
+      ['NPS Score', 40, [35, 38, 40]],
+      ['QBR Attendance Rate', 85, [80, 82, 85]],
+    ]);
+    expect(wb.issues).toEqual([]);
+  });
+});
