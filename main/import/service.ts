@@ -292,8 +292,6 @@ async function commit(
   const t1 = performance.now();
   const blocked = importBlock(wb, mode);
   if (blocked) throw new AppError('refused', blocked);
-  // The report repeats the preview's warning (this workbook is the commit's own: taken, not kept).
-  wb.issues.push(...unrangedIssues(wb.sheets, loadRanges(db)));
   const [year, month] = req.period.split('-').map(Number);
   progress?.('saving');
   collectGarbage(wb.sheets.reduce((n, s) => n + s.rows.length, 0));

@@ -10,6 +10,7 @@ import { type AfterScoring, loadRanges, openScoreRun, type SeriesRow, ymKey, ymT
 import { captureBefore, describeChanges, restatedValues } from './changes';
 import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
 import { parsedJson } from './parsed-json';
+import { unrangedIssues } from './unranged';
 
 /** The insert of one KPI's n monthly values in one statement. */
 const insertValuesSql = (n: number) =>
@@ -45,10 +46,10 @@ interface WriteContext {
   sheetMonthsWithPeriod: Map<string, number[]>;
   sheetReport: Map<string, StoreReport['sheets'][number]>;
   monthColumns: Map<string, Record<number, string>>;
-  rangeOf: (name: string) => RangeOf;
+  /** The reference ranges by normalised KPI name, read inside the write's transaction. */
+  ranges: Map<string, Range>;
   now: string;
 }
-type RangeOf = Range | null;
 
 /** The report before anything is written: sheets read, issues of the interpretation. */
 function emptyReport(input: StoreInput, issues: Issue[]): StoreReport {
@@ -79,8 +80,6 @@ function emptyReport(input: StoreInput, issues: Issue[]): StoreReport {
 /** The write's context: every KPI row gets a value row for each month column of its sheet and for the period. */
 function writeContext(db: Db, input: StoreInput, issues: Issue[], report: StoreReport): WriteContext {
   const periodKey = ymKey(input.period.year, input.period.month);
-  const ranges = loadRanges(db);
-  const cache = new Map<string, RangeOf>();
   return {
     input,
     issues,
@@ -91,14 +90,7 @@ function writeContext(db: Db, input: StoreInput, issues: Issue[], report: StoreR
     ),
     sheetReport: new Map(report.sheets.map((s) => [s.name, s])),
     monthColumns: new Map(input.wb.sheets.map((s) => [s.name, s.monthColumns])),
-    rangeOf: (norm) => {
-      let range = cache.get(norm);
-      if (range === undefined) {
-        range = ranges.get(norm) ?? null;
-        cache.set(norm, range);
-      }
-      return range;
-    },
+    ranges: loadRanges(db),
     now: new Date().toISOString(),
   };
 }
@@ -245,7 +237,7 @@ function writeKpiRow(
   );
   const sr = ctx.sheetReport.get(r.sheet);
   if (sr) sr.kpisImported++;
-  const range = ctx.rangeOf(normalizeName(f.kpi_parameter));
+  const range = ctx.ranges.get(normalizeName(f.kpi_parameter));
   const months = ctx.sheetMonthsWithPeriod.get(r.sheet) ?? [ctx.periodKey];
   // One parameter array per month count, filled in place (an import binds hundreds of thousands of values).
   const params = paramArrays[months.length] ?? new Array(months.length * 10);
@@ -411,6 +403,8 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
     // Read inside the transaction: the ranges the values are scored with as they are written are
     // the ones the account scoring uses, which does not score those values again.
     const ctx = writeContext(db, input, issues, report);
+    // The KPIs no range matches, as the preview named them, against the ranges the values are scored with.
+    issues.push(...unrangedIssues(input.wb.sheets, ctx.ranges));
     const groups = groupByAccount(db, input, issues);
     for (const s of input.wb.sheets) s.rows = [];
     const todo = skipAlreadyImported(db, input, groups, report);
