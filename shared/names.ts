@@ -30,6 +30,12 @@ export function normalizeName(s: string): string {
   return n;
 }
 
+/** The words of a name, by the name rule (letters and digits; anything else separates them). */
+export const nameWords = (s: string): string[] =>
+  normalizeName(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
 /** Any run of Unicode white space (`\s`: spaces, tabs, line breaks, no-break and other Unicode spaces). */
 const SPACE_RUN = /\s+/g;
 

@@ -1,15 +1,9 @@
 import type { AccountProposal, NewAccountProposal } from '../../shared/channels/import';
 import { accountNameInTitle, firstTitleText } from '../../shared/import/accountTitle';
 import type { InterpretedWorkbook } from '../../shared/import/interpret';
-import { normalizeName } from '../../shared/names';
+import { nameWords } from '../../shared/names';
 import { activeAccounts, findAccountByName } from '../accounts/service';
 import type { Db } from '../db/open';
-
-/** The words of a name or text, to match account names: letters and digits, case-folded as names are. */
-const words = (s: string) =>
-  normalizeName(s)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
 
 const holdsWords = (text: string[], name: string[]) =>
   name.length > 0 && text.some((_, i) => name.every((w, j) => text[i + j] === w));
@@ -38,7 +32,7 @@ export function proposeAccount(
   const accounts = activeAccounts(db, customerId).map((a) => ({
     id: a.account_id,
     name: a.account_name,
-    words: words(a.account_name),
+    words: nameWords(a.account_name),
   }));
   const titles = [...new Set(wb.sheets.flatMap((s) => s.titleText))];
   const sources: Array<{ from: AccountProposal['from']; texts: string[] }> = [
@@ -47,7 +41,7 @@ export function proposeAccount(
     { from: 'Account column', texts: wb.accounts.length === 1 ? wb.accounts : [] },
   ];
   for (const source of sources) {
-    const texts = source.texts.map(words);
+    const texts = source.texts.map(nameWords);
     const found = accounts.filter((a) => texts.some((t) => holdsWords(t, a.words)));
     const most = Math.max(0, ...found.map((a) => a.words.length));
     const best = found.filter((a) => a.words.length === most);

@@ -1,25 +1,23 @@
 import { plural } from '../../shared/format';
 import type { Issue } from '../../shared/import/interpret';
-import { normalizeName } from '../../shared/names';
+import { nameWords, normalizeName } from '../../shared/names';
 
 /** How many names a sheet's warning lists; the rest are counted. */
 export const UNRANGED_LISTED = 8;
 
 type SheetRows = { name: string; rows: Array<{ fields: { kpi_parameter: string } }> };
 
-const words = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
 /**
  * The range a KPI name most likely meant: the one range whose name holds all the KPI's words, or
  * whose words the KPI's name holds all of ("NPS" for "NPS Score"). Null when none or several do.
  */
 function likelyRange(key: string, ranges: ReadonlyMap<string, { kpiName: string }>): string | null {
-  const mine = words(key);
+  const mine = nameWords(key);
   if (!mine.length) return null;
+  const holds = (a: string[], b: string[]) => b.every((w) => a.includes(w));
   let found: string | null = null;
   for (const [rangeKey, r] of ranges) {
-    const theirs = words(rangeKey);
-    const holds = (a: string[], b: string[]) => b.every((w) => a.includes(w));
+    const theirs = nameWords(rangeKey);
     if (!holds(theirs, mine) && !holds(mine, theirs)) continue;
     if (found) return null;
     found = r.kpiName;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Cell } from './types';
-import { cellDisplayText, isBlankCell, parseMonthHeader, parseMonthText } from './values';
+import { cellDisplayText, isBlankCell, monthKey, parseMonthHeader, parseMonthText } from './values';
 
 export const FIELD_KEYS = [
   'kpi_parameter',
@@ -166,20 +166,19 @@ export function withMonthsBelow(rows: Cell[][], headerRow: number, mapping: Colu
   const under = rows[headerRow] ?? [];
   if (!kpi || !isMonthsRow(under, kpi.col)) return mapping;
   const byCol = new Map(mapping.map((m) => [m.col, m]));
-  const taken = new Set(mapping.flatMap((m) => (m.field === 'month' && m.month ? [monthId(m.month)] : [])));
+  const taken = new Set(mapping.flatMap((m) => (m.field === 'month' && m.month ? [monthKey(m.month)] : [])));
   const added: ColumnMapping = [];
   under.forEach((cell, i) => {
     const month = parseMonthHeader(cell);
     const col = i + 1;
-    if (!month || (byCol.get(col)?.field ?? 'ignored') !== 'ignored' || taken.has(monthId(month))) return;
-    taken.add(monthId(month));
+    if (!month || (byCol.get(col)?.field ?? 'ignored') !== 'ignored' || taken.has(monthKey(month))) return;
+    taken.add(monthKey(month));
     added.push({ col, header: headerText(cell), field: 'month', month });
   });
   if (!added.length) return mapping;
   const cols = new Set(added.map((m) => m.col));
   return [...mapping.filter((m) => !cols.has(m.col)), ...added].sort((a, b) => a.col - b.col);
 }
-const monthId = (m: { year: number; month: number }) => m.year * 100 + m.month;
 
 /** How far down a sheet the header row may be. */
 export const HEADER_SEARCH_ROWS = 20;
