@@ -1,6 +1,7 @@
 import type { AccountChange } from '../../shared/channels/import';
 import type { EvaluationView } from '../../shared/channels/playbooks';
 import type { KpiRow } from '../../shared/import/interpret';
+import { reasonWithMonth } from '../../shared/playbooks/trigger-grid';
 import { kpiKey } from '../../shared/scoring';
 import { statusOf } from '../../shared/scoring/value';
 import type { Db } from '../db/open';
@@ -195,7 +196,7 @@ export function describeChanges(
         playbookId,
         playbookName: f.name,
         // Triggers read the latest scored month: named when it is not the import's period.
-        reason: f.month && f.month !== periodText ? `${f.reason} (data of ${f.month})` : f.reason,
+        reason: reasonWithMonth(f.reason, f.month !== periodText ? f.month : null),
         started: f.started,
       }));
     return {

@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 import { exportRanges, importRanges } from '../ranges/service';
 import { getSettings } from '../settings/service';
 import { defaultUserId, findWorkspaceByName } from '../workspaces/service';
-import { someNames } from './groups';
+import { unknownAccounts } from './groups';
 import { commitImport, previewImport } from './service';
 
 const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite database file' };
@@ -144,11 +144,8 @@ export function corporateTarget(
 export function rollupAccountsCheck(ws: { name: string }, preview: ImportPreview, createAccounts: boolean): void {
   const unknown = preview.accounts.filter((a) => a.existingId == null).map((a) => a.name);
   if (!unknown.length || createAccounts) return;
-  const them = unknown.length > 1 ? 'them' : 'it';
-  throw new AppError(
-    'refused',
-    `${plural(unknown.length, 'account')} in this file ${unknown.length > 1 ? 'are' : 'is'} not in ${ws.name} yet (${someNames(unknown)}): add --create-accounts to create ${them}. Nothing was stored.`,
-  );
+  const how = (them: string) => `add --create-accounts to create ${them}. Nothing was stored.`;
+  throw new AppError('refused', unknownAccounts(unknown, ws.name, how));
 }
 
 export const importCommands: Command[] = [

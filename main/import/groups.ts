@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { plural } from '../../shared/format';
 import type { Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName } from '../../shared/names';
 import { accountsByName, findAccountByName, getAccount } from '../accounts/service';
@@ -47,8 +48,18 @@ function corporateGroup(db: Db, input: StoreInput, rows: KpiRow[]): Group {
 }
 
 /** The first six names of a list, and how many more: "Acme, Globex and 3 more". */
-export const someNames = (names: string[]) =>
+const someNames = (names: string[]) =>
   names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ');
+
+/**
+ * The refusal of accounts a file names that the workspace lacks, ending with how to create them
+ * (the window's and the command line's ways): "2 accounts in this file are not in the workspace
+ * yet (Acme, Globex): confirm to create them."
+ */
+export function unknownAccounts(names: string[], where: string, how: (them: string) => string): string {
+  const many = names.length > 1;
+  return `${plural(names.length, 'account')} in this file ${many ? 'are' : 'is'} not in ${where} yet (${someNames(names)}): ${how(many ? 'them' : 'it')}`;
+}
 
 /** The rows of the workbook per target account (spec: modes), or a refusal before anything is written. */
 export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Group[] {
@@ -82,13 +93,11 @@ export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Grou
     g.rows.push(r);
   }
   const unknown = [...groups.values()].filter((g) => g.accountId == null).map((g) => g.name);
-  if (unknown.length && !input.createAccounts) {
-    const list = someNames(unknown);
+  if (unknown.length && !input.createAccounts)
     throw new AppError(
       'refused',
-      `${unknown.length} account${unknown.length > 1 ? 's' : ''} in this file ${unknown.length > 1 ? 'are' : 'is'} not in the workspace yet (${list}): confirm to create ${unknown.length > 1 ? 'them' : 'it'}.`,
+      unknownAccounts(unknown, 'the workspace', (them) => `confirm to create ${them}.`),
     );
-  }
   return [...groups.values()];
 }
 

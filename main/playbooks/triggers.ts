@@ -14,7 +14,12 @@ import {
   playbookById,
   playbookByType,
 } from '../../shared/playbooks/catalogue';
-import { conditionsSummary, conditionWords, type TriggerCellState } from '../../shared/playbooks/trigger-grid';
+import {
+  conditionsSummary,
+  conditionWords,
+  reasonWithMonth,
+  type TriggerCellState,
+} from '../../shared/playbooks/trigger-grid';
 import {
   defaultTriggerConfig,
   evaluateAccount,
@@ -254,7 +259,7 @@ function firingOutcome(r: Run, a: EvalAccount, def: PlaybookDef, snap: AccountSn
     return { outcome: 'would-start', outcomeText: 'Conditions hold: the next evaluation starts it', executionId: null };
   }
   const values = latestValues(r.db, r.customerId, a.account_id, snap);
-  const executionId = autoStart(r, a, def, `${reason} (data of ${snap.month})`, values);
+  const executionId = autoStart(r, a, def, reasonWithMonth(reason, snap.month), values);
   return { outcome: 'started', outcomeText: 'Started automatically', executionId };
 }
 

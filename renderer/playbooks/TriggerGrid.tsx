@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import type { AccountEvaluation, EvaluationView, PlaybookEvaluation } from '../../shared/channels/playbooks';
 import { PLAYBOOKS } from '../../shared/playbooks/catalogue';
-import { CELL_WORDS, sortBySeverity, type TriggerCellState } from '../../shared/playbooks/trigger-grid';
+import {
+  CELL_WORDS,
+  reasonWithMonth,
+  sortBySeverity,
+  type TriggerCellState,
+} from '../../shared/playbooks/trigger-grid';
 import { call } from '../api';
 import { fmtDateTime, fmtHealth, fmtMonth, plural } from '../components/format';
 import { Money } from '../components/Money';
@@ -27,7 +32,7 @@ const startable = (p: PlaybookEvaluation) =>
   p.state === 'fires' && (p.outcome === 'auto-off' || p.outcome === 'would-start');
 
 const startReason = (a: AccountEvaluation, p: PlaybookEvaluation) =>
-  `${p.reason}${a.month ? ` (data of ${fmtMonth(a.month)})` : ''}`;
+  reasonWithMonth(p.reason, a.month ? fmtMonth(a.month) : null);
 
 /** The preview the screen opens with, or the applied result of "Evaluate now" until data changes. */
 function useEvaluation() {

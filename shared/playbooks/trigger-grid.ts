@@ -92,3 +92,10 @@ export function compareSeverity(a: SeverityRow, b: SeverityRow): number {
 export function sortBySeverity<T extends SeverityRow>(rows: readonly T[]): T[] {
   return [...rows].sort(compareSeverity);
 }
+
+/**
+ * A trigger's reason with the month of data it read ("NPS Score 5 < 10 (data of 2025-08)"), as an
+ * automatic start records it and the trigger grid and the import report show it; unchanged without one.
+ */
+export const reasonWithMonth = (reason: string, month: string | null): string =>
+  month ? `${reason} (data of ${month})` : reason;
