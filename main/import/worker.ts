@@ -20,7 +20,7 @@ type Message = {
 parentPort?.on('message', async (m: Message) => {
   const { seq, req, ranges, ping } = m;
   if (ping) {
-    // The thread has loaded its code (exceljs and the importer): it is ready for a file.
+    // The thread has loaded its code (the reader and the interpreter): it is ready for a file.
     parentPort?.postMessage({ seq, pong: true });
     return;
   }

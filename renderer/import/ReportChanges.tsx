@@ -6,8 +6,8 @@ import { plural } from './importText';
 const score = (n: number | null) => (n == null ? '–' : n.toFixed(1));
 
 function HealthCell({ h }: { h: AccountChange['health'] }) {
-  const moved = h.statusBefore && h.statusAfter && h.statusBefore !== h.statusAfter;
   if (h.before == null && h.after == null) return <span className="muted">No score</span>;
+  const moved = h.statusBefore && h.statusAfter && h.statusBefore !== h.statusAfter;
   return (
     <>
       {score(h.before)} → {score(h.after)}
