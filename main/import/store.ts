@@ -10,7 +10,7 @@ import { type AfterScoring, loadRanges, openScoreRun, type SeriesRow, ymKey, ymT
 import { captureBefore, describeChanges, restatedValues } from './changes';
 import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
 import { parsedJson } from './parsed-json';
-import { unrangedIssues } from './unranged';
+import { fileCategories, unrangedIssues, unweightedIssues } from './unranged';
 
 /** The insert of one KPI's n monthly values in one statement. */
 const insertValuesSql = (n: number) =>
@@ -358,6 +358,8 @@ export function writeAndScore(
 ): AfterScoring {
   const { report, issues } = ctx;
   const months = touchedMonths(ctx, todo);
+  // Each category of the file with its sheet, taken before the rows are released as they are written.
+  const categories = fileCategories(todo.flatMap((g) => g.rows));
   report.months = months.map((k) => ymText(Math.floor(k / 100), k % 100));
   const scoring = openScoreRun(db, ctx.input.customerId, {
     months: months.map((k) => [Math.floor(k / 100), k % 100]),
@@ -377,14 +379,9 @@ export function writeAndScore(
     trendsWritten: summary.trendsWritten,
     ms: scoringMs + performance.now() - t0,
   };
-  report.unweightedCategories = summary.unweightedCategories;
-  for (const c of summary.unweightedCategories) {
-    issues.push({
-      severity: 'warning',
-      sheet: c,
-      message: `The category "${c}" has no weight in Settings, so it does not count in the overall health.`,
-    });
-  }
+  const unweighted = unweightedIssues(summary.unweightedCategories, categories);
+  report.unweightedCategories = unweighted.categories;
+  issues.push(...unweighted.issues);
   return scoring.after;
 }
 

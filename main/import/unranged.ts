@@ -58,3 +58,31 @@ export function unrangedIssues(sheets: SheetRows[], ranges: ReadonlyMap<string, 
   }
   return issues;
 }
+
+/** Each category a file's rows name (normalised) with the sheet of its first row. */
+export function fileCategories(rows: Iterable<{ sheet: string; category: string }>): Map<string, string> {
+  const sheetOf = new Map<string, string>();
+  for (const r of rows) {
+    const key = normalizeName(r.category);
+    if (!sheetOf.has(key)) sheetOf.set(key, r.sheet);
+  }
+  return sheetOf;
+}
+
+/**
+ * The categories of this file (`sheetOf`, from fileCategories) that have no weight, one warning
+ * each on the sheet its first KPI came from. A category of the account's earlier uploads is left
+ * out: the warning is about the file, and that category was named when its own file was imported.
+ */
+export function unweightedIssues(
+  unweighted: readonly string[],
+  sheetOf: ReadonlyMap<string, string>,
+): { categories: string[]; issues: Issue[] } {
+  const categories = unweighted.filter((c) => sheetOf.has(normalizeName(c)));
+  const issues = categories.map((c) => ({
+    severity: 'warning' as const,
+    sheet: sheetOf.get(normalizeName(c)) as string,
+    message: `The category "${c}" has no weight in Settings, so it does not count in the overall health.`,
+  }));
+  return { categories, issues };
+}

@@ -99,13 +99,29 @@ describe('stored scores and the score receipt', () => {
       { fileName: 'partner.csv', bytes: new TextEncoder().encode(csv), period: '2025-10', accountId },
     );
     expect(report.unweightedCategories).toEqual(['Partner Health']);
-    expect(report.issues.some((i) => /Partner Health" has no weight/.test(i.message))).toBe(true);
+    const named = report.issues.filter((i) => /Partner Health" has no weight/.test(i.message));
+    // On the sheet its KPIs came from (a CSV file is one sheet named after the file).
+    expect(named.map((i) => i.sheet)).toEqual(['partner']);
     const row = t.db.raw
       .prepare("SELECT score FROM health_trend_categories WHERE category = 'Partner Health' AND month = 10")
       .get() as { score: number };
     expect(row.score).toBeGreaterThan(70);
     // With weight 0 it does not count: no overall for October.
     expect(t.db.raw.prepare('SELECT count(*) n FROM health_trends WHERE month = 10').get()).toEqual({ n: 0 });
+
+    // A later file without that category says nothing of it: the warning is about the file imported.
+    const later = await commitImport(
+      t.db,
+      { customerId: ws.id, userId: null },
+      {
+        fileName: 'support.csv',
+        bytes: new TextEncoder().encode('KPI,Category,Data\nCSAT Score,Support & Experience,4.4\n'),
+        period: '2025-10',
+        accountId,
+      },
+    );
+    expect(later.unweightedCategories).toEqual([]);
+    expect(later.issues.filter((i) => /has no weight/.test(i.message))).toEqual([]);
   });
 
   it('previews an account that would get its first score, and one that would lose its only one', async () => {
