@@ -72,6 +72,12 @@ export const fmtCount = (n: number) => grouped(Math.round(n), 0);
 /** A count and its noun, singular or plural: "1 account", "1,675 KPI rows". */
 export const plural = (n: number, one: string, many = `${one}s`) => `${fmtCount(n)} ${n === 1 ? one : many}`;
 
+/** "Acme, Globex": the first six of a list and how many more ("… and 12 more"). */
+export const firstFew = (items: readonly string[], shown = 6) =>
+  items.length > shown
+    ? `${items.slice(0, shown).join(', ')} and ${fmtCount(items.length - shown)} more`
+    : items.join(', ');
+
 /** "3 of 11 accounts", "1 of 1 account": the noun agrees with the total. */
 export const ofCount = (part: number, total: number, one: string, many = `${one}s`) =>
   `${fmtCount(part)} of ${plural(total, one, many)}`;

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { plural } from '../../shared/format';
+import { firstFew, plural } from '../../shared/format';
 import type { Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName } from '../../shared/names';
 import { accountsByName, findAccountByName, getAccount } from '../accounts/service';
@@ -48,9 +48,6 @@ function corporateGroup(db: Db, input: StoreInput, rows: KpiRow[]): Group {
 }
 
 /** The first six names of a list, and how many more: "Acme, Globex and 3 more". */
-const someNames = (names: string[]) =>
-  names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ');
-
 /**
  * The refusal of accounts a file names that the workspace lacks, ending with how to create them
  * (the window's and the command line's ways): "2 accounts in this file are not in the workspace
@@ -58,7 +55,7 @@ const someNames = (names: string[]) =>
  */
 export function unknownAccounts(names: string[], where: string, how: (them: string) => string): string {
   const many = names.length > 1;
-  return `${plural(names.length, 'account')} in this file ${many ? 'are' : 'is'} not in ${where} yet (${someNames(names)}): ${how(many ? 'them' : 'it')}`;
+  return `${plural(names.length, 'account')} in this file ${many ? 'are' : 'is'} not in ${where} yet (${firstFew(names)}): ${how(many ? 'them' : 'it')}`;
 }
 
 /** The rows of the workbook per target account (spec: modes), or a refusal before anything is written. */

@@ -23,7 +23,15 @@ import {
   withMonthsBelow,
 } from './columns';
 import { ImportRefusal } from './refusal';
-import { type IssueFn, type RowReader, readKpiRow, readTitleText, resolveColumns, warnIgnoredTwins } from './sheetRows';
+import {
+  type IssueFn,
+  type RowReader,
+  readKpiRow,
+  readTitleText,
+  resolveColumns,
+  warnAccountsAbove,
+  warnIgnoredTwins,
+} from './sheetRows';
 import { type Cell, cellAt, type RawSheet, type RawWorkbook } from './types';
 import { cellDisplayText, isBlankCell, monthKey, type YearMonth } from './values';
 
@@ -279,6 +287,7 @@ function interpretSheet(
     corporate,
     filled,
     accountNames,
+    above: { account: null, rows: [] },
     issue,
     ctx,
   };
@@ -302,6 +311,7 @@ function interpretSheet(
     const row = readKpiRow(reader, r, name);
     if (row) rows.push(row);
   }
+  warnAccountsAbove(reader);
 
   return {
     name: sheetName,

@@ -1,3 +1,4 @@
+import { firstFew } from '../format';
 import { normalizeName } from '../names';
 import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
@@ -94,6 +95,22 @@ export function warnIgnoredTwins(
 }
 
 /**
+ * The warning for the rows whose blank Account cell took the account named above it (one per
+ * sheet, on the first such row), or nothing.
+ */
+export function warnAccountsAbove(rr: RowReader): void {
+  const rows = rr.above.rows;
+  if (!rows.length || rr.accountCol === undefined) return;
+  const many = rows.length > 1;
+  rr.issue(
+    'warning',
+    `${many ? 'Rows' : 'Row'} ${firstFew(rows.map(String))} ${many ? 'have' : 'has'} no account name in the Account column, so ${many ? 'each takes' : 'it takes'} the account named above it, as a merged cell would; write the name where that is wrong.`,
+    rows[0],
+    rr.accountCol,
+  );
+}
+
+/**
  * The text of the rows above the header, one line per row (titles that may name the account or
  * the period). A row's cells read as a person reads them: a label ending in ':' runs on into the
  * next cell ("Data as of:" | 28/09/2025 is "Data as of: 2025-09-28", "Account:" | "Globex" is
@@ -128,6 +145,8 @@ export interface RowReader {
   corporate: boolean;
   filled: (row: number, col: number) => Cell;
   accountNames: Map<string, string>;
+  /** The account of the last row above that named one, and the rows that took it (blank Account cells). */
+  above: { account: string | null; rows: number[] };
   issue: IssueFn;
   ctx: SheetContext;
 }
@@ -145,6 +164,12 @@ export function readKpiRow(rr: RowReader, r: number, name: string): KpiRow | nul
       if (!accountNames.has(key)) accountNames.set(key, account);
       if (!ctx.accounts.has(key)) ctx.accounts.set(key, account);
       account = ctx.accounts.get(key)!;
+    }
+    if (account) rr.above.account = account;
+    else if (!corporate && rr.above.account) {
+      // A blank Account cell under a named one reads as that account, as a merged cell does.
+      account = rr.above.account;
+      rr.above.rows.push(r);
     }
     if (corporate) account = null;
     else if (!account) {

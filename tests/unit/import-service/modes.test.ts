@@ -90,14 +90,38 @@ describe('importing into a workspace', () => {
       expect(report.issues).toEqual([]);
     });
 
-    it('is required in roll-up mode, where such rows are reported and left out', async () => {
+    it('in roll-up mode, a blank Account cell under a named one is that account, with one warning', async () => {
       const rollup = createWorkspace(t.db, { name: 'R', mode: 'account_rollup' });
-      const preview = await previewImport(t.db, rollup.id, named('q3.xlsx', 'corporate-client-column.xlsx'));
-      expect(preview.sheets[0].kpiRows).toBe(1);
+      const initech = createAccount(t.db, rollup.id, { name: 'Initech' });
+      const req = named('q3.xlsx', 'corporate-client-column.xlsx');
+      const preview = await previewImport(t.db, rollup.id, req);
+      expect(preview.sheets[0].kpiRows).toBe(3);
       expect(preview.issues.map((i) => [i.row, i.column, i.message])).toEqual([
-        [3, 'A', '"Champion Strength" has no account name in the Account column; the row was not imported.'],
-        [4, 'A', '"QBR Attendance Rate" has no account name in the Account column; the row was not imported.'],
+        [
+          3,
+          'A',
+          'Rows 3, 4 have no account name in the Account column, so each takes the account named above it, as a merged cell would; write the name where that is wrong.',
+        ],
       ]);
+      const report = await commitImport(t.db, { customerId: rollup.id, userId: null }, { ...req, period: '2025-09' });
+      expect(report.uploads).toMatchObject([{ accountId: initech.id, accountName: 'Initech', kpis: 3 }]);
+    });
+
+    it('in roll-up mode, rows above the first account name are reported and left out', async () => {
+      const rollup = createWorkspace(t.db, { name: 'R', mode: 'account_rollup' });
+      const csv = 'Account,KPI,Data\n,NPS Score,45\nAcme,NPS Score,40\n,CSAT Score,4.1\n';
+      const preview = await previewImport(t.db, rollup.id, { fileName: 'r.csv', bytes: new TextEncoder().encode(csv) });
+      expect(preview.sheets[0].kpiRows).toBe(2);
+      expect(preview.issues.map((i) => [i.row, i.column, i.severity])).toEqual([
+        [2, 'A', 'error'],
+        [4, 'A', 'warning'],
+      ]);
+      expect(preview.issues[0].message).toBe(
+        '"NPS Score" has no account name in the Account column; the row was not imported.',
+      );
+      expect(preview.issues[1].message).toBe(
+        'Row 4 has no account name in the Account column, so it takes the account named above it, as a merged cell would; write the name where that is wrong.',
+      );
     });
 
     it('with several accounts (a roll-up workbook) blocks the import and says to switch modes', async () => {
