@@ -3,7 +3,7 @@ import type { AccountRow } from '../../shared/contract';
 import type { ColumnMapping } from '../../shared/import/columns';
 import { fmtMonth } from '../components/format';
 import { AccountField, RollupAccounts } from './AccountField';
-import { plural } from './importText';
+import { plural, previewSummary } from './importText';
 import { IssueList } from './MappingEditor';
 import { PeriodField } from './PeriodField';
 import { type AccountChoice, alreadyImportedText, importReason } from './previewText';
@@ -42,10 +42,7 @@ export function PreviewView(props: PreviewProps) {
     <div className="import-preview" aria-busy={props.updating}>
       <div className="card">
         <h2>{p.fileName}</h2>
-        <p>
-          {p.sheets.length} KPI sheet{p.sheets.length === 1 ? '' : 's'}, {kpiRows.toLocaleString()} KPI rows
-          {p.months.length ? `, months ${fmtMonth(p.months[0])} to ${fmtMonth(p.months[p.months.length - 1])}` : ''}.
-        </p>
+        <p>{previewSummary(p.sheets.length, kpiRows, p.months)}</p>
         {props.problem && (
           <p className="notice" role="alert">
             {props.problem}

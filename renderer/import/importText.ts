@@ -1,5 +1,6 @@
 import type { ImportPreview, ImportReport } from '../../shared/channels/import';
 import { fmtCount, plural } from '../../shared/format';
+import { fmtMonth } from '../components/format';
 
 export { plural };
 
@@ -41,4 +42,15 @@ export function importedSummary(report: Pick<ImportReport, 'uploads' | 'accounts
   if (created.length)
     parts.push(`${updated > 0 ? fmtCount(created.length) : plural(created.length, 'account')} created (${named})`);
   return parts.join(', ');
+}
+
+/** The preview's first line: "1 KPI sheet, 6 KPI rows, month Aug 2025." (months as YYYY-MM). */
+export function previewSummary(sheets: number, kpiRows: number, months: readonly string[]): string {
+  const span =
+    months.length === 1
+      ? `, month ${fmtMonth(months[0])}`
+      : months.length > 1
+        ? `, months ${fmtMonth(months[0])} to ${fmtMonth(months[months.length - 1])}`
+        : '';
+  return `${plural(sheets, 'KPI sheet')}, ${plural(kpiRows, 'KPI row')}${span}.`;
 }

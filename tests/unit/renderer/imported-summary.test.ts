@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importedSummary } from '../../../renderer/import/importText';
+import { importedSummary, previewSummary } from '../../../renderer/import/importText';
 import { mostChangedFirst } from '../../../shared/import/report-order';
 import type { Status } from '../../../shared/scoring';
 
@@ -45,5 +45,13 @@ describe("the import report's accounts, most changed first", () => {
       change('same too', 'Risk', 'Risk'),
     ]).map((c) => c.name);
     expect(order).toEqual(['fell', 'slipped', 'better', 'new', 'one playbook', 'restated', 'same', 'same too']);
+  });
+});
+
+describe("the import preview's first line", () => {
+  it('says one month as a month, several as a span, and counts in the singular where it is one', () => {
+    expect(previewSummary(1, 6, ['2025-08'])).toBe('1 KPI sheet, 6 KPI rows, month Aug 2025.');
+    expect(previewSummary(2, 1, ['2025-01', '2025-08'])).toBe('2 KPI sheets, 1 KPI row, months Jan 2025 to Aug 2025.');
+    expect(previewSummary(1, 1675, [])).toBe('1 KPI sheet, 1,675 KPI rows.');
   });
 });
