@@ -3,8 +3,17 @@
  * the header row, and the signature under which a user-corrected mapping is remembered.
  */
 import { z } from 'zod';
+import { monthMentions } from './period';
 import type { Cell } from './types';
-import { cellDisplayText, isBlankCell, monthKey, parseMonthHeader, parseMonthText } from './values';
+import {
+  cellDisplayText,
+  isBlankCell,
+  monthFromName,
+  monthKey,
+  parseMonthHeader,
+  parseMonthText,
+  type YearMonth,
+} from './values';
 
 export const FIELD_KEYS = [
   'kpi_parameter',
@@ -106,6 +115,38 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** Words beside a month in a value column's header that do not change what the column holds. */
+const HEADER_FILLER = new Set('as at end ended ending for in month of on period the'.split(' '));
+
+/**
+ * The month of a value column whose header names it beside a Data header's words, as a person
+ * reads "Current Value (Sep 2025)", "Sep 2025 Actual", "Value - Sep-25" or "Data as of 30/09/2025":
+ * one month written in the header and, around it, only the words of a Data header. Such a column
+ * is that month's column. Null for anything else: "Sep 2025 Target", "YTD Sep 2025", a quarter
+ * ("Q3 2025 Actual"), two months, no month.
+ */
+export function valueHeaderMonth(text: string): YearMonth | null {
+  // Cheap tests first: a header row may be 16,384 cells wide, and most headers hold no digit.
+  if (text.length > 60 || !/\d/.test(text)) return null;
+  const words = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !/\d/.test(w) && !monthFromName(w) && !HEADER_FILLER.has(w));
+  if (!words.length || fieldForHeader(words.join(' ')) !== 'data') return null;
+  if (/\b(q[1-4]|h[12]|fy\d*)\b/i.test(text)) return null;
+  const mentions = monthMentions(text);
+  if (!mentions.length) return null;
+  const month = mentions[0].month;
+  return mentions.every((m) => monthKey(m.month) === monthKey(month)) ? month : null;
+}
+
+/**
+ * How many headers of a row are read for a month beside other words (valueHeaderMonth): more than
+ * any scorecard has, few enough that a hostile row of 16,384 such headers costs no time.
+ */
+const WORDY_MONTHS_READ = 256;
+
 /**
  * The mapping a header row gives: each non-empty header cell is a field, a month, or ignored.
  * When two columns mean the same field (or the same month), the first one wins and the later one
@@ -114,6 +155,7 @@ export function columnNumber(letters: string): number {
 export function mapHeaderRow(cells: Cell[]): ColumnMapping {
   const mapping: ColumnMapping = [];
   const taken = new Set<string>();
+  let wordyMonths = 0;
   cells.forEach((cell, i) => {
     if (isBlankCell(cell)) return;
     const header = headerText(cell);
@@ -124,7 +166,8 @@ export function mapHeaderRow(cells: Cell[]): ColumnMapping {
       taken.add(field);
       return;
     }
-    const month = parseMonthHeader(cell);
+    let month = parseMonthHeader(cell);
+    if (!month && cell.t === 'text' && wordyMonths++ < WORDY_MONTHS_READ) month = valueHeaderMonth(cell.v);
     if (month) {
       const key = `m${month.year}-${month.month}`;
       mapping.push(taken.has(key) ? { col, header, field: 'ignored' } : { col, header, field: 'month', month });

@@ -217,7 +217,7 @@ export function periodFromColumns(input: Pick<PeriodInput, 'sheets' | 'months'>)
     return {
       period: monthKey(latest),
       from: 'month columns',
-      sentence: `the Data column is empty, so the latest month column (${label})`,
+      sentence: `no row has a Data value, so the latest month column (${label})`,
     };
   }
   if (both > 0 && equal * 2 > both) {

@@ -118,6 +118,21 @@ describe('the default period and account of a workbook (spec: Modes, The import 
     expect(newer.defaultPeriodFrom.sentence).toContain('so they are taken as the month after it');
   });
 
+  it('a value column whose header names its month ("Current Value (Sep 2025)") is that month, not an extra column', async () => {
+    const account = createAccount(t.db, ws.id, { name: 'Initech' });
+    const csv = 'KPI,Aug 2025,Current Value (Sep 2025),Sep 2025 Target\nNPS Score,40,45,50\nCSAT Score,4.1,4.3,4.5\n';
+    const req = { fileName: 'initech.csv', bytes: new TextEncoder().encode(csv) };
+    const p = await previewImport(t.db, ws.id, req);
+    expect(p.sheets[0].mapping.map((m) => m.field)).toEqual(['kpi_parameter', 'month', 'month', 'ignored']);
+    expect(p.defaultPeriod).toBe('2025-09');
+    expect(p.defaultPeriodFrom.sentence).toBe(
+      'Period September 2025: no row has a Data value, so the latest month column (September 2025).',
+    );
+    await commitImport(t.db, session(), { ...req, period: p.defaultPeriod, accountId: account.id });
+    // September's values are stored, the target column is not.
+    expect(storedValues(t.db.raw, 'NPS Score')).toEqual({ 202508: 40, 202509: 45 });
+  });
+
   it('4. the current month when nothing names one', async () => {
     const p = await preview('scorecard.xlsx', [
       { name: 'Relationship Strength', months: [], rows: [['NPS Score', 0.3, 20]] },

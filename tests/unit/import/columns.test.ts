@@ -9,6 +9,7 @@ import {
   fieldForHeader,
   headerSignature,
   mapHeaderRow,
+  valueHeaderMonth,
 } from '../../../shared/import/columns';
 import { interpretWorkbook } from '../../../shared/import/interpret';
 import type { Cell, RawWorkbook } from '../../../shared/import/types';
@@ -68,6 +69,48 @@ describe('header synonyms', () => {
     for (const h of ['Owner', 'Notes', 'KPI Scorecard', 'Score', 'Name', '']) expect(fieldForHeader(h)).toBeNull();
     expect(fieldForHeader('Source/Review')).toBe('source_review');
     expect(fieldForHeader('Weight (%)')).toBe('weight');
+  });
+});
+
+describe("a value column's header that names its month", () => {
+  it("is that month when a Data header's words are all that is beside the month", () => {
+    const sep = { year: 2025, month: 9 };
+    for (const h of [
+      'Current Value (Sep 2025)',
+      'Data (Sep 2025)',
+      'Value - Sep 2025',
+      'Sep 2025 Value',
+      'Actual Sep-25',
+      'Sep 2025 (actual)',
+      'Current value as of 30/09/2025',
+      'Data for September 2025',
+      'VALUE: 2025-09',
+    ])
+      expect([h, valueHeaderMonth(h)]).toEqual([h, sep]);
+  });
+
+  it('is not a month with other words, a quarter, a year to date, two months or no month', () => {
+    for (const h of [
+      'Sep 2025 Target',
+      'Budget Sep 2025',
+      'YTD Sep 2025',
+      'Q3 2025 Actual',
+      'FY2025 Actual',
+      'Value Sep 2025 vs Aug 2025',
+      'Current Value',
+      'Current month',
+      'Notes on Sep 2025',
+    ])
+      expect([h, valueHeaderMonth(h)]).toEqual([h, null]);
+  });
+
+  it('maps the column as its month, beside the other month columns', () => {
+    expect(mapHeaderRow(row('KPI', 'Current Value (Sep 2025)', 'Aug 2025', 'Sep 2025 Target'))).toEqual([
+      { col: 1, header: 'KPI', field: 'kpi_parameter' },
+      { col: 2, header: 'Current Value (Sep 2025)', field: 'month', month: { year: 2025, month: 9 } },
+      { col: 3, header: 'Aug 2025', field: 'month', month: { year: 2025, month: 8 } },
+      { col: 4, header: 'Sep 2025 Target', field: 'ignored' },
+    ]);
   });
 });
 
