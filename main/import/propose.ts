@@ -1,5 +1,5 @@
 import type { AccountProposal, NewAccountProposal } from '../../shared/channels/import';
-import { accountNameInTitle, firstTitleText } from '../../shared/import/accountTitle';
+import { accountInTitles } from '../../shared/import/accountTitle';
 import type { InterpretedWorkbook } from '../../shared/import/interpret';
 import { nameWords } from '../../shared/names';
 import { activeAccounts, findAccountByName } from '../accounts/service';
@@ -21,7 +21,7 @@ export type Proposal = {
  * (so "Acme-West" and "J.P. Morgan" are found in "Acme-West-2025-09.xlsx" and "J.P. Morgan
  * scorecard.xlsx", and "Ion" is not found in "Relationship review"); the match of most words wins.
  * Two accounts that match equally well are ambiguous: none is proposed, both are listed. When no
- * account matches, the new account the first title row names is proposed.
+ * account matches, the new account the title rows name is proposed (accountInTitles).
  */
 export function proposeAccount(
   db: Db,
@@ -52,17 +52,16 @@ export function proposeAccount(
   return { proposed: null, ambiguous: [], proposedNew: newAccountFromTitle(db, customerId, wb) };
 }
 
-/** The new account the first title row names, unless the workspace has one of that name already (deactivated). */
+/** The new account the title rows name, unless the workspace has one of that name already (deactivated). */
 function newAccountFromTitle(
   db: Db,
   customerId: number,
   wb: Pick<InterpretedWorkbook, 'sheets'>,
 ): NewAccountProposal | null {
-  const title = firstTitleText(wb.sheets);
-  const name = accountNameInTitle(
-    title,
+  const found = accountInTitles(
+    wb.sheets.flatMap((s) => s.titleText),
     wb.sheets.flatMap((s) => [s.name, s.category]),
   );
-  if (!name || !title || findAccountByName(db, customerId, name)) return null;
-  return { name, title };
+  if (!found || findAccountByName(db, customerId, found.name)) return null;
+  return found;
 }

@@ -20,6 +20,14 @@ function clean(part: string): string {
     .trim();
 }
 
+/** A name that can be an account's: letters, not too long, no title's words, no month, no category's name. */
+function plausibleName(name: string, categories: string[]): boolean {
+  if (!name || name.length > 80 || !/\p{L}/u.test(name)) return false;
+  if (NOT_A_NAME.test(name) || monthMentions(name).length > 0) return false;
+  const key = normalizeName(name);
+  return !categories.some((c) => normalizeName(c) === key);
+}
+
 /**
  * The account name in the first title text, or null when it names none: no separator, nothing
  * before it, a category's or sheet's name, a month, or a title's words ("KPIs", "Scorecard").
@@ -30,15 +38,30 @@ export function accountNameInTitle(firstTitle: string | undefined, categories: s
   if (parts.length < 2) return null;
   let name = parts[0];
   if (LABEL.test(name)) name = parts[1];
-  if (!name || name.length > 80 || !/\p{L}/u.test(name)) return null;
-  if (NOT_A_NAME.test(name) || monthMentions(name).length > 0) return null;
-  const key = normalizeName(name);
-  if (categories.some((c) => normalizeName(c) === key)) return null;
-  return name;
+  return plausibleName(name, categories) ? name : null;
 }
 
-/** The first title text of the first sheet that has one. */
-export function firstTitleText(sheets: Array<{ titleText: string[] }>): string | undefined {
-  for (const s of sheets) if (s.titleText.length) return s.titleText[0];
-  return undefined;
+/** The name a labelled field of a title line gives ("Account: Hooli", "Client: Umbrella Corp | Q3"), or null. */
+function labelledName(title: string, categories: string[]): string | null {
+  for (const field of title.split(' | ')) {
+    const [label, value, ...rest] = field.split(SEPARATOR).map(clean);
+    if (value === undefined || !LABEL.test(label)) continue;
+    if (rest.length && !value) continue;
+    if (plausibleName(value, categories)) return value;
+  }
+  return null;
+}
+
+/**
+ * The new account the title rows name, as a person finds it: a labelled line in any title row
+ * ("Account: Hooli", "Client:" | "Umbrella Corp"), else the first title row's text before a
+ * separator (the spec's rule). With the title text it came from, or null.
+ */
+export function accountInTitles(titles: string[], categories: string[]): { name: string; title: string } | null {
+  for (const title of titles) {
+    const name = labelledName(title, categories);
+    if (name) return { name, title };
+  }
+  const name = accountNameInTitle(titles[0], categories);
+  return name ? { name, title: titles[0] } : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountNameInTitle } from '../../../shared/import/accountTitle';
+import { accountInTitles, accountNameInTitle } from '../../../shared/import/accountTitle';
 import {
   choosePeriod,
   monthMentions,
@@ -198,5 +198,28 @@ describe('a new account named by the first title row', () => {
     [undefined, null],
   ])('%s names %s', (title, want) => {
     expect(accountNameInTitle(title, ['Relationship Strength'])).toBe(want);
+  });
+});
+
+describe('a new account named by a labelled title row, in any row', () => {
+  const cats = ['Relationship Strength'];
+  it('takes "Account: Hooli" under a title that names none, before the first row\'s rule', () => {
+    expect(accountInTitles(['KPI Scorecard', 'Account: Hooli', 'Period: Sep 2025'], cats)).toEqual({
+      name: 'Hooli',
+      title: 'Account: Hooli',
+    });
+    expect(accountInTitles(['Quarterly Business Review — Q3 2025', 'Client: Umbrella Corp'], cats)).toEqual({
+      name: 'Umbrella Corp',
+      title: 'Client: Umbrella Corp',
+    });
+    // A labelled field of a row read as one line; the first row's rule when no row is labelled.
+    expect(accountInTitles(['Scorecard | Customer: Pied Piper | 2025-09'], cats)?.name).toBe('Pied Piper');
+    expect(accountInTitles(['Globex Analytics — KPIs', 'Prepared by Jane'], cats)?.name).toBe('Globex Analytics');
+  });
+
+  it("takes no label whose value is no name: a month, a title's words, a category, nothing", () => {
+    for (const line of ['Account: September 2025', 'Client: KPI report', 'Account: Relationship Strength', 'Account:'])
+      expect([line, accountInTitles(['Portfolio', line], cats)]).toEqual([line, null]);
+    expect(accountInTitles([], cats)).toBeNull();
   });
 });
