@@ -85,10 +85,21 @@ const SYNONYM_INDEX: ReadonlyMap<string, FieldKey> = (() => {
   return index;
 })();
 
-/** The field a header text means, or null. */
+/**
+ * A unit or scale in brackets at the end of a header ("(USD)", "(days)", "[%]", "(1-5)"): no digit
+ * but in a range, so that a month in brackets ("Data (Sep 2025)") is never taken for a unit.
+ */
+const UNIT = /\s*[([](?:[^\d()[\]]{1,20}|\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?)[)\]]$/;
+
+/** The field a header text means, or null; a unit at its end does not change it ("Current Value (USD)"). */
 export function fieldForHeader(text: string): FieldKey | null {
   const key = normalizeHeader(text);
-  return key ? (SYNONYM_INDEX.get(key) ?? null) : null;
+  if (!key) return null;
+  const field = SYNONYM_INDEX.get(key);
+  if (field) return field;
+  if (!text.endsWith(')') && !text.endsWith(']')) return null;
+  const bare = normalizeHeader(text.replace(UNIT, ''));
+  return bare && bare !== key ? (SYNONYM_INDEX.get(bare) ?? null) : null;
 }
 
 /** The header text of a cell, as shown in the mapping: a date header is its ISO date. */

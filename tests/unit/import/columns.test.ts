@@ -70,6 +70,17 @@ describe('header synonyms', () => {
     expect(fieldForHeader('Source/Review')).toBe('source_review');
     expect(fieldForHeader('Weight (%)')).toBe('weight');
   });
+
+  it('reads a header with a unit or scale in brackets at its end as the header without it', () => {
+    expect(fieldForHeader('Current Value (USD)')).toBe('data');
+    expect(fieldForHeader('Value ($)')).toBe('data');
+    expect(fieldForHeader('Actual [%]')).toBe('data');
+    expect(fieldForHeader('Weight (1-5)')).toBe('weight');
+    expect(fieldForHeader('Frequency (monthly/quarterly)')).toBe('measurement_frequency');
+    // A month or a year in brackets is no unit (the month's column: valueHeaderMonth); other words stay other words.
+    for (const h of ['Data (Sep 2025)', 'Data (2025)', 'Target (USD)', 'Value (USD) (2)', 'Score (0-100)'])
+      expect([h, fieldForHeader(h)]).toEqual([h, null]);
+  });
 });
 
 describe("a value column's header that names its month", () => {
