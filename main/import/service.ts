@@ -5,7 +5,7 @@ import type { ImportPreview, ImportReport, PeriodNotes, SheetPreview } from '../
 import type { UploadMode } from '../../shared/defaults';
 import { AppError } from '../../shared/errors';
 import type { ColumnMapping } from '../../shared/import/columns';
-import type { InterpretedWorkbook, InterpretOptions } from '../../shared/import/interpret';
+import { type InterpretedWorkbook, type InterpretOptions, refusalSentence } from '../../shared/import/interpret';
 import { choosePeriod, type PeriodSource, periodSentence } from '../../shared/import/period';
 import { isImportRefusal } from '../../shared/import/refusal';
 import { normalizeName } from '../../shared/names';
@@ -63,7 +63,7 @@ export const UNEXPECTED_FAILURE =
  */
 export function asUserError(e: unknown): Error {
   if (e instanceof AppError) return e;
-  if (isImportRefusal(e)) return new AppError('refused', e.message);
+  if (isImportRefusal(e)) return new AppError('refused', refusalSentence(e));
   console.error('[kpi] import failed:', e);
   return new AppError('internal', UNEXPECTED_FAILURE);
 }

@@ -14,6 +14,7 @@ import {
   type FieldKey,
   fieldForHeader,
   HEADER_SEARCH_ROWS,
+  headerHint,
   headerSignature,
   headerText,
   isMonthsRow,
@@ -141,6 +142,19 @@ export const SKIP_BAD_MAPPING = 'the chosen column mapping has no KPI name colum
 
 export const NO_KPI_SHEET_MESSAGE =
   'No sheet in this file has a header row with a KPI column and a Data or month column, so there is nothing to import.';
+
+/** The reasons a sheet is skipped that say nothing a person could change in that sheet's header row. */
+const PLAIN_SKIPS = new Set([SKIP_HIDDEN, SKIP_CHART, SKIP_NO_HEADER, SKIP_BAD_MAPPING]);
+
+/**
+ * A refusal as the user reads it: its sentence, then, for a workbook with no KPI sheet, what kept
+ * the sheets that came near a header row from being read (headerHint), the first three.
+ */
+export function refusalSentence(e: ImportRefusal): string {
+  const near = (e.details?.skipped ?? []).filter((s) => !PLAIN_SKIPS.has(s.reason));
+  if (!near.length) return e.message;
+  return [e.message, ...near.slice(0, 3).map((s) => `On sheet ${s.sheet}, ${s.reason}.`)].join(' ');
+}
 
 type TextField = Exclude<FieldKey, 'kpi_parameter' | 'account' | 'category'>;
 export const TEXT_FIELDS = FIELD_KEYS.filter(
@@ -374,7 +388,7 @@ export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = 
       }
     }
     if (headerRow === null || mapping === null) {
-      skipped.push({ sheet: sheet.name, reason: SKIP_NO_HEADER });
+      skipped.push({ sheet: sheet.name, reason: headerHint(sheet.rows) ?? SKIP_NO_HEADER });
       continue;
     }
     if (!isUsableMapping(mapping)) {

@@ -162,6 +162,21 @@ describe('importing into a workspace', () => {
     expect([count('kpi_uploads'), count('kpis'), count('kpi_time_series')]).toEqual([0, 0, 0]);
   });
 
+  it('says, when no sheet is read, what kept a sheet near a header row from being one', async () => {
+    const acme = account('Acme');
+    const req = {
+      fileName: 'acme.csv',
+      bytes: new TextEncoder().encode('Metric Name,Weight,Sep 2025\nNPS Score,0.3,45\n'),
+    };
+    const message =
+      'No sheet in this file has a header row with a KPI column and a Data or month column, so there is nothing to import. On sheet acme, row 1 has value columns ("Sep 2025") but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure).';
+    await expect(previewImport(t.db, ws.id, req)).rejects.toEqual(new AppError('refused', message));
+    await expect(commitImport(t.db, session, { ...req, period: '2025-09', accountId: acme.id })).rejects.toEqual(
+      new AppError('refused', message),
+    );
+    expect(count('kpi_uploads')).toBe(0);
+  });
+
   it('names the month column of a Data value that differs from it, in the preview as in the report', async () => {
     const acme = account('Acme');
     const req = named('values.xlsx', 'values.xlsx');

@@ -7,6 +7,7 @@ import {
   FIELD_SYNONYMS,
   type FieldKey,
   fieldForHeader,
+  headerHint,
   headerSignature,
   mapHeaderRow,
   valueHeaderMonth,
@@ -122,6 +123,24 @@ describe("a value column's header that names its month", () => {
       { col: 3, header: 'Aug 2025', field: 'month', month: { year: 2025, month: 8 } },
       { col: 4, header: 'Sep 2025 Target', field: 'ignored' },
     ]);
+  });
+});
+
+describe('why a sheet has no header row, where a row comes near one', () => {
+  it('names the row with value columns and no KPI column, and the headers to write', () => {
+    expect(headerHint([row('Globex — KPIs'), row('Metric Name', 'Weight', 'Sep 2025', 'Oct 2025')])).toBe(
+      'row 2 has value columns ("Sep 2025", "Oct 2025") but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure)',
+    );
+    expect(headerHint([row('KPI', 'Owner', 'Score'), row('NPS Score', 'Jane', 45)])).toBe(
+      'row 1 has a KPI column ("KPI") but no value column: head the values "Data" (or Value, Current Value, Actual, Current) or with their month ("Sep 2025")',
+    );
+  });
+
+  it('says nothing of rows that are not near a header: a title, a lone date, a note', () => {
+    const date: Cell = { t: 'date', year: 2025, month: 9, day: 1 };
+    expect(headerHint([row('Instructions'), [t('Last updated'), date], row('Fill in the values monthly')])).toBeNull();
+    expect(headerHint([row('KPI')])).toBeNull();
+    expect(headerHint([])).toBeNull();
   });
 });
 
