@@ -116,6 +116,24 @@ describe("a value column's header that names its month", () => {
       expect([h, valueHeaderMonth(h)]).toEqual([h, null]);
   });
 
+  it('is said to be a second column of its month when the month has one already', () => {
+    const wb = interpretWorkbook({
+      kind: 'xlsx',
+      date1904: false,
+      sheets: [
+        {
+          name: 'Product Value',
+          hidden: false,
+          rows: [row('KPI', 'Sep 2025', 'Current Value (Sep 2025)'), row('ROI', 40, 45)],
+          merges: [],
+        },
+      ],
+    });
+    expect(wb.issues.map((i) => [i.column, i.message])).toEqual([
+      ['C', 'Sep 2025 appears in two columns (B and C); column B is used.'],
+    ]);
+  });
+
   it('maps the column as its month, beside the other month columns', () => {
     expect(mapHeaderRow(row('KPI', 'Current Value (Sep 2025)', 'Aug 2025', 'Sep 2025 Target'))).toEqual([
       { col: 1, header: 'KPI', field: 'kpi_parameter' },
