@@ -150,17 +150,17 @@ const DATA_WORDS = new Set([
   'thru',
 ]);
 const KEYWORD =
-  /\b(as of|as at|period|for|data|month|reporting|ending|ended|through|thru|prepared|created|generated|printed|exported|saved|updated|modified|edited|sent|by|on)\b/gi;
+  /\b(as of|as at|period|for|data|month|reporting|ending|ended|through|thru|prepared|created|generated|printed|exported|extracted|downloaded|pulled|refreshed|report date|date of report|run date|saved|updated|modified|edited|sent|by|on)\b/gi;
+
+/** Words that make "on <date>" the file's date ("prepared on", "downloaded on"). */
+const FILE_VERB =
+  /\b(prepared|created|generated|printed|exported|extracted|downloaded|pulled|refreshed|saved|updated|modified|edited|sent|by)\b/i;
 
 /** Whose date follows `before`: 'data', 'file' or null (no word says). The nearest word counts. */
 function ownerOf(before: string): 'data' | 'file' | null {
   let last: string | null = null;
   for (const m of before.matchAll(KEYWORD)) last = m[1].toLowerCase();
-  if (last === null || last === 'on')
-    return last === 'on' &&
-      /\b(prepared|created|generated|printed|exported|saved|updated|modified|edited|sent|by)\b/i.test(before)
-      ? 'file'
-      : null;
+  if (last === null || last === 'on') return last === 'on' && FILE_VERB.test(before) ? 'file' : null;
   return DATA_WORDS.has(last) ? 'data' : 'file';
 }
 

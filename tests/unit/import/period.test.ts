@@ -54,6 +54,13 @@ describe('a month written in a title', () => {
     ['Sep, 25 attendees', null],
     ['ticket 20251399', null],
     ['Account 1234 Q3', null],
+    // The file's own date, however its tool says it: when it was made, not the month of its data.
+    ['Report date: 2025-10-03', null],
+    ['Date of report: 2025-10-03', null],
+    ['Extracted 2025-10-03', null],
+    ['Downloaded on 2025-10-03', null],
+    ['Refreshed: 2025-10-03', null],
+    ['Pulled from Gainsight on 2025-10-03', null],
   ])('%s names no month of the data', (text, want) => {
     expect(key(periodInText(text))).toBe(want);
   });
@@ -165,6 +172,10 @@ describe('the default period, first that applies', () => {
   it('2. the file name', () => {
     const src = choosePeriod({ ...base, sheets: base.sheets.map((s) => ({ ...s, titleText: [] })) }, today);
     expect(src).toMatchObject({ period: '2025-06', from: 'file name' });
+  });
+  it("2. the file name over a title that gives only the file's own date", () => {
+    const titled = { ...base, sheets: [{ ...base.sheets[1], titleText: ['Globex', 'Report date: 2025-10-03'] }] };
+    expect(choosePeriod(titled, today)).toMatchObject({ period: '2025-06', from: 'file name' });
   });
   it('3. the month columns', () => {
     const src = choosePeriod(
