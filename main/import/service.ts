@@ -14,6 +14,7 @@ import { all, type Db, run } from '../db/open';
 import { collectGarbage } from '../heap';
 import { loadRanges, ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
+import { nearSheetPreviews, nearSheetsOnly } from './near-sheets';
 import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
@@ -94,6 +95,22 @@ async function parseFile(
 }
 
 /**
+ * The file parsed for a preview. A file with no KPI sheet but sheets near one is not refused: it
+ * comes back empty with those sheets (nearSheetsOnly) and why it is blocked, for their columns to
+ * be corrected.
+ */
+async function parseForPreview(...args: Parameters<typeof parseFile>) {
+  try {
+    return { ...(await parseFile(...args)), blockedBy: null as string | null };
+  } catch (e) {
+    const near = nearSheetsOnly(e, args[2].fileName);
+    if (!near) throw e;
+    const remembered: Record<string, ColumnMapping> = {};
+    return { wb: near.wb, hash: sha256(args[2].bytes), remembered, blockedBy: near.blocked };
+  }
+}
+
+/**
  * Why the interpreted file cannot be imported as it is, or null: a roll-up workbook (several
  * accounts in its Account column) in a corporate-mode workspace, a file without an Account column
  * in a roll-up workspace, or no KPI row at all.
@@ -136,7 +153,14 @@ async function preview(
   progress?: Progress,
 ): Promise<ImportPreview> {
   const settings = getSettings(db, customerId);
-  const { wb, hash, remembered } = await parseFile(db, customerId, req, parse, settings.mode, progress);
+  const { wb, hash, remembered, blockedBy } = await parseForPreview(
+    db,
+    customerId,
+    req,
+    parse,
+    settings.mode,
+    progress,
+  );
   const period = defaultPeriod(req.fileName, wb);
   const counts = new Map<string, { name: string; n: number }>();
   for (const s of wb.sheets)
@@ -187,6 +211,7 @@ async function preview(
     contentHash: hash,
     mode: settings.mode,
     sheets,
+    nearSheets: nearSheetPreviews(wb.skipped),
     skipped: wb.skipped,
     issues: [...wb.issues, ...unrangedIssues(wb.sheets, loadRanges(db))],
     months: wb.months.map(monthText),
@@ -195,7 +220,7 @@ async function preview(
     proposedAccount: proposal.proposed,
     proposedNewAccount: proposal.proposedNew,
     ambiguousAccounts: proposal.ambiguous,
-    blocked: importBlock(wb, settings.mode),
+    blocked: blockedBy ?? importBlock(wb, settings.mode),
     accounts,
     periods: periodNotes(db, customerId, wb, hash, [...wb.months.map(monthText), period.period]),
   };

@@ -6,7 +6,7 @@ import { AccountField, RollupAccounts } from './AccountField';
 import { plural, previewSummary } from './importText';
 import { IssueList } from './MappingEditor';
 import { PeriodField } from './PeriodField';
-import { type AccountChoice, alreadyImportedText, importReason } from './previewText';
+import { type AccountChoice, alreadyImportedText, blockedText, importReason } from './previewText';
 import { SheetEditors } from './SheetEditors';
 
 export type PreviewProps = {
@@ -50,7 +50,7 @@ export function PreviewView(props: PreviewProps) {
         )}
         {p.blocked && (
           <p className="notice" role="alert" id="import-blocked">
-            {p.blocked}
+            {blockedText(p)}
           </p>
         )}
         {held && <p className="notice">{held}</p>}
@@ -76,7 +76,7 @@ export function PreviewView(props: PreviewProps) {
           </button>
         </div>
       </div>
-      <SkippedSheets skipped={p.skipped} />
+      <SkippedSheets skipped={p.skipped.filter((s) => !p.nearSheets.some((n) => n.name === s.sheet))} />
       <IssueList
         issues={[...p.issues, ...(notes?.conflicts.issues ?? [])]}
         more={

@@ -3,8 +3,9 @@ import type { ColumnMapping } from '../../shared/import/columns';
 import { MappingEditor } from './MappingEditor';
 
 /**
- * The sheets in the file's order with their column editors: those previewed, and those a mapping
- * change made unusable (kept with their editor, so the change can be undone).
+ * The sheets in the file's order with their column editors: those previewed, those whose header
+ * row comes near one (their columns to correct), and those a mapping change made unusable (kept
+ * with their editor, so the change can be undone).
  */
 export function SheetEditors(props: {
   preview: ImportPreview;
@@ -21,8 +22,14 @@ export function SheetEditors(props: {
   const editors: Array<{ sheet: SheetPreview; notice: string | null }> = [];
   for (const known of props.knownSheets.values()) {
     const sheet = p.sheets.find((s) => s.name === known.name);
+    const near = p.nearSheets.find((s) => s.name === known.name);
     const reason = skippedReason.get(known.name);
     if (sheet) editors.push({ sheet, notice: props.editedSheet === sheet.name ? props.problem : null });
+    else if (near && !props.mappings[known.name])
+      editors.push({
+        sheet: near,
+        notice: `This sheet is not imported: ${reason}. Or choose below what its columns hold.`,
+      });
     else if (props.mappings[known.name] && reason)
       editors.push({
         sheet: known,

@@ -56,8 +56,14 @@ export function importMachine(s: Stage, e: ImportEvent): Stage {
 
 /**
  * The period kept after a new preview: any month chosen stays chosen (the picker offers every
- * month, not only the file's); before a choice, the file's default.
+ * month, not only the file's); before a choice, the file's default. A default given while no
+ * sheet could be read (a sheet's columns still to correct) was not the file's: the new one replaces it.
  */
-export function keptPeriod(chosen: string, preview: Pick<ImportPreview, 'defaultPeriod'>): string {
-  return /^\d{4}-\d{2}$/.test(chosen) ? chosen : preview.defaultPeriod;
+export function keptPeriod(
+  chosen: string,
+  preview: Pick<ImportPreview, 'defaultPeriod'>,
+  previous?: Pick<ImportPreview, 'defaultPeriod' | 'sheets'> | null,
+): string {
+  const unread = previous && previous.sheets.length === 0 && chosen === previous.defaultPeriod;
+  return /^\d{4}-\d{2}$/.test(chosen) && !unread ? chosen : preview.defaultPeriod;
 }

@@ -1,4 +1,5 @@
 import type { ImportPreview } from '../../shared/channels/import';
+import { firstFew } from '../../shared/format';
 import { fmtMonth } from '../components/format';
 import { nameList, plural } from './importText';
 
@@ -46,4 +47,16 @@ export function importReason(
 export function periodNote(p: ImportPreview, period: string): string {
   if (!period || period === p.defaultPeriod) return p.defaultPeriodFrom.sentence;
   return `You chose ${fmtMonth(period)}. The file suggests ${fmtMonth(p.defaultPeriod)}: ${p.defaultPeriodFrom.sentence.replace(/^Period [^:]+: /, '')}`;
+}
+
+/**
+ * Why the file cannot be imported as it is, as the window says it: with sheets whose columns are
+ * to correct and no KPI sheet, where to correct them (each sheet's card says what it lacks).
+ */
+export function blockedText(p: Pick<ImportPreview, 'blocked' | 'sheets' | 'nearSheets'>): string | null {
+  if (p.sheets.length === 0 && p.nearSheets.length > 0) {
+    const names = p.nearSheets.map((s) => s.name);
+    return `No sheet in this file is a KPI sheet as it is: choose below what the columns of ${firstFew(names)} hold, or correct the workbook.`;
+  }
+  return p.blocked;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { SheetPreview } from '../../shared/channels/import';
+import type { ImportPreview, SheetPreview } from '../../shared/channels/import';
 import type { AccountRow } from '../../shared/contract';
 import type { ColumnMapping } from '../../shared/import/columns';
 import { ApiError, call } from '../api';
@@ -51,6 +51,8 @@ export function usePreview(job: Job, c: Choices) {
   const { setAccounts, setPeriod, setAccountId } = c;
   /** Every sheet as last previewed, to keep its editor when a mapping makes it unusable. */
   const knownSheets = useRef(new Map<string, SheetPreview>());
+  /** The preview last shown, whose default period the user may not have changed. */
+  const lastPreview = useRef<ImportPreview | null>(null);
   const runPreview = useCallback(
     async (f: FileBytes, maps: Record<string, ColumnMapping>, inPlace: boolean) => {
       const jobId = begin('preview');
@@ -63,9 +65,11 @@ export function usePreview(job: Job, c: Choices) {
           call('accounts.list', { status: 'active' }),
         ]);
         if (!isCurrent(jobId)) return;
-        for (const s of preview.sheets) knownSheets.current.set(s.name, s);
+        for (const s of [...preview.sheets, ...preview.nearSheets]) knownSheets.current.set(s.name, s);
         setAccounts(list);
-        setPeriod((p) => keptPeriod(p, preview));
+        const previous = inPlace ? lastPreview.current : null;
+        lastPreview.current = preview;
+        setPeriod((p) => keptPeriod(p, preview, previous));
         setAccountId((a) => a || preview.proposedAccount?.id || (preview.proposedNewAccount ? 'new' : ''));
         send({ type: 'previewed', preview });
       } catch (e) {

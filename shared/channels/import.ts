@@ -43,6 +43,12 @@ export interface ImportPreview {
   contentHash: string;
   mode: UploadMode;
   sheets: SheetPreview[];
+  /**
+   * Skipped sheets whose header row comes near one ("Metric Name" over month columns), with that
+   * row's columns for the user to correct: a correction that names a KPI column and a value column
+   * makes the sheet a KPI sheet.
+   */
+  nearSheets: SheetPreview[];
   skipped: SkippedSheet[];
   issues: Issue[];
   /** Every month column, YYYY-MM, oldest first. */

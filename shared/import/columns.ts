@@ -257,12 +257,16 @@ export function detectHeaderRow(
 }
 
 /**
- * Why a sheet with no header row was not read, where a row comes near one, or null: the first row
- * (within the first 20) that has value columns and one more recognised column but no column of
- * KPI names, or a KPI column and another header but no value column. What to write says the
- * contract's headers, so that a CSM can fix the workbook ("Metric Name" is not a KPI column).
+ * The row of a sheet with no header row that comes nearest one, or null: the first row (within the
+ * first 20) that has value columns and one more recognised column but no column of KPI names, or
+ * a KPI column and another header but no value column. With its mapping, which the user can
+ * correct, and why it is not a header row with what to write (`hint`), so that a CSM can fix the
+ * mapping or the workbook ("Metric Name" is not a KPI column).
  */
-export function headerHint(rows: Cell[][], maxRows: number = HEADER_SEARCH_ROWS): string | null {
+export function nearHeader(
+  rows: Cell[][],
+  maxRows: number = HEADER_SEARCH_ROWS,
+): { row: number; mapping: ColumnMapping; hint: string } | null {
   const limit = Math.min(rows.length, maxRows);
   for (let r = 0; r < limit; r++) {
     const cells = rows[r] ?? [];
@@ -273,10 +277,12 @@ export function headerHint(rows: Cell[][], maxRows: number = HEADER_SEARCH_ROWS)
     const values = known.filter((m) => m.field === 'data' || m.field === 'month');
     if (!kpi && values.length && known.length >= 2) {
       const heads = values.slice(0, 3).map((m) => `"${m.header}"`);
-      return `row ${r + 1} has value columns (${heads.join(', ')}${values.length > 3 ? ', …' : ''}) but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure)`;
+      const hint = `row ${r + 1} has value columns (${heads.join(', ')}${values.length > 3 ? ', …' : ''}) but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure)`;
+      return { row: r + 1, mapping, hint };
     }
     if (kpi && !values.length && mapping.length >= 2) {
-      return `row ${r + 1} has a KPI column ("${kpi.header}") but no value column: head the values "Data" (or Value, Current Value, Actual, Current) or with their month ("Sep 2025")`;
+      const hint = `row ${r + 1} has a KPI column ("${kpi.header}") but no value column: head the values "Data" (or Value, Current Value, Actual, Current) or with their month ("Sep 2025")`;
+      return { row: r + 1, mapping, hint };
     }
   }
   return null;

@@ -6,24 +6,19 @@
 import type { UploadMode } from '../defaults';
 import { normalizeName } from '../names';
 import {
-  applyRememberedMapping,
   type ColumnMapping,
   columnLetter,
-  detectHeaderRow,
   FIELD_KEYS,
   type FieldKey,
   fieldForHeader,
-  HEADER_SEARCH_ROWS,
-  headerHint,
   headerSignature,
   headerText,
   isMonthsRow,
   isUsableMapping,
   mapHeaderRow,
-  normalizeHeader,
-  withMonthsBelow,
 } from './columns';
 import { ImportRefusal } from './refusal';
+import { sheetHeader } from './sheetHeader';
 import {
   type IssueFn,
   type RowReader,
@@ -96,7 +91,12 @@ export type InterpretedSheet = {
   titleText: string[];
 };
 
-export type SkippedSheet = { sheet: string; reason: string };
+export type SkippedSheet = {
+  sheet: string;
+  reason: string;
+  /** A sheet whose header row came near one (nearHeader): that row and its mapping, for the user to correct. */
+  near?: { headerRow: number; mapping: ColumnMapping; signature: string };
+};
 
 export type InterpretedWorkbook = {
   kind: RawWorkbook['kind'];
@@ -148,7 +148,7 @@ const PLAIN_SKIPS = new Set([SKIP_HIDDEN, SKIP_CHART, SKIP_NO_HEADER, SKIP_BAD_M
 
 /**
  * A refusal as the user reads it: its sentence, then, for a workbook with no KPI sheet, what kept
- * the sheets that came near a header row from being read (headerHint), the first three.
+ * the sheets that came near a header row from being read (nearHeader), the first three.
  */
 export function refusalSentence(e: ImportRefusal): string {
   const near = (e.details?.skipped ?? []).filter((s) => !PLAIN_SKIPS.has(s.reason));
@@ -169,20 +169,6 @@ function uniqueMonths(months: Iterable<YearMonth>): YearMonth[] {
   const byKey = new Map<string, YearMonth>();
   for (const m of months) if (!byKey.has(monthKey(m))) byKey.set(monthKey(m), { year: m.year, month: m.month });
   return [...byKey.values()].sort(compareMonths);
-}
-
-/** The row (1-based, within the first 20) whose headers match a user mapping's header texts. */
-function findRowForMapping(sheet: RawSheet, mapping: ColumnMapping): number | null {
-  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (let r = 1; r <= limit; r++) {
-    if (
-      mapping.length > 0 &&
-      mapping.every((m) => normalizeHeader(headerText(cellAt(sheet, r, m.col))) === normalizeHeader(m.header))
-    ) {
-      return r;
-    }
-  }
-  return null;
 }
 
 /** For merged cells in the given columns: (row, col) -> the master cell. */
@@ -354,48 +340,12 @@ export function interpretWorkbook(raw: RawWorkbook, options: InterpretOptions = 
   const ctx: SheetContext = { issues: [], seen: new Map(), accounts: new Map(), options };
 
   for (const sheet of raw.sheets) {
-    if (sheet.chart) {
-      skipped.push({ sheet: sheet.name, reason: SKIP_CHART });
+    const header = sheetHeader(sheet, options);
+    if ('skipped' in header) {
+      skipped.push(header.skipped);
       continue;
     }
-    if (sheet.hidden) {
-      skipped.push({ sheet: sheet.name, reason: SKIP_HIDDEN });
-      continue;
-    }
-    const userMapping = options.mappings?.[sheet.name];
-    const userRow = options.headerRows?.[sheet.name];
-    let headerRow: number | null = null;
-    let mapping: ColumnMapping | null = null;
-    let detected = false;
-    if (userRow !== undefined) {
-      headerRow = userRow;
-      mapping = userMapping ?? withMonthsBelow(sheet.rows, userRow, mapHeaderRow(sheet.rows[userRow - 1] ?? []));
-    } else if (userMapping) {
-      headerRow = detectHeaderRow(sheet.rows)?.row ?? findRowForMapping(sheet, userMapping);
-      mapping = userMapping;
-    } else {
-      const found = detectHeaderRow(sheet.rows);
-      if (found) {
-        headerRow = found.row;
-        mapping = found.mapping;
-        detected = true;
-        const headerCells = sheet.rows[found.row - 1] ?? [];
-        const remembered = options.rememberedMappings?.[headerSignature(headerCells.map((c) => headerText(c)))];
-        if (remembered) {
-          mapping = withMonthsBelow(sheet.rows, found.row, applyRememberedMapping(headerCells, remembered));
-          detected = false;
-        }
-      }
-    }
-    if (headerRow === null || mapping === null) {
-      skipped.push({ sheet: sheet.name, reason: headerHint(sheet.rows) ?? SKIP_NO_HEADER });
-      continue;
-    }
-    if (!isUsableMapping(mapping)) {
-      skipped.push({ sheet: sheet.name, reason: userMapping || userRow ? SKIP_BAD_MAPPING : SKIP_NO_HEADER });
-      continue;
-    }
-    sheets.push(interpretSheet(sheet, headerRow, mapping, detected, ctx));
+    sheets.push(interpretSheet(sheet, header.headerRow, header.mapping, header.detected, ctx));
   }
 
   if (sheets.length === 0) throw new ImportRefusal('no-kpi-sheet', NO_KPI_SHEET_MESSAGE, { skipped });

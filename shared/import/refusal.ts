@@ -1,3 +1,5 @@
+import type { SkippedSheet } from './interpret';
+
 /**
  * A file the importer will not take. `message` is one sentence a Customer Success Manager can act
  * on; `code` is stable for the program (tests, logs, the IPC error mapping).
@@ -26,7 +28,7 @@ export class ImportRefusal extends Error {
     readonly code: RefusalCode,
     message: string,
     /** Extra facts for the report, e.g. the skipped sheets of a workbook with no KPI sheet. */
-    readonly details?: { skipped?: Array<{ sheet: string; reason: string }> },
+    readonly details?: { skipped?: SkippedSheet[] },
   ) {
     super(message);
     this.name = 'ImportRefusal';

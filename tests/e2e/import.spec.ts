@@ -245,3 +245,46 @@ test('a hand-kept workbook: the period from its title on a month picker, its new
     .all();
   expect(stored).toEqual([{ n: 'Globex Analytics', m: 9 }]);
 });
+
+test('a sheet whose header row comes near one is shown with its columns: choosing the KPI column imports it', async ({
+  appPage: page,
+  app,
+}) => {
+  // A CSV whose KPI names are headed "Metric Name", which the contract does not name.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-e2e-')), 'initech.csv');
+  fs.writeFileSync(file, 'Metric Name,Weight,Aug 2025,Sep 2025\nNPS Score,0.3,40,45\nCSAT Score,0.5,4.1,4.4\n');
+  await createWorkspace(page, 'Near');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  await dropFile(page, file);
+  await expect(
+    page.getByText(
+      'No sheet in this file is a KPI sheet as it is: choose below what the columns of initech hold, or correct the workbook.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByText(/This sheet is not imported: row 1 has value columns/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import \d+ KPIs?$/ })).toBeDisabled();
+
+  await page.getByLabel('Column A of initech imported as').selectOption('kpi_parameter');
+  await page.getByLabel('Column A of initech imported as').blur();
+  // The sheet is a KPI sheet now: its two KPIs, the period from its month columns.
+  await expect(page.getByRole('button', { name: 'Import 2 KPIs' })).toBeVisible();
+  await expect(page.getByText(/This sheet is not imported/)).toHaveCount(0);
+  await expect(page.getByLabel('Period', { exact: true })).toHaveValue('2025-09');
+  await page.getByLabel('New account name').fill('Initech');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Import 2 KPIs' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Import 2 KPIs' }).click();
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeVisible();
+  await shot(page, 'import-near-sheet');
+  const stored = app.backend.ctx.db.raw
+    .prepare(
+      'SELECT k.kpi_parameter n, ts.month m, ts.value v FROM kpi_time_series ts JOIN kpis k USING (kpi_id) ORDER BY n, m',
+    )
+    .all();
+  expect(stored).toEqual([
+    { n: 'CSAT Score', m: 8, v: 4.1 },
+    { n: 'CSAT Score', m: 9, v: 4.4 },
+    { n: 'NPS Score', m: 8, v: 40 },
+    { n: 'NPS Score', m: 9, v: 45 },
+  ]);
+});

@@ -162,19 +162,43 @@ describe('importing into a workspace', () => {
     expect([count('kpi_uploads'), count('kpis'), count('kpi_time_series')]).toEqual([0, 0, 0]);
   });
 
-  it('says, when no sheet is read, what kept a sheet near a header row from being one', async () => {
+  it('shows a sheet whose header row comes near one with its columns to correct, and imports it once they are', async () => {
     const acme = account('Acme');
-    const req = {
-      fileName: 'acme.csv',
-      bytes: new TextEncoder().encode('Metric Name,Weight,Sep 2025\nNPS Score,0.3,45\n'),
-    };
+    const csv = 'Metric Name,Weight,Sep 2025\nNPS Score,0.3,45\n';
+    const req = { fileName: 'acme.csv', bytes: new TextEncoder().encode(csv) };
     const message =
       'No sheet in this file has a header row with a KPI column and a Data or month column, so there is nothing to import. On sheet acme, row 1 has value columns ("Sep 2025") but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure).';
-    await expect(previewImport(t.db, ws.id, req)).rejects.toEqual(new AppError('refused', message));
+    // The preview is not refused: it is blocked, with the sheet and its columns.
+    const blocked = await previewImport(t.db, ws.id, req);
+    expect(blocked.blocked).toBe(message);
+    expect(blocked.skipped[0].reason).toBe(
+      'row 1 has value columns ("Sep 2025") but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure)',
+    );
+    expect(blocked.sheets).toEqual([]);
+    expect(blocked.nearSheets.map((s) => [s.name, s.headerRow, s.mapping.map((m) => m.field)])).toEqual([
+      ['acme', 1, ['ignored', 'weight', 'month']],
+    ]);
+    // The commit without a correction is refused, and writes nothing.
     await expect(commitImport(t.db, session, { ...req, period: '2025-09', accountId: acme.id })).rejects.toEqual(
       new AppError('refused', message),
     );
     expect(count('kpi_uploads')).toBe(0);
+
+    // "Metric Name" taken as the KPI names: a KPI sheet, imported, and the correction remembered.
+    const corrected = blocked.nearSheets[0].mapping.map((m) =>
+      m.header === 'Metric Name' ? { ...m, field: 'kpi_parameter' as const } : m,
+    );
+    const mapped = { ...req, mappings: { acme: corrected } };
+    const preview = await previewImport(t.db, ws.id, mapped);
+    expect([preview.blocked, preview.nearSheets, preview.sheets[0].kpiRows]).toEqual([null, [], 1]);
+    const report = await commitImport(t.db, session, { ...mapped, period: '2025-09', accountId: acme.id });
+    expect(report.uploads).toMatchObject([{ accountName: 'Acme', kpis: 1 }]);
+    const next = {
+      fileName: 'acme-oct.csv',
+      bytes: new TextEncoder().encode('Metric Name,Weight,Oct 2025\nNPS Score,0.3,50\n'),
+    };
+    const again = await previewImport(t.db, ws.id, next);
+    expect([again.blocked, again.sheets[0].remembered, again.sheets[0].kpiRows]).toEqual([null, true, 1]);
   });
 
   it('names the month column of a Data value that differs from it, in the preview as in the report', async () => {

@@ -7,9 +7,9 @@ import {
   FIELD_SYNONYMS,
   type FieldKey,
   fieldForHeader,
-  headerHint,
   headerSignature,
   mapHeaderRow,
+  nearHeader,
   valueHeaderMonth,
 } from '../../../shared/import/columns';
 import { interpretWorkbook } from '../../../shared/import/interpret';
@@ -145,6 +145,7 @@ describe("a value column's header that names its month", () => {
 });
 
 describe('why a sheet has no header row, where a row comes near one', () => {
+  const headerHint = (rows: Cell[][]) => nearHeader(rows)?.hint ?? null;
   it('names the row with value columns and no KPI column, and the headers to write', () => {
     expect(headerHint([row('Globex — KPIs'), row('Metric Name', 'Weight', 'Sep 2025', 'Oct 2025')])).toBe(
       'row 2 has value columns ("Sep 2025", "Oct 2025") but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure)',

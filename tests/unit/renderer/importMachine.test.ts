@@ -41,4 +41,11 @@ describe('keptPeriod', () => {
     expect(keptPeriod('2024-01', preview)).toBe('2024-01');
     expect(keptPeriod('', preview)).toBe('2025-09');
   });
+  it("replaces a default given while no sheet could be read (the file's month was not known yet)", () => {
+    const unread = { defaultPeriod: '2026-12', sheets: [] } as unknown as ImportPreview;
+    const read = { defaultPeriod: '2026-12', sheets: [{}] } as unknown as ImportPreview;
+    expect(keptPeriod('2026-12', preview, unread)).toBe('2025-09');
+    expect(keptPeriod('2026-11', preview, unread)).toBe('2026-11');
+    expect(keptPeriod('2026-12', preview, read)).toBe('2026-12');
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importedSummary, previewSummary } from '../../../renderer/import/importText';
+import { blockedText } from '../../../renderer/import/previewText';
 import { mostChangedFirst } from '../../../shared/import/report-order';
 import type { Status } from '../../../shared/scoring';
 
@@ -53,5 +54,20 @@ describe("the import preview's first line", () => {
     expect(previewSummary(1, 6, ['2025-08'])).toBe('1 KPI sheet, 6 KPI rows, month Aug 2025.');
     expect(previewSummary(2, 1, ['2025-01', '2025-08'])).toBe('2 KPI sheets, 1 KPI row, months Jan 2025 to Aug 2025.');
     expect(previewSummary(1, 1675, [])).toBe('1 KPI sheet, 1,675 KPI rows.');
+  });
+});
+
+describe('why the preview is blocked, as the window says it', () => {
+  const sheet = (name: string) => ({ name }) as never;
+  it("points at the sheets to correct when no sheet is a KPI sheet yet, else says the preview's reason", () => {
+    expect(
+      blockedText({ blocked: 'No sheet … head it "KPI".', sheets: [], nearSheets: [sheet('Relationship Strength')] }),
+    ).toBe(
+      'No sheet in this file is a KPI sheet as it is: choose below what the columns of Relationship Strength hold, or correct the workbook.',
+    );
+    expect(blockedText({ blocked: 'Switch modes.', sheets: [sheet('A')], nearSheets: [sheet('B')] })).toBe(
+      'Switch modes.',
+    );
+    expect(blockedText({ blocked: null, sheets: [sheet('A')], nearSheets: [] })).toBeNull();
   });
 });
