@@ -290,12 +290,13 @@ export function nearHeader(
 
 /**
  * The signature of a header row, under which a user-corrected mapping is remembered: the
- * normalised non-month headers in order. Month headers are left out, so next month's file (one
- * month column more) has the same signature.
+ * normalised non-month headers in order. Month headers are left out, those that name their month
+ * beside Data's words too ("Current Value (Sep 2025)"), so next month's file (one month column
+ * more, "Current Value (Oct 2025)") has the same signature.
  */
 export function headerSignature(headers: string[]): string {
   return headers
-    .filter((h) => h.trim() !== '' && !parseMonthText(h))
+    .filter((h) => h.trim() !== '' && !parseMonthText(h) && !valueHeaderMonth(h))
     .map(normalizeHeader)
     .filter((h) => h !== '')
     .join('|');

@@ -242,6 +242,10 @@ describe('remembered mappings', () => {
     expect(a).toBe('kpi|owner|data');
     expect(b).toBe(a);
     expect(headerSignature(['KPI', 'Data', 'Owner'])).not.toBe(a);
+    // A header that names its month beside Data's words is a month's too: next month's file matches.
+    expect(headerSignature(['Metric Name', 'Current Value (Oct 2025)', 'Sep 2025'])).toBe(
+      headerSignature(['Metric Name', 'Current Value (Sep 2025)', 'Aug 2025']),
+    );
   });
 
   const raw = (headers: string[], values: Array<string | number>): RawWorkbook => ({
