@@ -54,10 +54,13 @@ export function PreviewView(props: PreviewProps) {
           </p>
         )}
         {held && <p className="notice">{held}</p>}
-        <div className="form-grid">
-          <PeriodField preview={p} period={props.period} setPeriod={props.setPeriod} />
-          {p.mode === 'corporate' ? <AccountField {...props} /> : <RollupAccounts {...props} accounts={p.accounts} />}
-        </div>
+        {/* With no sheet read yet (its columns to choose below), there is no period or account to offer. */}
+        {p.sheets.length > 0 && (
+          <div className="form-grid">
+            <PeriodField preview={p} period={props.period} setPeriod={props.setPeriod} />
+            {p.mode === 'corporate' ? <AccountField {...props} /> : <RollupAccounts {...props} accounts={p.accounts} />}
+          </div>
+        )}
         <div className="actions import-actions">
           <span className="muted" id="import-reason" aria-live="polite">
             {reason}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { globexSheets, titledWorkbook } from '../helpers/titled';
 import { createWorkspace, dropFile, expect, importByDrop, SAMPLES, shot, test } from './fixtures';
 
@@ -263,6 +264,10 @@ test('a sheet whose header row comes near one is shown with its columns: choosin
   ).toBeVisible();
   await expect(page.getByText(/This sheet is not imported: row 1 has value columns/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import \d+ KPIs?$/ })).toBeDisabled();
+  // No sheet read yet: no period or account to offer.
+  await expect(page.getByLabel('Period', { exact: true })).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await page.getByLabel('Column A of initech imported as').selectOption('kpi_parameter');
   await page.getByLabel('Column A of initech imported as').blur();
