@@ -59,22 +59,16 @@ export function unknownAccounts(names: string[], where: string, how: (them: stri
 }
 
 /** The rows of the workbook per target account (spec: modes), or a refusal before anything is written. */
-export function groupByAccount(db: Db, input: StoreInput, issues: Issue[]): Group[] {
+export function groupByAccount(db: Db, input: StoreInput): Group[] {
   const rows = input.wb.sheets.flatMap((s) => s.rows);
   if (input.mode === 'corporate') return [corporateGroup(db, input, rows)];
   if (!input.wb.sheets.some((s) => s.hasAccountColumn)) throw new AppError('refused', NO_ACCOUNT_COLUMN_REFUSAL);
   const existing = accountsByName(db, input.customerId);
   const groups = new Map<string, Group>();
   for (const r of rows) {
-    if (!r.account?.trim()) {
-      issues.push({
-        severity: 'error',
-        sheet: r.sheet,
-        row: r.row,
-        message: `"${r.fields.kpi_parameter}" has no account name: row skipped.`,
-      });
-      continue;
-    }
+    // Only a sheet without an Account column gives rows without one (a row of a sheet with the
+    // column but no name in it is refused as it is read): that sheet's warning says so, once.
+    if (!r.account?.trim()) continue;
     const key = normalizeName(r.account);
     let g = groups.get(key);
     if (!g) {

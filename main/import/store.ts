@@ -402,7 +402,7 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
     const ctx = writeContext(db, input, issues, report);
     // The KPIs no range matches, as the preview named them, against the ranges the values are scored with.
     issues.push(...unrangedIssues(input.wb.sheets, ctx.ranges));
-    const groups = groupByAccount(db, input, issues);
+    const groups = groupByAccount(db, input);
     for (const s of input.wb.sheets) s.rows = [];
     const todo = skipAlreadyImported(db, input, groups, report);
     if (!todo.length) {

@@ -193,7 +193,7 @@ export type SheetContext = {
 };
 
 export const NO_ACCOUNT_COLUMN_WARNING =
-  'This sheet has no Account column while other sheets have one, so its KPIs belong to no account.';
+  'This sheet has no Account column while other sheets have one, so its KPIs belong to no account and are not imported.';
 
 /** The KPI column of a mapping: the first one wins. */
 export const kpiColumnOf = (mapping: ColumnMapping) => mapping.find((m) => m.field === 'kpi_parameter')?.col ?? 1;

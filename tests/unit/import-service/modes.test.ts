@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
 import { commands } from '../../../main/cli/commands';
@@ -122,6 +123,30 @@ describe('importing into a workspace', () => {
       expect(preview.issues[1].message).toBe(
         'Row 4 has no account name in the Account column, so it takes the account named above it, as a merged cell would; write the name where that is wrong.',
       );
+    });
+
+    it('in roll-up mode, a sheet without one is said once to be left out, not row by row', async () => {
+      const rollup = createWorkspace(t.db, { name: 'R', mode: 'account_rollup' });
+      const wb = new ExcelJS.Workbook();
+      const rs = wb.addWorksheet('Relationship Strength');
+      rs.addRows([
+        ['Account', 'KPI', 'Data'],
+        ['Acme', 'NPS Score', 45],
+      ]);
+      wb.addWorksheet('Benchmarks').addRows([
+        ['KPI', 'Data'],
+        ['NPS Score', 30],
+        ['CSAT Score', 4.2],
+      ]);
+      const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+      const report = await commitImport(
+        t.db,
+        { customerId: rollup.id, userId: null },
+        { fileName: 'master.xlsx', bytes, period: '2025-09', createAccounts: true },
+      );
+      expect(report.uploads).toMatchObject([{ accountName: 'Acme', kpis: 1 }]);
+      expect(report.issues.map((i) => [i.severity, i.sheet, i.row ?? null])).toEqual([['warning', 'Benchmarks', null]]);
+      expect(report.issues[0].message).toMatch(/so its KPIs belong to no account and are not imported\.$/);
     });
 
     it('with several accounts (a roll-up workbook) blocks the import and says to switch modes', async () => {

@@ -44,7 +44,8 @@ describe('interpretWorkbook on hand-made sheets', () => {
       {
         severity: 'warning',
         sheet: 'Business Outcomes',
-        message: 'This sheet has no Account column while other sheets have one, so its KPIs belong to no account.',
+        message:
+          'This sheet has no Account column while other sheets have one, so its KPIs belong to no account and are not imported.',
       },
     ]);
   });
