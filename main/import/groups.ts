@@ -47,7 +47,6 @@ function corporateGroup(db: Db, input: StoreInput, rows: KpiRow[]): Group {
   return { name, accountId: null, rows, created: false };
 }
 
-/** The first six names of a list, and how many more: "Acme, Globex and 3 more". */
 /**
  * The refusal of accounts a file names that the workspace lacks, ending with how to create them
  * (the window's and the command line's ways): "2 accounts in this file are not in the workspace

@@ -1,28 +1,20 @@
 import type { SheetPreview } from '../../shared/channels/import';
 import { type InterpretedWorkbook, refusalSentence, type SkippedSheet } from '../../shared/import/interpret';
 import { isImportRefusal } from '../../shared/import/refusal';
+import { emptyPart } from './parse';
 
 /**
  * A workbook none of whose sheets has a header row, where some sheet's row comes near one
  * ("Metric Name" over month columns): the preview shows those sheets with their columns to correct
  * instead of refusing the file, and the import stays blocked (the refusal's sentence, which the
- * command line prints) until a correction makes one of them a KPI sheet. Null for any other failure, which stays a refusal.
+ * command line prints) until a correction makes one of them a KPI sheet. Null for any other
+ * failure, which stays a refusal.
  */
 export function nearSheetsOnly(e: unknown, fileName: string): { wb: InterpretedWorkbook; blocked: string } | null {
   if (!isImportRefusal(e) || e.code !== 'no-kpi-sheet') return null;
   const skipped = e.details?.skipped ?? [];
   if (!skipped.some((s) => s.near)) return null;
-  const kind = /\.csv$/i.test(fileName) ? 'csv' : 'xlsx';
-  const wb: InterpretedWorkbook = {
-    kind,
-    date1904: false,
-    sheets: [],
-    skipped,
-    issues: [],
-    months: [],
-    accounts: [],
-    titleText: [],
-  };
+  const wb = { ...emptyPart(/\.csv$/i.test(fileName) ? 'csv' : 'xlsx', false), skipped };
   return { wb, blocked: refusalSentence(e) };
 }
 

@@ -86,7 +86,8 @@ function interpretOne(kind: RawWorkbook['kind'], date1904: boolean, sheet: RawSh
   }
 }
 
-const emptyPart = (kind: RawWorkbook['kind'], date1904: boolean): ParsedWorkbook => ({
+/** A workbook part with nothing in it: a sheet that is not a KPI sheet, or a file none of whose sheets is. */
+export const emptyPart = (kind: RawWorkbook['kind'], date1904: boolean): ParsedWorkbook => ({
   kind,
   date1904,
   sheets: [],

@@ -1,4 +1,4 @@
-import { plural } from '../../shared/format';
+import { firstFew, plural } from '../../shared/format';
 import type { Issue } from '../../shared/import/interpret';
 import { nameWords, normalizeName } from '../../shared/names';
 
@@ -44,16 +44,16 @@ export function unrangedIssues(sheets: SheetRows[], ranges: ReadonlyMap<string, 
       if (!ranges.has(key) && !missing.has(key)) missing.set(key, name.trim());
     }
     if (!missing.size) continue;
-    const listed = [...missing].slice(0, UNRANGED_LISTED).map(([key, name]) => {
-      const meant = likelyRange(key, ranges);
+    const named = [...missing].map(([key, name], i) => {
+      // The range meant is looked for only for the names listed.
+      const meant = i < UNRANGED_LISTED ? likelyRange(key, ranges) : null;
       return meant ? `"${name}" (a range is named "${meant}")` : `"${name}"`;
     });
-    const more = missing.size > UNRANGED_LISTED ? ` and ${missing.size - UNRANGED_LISTED} more` : '';
     const have = missing.size === 1 ? 'has' : 'have';
     issues.push({
       severity: 'warning',
       sheet: s.name,
-      message: `${plural(missing.size, 'KPI')} ${have} no reference range, so ${missing.size === 1 ? 'it is' : 'they are'} stored but not scored: ${listed.join(', ')}${more}. Add a range in Settings, or name the KPI as its range is named.`,
+      message: `${plural(missing.size, 'KPI')} ${have} no reference range, so ${missing.size === 1 ? 'it is' : 'they are'} stored but not scored: ${firstFew(named, UNRANGED_LISTED)}. Add a range in Settings, or name the KPI as its range is named.`,
     });
   }
   return issues;

@@ -79,7 +79,7 @@ export function PreviewView(props: PreviewProps) {
           </button>
         </div>
       </div>
-      <SkippedSheets skipped={p.skipped.filter((s) => !p.nearSheets.some((n) => n.name === s.sheet))} />
+      <SkippedSheets skipped={p.skipped.filter((s) => !s.near)} />
       <IssueList
         issues={[...p.issues, ...(notes?.conflicts.issues ?? [])]}
         more={

@@ -3,6 +3,7 @@
  * the header row, and the signature under which a user-corrected mapping is remembered.
  */
 import { z } from 'zod';
+import { nameWords } from '../names';
 import { monthMentions } from './period';
 import type { Cell } from './types';
 import {
@@ -139,17 +140,18 @@ const HEADER_FILLER = new Set('as at end ended ending for in month of on period 
 export function valueHeaderMonth(text: string): YearMonth | null {
   // Cheap tests first: a header row may be 16,384 cells wide, and most headers hold no digit.
   if (text.length > 60 || !/\d/.test(text)) return null;
-  const words = text
-    .normalize('NFKD')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !/\d/.test(w) && !monthFromName(w) && !HEADER_FILLER.has(w));
+  const words = nameWords(text).filter((w) => !/\d/.test(w) && !monthFromName(w) && !HEADER_FILLER.has(w));
   if (!words.length || fieldForHeader(words.join(' ')) !== 'data') return null;
   if (/\b(q[1-4]|h[12]|fy\d*)\b/i.test(text)) return null;
   const mentions = monthMentions(text);
   if (!mentions.length) return null;
   const month = mentions[0].month;
   return mentions.every((m) => monthKey(m.month) === monthKey(month)) ? month : null;
+}
+
+/** The month a header cell names: a month header, or a month beside Data's words (valueHeaderMonth). */
+export function headerMonth(cell: Cell | undefined): YearMonth | null {
+  return parseMonthHeader(cell) ?? (cell?.t === 'text' ? valueHeaderMonth(cell.v) : null);
 }
 
 /**
@@ -237,23 +239,57 @@ export function withMonthsBelow(rows: Cell[][], headerRow: number, mapping: Colu
 /** How far down a sheet the header row may be. */
 export const HEADER_SEARCH_ROWS = 20;
 
+type HeaderAt = { row: number; mapping: ColumnMapping };
+type NearHeaderAt = HeaderAt & { hint: string };
+
+/**
+ * Why a row's mapping comes near a header row without being one, with what to write, or null: it
+ * has value columns and one more recognised column but no column of KPI names, or a KPI column and
+ * another header but no value column (see nearHeader).
+ */
+function nearHint(mapping: ColumnMapping, row: number): string | null {
+  const known = mapping.filter((m) => m.field !== 'ignored');
+  const kpi = known.find((m) => m.field === 'kpi_parameter');
+  const values = known.filter((m) => m.field === 'data' || m.field === 'month');
+  if (!kpi && values.length && known.length >= 2) {
+    const heads = values.slice(0, 3).map((m) => `"${m.header}"`);
+    return `row ${row} has value columns (${heads.join(', ')}${values.length > 3 ? ', …' : ''}) but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure)`;
+  }
+  if (kpi && !values.length && mapping.length >= 2)
+    return `row ${row} has a KPI column ("${kpi.header}") but no value column: head the values "Data" (or Value, Current Value, Actual, Current) or with their month ("Sep 2025")`;
+  return null;
+}
+
+/**
+ * The first rows of a sheet read once for its header row: the header row found (`found`, see
+ * detectHeaderRow) and, above it or in its stead, the first row that comes near one (`near`, see
+ * nearHeader).
+ */
+export function scanHeaderRows(
+  rows: Cell[][],
+  maxRows: number = HEADER_SEARCH_ROWS,
+): { found: HeaderAt | null; near: NearHeaderAt | null } {
+  let near: NearHeaderAt | null = null;
+  const limit = Math.min(rows.length, maxRows);
+  for (let r = 0; r < limit; r++) {
+    const cells = rows[r] ?? [];
+    if (!cells.some((c) => c.t === 'text')) continue;
+    const own = mapHeaderRow(cells);
+    const mapping = withMonthsBelow(rows, r + 1, own);
+    if (isUsableMapping(mapping)) return { found: { row: r + 1, mapping }, near };
+    const hint: string | null = near ? null : nearHint(own, r + 1);
+    if (hint) near = { row: r + 1, mapping: own, hint };
+  }
+  return { found: null, near };
+}
+
 /**
  * The header row: the first row, within the first 20, in which a KPI-name column and at least one
  * value column (Data or a month, the months possibly in the row under it) are recognised. `row` is
  * the 1-based Excel row number.
  */
-export function detectHeaderRow(
-  rows: Cell[][],
-  maxRows: number = HEADER_SEARCH_ROWS,
-): { row: number; mapping: ColumnMapping } | null {
-  const limit = Math.min(rows.length, maxRows);
-  for (let r = 0; r < limit; r++) {
-    const cells = rows[r] ?? [];
-    if (!cells.some((c) => c.t === 'text')) continue;
-    const mapping = withMonthsBelow(rows, r + 1, mapHeaderRow(cells));
-    if (isUsableMapping(mapping)) return { row: r + 1, mapping };
-  }
-  return null;
+export function detectHeaderRow(rows: Cell[][], maxRows: number = HEADER_SEARCH_ROWS): HeaderAt | null {
+  return scanHeaderRows(rows, maxRows).found;
 }
 
 /**
@@ -263,29 +299,9 @@ export function detectHeaderRow(
  * correct, and why it is not a header row with what to write (`hint`), so that a CSM can fix the
  * mapping or the workbook ("Metric Name" is not a KPI column).
  */
-export function nearHeader(
-  rows: Cell[][],
-  maxRows: number = HEADER_SEARCH_ROWS,
-): { row: number; mapping: ColumnMapping; hint: string } | null {
-  const limit = Math.min(rows.length, maxRows);
-  for (let r = 0; r < limit; r++) {
-    const cells = rows[r] ?? [];
-    if (!cells.some((c) => c.t === 'text')) continue;
-    const mapping = mapHeaderRow(cells);
-    const known = mapping.filter((m) => m.field !== 'ignored');
-    const kpi = known.find((m) => m.field === 'kpi_parameter');
-    const values = known.filter((m) => m.field === 'data' || m.field === 'month');
-    if (!kpi && values.length && known.length >= 2) {
-      const heads = values.slice(0, 3).map((m) => `"${m.header}"`);
-      const hint = `row ${r + 1} has value columns (${heads.join(', ')}${values.length > 3 ? ', …' : ''}) but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure)`;
-      return { row: r + 1, mapping, hint };
-    }
-    if (kpi && !values.length && mapping.length >= 2) {
-      const hint = `row ${r + 1} has a KPI column ("${kpi.header}") but no value column: head the values "Data" (or Value, Current Value, Actual, Current) or with their month ("Sep 2025")`;
-      return { row: r + 1, mapping, hint };
-    }
-  }
-  return null;
+export function nearHeader(rows: Cell[][], maxRows: number = HEADER_SEARCH_ROWS): NearHeaderAt | null {
+  const { found, near } = scanHeaderRows(rows, maxRows);
+  return found ? null : near;
 }
 
 /**

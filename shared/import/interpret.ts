@@ -143,15 +143,12 @@ export const SKIP_BAD_MAPPING = 'the chosen column mapping has no KPI name colum
 export const NO_KPI_SHEET_MESSAGE =
   'No sheet in this file has a header row with a KPI column and a Data or month column, so there is nothing to import.';
 
-/** The reasons a sheet is skipped that say nothing a person could change in that sheet's header row. */
-const PLAIN_SKIPS = new Set([SKIP_HIDDEN, SKIP_CHART, SKIP_NO_HEADER, SKIP_BAD_MAPPING]);
-
 /**
  * A refusal as the user reads it: its sentence, then, for a workbook with no KPI sheet, what kept
  * the sheets that came near a header row from being read (nearHeader), the first three.
  */
 export function refusalSentence(e: ImportRefusal): string {
-  const near = (e.details?.skipped ?? []).filter((s) => !PLAIN_SKIPS.has(s.reason));
+  const near = (e.details?.skipped ?? []).filter((s) => s.near);
   if (!near.length) return e.message;
   return [e.message, ...near.slice(0, 3).map((s) => `On sheet ${s.sheet}, ${s.reason}.`)].join(' ');
 }

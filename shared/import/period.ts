@@ -149,12 +149,30 @@ const DATA_WORDS = new Set([
   'through',
   'thru',
 ]);
-const KEYWORD =
-  /\b(as of|as at|period|for|data|month|reporting|ending|ended|through|thru|prepared|created|generated|printed|exported|extracted|downloaded|pulled|refreshed|report date|date of report|run date|saved|updated|modified|edited|sent|by|on)\b/gi;
-
 /** Words that make "on <date>" the file's date ("prepared on", "downloaded on"). */
-const FILE_VERB =
-  /\b(prepared|created|generated|printed|exported|extracted|downloaded|pulled|refreshed|saved|updated|modified|edited|sent|by)\b/i;
+const FILE_VERBS = [
+  'prepared',
+  'created',
+  'generated',
+  'printed',
+  'exported',
+  'extracted',
+  'downloaded',
+  'pulled',
+  'refreshed',
+  'saved',
+  'updated',
+  'modified',
+  'edited',
+  'sent',
+  'by',
+];
+const FILE_VERB = new RegExp(`\\b(${FILE_VERBS.join('|')})\\b`, 'i');
+/** Every word that says whose a date is: the data's, the file's (its verbs and names for its date), or "on". */
+const KEYWORD = new RegExp(
+  `\\b(${[...DATA_WORDS, ...FILE_VERBS, 'report date', 'date of report', 'run date', 'on'].join('|')})\\b`,
+  'gi',
+);
 
 /** Whose date follows `before`: 'data', 'file' or null (no word says). The nearest word counts. */
 function ownerOf(before: string): 'data' | 'file' | null {

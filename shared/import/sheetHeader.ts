@@ -12,8 +12,8 @@ import {
   headerText,
   isUsableMapping,
   mapHeaderRow,
-  nearHeader,
   normalizeHeader,
+  scanHeaderRows,
   withMonthsBelow,
 } from './columns';
 import {
@@ -66,9 +66,9 @@ export function sheetHeader(sheet: RawSheet, options: InterpretOptions): SheetHe
     headerRow = detectHeaderRow(sheet.rows)?.row ?? findRowForMapping(sheet, userMapping);
     mapping = userMapping;
   } else {
-    const found = detectHeaderRow(sheet.rows);
-    const near = found ? null : nearHeader(sheet.rows);
-    const at = found ?? near;
+    const scan = scanHeaderRows(sheet.rows);
+    const near = scan.found ? null : scan.near;
+    const at = scan.found ?? near;
     if (!at) return skip(SKIP_NO_HEADER);
     const headerCells = sheet.rows[at.row - 1] ?? [];
     const signature = headerSignature(headerCells.map((c) => headerText(c)));

@@ -1,13 +1,6 @@
 import { firstFew } from '../format';
 import { normalizeName } from '../names';
-import {
-  type ColumnMapping,
-  columnLetter,
-  FIELD_LABELS,
-  type FieldKey,
-  fieldForHeader,
-  valueHeaderMonth,
-} from './columns';
+import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader, headerMonth } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
 import { TITLE_CELL_TEXT } from './period';
 import { type Cell, cellAt, type RawSheet } from './types';
@@ -88,8 +81,7 @@ export function warnIgnoredTwins(
       );
       continue;
     }
-    const cell = cellAt(sheet, headerRow, m.col);
-    const month = f ? null : (parseMonthHeader(cell) ?? (cell?.t === 'text' ? valueHeaderMonth(cell.v) : null));
+    const month = f ? null : headerMonth(cellAt(sheet, headerRow, m.col));
     const firstMonth = month ? monthSeen.get(monthKey(month)) : undefined;
     if (month && firstMonth !== undefined && firstMonth !== m.col) {
       issue(
