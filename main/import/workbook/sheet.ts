@@ -5,6 +5,7 @@
  */
 import type { Cell, MergedRange, RawSheet } from '../../../shared/import/types';
 import { isPercentFormat } from './percent';
+import { type CellParts, readCell } from './sheet-cell';
 import { attr, attrs, decodeEntities, scanXml, type XmlHandler } from './xml';
 
 const EMPTY: Cell = Object.freeze({ t: 'empty' }) as Cell;
@@ -171,6 +172,21 @@ export function sheetReader(
   let inF = false;
   let inT = false;
   let inPh = 0;
+  const parts: CellParts = { col: 0, row: 0, type: 'n', style: 0, v: null, f: null };
+  /** A cell's place: its reference's column and row (0 when it has none: the next column, the same row). */
+  const placeCell = (col: number, row: number) => {
+    colNo = col > 0 ? col : colNo + 1;
+    if (row > 0 && row !== rowNo) rowNo = row;
+    if (rowNo === 0) rowNo = 1;
+    cRef = colNo;
+  };
+  const storeCell = (cell: Cell) => {
+    if (cell.t === 'empty' || rowNo > 1_048_576 || cRef > 16_384) return;
+    const cells = rows[rowNo - 1] ?? [];
+    rows[rowNo - 1] = cells;
+    cells[cRef - 1] = cell;
+  };
+  // Most cells are read whole by readCell (./sheet-cell.ts); the events below read the others.
   const handler: XmlHandler = {
     open(tagName, tag, selfClosing) {
       if (tagName === 'sheetData') inData = !selfClosing;
@@ -190,14 +206,7 @@ export function sheetReader(
       } else if (tagName === 'c') {
         attrs(tag, CELL_ATTRS, cellAttrs);
         const [ref, t, s] = cellAttrs;
-        const col = ref ? refColumn(ref) : 0;
-        colNo = col > 0 ? col : colNo + 1;
-        if (ref) {
-          const r = refRow(ref);
-          if (r > 0 && r !== rowNo) rowNo = r;
-        }
-        if (rowNo === 0) rowNo = 1;
-        cRef = colNo;
+        placeCell(ref ? refColumn(ref) : 0, ref ? refRow(ref) : 0);
         cType = t ?? 'n';
         cStyle = Number(s ?? 0) || 0;
         v = null;
@@ -219,12 +228,7 @@ export function sheetReader(
       if (tagName === 'sheetData') inData = false;
       else if (tagName === 'c' && inCell) {
         inCell = false;
-        const cell = cellValue(cType, cStyle, v, inline, f, ctx);
-        if (cell.t !== 'empty' && rowNo <= 1_048_576 && cRef <= 16_384) {
-          const cells = rows[rowNo - 1] ?? [];
-          rows[rowNo - 1] = cells;
-          cells[cRef - 1] = cell;
-        }
+        storeCell(cellValue(cType, cStyle, v, inline, f, ctx));
       } else if (tagName === 'v') inV = false;
       else if (tagName === 'f') inF = false;
       else if (tagName === 't') inT = false;
@@ -236,6 +240,14 @@ export function sheetReader(
       if (inV) v += s;
       else if (inF) f += s;
       else if (inT && !inPh && inline !== null) inline += s;
+    },
+    element(xml, at) {
+      if (!inData || inCell) return -1;
+      const end = readCell(xml, at, parts);
+      if (end < 0) return -1;
+      placeCell(parts.col, parts.row);
+      storeCell(cellValue(parts.type, parts.style, parts.v, null, parts.f, ctx));
+      return end;
     },
   };
   return { handler, sheet: () => ({ name, hidden, rows: densify(rows), merges }) };
