@@ -64,28 +64,19 @@ export function refuse(code: Exclude<RefusalCode, 'no-kpi-sheet'>): ImportRefusa
   return new ImportRefusal(code, REFUSAL_MESSAGES[code]);
 }
 
-/** What the check saw of one worksheet part while inflating it. */
-export type SheetScan = {
-  cells: number;
-  rows: number;
-  /** It has cells of type "d" (ISO 8601 date text, as openpyxl writes with iso_dates=True). */
-  isoDates: boolean;
-  /** It has an empty <v>: a formula whose saved result is an empty string, or one never calculated. */
-  emptyValues: boolean;
-};
+/** What the check saw of one worksheet part while inflating it: its cell and row start tags. */
+export type SheetScan = { cells: number; rows: number };
 
 export type CheckedFile = { kind: 'xlsx'; zip: ZipDirectory; sheets: Map<string, SheetScan> } | { kind: 'csv' };
 
 export const isWorksheetPart = (name: string) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
 /**
- * One pass finds all three: a cell or row start tag (group 1, the character after its name looked
- * at, not taken, so that a ` t="d"` right after it is seen), an empty <v> (group 2), an ISO date
- * type (group 3). No match can hide another: only the first holds no '<'-free text the third
- * needs, and the end tag closing an empty <v> is never counted.
+ * A cell or row start tag (group 1), the character after its name looked at, not taken. The
+ * pattern cannot backtrack beyond a tag's name: a prefix is a run of name characters and a colon.
  */
-const SCAN = /<(?:[A-Za-z_][\w.-]*:)?(?:(c|row)(?=[\s/>])|(v\s*(?:\/>|><\/)))|(\st\s*=\s*["']d["'])/g;
-/** Longer than any match above, so a match split between two chunks is seen in the second. */
+const SCAN = /<(?:[A-Za-z_][\w.-]*:)?(c|row)(?=[\s/>])/g;
+/** Longer than any start tag counted above, so a tag split between two chunks is seen in the second. */
 const CARRY = 40;
 
 /** Counts cells and rows of a worksheet part chunk by chunk; false once the workbook is over the limits. */
@@ -95,15 +86,9 @@ export function sheetScanner(scan: SheetScan, totals: { cells: number; rows: num
     const text = carry + chunk.toString('latin1');
     SCAN.lastIndex = 0;
     for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
-      const tag = m[1];
-      if (tag === undefined) {
-        if (m[2] !== undefined) scan.emptyValues = true;
-        else scan.isoDates = true;
-        continue;
-      }
-      // A match ending within the carried tail (with the character after it) was counted with the previous chunk.
+      // A tag ending within the carried tail (with the character after it) was counted with the previous chunk.
       if (m.index + m[0].length + 1 <= carry.length) continue;
-      if (tag === 'c') scan.cells++;
+      if (m[1] === 'c') scan.cells++;
       else scan.rows++;
     }
     carry = text.slice(-CARRY);
@@ -175,7 +160,7 @@ async function checkZip(buf: Buffer): Promise<{ zip: ZipDirectory; sheets: Map<s
   const totals = { cells: 0, rows: 0 };
   for (const e of dir.entries) {
     let size: number;
-    const scan: SheetScan = { cells: 0, rows: 0, isoDates: false, emptyValues: false };
+    const scan: SheetScan = { cells: 0, rows: 0 };
     const worksheet = isWorksheetPart(e.name);
     try {
       ({ size } = await inflateEntry(

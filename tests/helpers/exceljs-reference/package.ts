@@ -143,6 +143,16 @@ async function inflateText(buf: Buffer, entry: ZipEntry): Promise<string> {
 }
 
 /**
+ * A worksheet with cells exceljs misreads: of type "d" (ISO 8601 date text, as openpyxl writes
+ * with iso_dates=True), or with an empty <v> (a formula whose saved result is an empty string, or
+ * one never calculated).
+ */
+async function misreadByExceljs(buf: Buffer, e: ZipEntry): Promise<boolean> {
+  const xml = await inflateText(buf, e);
+  return /\st\s*=\s*["']d["']/.test(xml) || /<(?:[A-Za-z_][\w.-]*:)?v\s*(?:\/>|><\/)/.test(xml);
+}
+
+/**
  * Rewrites a checked xlsx for exceljs (see above). `sheets` is what the safety check saw of each
  * worksheet part.
  */
@@ -195,8 +205,7 @@ export async function preparePackage(
     const relsEntry = byName.get(relsName);
     const rels = relsEntry ? parseRels(await inflateText(buf, relsEntry)) : [];
     const decorated = rels.some((r) => !HYPERLINK_REL.test(r.type));
-    const scan = scans.get(e.name) ?? scans.get(name);
-    const misread = !!scan && (scan.isoDates || scan.emptyValues);
+    const misread = await misreadByExceljs(buf, e);
     if (!decorated && !misread) {
       out.push({ name: e.name, data: entryData(buf, e), copyOf: e });
       if (relsEntry) out.push({ name: relsEntry.name, data: entryData(buf, relsEntry), copyOf: relsEntry });
