@@ -11,7 +11,7 @@
  * at the end of the text read so far) gives -1 and is read event by event by the handler, which
  * gives the same cell: the differential tests compare the two readings.
  */
-import { decodeEntities } from './xml';
+import { decodeEntities, tagEnd } from './xml';
 
 /** What a cell element holds, as the event-by-event reading would collect it. */
 export type CellParts = {
@@ -27,20 +27,6 @@ export type CellParts = {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** The end ('>') of a start tag from `from`, quotes respected; -1 when none. */
-function tagEnd(xml: string, from: number): number {
-  let quote = 0;
-  const n = xml.length;
-  for (let i = from; i < n; i++) {
-    const c = xml.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i;
-  }
-  return -1;
-}
 
 /** The reference "AB12" (letters, then digits, nothing else) into out.col and out.row; false for any other. */
 function readRef(xml: string, from: number, to: number, out: CellParts): boolean {

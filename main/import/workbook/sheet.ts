@@ -107,6 +107,16 @@ function refRow(ref: string): number {
   return Number.isInteger(n) ? n : 0;
 }
 
+/** A merged range "A1:C2" (or a single cell "B4"), or null when it is not one. */
+function mergedRange(ref: string): MergedRange | null {
+  const [a, b] = ref.split(':');
+  const left = refColumn(a ?? '');
+  const top = refRow(a ?? '');
+  const right = b ? refColumn(b) : left;
+  const bottom = b ? refRow(b) : top;
+  return left && top && right && bottom ? { top, left, bottom, right } : null;
+}
+
 function cellValue(
   type: string,
   style: number,
@@ -191,14 +201,8 @@ export function sheetReader(
     open(tagName, tag, selfClosing) {
       if (tagName === 'sheetData') inData = !selfClosing;
       else if (!inData) {
-        if (tagName === 'mergeCell') {
-          const [a, b] = (attr(tag, 'ref') ?? '').split(':');
-          const left = refColumn(a ?? '');
-          const top = refRow(a ?? '');
-          const right = b ? refColumn(b) : left;
-          const bottom = b ? refRow(b) : top;
-          if (left && top && right && bottom) merges.push({ top, left, bottom, right });
-        }
+        const merge = tagName === 'mergeCell' ? mergedRange(attr(tag, 'ref') ?? '') : null;
+        if (merge) merges.push(merge);
       } else if (tagName === 'row') {
         const r = Number(attr(tag, 'r'));
         rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;

@@ -35,7 +35,7 @@ function tagName(xml: string, from: number): string {
 }
 
 /** The index of the '>' ending a tag that starts at `from`, quotes respected; -1 when none. */
-function tagEnd(xml: string, from: number): number {
+export function tagEnd(xml: string, from: number): number {
   let quote = 0;
   const n = xml.length;
   for (let i = from; i < n; i++) {

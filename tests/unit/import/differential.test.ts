@@ -4,7 +4,7 @@
  * cells, merges, hidden flags and date system.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +13,7 @@ import { readWorkbook } from '../../../main/import/workbook/read';
 import type { Cell, RawWorkbook } from '../../../shared/import/types';
 import { readWorkbookWithExceljs } from '../../helpers/exceljs-reference/read';
 import { makeRollupWorkbook, sampleKpis } from '../../helpers/workbooks';
-import { FIXTURES, REPO, SAMPLES } from './helpers';
+import { FIXTURES, REPO, SAMPLES, xlsxIn } from './helpers';
 
 /** A formula's text is not compared (exceljs gives shared formulas as their master's text). */
 const norm = (c: Cell) => (c.t === 'formula-no-result' ? { t: c.t } : c);
@@ -44,14 +44,6 @@ async function expectSame(bytes: Buffer, name: string) {
   const theirs = await outcome(() => readWorkbookWithExceljs(bytes, name));
   expect(ours).toEqual(theirs);
 }
-
-const xlsxIn = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => f.endsWith('.xlsx'))
-        .map((f) => path.join(dir, f))
-    : [];
 
 /** An exceljs-written workbook with every kind of cell the importer reads. */
 async function exceljsWorkbook(date1904: boolean): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
@@ -10,6 +10,15 @@ import type { InterpretedWorkbook, Issue, KpiRow } from '../../../shared/import/
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = path.join(REPO, 'tests/fixtures/messy');
 export const SAMPLES = path.resolve(REPO, '../shared/samples');
+
+/** The .xlsx files under a folder (none when it does not exist). */
+export const xlsxIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((f) => path.join(dir, f))
+    : [];
 
 export const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
 export const sample = (name: string) => readFileSync(path.join(SAMPLES, name));

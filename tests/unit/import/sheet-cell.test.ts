@@ -4,7 +4,7 @@
  * worksheets of cells written every way XML allows (attribute order, quotes, spacing, prefixes,
  * entities, formulas, inline strings, CDATA, comments), read whole and in pieces cut anywhere.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import type { XmlHandler } from '../../../main/import/workbook/xml';
 import { scanXmlChunks } from '../../../main/import/workbook/xml-stream';
 import { entryData, readZipDirectory } from '../../../main/import/workbook/zip';
 import { rng } from '../../helpers/workbooks';
-import { FIXTURES, SAMPLES } from './helpers';
+import { FIXTURES, SAMPLES, xlsxIn } from './helpers';
 
 const context = (): SheetContext => ({
   shared: ['Account', 'KPI', 'Acme', ''],
@@ -45,14 +45,6 @@ function read(xml: Buffer, sizes: number[], whole: boolean) {
   scanXmlChunks(pieces, handler);
   return reader.sheet();
 }
-
-const xlsxIn = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => f.endsWith('.xlsx'))
-        .map((f) => path.join(dir, f))
-    : [];
 
 /** Every worksheet part of the committed fixtures and the samples, inflated. */
 function worksheets(): Array<{ name: string; xml: Buffer }> {
