@@ -204,6 +204,7 @@ async function preview(
       account: r.account,
       data: r.fields.data,
       dataValue: r.dataValue,
+      months: Object.fromEntries(r.months.map((m) => [monthText(m), m.value])),
     })),
   }));
   return {

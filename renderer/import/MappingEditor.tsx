@@ -29,6 +29,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function MappingEditor(props: {
   sheet: SheetPreview;
   mapping: ColumnMapping;
+  period: string;
   unusable: boolean;
   notice: string | null;
   updating: boolean;
@@ -88,7 +89,7 @@ export function MappingEditor(props: {
           ))}
         </tbody>
       </table>
-      {s.sample.length > 0 && !props.unusable && <SampleRows sheet={s} />}
+      {s.sample.length > 0 && !props.unusable && <SampleRows sheet={s} period={props.period} />}
       {s.notes.length > 0 && (
         <p className="muted">Notes skipped: {s.notes.map((n) => `row ${n.row} "${n.text}"`).join('; ')}</p>
       )}
@@ -147,8 +148,11 @@ function ColumnRow(props: {
   );
 }
 
-/** The first rows of a sheet as read. */
-function SampleRows({ sheet: s }: { sheet: SheetPreview }) {
+/**
+ * The first rows of a sheet as read, with the value each stores for the period: its Data value,
+ * or, where Data is empty, its month column for the period (as the import stores it).
+ */
+function SampleRows({ sheet: s, period }: { sheet: SheetPreview; period: string }) {
   return (
     <table className="table compact" aria-label={`First rows of ${s.name}`}>
       <thead>
@@ -158,7 +162,7 @@ function SampleRows({ sheet: s }: { sheet: SheetPreview }) {
           {s.hasAccountColumn && <th scope="col">Account</th>}
           <th scope="col">Data</th>
           <th scope="col" className="num">
-            Value read
+            Value for {fmtMonth(period)}
           </th>
         </tr>
       </thead>
@@ -169,7 +173,7 @@ function SampleRows({ sheet: s }: { sheet: SheetPreview }) {
             <td>{r.kpi}</td>
             {s.hasAccountColumn && <td>{r.account}</td>}
             <td>{r.data ?? ''}</td>
-            <td className="num">{r.dataValue ?? '–'}</td>
+            <td className="num">{r.dataValue ?? r.months[period] ?? '–'}</td>
           </tr>
         ))}
       </tbody>

@@ -11,6 +11,8 @@ export function SheetEditors(props: {
   preview: ImportPreview;
   knownSheets: Map<string, SheetPreview>;
   mappings: Record<string, ColumnMapping>;
+  /** The period chosen ("2025-09"): the sample rows show the value each would store for it. */
+  period: string;
   editedSheet: string | null;
   problem: string | null;
   updating: boolean;
@@ -43,6 +45,7 @@ export function SheetEditors(props: {
           key={sheet.name}
           sheet={sheet}
           mapping={props.mappings[sheet.name] ?? sheet.mapping}
+          period={props.period}
           unusable={!p.sheets.includes(sheet) || notice !== null}
           notice={notice}
           updating={props.updating && props.editedSheet === sheet.name}

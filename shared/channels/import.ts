@@ -20,8 +20,18 @@ export interface SheetPreview {
   kpiRows: number;
   notes: Array<{ row: number; text: string }>;
   months: string[];
-  /** The first rows as read, for the preview table. */
-  sample: Array<{ row: number; kpi: string; account: string | null; data: string | null; dataValue: number | null }>;
+  /**
+   * The first rows as read, for the preview table: the Data cell and its value, and the row's
+   * month columns by month ("2025-09"), so that the value stored for any period chosen can be shown.
+   */
+  sample: Array<{
+    row: number;
+    kpi: string;
+    account: string | null;
+    data: string | null;
+    dataValue: number | null;
+    months: Record<string, number>;
+  }>;
 }
 
 /** An account proposed for a corporate-mode file, and where its name was found. */

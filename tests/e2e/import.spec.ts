@@ -275,6 +275,13 @@ test('a sheet whose header row comes near one is shown with its columns: choosin
   await expect(page.getByRole('button', { name: 'Import 2 KPIs' })).toBeVisible();
   await expect(page.getByText(/This sheet is not imported/)).toHaveCount(0);
   await expect(page.getByLabel('Period', { exact: true })).toHaveValue('2025-09');
+  // With no Data column, the first rows show what each stores for the period: its month column.
+  const sample = page.getByRole('table', { name: 'First rows of initech' });
+  await expect(sample.getByRole('columnheader', { name: 'Value for Sep 2025' })).toBeVisible();
+  await expect(sample.getByRole('row')).toHaveText([/Value for Sep 2025/, /NPS Score\s*45$/, /CSAT Score\s*4\.4$/]);
+  await page.getByLabel('Period', { exact: true }).fill('2025-08');
+  await expect(sample.getByRole('row')).toHaveText([/Value for Aug 2025/, /NPS Score\s*40$/, /CSAT Score\s*4\.1$/]);
+  await page.getByLabel('Period', { exact: true }).fill('2025-09');
   await page.getByLabel('New account name').fill('Initech');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Import 2 KPIs' })).toBeEnabled();
