@@ -22,6 +22,11 @@ export type CellParts = {
   type: string;
   style: number;
   v: string | null;
+  /**
+   * The value as a number when it is written as a plain decimal ("-12.5", at most 15 digits) in a
+   * number or shared-string cell, `v` then being null; NaN otherwise.
+   */
+  num: number;
   f: string | null;
 };
 
@@ -100,6 +105,35 @@ function readAttributes(xml: string, i: number, out: CellParts): number {
   }
 }
 
+/** 10 to the powers 0 to 15: each exact, as is any integer of at most 15 digits. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal written from `from` to `to` ("45", "-0.125", "1200000"): its number, NaN for
+ * any other text (spaces, an exponent, a '+', more than 15 digits). With at most 15 digits both
+ * the digits as an integer and the power of ten are exact doubles, so their quotient is the
+ * correctly rounded value of the decimal, the number Number() gives for the same text.
+ */
+function plainDecimal(xml: string, from: number, to: number): number {
+  let i = from;
+  const negative = xml.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let digits = 0;
+  let m = 0;
+  let point = -1;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (isDigit(c)) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 /* . */ && point < 0) point = i;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15 || point === to - 1) return Number.NaN;
+  const n = point < 0 ? m : m / POW10[to - point - 1];
+  return negative ? -n : n;
+}
+
 /** The text of `<v>` or `<f>` from `from` up to its end tag `</v>` / `</f>`: [text, index past it], or null. */
 function childText(xml: string, from: number, end: string): [string, number] | null {
   const lt = xml.indexOf('<', from);
@@ -120,6 +154,7 @@ export function readCell(xml: string, at: number, out: CellParts): number {
   out.type = 'n';
   out.style = 0;
   out.v = null;
+  out.num = Number.NaN;
   out.f = null;
   const body = readAttributes(xml, at + 2, out);
   if (body === 0) return -1;
@@ -132,16 +167,21 @@ export function readCell(xml: string, at: number, out: CellParts): number {
     const c1 = xml.charCodeAt(i + 1);
     const c2 = xml.charCodeAt(i + 2);
     if (c1 === 47 /* / */) return c2 === 99 && xml.charCodeAt(i + 3) === 62 ? i + 4 : -1;
-    if (c1 === 118 /* v */ && out.v === null) {
+    // one <v> only (num is NaN until a value is read as a number)
+    if (c1 === 118 /* v */ && out.v === null && Number.isNaN(out.num)) {
       if (c2 === 47 && xml.charCodeAt(i + 3) === 62) {
         out.v = '';
         i += 4;
         continue;
       }
       if (c2 !== 62) return -1;
-      const t = childText(xml, i + 3, '</v>');
-      if (!t) return -1;
-      [out.v, i] = t;
+      const lt = xml.indexOf('<', i + 3);
+      if (lt < 0 || !xml.startsWith('</v>', lt)) return -1;
+      // A number or a shared string's index, read without making its text.
+      const num = out.type === 'n' || out.type === 's' ? plainDecimal(xml, i + 3, lt) : Number.NaN;
+      if (!Number.isNaN(num)) out.num = num;
+      else out.v = decodeEntities(xml.slice(i + 3, lt));
+      i = lt + 4;
     } else if (c1 === 102 /* f */ && out.f === null && (c2 === 62 || c2 === 47 || isSpace(c2))) {
       const e = tagEnd(xml, i + 2);
       if (e < 0) return -1;

@@ -76,7 +76,7 @@ function styleKind(ctx: SheetContext, style: number): number {
   return kind;
 }
 
-function sharedCell(ctx: SheetContext, v: string): Cell {
+function sharedCell(ctx: SheetContext, v: string | number): Cell {
   const i = Number(v);
   if (!ctx.sharedCells) ctx.sharedCells = [];
   const cells = ctx.sharedCells;
@@ -152,7 +152,14 @@ function cellValue(
   }
 }
 
-/** Reads one worksheet's XML into a raw sheet. */
+/** A number or shared-string cell whose value was read as a number: what cellValue gives for its text. */
+function numberCell(type: string, style: number, n: number, ctx: SheetContext): Cell {
+  if (type === 's') return sharedCell(ctx, n);
+  const kind = styleKind(ctx, style);
+  if (kind === DATE_STYLE) return serialDate(n, ctx.date1904);
+  return { t: 'number', v: n, percent: kind === PERCENT_STYLE };
+}
+
 /** The attributes of a cell: its reference, type and style. */
 const CELL_ATTRS = ['r', 't', 's'];
 
@@ -182,7 +189,7 @@ export function sheetReader(
   let inF = false;
   let inT = false;
   let inPh = 0;
-  const parts: CellParts = { col: 0, row: 0, type: 'n', style: 0, v: null, f: null };
+  const parts: CellParts = { col: 0, row: 0, type: 'n', style: 0, v: null, num: Number.NaN, f: null };
   /** A cell's place: its reference's column and row (0 when it has none: the next column, the same row). */
   const placeCell = (col: number, row: number) => {
     colNo = col > 0 ? col : colNo + 1;
@@ -250,7 +257,11 @@ export function sheetReader(
       const end = readCell(xml, at, parts);
       if (end < 0) return -1;
       placeCell(parts.col, parts.row);
-      storeCell(cellValue(parts.type, parts.style, parts.v, null, parts.f, ctx));
+      storeCell(
+        Number.isNaN(parts.num)
+          ? cellValue(parts.type, parts.style, parts.v, null, parts.f, ctx)
+          : numberCell(parts.type, parts.style, parts.num, ctx),
+      );
       return end;
     },
   };

@@ -102,6 +102,9 @@ function randomCell(random: () => number, row: number, col: number): string {
     'a &amp; b',
     '&#49;2',
     '<![CDATA[7]]>',
+    // decimals read without their text, and look-alikes that are not
+    ...['-0', '.5', '5.', '+5', '007', '0.1', '0.30000000000000004', '123456789012345', '1234567890123456'],
+    ...['-123456.789012345', '9007199254740993', '1.2.3', '-', '1e5', '4.35', '0.000001', '-.5', '3.14159265358979'],
   ]);
   const children = [
     ...(random() < 0.3 ? [pick([`<f>SUM(A1:A2)</f>`, '<f t="shared" si="0"/>', '<f>A1&lt;5</f>', '<f/>'])] : []),
@@ -125,27 +128,32 @@ function randomSheet(random: () => number): Buffer {
 
 describe('readCell: a cell element read whole', () => {
   it('reads the plain shapes and leaves every other to the events', () => {
-    const parts: CellParts = { col: 0, row: 0, type: '', style: 0, v: null, f: null };
+    const parts: CellParts = { col: 0, row: 0, type: '', style: 0, v: null, num: Number.NaN, f: null };
     const cell = (xml: string) => {
       const end = readCell(xml, 0, parts);
       return end < 0 ? null : { ...parts, end };
     };
+    // a number or a shared string's index is read as a number, without its text
     expect(cell('<c r="AB12" s="3" t="s"><v>4</v></c>')).toEqual({
       col: 28,
       row: 12,
       type: 's',
       style: 3,
-      v: '4',
+      v: null,
+      num: 4,
       f: null,
       end: 36,
     });
+    expect(cell('<c r="A1"><v>-0.125</v></c>')).toMatchObject({ v: null, num: -0.125 });
+    expect(cell('<c r="A1" t="str"><v>12</v></c>')).toMatchObject({ v: '12', num: Number.NaN });
+    expect(cell('<c r="A1"><v>1e5</v></c>')).toMatchObject({ v: '1e5', num: Number.NaN });
     expect(cell("<c t='str' r='A1'><f>B1&amp;C1</f><v>x &lt; y</v></c>")).toMatchObject({
       type: 'str',
       f: 'B1&C1',
       v: 'x < y',
     });
     expect(cell('<c r="B2" s="1"/>')).toMatchObject({ col: 2, row: 2, style: 1, v: null, end: 17 });
-    expect(cell('<c r="A1">\n  <f t="shared" si="0"/>\n  <v>2</v>\n</c>')).toMatchObject({ f: '', v: '2' });
+    expect(cell('<c r="A1">\n  <f t="shared" si="0"/>\n  <v>2</v>\n</c>')).toMatchObject({ f: '', v: null, num: 2 });
     for (const other of [
       '<x:c r="A1"><x:v>1</x:v></x:c>', // a namespace prefix
       '<c r="A1" t="inlineStr"><is><t>x</t></is></c>',
@@ -160,6 +168,24 @@ describe('readCell: a cell element read whole', () => {
       '<cell r="A1"/>',
     ])
       expect(cell(other)).toBeNull();
+  });
+
+  it('reads a plain decimal of up to 15 digits as the number Number() gives for its text', () => {
+    const random = rng(5);
+    const parts: CellParts = { col: 0, row: 0, type: '', style: 0, v: null, num: Number.NaN, f: null };
+    let read = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const digits = Array.from({ length: 1 + Math.floor(random() * 17) }, () => Math.floor(random() * 10)).join('');
+      const point = Math.floor(random() * (digits.length + 1));
+      const text = `${random() < 0.3 ? '-' : ''}${digits.slice(0, point)}${random() < 0.7 ? '.' : ''}${digits.slice(point)}`;
+      expect(readCell(`<c r="A1"><v>${text}</v></c>`, 0, parts)).toBeGreaterThan(0);
+      if (Number.isNaN(parts.num)) expect(parts.v).toBe(text);
+      else {
+        read++;
+        expect(Object.is(parts.num, Number(text)), text).toBe(true);
+      }
+    }
+    expect(read).toBeGreaterThan(10_000);
   });
 
   it('gives, over every worksheet of every workbook we have, the sheet the events give', () => {
