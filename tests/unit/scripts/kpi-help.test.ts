@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -41,5 +42,32 @@ describe('the command line’s output', () => {
     );
     expect(piped.stderr).toBe('');
     expect(piped.stdout).toBe('status 0\n');
+  });
+
+  it('still closes the database when the reader has stopped: the import is kept and no write-ahead log is left', () => {
+    node('scripts/kpi.mjs', '--help'); // the bundle built
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-pipe-'));
+    const db = path.join(dir, 'k.db');
+    for (const args of [
+      ['init', '--db', db],
+      ['customer', 'add', '--db', db, '--name', 'Acme', '--mode', 'account_rollup'],
+    ])
+      expect(node('dist/main/kpi.cjs', ...args).status).toBe(0);
+    const workbook = path.resolve(ROOT, '../shared/samples/acme-rollup-2025-09.xlsx');
+    // The import writes its report to a pipe whose reader has gone: every line meets a closed pipe.
+    const piped = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" dist/main/kpi.cjs import "${workbook}" --db "${db}" --customer Acme --create-accounts | true; echo "status \${PIPESTATUS[0]}"`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe('status 0\n');
+    expect(fs.existsSync(`${db}-wal`)).toBe(false);
+    const listed = node('dist/main/kpi.cjs', 'accounts', '--db', db, '--customer', 'Acme', '--json');
+    expect(listed.status).toBe(0);
+    expect(JSON.parse(listed.stdout).length).toBeGreaterThan(1);
   });
 });
