@@ -16,6 +16,7 @@ import { loadRanges, ymText } from '../scoring/service';
 import { getSettings } from '../settings/service';
 import { nearSheetPreviews, nearSheetsOnly } from './near-sheets';
 import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
+import { monthValues } from './parsed-json';
 import { type Proposal, proposeAccount } from './propose';
 import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
 import { unrangedIssues } from './unranged';
@@ -204,7 +205,7 @@ async function preview(
       account: r.account,
       data: r.fields.data,
       dataValue: r.dataValue,
-      months: Object.fromEntries(r.months.map((m) => [monthText(m), m.value])),
+      months: monthValues(r),
     })),
   }));
   return {

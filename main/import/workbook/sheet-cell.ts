@@ -11,7 +11,7 @@
  * at the end of the text read so far) gives -1 and is read event by event by the handler, which
  * gives the same cell: the differential tests compare the two readings.
  */
-import { decodeEntities, tagEnd } from './xml';
+import { decodeEntities, isSpace, tagEnd } from './xml';
 
 /** What a cell element holds, as the event-by-event reading would collect it. */
 export type CellParts = {
@@ -30,7 +30,6 @@ export type CellParts = {
   f: string | null;
 };
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The reference "AB12" (letters, then digits, nothing else) into out.col and out.row; false for any other. */
@@ -134,11 +133,10 @@ function plainDecimal(xml: string, from: number, to: number): number {
   return negative ? -n : n;
 }
 
-/** The text of `<v>` or `<f>` from `from` up to its end tag `</v>` / `</f>`: [text, index past it], or null. */
-function childText(xml: string, from: number, end: string): [string, number] | null {
+/** Where the text of `<v>` or `<f>` from `from` ends: the index of its end tag `end` (`</v>`, `</f>`), or -1 when something else comes first. */
+function textEnd(xml: string, from: number, end: string): number {
   const lt = xml.indexOf('<', from);
-  if (lt < 0 || !xml.startsWith(end, lt)) return null;
-  return [decodeEntities(xml.slice(from, lt)), lt + end.length];
+  return lt >= 0 && xml.startsWith(end, lt) ? lt : -1;
 }
 
 /**
@@ -175,8 +173,8 @@ export function readCell(xml: string, at: number, out: CellParts): number {
         continue;
       }
       if (c2 !== 62) return -1;
-      const lt = xml.indexOf('<', i + 3);
-      if (lt < 0 || !xml.startsWith('</v>', lt)) return -1;
+      const lt = textEnd(xml, i + 3, '</v>');
+      if (lt < 0) return -1;
       // A number or a shared string's index, read without making its text.
       const num = out.type === 'n' || out.type === 's' ? plainDecimal(xml, i + 3, lt) : Number.NaN;
       if (!Number.isNaN(num)) out.num = num;
@@ -190,9 +188,10 @@ export function readCell(xml: string, at: number, out: CellParts): number {
         i = e + 1;
         continue;
       }
-      const t = childText(xml, e + 1, '</f>');
-      if (!t) return -1;
-      [out.f, i] = t;
+      const lt = textEnd(xml, e + 1, '</f>');
+      if (lt < 0) return -1;
+      out.f = decodeEntities(xml.slice(e + 1, lt));
+      i = lt + 4;
     } else return -1;
   }
 }

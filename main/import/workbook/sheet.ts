@@ -145,19 +145,21 @@ function cellValue(
       if (v.trim() === '') return formula !== null ? { t: 'formula-no-result', formula } : EMPTY;
       const n = Number(v);
       if (!Number.isFinite(n)) return { t: 'text', v };
-      const kind = styleKind(ctx, style);
-      if (kind === DATE_STYLE) return serialDate(n, ctx.date1904);
-      return { t: 'number', v: n, percent: kind === PERCENT_STYLE };
+      return numericCell(style, n, ctx);
     }
   }
 }
 
-/** A number or shared-string cell whose value was read as a number: what cellValue gives for its text. */
-function numberCell(type: string, style: number, n: number, ctx: SheetContext): Cell {
-  if (type === 's') return sharedCell(ctx, n);
+/** A number in a cell of the given style: a date, a percent or a plain number. */
+function numericCell(style: number, n: number, ctx: SheetContext): Cell {
   const kind = styleKind(ctx, style);
   if (kind === DATE_STYLE) return serialDate(n, ctx.date1904);
   return { t: 'number', v: n, percent: kind === PERCENT_STYLE };
+}
+
+/** A number or shared-string cell whose value was read as a number: what cellValue gives for its text. */
+function numberCell(type: string, style: number, n: number, ctx: SheetContext): Cell {
+  return type === 's' ? sharedCell(ctx, n) : numericCell(style, n, ctx);
 }
 
 /** The attributes of a cell: its reference, type and style. */

@@ -209,6 +209,7 @@ export function attrs(tag: string, names: readonly string[], out: Array<string |
   }
 }
 
-function isSpace(c: number): boolean {
+/** XML whitespace: space, tab, line feed, carriage return. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
