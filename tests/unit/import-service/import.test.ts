@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
+import { readParsedRows } from '../../../main/import/parsed-json';
 import { commitImport, previewImport } from '../../../main/import/service';
 import { updateSettings } from '../../../main/settings/service';
 import { deleteUpload, downloadUpload, lastUploadAccount, listUploads } from '../../../main/uploads/service';
@@ -91,7 +92,7 @@ describe('the import, stored in the seed tables', () => {
         fs.readFileSync(path.join(SAMPLES, 'techcorp-solutions-2025-09.xlsx')),
       ),
     ).toBe(0);
-    expect(JSON.parse(upload.parsed_json as string).rows).toHaveLength(67);
+    expect(readParsedRows(upload.parsed_json as string)).toHaveLength(67);
     const nps = t.db.raw.prepare("SELECT * FROM kpis WHERE kpi_parameter = 'NPS Score'").get() as Record<
       string,
       unknown
@@ -115,9 +116,8 @@ describe('the import, stored in the seed tables', () => {
       history.every((h) => typeof h.value === 'number' && ['Healthy', 'Risk', 'Critical'].includes(h.health_status)),
     ).toBe(true);
     // parsed_json keeps each row's month columns as the file says them, keyed by month.
-    const parsedNps = JSON.parse(upload.parsed_json as string).rows.find(
-      (r: { fields: { kpi_parameter: string } }) => r.fields.kpi_parameter === 'NPS Score',
-    );
+    const parsedNps = readParsedRows(upload.parsed_json as string).find((r) => r.fields.kpi_parameter === 'NPS Score');
+    if (!parsedNps) throw new Error('NPS Score is not in parsed_json');
     expect(Object.keys(parsedNps.months)).toEqual(history.map((h) => `2025-0${h.month}`));
     const monthColumns = history.filter((h) => h.month !== 9).map((h) => [`2025-0${h.month}`, h.value]);
     expect(Object.entries(parsedNps.months).filter(([k]) => k !== '2025-09')).toEqual(monthColumns);
