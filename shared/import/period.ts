@@ -59,11 +59,12 @@ const MAX_TEXT = 2000;
 /** A title cell's characters read (a long note above the header is not searched to its end). */
 export const TITLE_CELL_TEXT = 300;
 
-type Mention = { at: number; month: YearMonth };
+/** A month written in a text: where it starts and ends, and the month. */
+type Mention = { at: number; end: number; month: YearMonth };
 
 /**
  * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025" (or
- * without the comma), "September 2025", "September, 2025", "Sep-25", "2025-Sep", "2025-09",
+ * without the comma, or "Sep-28-2025"), "September 2025", "September, 2025", "Sep-25", "2025-Sep", "2025-09",
  * "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025", "Q3 2025", "FY2025 Q3"
  * (a quarter's last month). A date that could be day/month or month/day (03/04/2025) is not taken.
  */
@@ -96,8 +97,8 @@ export function monthMentions(text: string): Mention[] {
     const month = name(m[1]);
     return month ? ym(Number(m[2]), month) : null;
   });
-  // September 28, 2025 and September 28 2025
-  each(/\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:, ?| )(\d{4})\b/g, (m) => {
+  // September 28, 2025, September 28 2025 and Sep-28-2025 (before 09/2025 reads "28-2025")
+  each(/\b([A-Za-z]{3,9})\.?(?: |-)(\d{1,2})(?:st|nd|rd|th)?(?:, ?| |-)(\d{4})\b/g, (m) => {
     const month = name(m[1]);
     return month && Number(m[2]) <= 31 ? ym(Number(m[3]), month) : null;
   });
@@ -129,10 +130,7 @@ export function monthMentions(text: string): Mention[] {
     const month = name(m[2]);
     return month ? ym(Number(m[1]), month) : null;
   });
-  return found
-    .filter((f): f is { at: number; end: number; month: YearMonth } => f.month !== null)
-    .sort((a, b) => a.at - b.at)
-    .map(({ at, month }) => ({ at, month }));
+  return found.filter((f): f is Mention => f.month !== null).sort((a, b) => a.at - b.at);
 }
 
 /** Words before a date that say whose it is: the data's ("as of") or the file's ("prepared on"). */
@@ -182,18 +180,82 @@ function ownerOf(before: string): 'data' | 'file' | null {
   return DATA_WORDS.has(last) ? 'data' : 'file';
 }
 
+/** Words right after a date that make it the data's ("September 2025 data") or the file's ("Oct 1, 2025 export"). */
+const DATA_NOUNS = 'data|kpis?|figures|numbers|results|metrics|values|actuals|scores?';
+const DATA_WORD = new RegExp(`^(?:${DATA_NOUNS})$`, 'i');
+const DATA_AFTER = new RegExp(`^[\\s,:;\\-\u2013\u2014]*(?:${DATA_NOUNS})\\b`, 'i');
+const FILE_AFTER = /^[\s,:;(\-\u2013\u2014]*(?:export|extract|download|print|pull|refresh|generat|creat|prepar)/i;
+
+/** Where a clause ends, before a month: its words do not say whose the month is. */
+const CLAUSE_END = /.*(?:[\u2013\u2014|;()]| - )/s;
+
+/**
+ * Whose a month is, by the words before it (nearest first, within its clause), else by the words
+ * right after it; `from` and `to` are the dates beside it, whose words are theirs.
+ */
+function ownerAround(text: string, at: number, end: number, from: number, to: number): 'data' | 'file' | null {
+  const before = ownerOf(text.slice(Math.max(from, at - 40), at).replace(CLAUSE_END, ''));
+  if (before) return before;
+  const after = text.slice(end, Math.min(to, end + 40));
+  return DATA_AFTER.test(after) ? 'data' : FILE_AFTER.test(after) ? 'file' : null;
+}
+
+/**
+ * A month named alone, in full ("September", "SEPTEMBER", "september", or "Sept"): a whole word,
+ * no year beside it, and not followed by a capitalised word ("for May Chen", "June Lee" are
+ * people). "may", "march" and "august" in lower case are other words; three-letter
+ * abbreviations alone are too often other words ("Jan", "Mar").
+ */
+const BARE_MONTH = /\b[A-Za-z]{3,9}\b/g;
+const NEXT_WORD = /^\.?\s+([A-Za-z]+)/;
+const FULL_NAMES = new Set([...MONTH_NAMES.map((n) => n.toLowerCase()), 'sept']);
+const LOWER_WORDS = new Set(['may', 'march', 'august']);
+const bareMonth = (word: string): number | null =>
+  FULL_NAMES.has(word.toLowerCase()) && !LOWER_WORDS.has(word) ? monthFromName(word) : null;
+
+/**
+ * A month named without a year and said to be the data's ("September data", "data for
+ * September"), dated by another date of the same text: the last such month on or before it
+ * ("Oct 1, 2025 export of September data" is September 2025). Null without either.
+ */
+function bareDataMonth(t: string, dated: Mention[]): YearMonth | null {
+  if (!dated.length) return null;
+  for (const m of t.matchAll(BARE_MONTH)) {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    const month = bareMonth(m[0]);
+    if (!month || dated.some((d) => at < d.end && end > d.at)) continue;
+    const next = NEXT_WORD.exec(t.slice(end, end + 30))?.[1];
+    if (next && /^[A-Z]/.test(next) && !DATA_WORD.test(next)) continue;
+    // The words around it, up to the dates beside it.
+    const from = Math.max(0, ...dated.filter((d) => d.end <= at).map((d) => d.end));
+    const to = Math.min(t.length, ...dated.filter((d) => d.at >= end).map((d) => d.at));
+    if (ownerAround(t, at, end, from, to) !== 'data') continue;
+    // Dated by the nearest date of the text.
+    const ref = [...dated].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0].month;
+    return { year: month <= ref.month ? ref.year : ref.year - 1, month };
+  }
+  return null;
+}
+
 /**
  * The month of the data named in one title text, or null: a month said to be the data's ("as of",
- * "period", "for") first, else the first one not said to be the file's (a "prepared on" date).
+ * "period", "for" before it, "data" after it) first, then a month named without a year but said to
+ * be the data's, dated by the other date of the text ("Oct 1, 2025 export of September data"),
+ * else the first month not said to be the file's (a "prepared on" date, an "Oct 1, 2025 export").
+ * The words that say whose a month is are read up to the dates beside it, not across them.
  */
 export function periodInText(text: string): YearMonth | null {
+  const t = text.normalize('NFKC').slice(0, MAX_TEXT);
+  const mentions = monthMentions(t);
   let plain: YearMonth | null = null;
-  for (const m of monthMentions(text)) {
-    const owner = ownerOf(text.slice(Math.max(0, m.at - 40), m.at));
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const owner = ownerAround(t, m.at, m.end, mentions[i - 1]?.end ?? 0, mentions[i + 1]?.at ?? t.length);
     if (owner === 'data') return m.month;
     if (!plain && owner === null) plain = m.month;
   }
-  return plain;
+  return bareDataMonth(t, mentions) ?? plain;
 }
 
 /** The month in a file name: techcorp-2025-09.xlsx, KPIs Sep 2025.xlsx, kpis_2025_09.csv. */

@@ -87,6 +87,19 @@ describe('the default period and account of a workbook (spec: Modes, The import 
     );
   });
 
+  it("takes the data's month of a title that also dates the export, in the title cell or in the cells beside a label", async () => {
+    const sheets = globexSheets();
+    sheets[0].titles = ['Globex Analytics — Relationship Strength KPIs', 'Oct 1, 2025 export of September data'];
+    const p = await preview('scorecard.xlsx', sheets);
+    // October was taken before: the export's date, not the data's month.
+    expect(p.defaultPeriodFrom.sentence).toBe(
+      'Period September 2025: from "Oct 1, 2025 export of September data" on sheet Relationship Strength.',
+    );
+    expect(p.periods['2025-09'].conflicts.count).toBe(0);
+    sheets[0].titles = [['Exported:', new Date(Date.UTC(2026, 0, 5)), 'December data']];
+    expect((await preview('scorecard.xlsx', sheets)).defaultPeriod).toBe('2025-12');
+  });
+
   it('proposes an existing account named in the title rows before the file name', async () => {
     const globex = createAccount(t.db, ws.id, { name: 'Globex Analytics' });
     createAccount(t.db, ws.id, { name: 'Initech' });

@@ -40,6 +40,9 @@ describe('a month written in a title', () => {
     ['As of September 30 2025', '2025-09'],
     ['2025-Sep', '2025-09'],
     ['snapshot 20250930', '2025-09'],
+    // A date as US tools write it with hyphens: month, day, year (not "01-2025", January).
+    ['Sep-01-2025', '2025-09'],
+    ['as of Sep-28-2025', '2025-09'],
   ])('%s is %s', (text, want) => {
     expect(key(periodInText(text))).toBe(want);
   });
@@ -63,6 +66,36 @@ describe('a month written in a title', () => {
     ['Pulled from Gainsight on 2025-10-03', null],
   ])('%s names no month of the data', (text, want) => {
     expect(key(periodInText(text))).toBe(want);
+  });
+
+  it.each([
+    // The file's date and the data's month in one line: the words after a date say whose it is
+    // too, and a word before one date does not reach across another.
+    ['Oct 1, 2025 export of September data', '2025-09'],
+    ['Exported 2025-10-01 — September 2025 data', '2025-09'],
+    ['September data (exported Oct 1, 2025)', '2025-09'],
+    ['SEPTEMBER DATA, exported 01.10.2025', '2025-09'],
+    ['data for september, exported 2025-10-01', '2025-09'],
+    ['May KPIs (exported 2025-06-02)', '2025-05'],
+    ['Data for June — Oct 1, 2025', '2025-06'],
+    // A month named without its year takes the year of the other date: the last such month on or before it.
+    ['Exported 5 Jan 2026: December data', '2025-12'],
+  ])('%s is %s, as a person reads it', (text, want) => {
+    expect(key(periodInText(text))).toBe(want);
+  });
+
+  it.each([
+    // People's names, lower-case words, and a month without a date to give it its year.
+    'KPIs for May Chen — exported 3 Oct 2025',
+    'Report for Jan Novak, prepared 2025-10-03',
+    'Data for May Chen exported 2025-10-03',
+    'Exported 2025-10-01; we may revise the march figures',
+    'September data',
+    // The file's date, said after it.
+    'Oct 1, 2025 export',
+    '2025-10-03 extract from Gainsight',
+  ])('%s names no month of the data', (text) => {
+    expect(periodInText(text)).toBeNull();
   });
 
   it('prefers the month said to be the data over a "prepared" date in the same line', () => {
@@ -168,6 +201,14 @@ describe('the default period, first that applies', () => {
   it('1. names the sheet as its category reads, without the spaces around its name', () => {
     const padded = { ...base, sheets: [{ ...base.sheets[1], name: '  Relationship Strength ' }] };
     expect(choosePeriod(padded, today).sentence).toBe('from "data as of 28 Sep 2025" on sheet Relationship Strength');
+  });
+  it("1. the data's month of a title that also gives the file's date, quoted as written", () => {
+    const titled = { ...base, sheets: [{ ...base.sheets[1], titleText: ['Oct 1, 2025 export of September data'] }] };
+    expect(choosePeriod(titled, today)).toEqual({
+      period: '2025-09',
+      from: 'title',
+      sentence: 'from "Oct 1, 2025 export of September data" on sheet Relationship Strength',
+    });
   });
   it('2. the file name', () => {
     const src = choosePeriod({ ...base, sheets: base.sheets.map((s) => ({ ...s, titleText: [] })) }, today);
