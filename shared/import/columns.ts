@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { nameWords } from '../names';
-import { monthMentions } from './period';
+import { monthMentions, titleLines } from './period';
 import type { Cell } from './types';
 import {
   cellDisplayText,
@@ -15,6 +15,7 @@ import {
   parseMonthText,
   type YearMonth,
 } from './values';
+import { titleYear, withYearlessMonths, yearlessColumns, yearlessMonth } from './yearless';
 
 export const FIELD_KEYS = [
   'kpi_parameter',
@@ -192,6 +193,14 @@ export function mapHeaderRow(cells: Cell[]): ColumnMapping {
   return mapping;
 }
 
+/**
+ * The mapping of a sheet's header row (`headerRow`, 1-based) as detected: mapHeaderRow, with month
+ * headers written without their year read as months of the year the title rows above give.
+ */
+export function detectMapping(rows: Cell[][], headerRow: number): ColumnMapping {
+  return withYearlessMonths(mapHeaderRow(rows[headerRow - 1] ?? []), () => titleYear(titleLines(rows, headerRow)));
+}
+
 /** A mapping is usable when it has a KPI-name column and at least one value column (Data or a month). */
 export function isUsableMapping(mapping: ColumnMapping): boolean {
   return (
@@ -255,6 +264,9 @@ function nearHint(mapping: ColumnMapping, row: number): string | null {
     const heads = values.slice(0, 3).map((m) => `"${m.header}"`);
     return `row ${row} has value columns (${heads.join(', ')}${values.length > 3 ? ', …' : ''}) but no column of KPI names: head it "KPI" (or KPI Name, KPI Parameter, Metric, Parameter, Measure)`;
   }
+  const yearless = yearlessColumns(mapping);
+  if (kpi && !values.length && yearless.length)
+    return `row ${row} has a KPI column ("${kpi.header}") and months without a year ("${yearless[0].header}"${yearless.length > 1 ? ', …' : ''}): write the year in the headers ("${yearless[0].header} 2025") or in a title row above them ("KPIs 2025")`;
   if (kpi && !values.length && mapping.length >= 2)
     return `row ${row} has a KPI column ("${kpi.header}") but no value column: head the values "Data" (or Value, Current Value, Actual, Current) or with their month ("Sep 2025")`;
   return null;
@@ -274,7 +286,7 @@ export function scanHeaderRows(
   for (let r = 0; r < limit; r++) {
     const cells = rows[r] ?? [];
     if (!cells.some((c) => c.t === 'text')) continue;
-    const own = mapHeaderRow(cells);
+    const own = detectMapping(rows, r + 1);
     const mapping = withMonthsBelow(rows, r + 1, own);
     if (isUsableMapping(mapping)) return { found: { row: r + 1, mapping }, near };
     const hint: string | null = near ? null : nearHint(own, r + 1);
@@ -307,12 +319,12 @@ export function nearHeader(rows: Cell[][], maxRows: number = HEADER_SEARCH_ROWS)
 /**
  * The signature of a header row, under which a user-corrected mapping is remembered: the
  * normalised non-month headers in order. Month headers are left out, those that name their month
- * beside Data's words too ("Current Value (Sep 2025)"), so next month's file (one month column
- * more, "Current Value (Oct 2025)") has the same signature.
+ * beside Data's words too ("Current Value (Sep 2025)") and those without their year ("Sep"), so
+ * next month's file (one month column more, "Current Value (Oct 2025)") has the same signature.
  */
 export function headerSignature(headers: string[]): string {
   return headers
-    .filter((h) => h.trim() !== '' && !parseMonthText(h) && !valueHeaderMonth(h))
+    .filter((h) => h.trim() !== '' && !parseMonthText(h) && !valueHeaderMonth(h) && yearlessMonth(h) === null)
     .map(normalizeHeader)
     .filter((h) => h !== '')
     .join('|');
@@ -323,13 +335,16 @@ export function headerSignature(headers: string[]): string {
  * columns come and go): a header the remembered mapping knows gets its field; any other header is
  * recognised as usual. Month columns are always recognised from the header itself.
  */
-export function applyRememberedMapping(cells: Cell[], remembered: ColumnMapping): ColumnMapping {
+export function applyRememberedMapping(
+  cells: Cell[],
+  remembered: ColumnMapping,
+  detected: ColumnMapping = mapHeaderRow(cells),
+): ColumnMapping {
   const byHeader = new Map<string, ColumnField>();
   for (const m of remembered) {
     const key = normalizeHeader(m.header);
     if (key && m.field !== 'month' && !byHeader.has(key)) byHeader.set(key, m.field);
   }
-  const detected = mapHeaderRow(cells);
   const taken = new Set<ColumnField>();
   return detected.map((m) => {
     if (m.field === 'month') return m;

@@ -27,6 +27,7 @@ import {
   resolveColumns,
   warnAccountsAbove,
   warnIgnoredTwins,
+  warnYearlessMonths,
 } from './sheetRows';
 import { type Cell, cellAt, type RawSheet, type RawWorkbook } from './types';
 import { cellDisplayText, isBlankCell, monthKey, type YearMonth } from './values';
@@ -249,6 +250,7 @@ function interpretSheet(
   const cols = resolveColumns(sheet, headerRow, mapping, issue);
   const { fieldCol, monthCols } = cols;
   if (detected) warnIgnoredTwins(sheet, headerRow, mapping, cols, issue);
+  if (!ctx.options.mappings?.[sheetName]) warnYearlessMonths(headerRow, mapping, issue);
 
   const kpiCol = fieldCol.get('kpi_parameter')!.col;
   const corporate = ctx.options.uploadMode === 'corporate';

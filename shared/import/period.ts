@@ -5,7 +5,8 @@
  * both take their default from `choosePeriod`.
  */
 import { fmtCount } from '../format';
-import { monthFromName, monthKey, type YearMonth } from './values';
+import type { Cell } from './types';
+import { isoDate, monthFromName, monthKey, type YearMonth } from './values';
 
 /** Where a default period came from, with a plain sentence that says so. */
 export type PeriodSource = {
@@ -58,6 +59,28 @@ const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 const MAX_TEXT = 2000;
 /** A title cell's characters read (a long note above the header is not searched to its end). */
 export const TITLE_CELL_TEXT = 300;
+
+/**
+ * The text of the rows above the header (row `headerRow`, 1-based), one line per row: titles that
+ * may name the account or the period. A row's cells read as a person reads them: a label ending
+ * in ':' runs on into the next cell ("Data as of:" | 28/09/2025 is "Data as of: 2025-09-28",
+ * "Account:" | "Globex" is "Account: Globex"); other cells are separate fields ("Globex | Prepared
+ * on 2 Oct 2025"). A date cell reads as its ISO date.
+ */
+export function titleLines(rows: Cell[][], headerRow: number): string[] {
+  const lines = new Set<string>();
+  for (let r = 0; r < headerRow - 1; r++) {
+    let line = '';
+    for (const c of rows[r] ?? []) {
+      const text =
+        c.t === 'text' ? c.v.trim().slice(0, TITLE_CELL_TEXT) : c.t === 'date' ? isoDate(c.year, c.month, c.day) : '';
+      if (!text) continue;
+      line = !line ? text : line.endsWith(':') ? `${line} ${text}` : `${line} | ${text}`;
+    }
+    if (line) lines.add(line);
+  }
+  return [...lines];
+}
 
 /** A month written in a text: where it starts and ends, and the month. */
 type Mention = { at: number; end: number; month: YearMonth };

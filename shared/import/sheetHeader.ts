@@ -7,11 +7,11 @@ import {
   applyRememberedMapping,
   type ColumnMapping,
   detectHeaderRow,
+  detectMapping,
   HEADER_SEARCH_ROWS,
   headerSignature,
   headerText,
   isUsableMapping,
-  mapHeaderRow,
   normalizeHeader,
   scanHeaderRows,
   withMonthsBelow,
@@ -61,7 +61,7 @@ export function sheetHeader(sheet: RawSheet, options: InterpretOptions): SheetHe
   let detected = false;
   if (userRow !== undefined) {
     headerRow = userRow;
-    mapping = userMapping ?? withMonthsBelow(sheet.rows, userRow, mapHeaderRow(sheet.rows[userRow - 1] ?? []));
+    mapping = userMapping ?? withMonthsBelow(sheet.rows, userRow, detectMapping(sheet.rows, userRow));
   } else if (userMapping) {
     headerRow = detectHeaderRow(sheet.rows)?.row ?? findRowForMapping(sheet, userMapping);
     mapping = userMapping;
@@ -75,7 +75,11 @@ export function sheetHeader(sheet: RawSheet, options: InterpretOptions): SheetHe
     const remembered = options.rememberedMappings?.[signature];
     headerRow = at.row;
     mapping = remembered
-      ? withMonthsBelow(sheet.rows, at.row, applyRememberedMapping(headerCells, remembered))
+      ? withMonthsBelow(
+          sheet.rows,
+          at.row,
+          applyRememberedMapping(headerCells, remembered, detectMapping(sheet.rows, at.row)),
+        )
       : at.mapping;
     detected = !remembered;
     if (near && !isUsableMapping(mapping))

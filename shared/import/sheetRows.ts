@@ -2,9 +2,10 @@ import { firstFew } from '../format';
 import { normalizeName } from '../names';
 import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader, headerMonth } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
-import { TITLE_CELL_TEXT } from './period';
+import { titleLines } from './period';
 import { type Cell, cellAt, type RawSheet } from './types';
-import { cellDisplayText, isoDate, monthKey, monthLabel, parseMonthHeader, parseValue, type YearMonth } from './values';
+import { cellDisplayText, monthKey, monthLabel, parseMonthHeader, parseValue, type YearMonth } from './values';
+import { yearlessColumns } from './yearless';
 
 /* The steps of reading one KPI sheet: its columns, its title rows, each KPI row. */
 
@@ -111,25 +112,26 @@ export function warnAccountsAbove(rr: RowReader): void {
 }
 
 /**
- * The text of the rows above the header, one line per row (titles that may name the account or
- * the period). A row's cells read as a person reads them: a label ending in ':' runs on into the
- * next cell ("Data as of:" | 28/09/2025 is "Data as of: 2025-09-28", "Account:" | "Globex" is
- * "Account: Globex"); other cells are separate fields ("Globex | Prepared on 2 Oct 2025"). A date
- * cell reads as its ISO date.
+ * Columns headed by a month without its year ("Jan" ... "Dec") that no title row gave a year to:
+ * one warning for the sheet, saying how to give it (nothing is guessed).
  */
+export function warnYearlessMonths(headerRow: number, mapping: ColumnMapping, issue: IssueFn): void {
+  const cols = yearlessColumns(mapping);
+  if (!cols.length) return;
+  const many = cols.length > 1;
+  const quoted = cols.map((c) => `"${c.header}"`);
+  const headers = quoted.length > 2 ? `${quoted[0]} … ${quoted[quoted.length - 1]}` : quoted.join(', ');
+  issue(
+    'warning',
+    `${many ? 'Columns' : 'Column'} ${firstFew(cols.map((c) => columnLetter(c.col)))} (${headers}) ${many ? 'name months' : 'names a month'} without a year, so ${many ? 'they were' : 'it was'} not imported: write the year in the headers ("Jan 2025") or in a title row above them ("KPIs 2025"), or set each column's month in the preview.`,
+    headerRow,
+    cols[0].col,
+  );
+}
+
+/** The text of the rows above a sheet's header, one line per row (see titleLines). */
 export function readTitleText(sheet: RawSheet, headerRow: number): string[] {
-  const titleText = new Set<string>();
-  for (let r = 0; r < headerRow - 1; r++) {
-    let line = '';
-    for (const c of sheet.rows[r] ?? []) {
-      const text =
-        c.t === 'text' ? c.v.trim().slice(0, TITLE_CELL_TEXT) : c.t === 'date' ? isoDate(c.year, c.month, c.day) : '';
-      if (!text) continue;
-      line = !line ? text : line.endsWith(':') ? `${line} ${text}` : `${line} | ${text}`;
-    }
-    if (line) titleText.add(line);
-  }
-  return [...titleText];
+  return titleLines(sheet.rows, headerRow);
 }
 
 /** What reading one sheet's KPI rows needs. */

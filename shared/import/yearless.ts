@@ -1,0 +1,109 @@
+/**
+ * Month headers written without their year ("Jan", "Feb" ... "Dec", "September"), as hand-kept
+ * scorecards often have them with the year in a title row above ("Acme KPIs 2025", "data as of
+ * 28 Sep 2025"). A person reads them as months of that year; so does the importer. Without a year
+ * anywhere above them they are not guessed: the report says so and how to give it.
+ */
+import type { ColumnMapping } from './columns';
+import { periodInText } from './period';
+import { monthFromName, monthKey, type YearMonth } from './values';
+
+const FULL_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** The month a header names without a year: "Jan", "JAN.", "January", "Sept"; null for anything else. */
+export function yearlessMonth(header: string): number | null {
+  const w = header.trim().replace(/\.$/, '').toLowerCase();
+  if (w.length !== 3 && w !== 'sept' && !FULL_NAMES.includes(w)) return null;
+  return /^[a-z]+$/.test(w) ? monthFromName(w) : null;
+}
+
+/** What the title rows above a header say of the year: a month of the data (its year), or a year alone. */
+export type TitleYear = { year: number; period: YearMonth | null; text: string };
+
+/** A year written alone in a title ("KPIs 2025", "2025 scorecard"): not a fiscal year, a quarter's, or part of a date. */
+const LONE_YEAR = /(?<![\w./-])(19[9]\d|2[01]\d\d)(?![\w./-])/;
+const NOT_CALENDAR = /\b(?:FY|Q[1-4]|H[12])\s*'?$/i;
+
+/** The year the title lines give: the first month of the data named in them, else the first year written alone. */
+export function titleYear(lines: string[]): TitleYear | null {
+  for (const text of lines) {
+    const period = periodInText(text);
+    if (period) return { year: period.year, period, text };
+  }
+  for (const text of lines) {
+    const m = LONE_YEAR.exec(text);
+    if (m && !NOT_CALENDAR.test(text.slice(0, m.index))) return { year: Number(m[1]), period: null, text };
+  }
+  return null;
+}
+
+/**
+ * The years of yearless months in column order: each run of rising months is one year, the next
+ * run the year after ("Oct Nov Dec Jan" is two runs). Runs are placed by the data's month where
+ * the titles name one (the run holding that month is its year), else by a year alone when there
+ * is one run. Null when that does not decide it (several runs under a year alone: a fiscal year).
+ */
+function yearsOf(months: number[], title: TitleYear): number[] | null {
+  const runs: number[] = [];
+  let run = 0;
+  months.forEach((m, i) => {
+    if (i > 0 && m <= months[i - 1]) run++;
+    runs.push(run);
+  });
+  if (run === 0) return months.map(() => title.year);
+  const p = title.period;
+  if (!p) return null;
+  // The run that holds the data's month is its year; else the last column is the latest month not after it.
+  let at = months.lastIndexOf(p.month);
+  let year = p.year;
+  if (at < 0) {
+    at = months.length - 1;
+    if (months[at] > p.month) year--;
+  }
+  return runs.map((r) => year + r - runs[at]);
+}
+
+/**
+ * The mapping with its yearless month headers ("Jan" ... "Dec", left 'ignored' by mapHeaderRow)
+ * read as months of the year the title rows give (`title`, asked for only when there are such
+ * headers). A month another column already names stays ignored, as a twin does.
+ */
+export function withYearlessMonths(mapping: ColumnMapping, title: () => TitleYear | null): ColumnMapping {
+  const bare = mapping.filter((m) => m.field === 'ignored' && yearlessMonth(m.header) !== null);
+  if (!bare.length) return mapping;
+  const t = title();
+  if (!t) return mapping;
+  const months = bare.map((m) => yearlessMonth(m.header) as number);
+  const years = yearsOf(months, t);
+  if (!years) return mapping;
+  const taken = new Set(mapping.flatMap((m) => (m.field === 'month' && m.month ? [monthKey(m.month)] : [])));
+  const read = new Map<number, YearMonth>();
+  bare.forEach((m, i) => {
+    const month = { year: years[i], month: months[i] };
+    if (month.year < 1990 || month.year > 2199 || taken.has(monthKey(month))) return;
+    taken.add(monthKey(month));
+    read.set(m.col, month);
+  });
+  return mapping.map((m) => {
+    const month = read.get(m.col);
+    return month ? { col: m.col, header: m.header, field: 'month' as const, month } : m;
+  });
+}
+
+/** The columns of a mapping still headed by a month without its year (none where the titles gave one). */
+export function yearlessColumns(mapping: ColumnMapping): ColumnMapping {
+  return mapping.filter((m) => m.field === 'ignored' && yearlessMonth(m.header) !== null);
+}
