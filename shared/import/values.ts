@@ -55,7 +55,9 @@ export function formatNumber(n: number): string {
  * The digits left once signs, currency, percent and suffix are off: a plain decimal number with a
  * point (`1234.5`, `.5`, `1e3`), or commas as thousands separators in groups of three (`1,234.5`),
  * the one grouping the workbook contract names. A comma in any other place (`12,5`, `1.234,5`) and
- * other group separators (`1 234`) are not plainly a number: such text has no value and is reported.
+ * other group separators (`1 234`) are not plainly a number: such text has no value and is reported
+ * (a CSV file that writes all its numbers with a decimal comma has them rewritten before they come
+ * here: main/import/workbook/csv-numbers.ts).
  */
 function core(t: string): number | null {
   if (/^\d+(\.\d+)?$|^\.\d+$/.test(t)) return Number(t);

@@ -4,6 +4,7 @@
  * (UTF-16 with a BOM and Windows-1252 are read too).
  */
 import type { Cell, RawSheet } from '../../../shared/import/types';
+import { pointDecimal, writesDecimalComma } from './csv-numbers';
 import { MAX_CELLS, MAX_ROWS, refuse } from './safety';
 
 export type Separator = ',' | ';' | '\t';
@@ -218,18 +219,20 @@ export function csvOverLimits(text: string, sep: Separator, maxRows = MAX_ROWS, 
 /**
  * A CSV file as a raw sheet: every non-empty field a text cell, each row turned into cells as it
  * is parsed. The workbook's cell and row limits hold: a file over them is refused as soon as the
- * parse passes them, before the rest is read.
+ * parse passes them, before the rest is read. A file that writes its numbers with a decimal comma
+ * (judged on its first 64 KB, see csv-numbers.ts) has them read in the point convention.
  */
 export function csvToSheet(bytes: Uint8Array, fileName: string): RawSheet {
   const text = decodeText(bytes);
   const sep = detectSeparator(text);
   if (csvOverLimits(text, sep)) throw refuse('too-many-cells');
+  const decimalComma = writesDecimalComma(parseCsv(text.slice(0, 64 * 1024), sep, 2000));
   const rows: Cell[][] = [];
   let cells = 0;
   parseCsv(text, sep, Number.POSITIVE_INFINITY, (fields) => {
     cells += fields.length;
     if (rows.length >= MAX_ROWS || cells > MAX_CELLS) throw refuse('too-many-cells');
-    const row = fields.map((f): Cell => (f === '' ? EMPTY : { t: 'text', v: f }));
+    const row = fields.map((f): Cell => (f === '' ? EMPTY : { t: 'text', v: decimalComma ? pointDecimal(f) : f }));
     while (row.length > 0 && row[row.length - 1].t === 'empty') row.pop();
     rows.push(row);
   });
