@@ -300,3 +300,49 @@ test('a sheet whose header row comes near one is shown with its columns: choosin
     { n: 'NPS Score', m: 9, v: 45 },
   ]);
 });
+
+test("a European Excel's CSV with months headed without their year: the year from its title, every decimal comma a number", async ({
+  appPage: page,
+  app,
+}) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-e2e-')), 'initech.csv');
+  fs.writeFileSync(
+    file,
+    '\ufeffInitech KPIs 2025\r\nKPI;Data;Weight;Jan;Feb;Mar\r\nNPS Score;45,5;30%;40,5;41;42,25\r\nCSAT Score;4,4;50%;4,1;4,2;4,3\r\n',
+  );
+  await createWorkspace(page, 'European');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  await dropFile(page, file);
+  // Jan to Mar of 2025, and Data (different from March) the month after them.
+  await expect(page.getByText('1 KPI sheet, 2 KPI rows, months Jan 2025 to Mar 2025.')).toBeVisible();
+  await expect(page.getByLabel('Period', { exact: true })).toHaveValue('2025-04');
+  await page.locator('summary', { hasText: '3 month columns' }).click();
+  await expect(page.getByLabel('Column D of initech imported as')).toHaveValue('month');
+  const sample = page.getByRole('table', { name: 'First rows of initech' });
+  // The Data cell as read, and the value it stores for the period.
+  await expect(sample.getByRole('row')).toHaveText([
+    /Value for Apr 2025/,
+    /NPS Score\s*45\.5\s*45\.5$/,
+    /CSAT Score\s*4\.4\s*4\.4$/,
+  ]);
+  await expect(page.getByText(/not a number|without a year/)).toHaveCount(0);
+  await page.getByLabel('New account name').fill('Initech');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: 'Import 2 KPIs' }).click();
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeVisible();
+  const stored = app.backend.ctx.db.raw
+    .prepare(
+      'SELECT k.kpi_parameter n, ts.year * 100 + ts.month ym, ts.value v FROM kpi_time_series ts JOIN kpis k USING (kpi_id) ORDER BY n, ym',
+    )
+    .all();
+  expect(stored).toEqual([
+    { n: 'CSAT Score', ym: 202501, v: 4.1 },
+    { n: 'CSAT Score', ym: 202502, v: 4.2 },
+    { n: 'CSAT Score', ym: 202503, v: 4.3 },
+    { n: 'CSAT Score', ym: 202504, v: 4.4 },
+    { n: 'NPS Score', ym: 202501, v: 40.5 },
+    { n: 'NPS Score', ym: 202502, v: 41 },
+    { n: 'NPS Score', ym: 202503, v: 42.25 },
+    { n: 'NPS Score', ym: 202504, v: 45.5 },
+  ]);
+});
