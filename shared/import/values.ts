@@ -66,8 +66,18 @@ function core(t: string): number | null {
   return null;
 }
 
+/** Currency codes written beside an amount ("USD 1,200", "1.200 EUR"), as finance exports write them. */
+export const CURRENCY_CODES = 'USD|EUR|GBP|CHF|JPY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|INR|CNY|SGD|HKD|BRL|MXN|ZAR';
+/** A currency before the amount: a sign ($, €, £, ¥, US$, C$, A$), or a code followed by a space or sign. */
+const CURRENCY_BEFORE = new RegExp(
+  `^(?:(?:US|C|A|NZ)?\\$|[\u20ac\u00a3\u00a5]|(?:${CURRENCY_CODES})(?=[\\s\\d$\u20ac\u00a3\u00a5(+\\-\u2212.]))`,
+  'i',
+);
+/** A currency after the amount: a sign, or a code after a space or a digit. */
+const CURRENCY_AFTER = new RegExp(`(?:[$\u20ac\u00a3\u00a5]|(?<=[\\s\\d])(?:${CURRENCY_CODES}))$`, 'i');
+
 /**
- * Reads text that plainly is a number: surrounding spaces, thousands separators, a currency sign,
+ * Reads text that plainly is a number: surrounding spaces, thousands separators, a currency sign or code,
  * a trailing `%` (45% is 45), a K/M/B suffix, `(12)` for -12, and combinations like `($1.2K)`.
  * Returns null for anything else.
  */
@@ -93,12 +103,14 @@ export function parseNumberText(text: string): number | null {
   };
   takeSign();
   let currency = false;
-  if (/^[$\u20ac\u00a3\u00a5]/.test(t)) {
+  const before = CURRENCY_BEFORE.exec(t);
+  if (before) {
     currency = true;
-    t = t.slice(1).trim();
+    t = t.slice(before[0].length).trim();
     takeSign();
   }
-  if (!currency && /[$\u20ac\u00a3\u00a5]$/.test(t)) t = t.slice(0, -1).trim();
+  const after = currency ? null : CURRENCY_AFTER.exec(t);
+  if (after) t = t.slice(0, after.index).trim();
   let percent = false;
   if (t.endsWith('%')) {
     percent = true;

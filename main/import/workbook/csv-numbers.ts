@@ -7,8 +7,10 @@
  * decide nothing: it is a decimal in one convention and a group of thousands in the other.
  */
 
-/** What may stand around a number in a value cell: spaces, currency, sign, brackets, percent, K/M/B. */
-const AROUND = '[\\s$\\u20ac\\u00a3\\u00a5()+\\-%kKmMbB]*';
+import { CURRENCY_CODES } from '../../../shared/import/values';
+
+/** What may stand around a number in a value cell: spaces, currency signs and codes, sign, brackets, percent, K/M/B. */
+const AROUND = `(?:[\\s$\\u20ac\\u00a3\\u00a5()+\\-%kKmMbB]|${CURRENCY_CODES})*`;
 const COMMA_DECIMAL = new RegExp(`^${AROUND}(?:\\d+,\\d{1,2}|\\d{1,3}(?:\\.\\d{3})+,\\d+)${AROUND}$`);
 const POINT_DECIMAL = new RegExp(`^${AROUND}(?:\\d+\\.\\d{1,2}|\\d{1,3}(?:,\\d{3})+\\.\\d+)${AROUND}$`);
 /** A number in the decimal-comma convention, with what stands around it. */

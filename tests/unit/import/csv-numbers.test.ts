@@ -28,6 +28,7 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     ['€ 1.234', '€ 1234'],
     ['1.234.567,8', '1234567.8'],
     ['$1,2M', '$1.2M'],
+    ['1.234,50 EUR', '1234.50 EUR'],
     ['45', '45'],
     // Not numbers: as they are.
     ['28.09.2025', '28.09.2025'],

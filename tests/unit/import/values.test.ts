@@ -30,6 +30,11 @@ describe('parseValue: the value rules of the workbook contract', () => {
     ['pounds', text('\u00a399.50'), 99.5, 'number', false],
     ['currency sign after the number', text('1,200 \u20ac'), 1200, 'number', false],
     ['currency and a space', text('$ 1,200'), 1200, 'number', false],
+    ['a currency code before', text('USD 120,000'), 120000, 'number', false],
+    ['a currency code after', text('1,200.50 EUR'), 1200.5, 'number', false],
+    ['a currency code in lower case, a sign after it', text('usd -5'), -5, 'number', false],
+    ['a dollar of a country', text('US$1.2M'), 1200000, 'number', false],
+    ['a currency code in brackets', text('(CHF 3.5K)'), -3500, 'number', false],
     ['a trailing percent sign is percentage points', text('45%'), 45, 'number', false],
     ['a percent sign after a space', text('45 %'), 45, 'number', false],
     ['K suffix', text('12K'), 12000, 'number', false],
@@ -64,6 +69,8 @@ describe('parseValue: the value rules of the workbook contract', () => {
     ['a number with words', text('40 users'), null, 'text', true],
     ['two numbers', text('40-50'), null, 'text', true],
     ['a lone currency sign', text('$'), null, 'text', true],
+    ['a lone currency code', text('USD'), null, 'text', true],
+    ['a word that starts like a code', text('USDX 5'), null, 'text', true],
     ['an error cell', { t: 'error', v: '#DIV/0!' }, null, 'error', true],
     ['an #N/A error cell', { t: 'error', v: '#N/A' }, null, 'error', true],
     ['an error as text (CSV)', text('#N/A'), null, 'error', true],
@@ -87,7 +94,9 @@ describe('parseValue: the value rules of the workbook contract', () => {
   it('gives the comma hint only where the comma kept the text from being a number', () => {
     expect(parseValue(text('12,5')).message).toContain('a comma is read only as a thousands separator');
     expect(parseValue(text('\u20ac1.234,5')).message).toContain('a comma is read only as a thousands separator');
-    expect(parseValue(text('USD 120,000')).message).toBe('"USD 120,000" is not a number, so it was left empty');
+    expect(parseValue(text('USD 120,000 or so')).message).toBe(
+      '"USD 120,000 or so" is not a number, so it was left empty',
+    );
   });
 
   it('parseNumberText refuses what is not plainly a number', () => {
