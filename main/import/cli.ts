@@ -126,12 +126,19 @@ export function corporateTarget(
       `The file names several accounts equally (${preview.ambiguousAccounts.join(', ')}); name the one it belongs to with --account.`,
     );
   const fresh = preview.proposedNewAccount;
+  // "Hooli Inc" is in the workspace and the title says "Hooli": perhaps the same account.
+  const similar = fresh?.similar.length
+    ? `; ${fresh.similar.join(', ')} ${fresh.similar.length > 1 ? 'are' : 'is'} in ${ws.name} already`
+    : '';
   if (fresh && createAccounts)
-    return { newAccountName: fresh.name, chosen: `account: ${fresh.name} (new, named in the title rows, created)` };
+    return {
+      newAccountName: fresh.name,
+      chosen: `account: ${fresh.name} (new, named in the title rows, created${similar})`,
+    };
   if (fresh)
     throw new AppError(
       'refused',
-      `The title names an account that is not in ${ws.name} yet, ${fresh.name}: add --create-accounts to create it, or name an account with --account.`,
+      `The title names an account that is not in ${ws.name} yet, ${fresh.name}${similar}: add --create-accounts to create it, or name an account with --account.`,
     );
   throw new AppError('invalid_input', 'Name the account this workbook belongs to with --account.');
 }

@@ -49,19 +49,30 @@ export function proposeAccount(
     if (best.length === 1)
       return { proposed: { id: best[0].id, name: best[0].name, from: source.from }, ambiguous: [], proposedNew: null };
   }
-  return { proposed: null, ambiguous: [], proposedNew: newAccountFromTitle(db, customerId, wb) };
+  return { proposed: null, ambiguous: [], proposedNew: newAccountFromTitle(db, customerId, wb, accounts) };
 }
 
-/** The new account the title rows name, unless the workspace has one of that name already (deactivated). */
+/** Whether one list of words begins with the other ("hooli" and "hooli inc"). */
+const beginsWith = (a: string[], b: string[]) => b.length > 0 && b.length <= a.length && b.every((w, i) => a[i] === w);
+
+/**
+ * The new account the title rows name, unless the workspace has one of that name already
+ * (deactivated); with the active accounts whose names begin with its words ("Account: Hooli"
+ * where "Hooli Inc" exists), which the window and the command line name before adding it.
+ */
 function newAccountFromTitle(
   db: Db,
   customerId: number,
   wb: Pick<InterpretedWorkbook, 'sheets'>,
+  accounts: Array<{ name: string; words: string[] }>,
 ): NewAccountProposal | null {
   const found = accountInTitles(
     wb.sheets.flatMap((s) => s.titleText),
     wb.sheets.flatMap((s) => [s.name, s.category]),
   );
   if (!found || findAccountByName(db, customerId, found.name)) return null;
-  return found;
+  const words = nameWords(found.name);
+  // (An account whose words the title holds, "Hooli" for "Hooli Inc", was proposed before this.)
+  const similar = accounts.filter((a) => beginsWith(a.words, words)).map((a) => a.name);
+  return { ...found, similar };
 }

@@ -63,6 +63,14 @@ export function AccountField(props: {
           {p.proposedNewAccount.name} is created with the import, from the title “{p.proposedNewAccount.title}”.
         </p>
       )}
+      {p.proposedNewAccount && p.proposedNewAccount.similar.length > 0 && (
+        <SimilarAccounts
+          name={p.proposedNewAccount.name}
+          similar={p.proposedNewAccount.similar}
+          accounts={props.accounts}
+          choose={props.setAccountId}
+        />
+      )}
       {p.ambiguousAccounts.length > 0 && (
         <p className="muted">
           The file names several accounts equally ({p.ambiguousAccounts.join(', ')}): choose the right one.
@@ -80,6 +88,27 @@ export function AccountField(props: {
         </button>
       </div>
     </div>
+  );
+}
+
+/** "Hooli Inc is in this workspace already": the accounts of a name like the new one's, each one click away. */
+function SimilarAccounts(props: {
+  name: string;
+  similar: string[];
+  accounts: AccountRow[];
+  choose(id: AccountChoice): void;
+}) {
+  const like = props.accounts.filter((a) => props.similar.includes(a.name));
+  return (
+    <p className="muted">
+      The title names {props.name}; {props.similar.join(', ')} {props.similar.length > 1 ? 'are' : 'is'} in this
+      workspace already. If the file is {props.similar.length > 1 ? 'one of theirs' : 'its'}, choose it:{' '}
+      {like.map((a) => (
+        <button key={a.id} type="button" className="link-button" onClick={() => props.choose(a.id)}>
+          Use {a.name}
+        </button>
+      ))}
+    </p>
   );
 }
 

@@ -70,7 +70,9 @@ export function usePreview(job: Job, c: Choices) {
         const previous = inPlace ? lastPreview.current : null;
         lastPreview.current = preview;
         setPeriod((p) => keptPeriod(p, preview, previous));
-        setAccountId((a) => a || preview.proposedAccount?.id || (preview.proposedNewAccount ? 'new' : ''));
+        // A new account is not chosen for the user where one of a like name exists ("Hooli" and "Hooli Inc").
+        const fresh = preview.proposedNewAccount;
+        setAccountId((a) => a || preview.proposedAccount?.id || (fresh && !fresh.similar.length ? 'new' : ''));
         send({ type: 'previewed', preview });
       } catch (e) {
         if (!isCurrent(jobId)) return;

@@ -46,6 +46,11 @@ export interface NewAccountProposal {
   name: string;
   /** The title text it was read from. */
   title: string;
+  /**
+   * Accounts of the workspace whose names begin with this one's words ("Hooli Inc" for "Hooli"):
+   * perhaps the same account, so it is not added unasked.
+   */
+  similar: string[];
 }
 
 export interface ImportPreview {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { createAccount } from '../../main/accounts/service';
 import { globexSheets, titledWorkbook } from '../helpers/titled';
 import { createWorkspace, dropFile, expect, importByDrop, SAMPLES, shot, test } from './fixtures';
 
@@ -345,4 +346,29 @@ test("a European Excel's CSV with months headed without their year: the year fro
     { n: 'NPS Score', ym: 202503, v: 42.25 },
     { n: 'NPS Score', ym: 202504, v: 45.5 },
   ]);
+});
+
+test('a title naming "Hooli" where "Hooli Inc" is an account: no new account chosen unasked, the like one a click away', async ({
+  appPage: page,
+  app,
+}) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-e2e-')), 'scorecard.xlsx');
+  const sheets = globexSheets();
+  sheets[0].titles = ['KPI Scorecard', 'Account: Hooli', 'data as of 28 Sep 2025'];
+  fs.writeFileSync(file, await titledWorkbook(sheets));
+  await createWorkspace(page, 'Like names');
+  const { db, session } = app.backend.ctx;
+  createAccount(db, session.customerId as number, { name: 'Hooli Inc' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  await dropFile(page, file);
+  const account = page.locator('#import-account');
+  await expect(page.getByText('The title names Hooli; Hooli Inc is in this workspace already.')).toBeVisible();
+  await expect(account).toHaveValue('');
+  await expect(page.getByRole('button', { name: /^Import \d+ KPIs$/ })).toBeDisabled();
+  await page.getByRole('button', { name: 'Use Hooli Inc' }).click();
+  await expect(account.locator('option:checked')).toHaveText('Hooli Inc');
+  await page.getByRole('button', { name: /^Import \d+ KPIs$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeVisible();
+  const stored = db.raw.prepare('SELECT a.account_name n FROM kpi_uploads u JOIN accounts a USING (account_id)').all();
+  expect(stored).toEqual([{ n: 'Hooli Inc' }]);
 });

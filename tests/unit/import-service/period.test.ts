@@ -48,6 +48,7 @@ describe('the default period and account of a workbook (spec: Modes, The import 
     expect(p.proposedNewAccount).toEqual({
       name: 'Globex Analytics',
       title: 'Globex Analytics — Relationship Strength KPIs',
+      similar: [],
     });
     expect(p.periods['2025-09'].conflicts.count).toBe(0);
     expect(p.issues).toEqual([]);
@@ -78,7 +79,7 @@ describe('the default period and account of a workbook (spec: Modes, The import 
     expect(p.defaultPeriodFrom.sentence).toBe(
       'Period September 2025: from "Data as of: 2025-09-30" on sheet Relationship Strength.',
     );
-    expect(p.proposedNewAccount).toEqual({ name: 'Initech', title: 'Account: Initech' });
+    expect(p.proposedNewAccount).toEqual({ name: 'Initech', title: 'Account: Initech', similar: [] });
 
     // A long note in the row's first cell does not push the date out of reach.
     sheets[0].titles = [[`Note: ${'please fill in every KPI each month. '.repeat(12)}`, 'Data as of:', '30 Sep 2025']];
@@ -228,6 +229,25 @@ describe('the import command without --period and --account does what the window
       "SELECT ts.value FROM kpi_time_series ts JOIN kpis k USING (kpi_id) WHERE k.kpi_parameter = 'NPS Score' AND ts.year = 2025 AND ts.month = 8",
     );
     expect(aug).toEqual([{ value: 34 }]);
+  });
+
+  it('names an account of a like name before creating the one the title names ("Hooli" where "Hooli Inc" is)', async () => {
+    await kpi('account', 'add', '--db', db, '--customer', 'W', '--name', 'Hooli Inc');
+    await kpi('account', 'add', '--db', db, '--customer', 'W', '--name', 'Hoolis');
+    const sheets = globexSheets();
+    sheets[0].titles = ['KPI Scorecard', 'Account: Hooli', 'data as of 28 Sep 2025'];
+    const f = await write('scorecard.xlsx', sheets);
+    const refused = await kpi('import', f, '--db', db, '--customer', 'W');
+    expect(refused.err).toBe(
+      'kpi import: The title names an account that is not in W yet, Hooli; Hooli Inc is in W already: add --create-accounts to create it, or name an account with --account.',
+    );
+    const ok = await kpi('import', f, '--db', db, '--customer', 'W', '--create-accounts');
+    expect(ok.out[1]).toBe('  account: Hooli (new, named in the title rows, created; Hooli Inc is in W already)');
+    expect((await query<{ n: string }>('SELECT account_name n FROM accounts ORDER BY n')).map((a) => a.n)).toEqual([
+      'Hooli',
+      'Hooli Inc',
+      'Hoolis',
+    ]);
   });
 
   it('--account names an account to create with --create-accounts; --json says where the period came from', async () => {
