@@ -1,6 +1,6 @@
 /**
  * Numbers written with a decimal comma, as a CSV file saved by a European Excel has them
- * ("4,5", "1.234,50 €", "12,5%", with ';' between the fields): read as the numbers they were in the
+ * ("4,5", "1.234,50 €", "1 234,50 €", "12,5%", with ';' between the fields): read as the numbers they were in the
  * workbook. A file is taken to write its numbers so only when it plainly does: some of its values
  * have a comma before one or two digits ("4,5") or after a group of thousands ("1.234,5"), and none
  * has a point in those places ("4.5", "1,234.5"). Three digits after the mark alone ("4,125")
@@ -11,10 +11,14 @@ import { CURRENCY_CODES } from '../../../shared/import/values';
 
 /** What may stand around a number in a value cell: spaces, currency signs and codes, sign, brackets, percent, K/M/B. */
 const AROUND = `(?:[\\s$\\u20ac\\u00a3\\u00a5()+\\-%kKmMbB]|${CURRENCY_CODES})*`;
-const COMMA_DECIMAL = new RegExp(`^${AROUND}(?:\\d+,\\d{1,2}|\\d{1,3}(?:\\.\\d{3})+,\\d+)${AROUND}$`);
+/** Groups of thousands in the decimal-comma convention: points, or spaces (as French Excel writes them). */
+const GROUPED = '\\d{1,3}(?:(?<group>[. \\u00a0\\u202f])\\d{3})(?:\\k<group>\\d{3})*';
+const COMMA_DECIMAL = new RegExp(`^${AROUND}(?:\\d+,\\d{1,2}|${GROUPED},\\d+)${AROUND}$`);
 const POINT_DECIMAL = new RegExp(`^${AROUND}(?:\\d+\\.\\d{1,2}|\\d{1,3}(?:,\\d{3})+\\.\\d+)${AROUND}$`);
 /** A number in the decimal-comma convention, with what stands around it. */
-const COMMA_NUMBER = new RegExp(`^(${AROUND})(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?(${AROUND})$`);
+const COMMA_NUMBER = new RegExp(
+  `^(?<before>${AROUND})(?<whole>${GROUPED}|\\d+)(?:,(?<fraction>\\d+))?(?<after>${AROUND})$`,
+);
 
 /** Whether the fields (a sample of a file's rows) write their numbers with a decimal comma. */
 export function writesDecimalComma(rows: string[][]): boolean {
@@ -35,9 +39,9 @@ export function writesDecimalComma(rows: string[][]): boolean {
  * field as it is ("Q3 2025", "28.09.2025", a name).
  */
 export function pointDecimal(field: string): string {
-  if (field.length > 40 || (!field.includes(',') && !field.includes('.'))) return field;
+  if (field.length > 40 || !/\d[,. \u00a0\u202f]\d/.test(field)) return field;
   const m = COMMA_NUMBER.exec(field);
   if (!m) return field;
-  const [, before, whole, fraction, after] = m;
-  return `${before}${whole.replace(/\./g, '')}${fraction !== undefined ? `.${fraction}` : ''}${after}`;
+  const { before, whole, fraction, after } = m.groups as Record<string, string>;
+  return `${before}${whole.replace(/[. \u00a0\u202f]/g, '')}${fraction !== undefined ? `.${fraction}` : ''}${after}`;
 }

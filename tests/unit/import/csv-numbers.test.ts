@@ -27,6 +27,12 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     ['1.234,50 €', '1234.50 €'],
     ['€ 1.234', '€ 1234'],
     ['1.234.567,8', '1234567.8'],
+    // Thousands grouped by spaces, as French Excel writes them (a space, a no-break or a narrow one).
+    ['1 234,50 €', '1234.50 €'],
+    ['1\u00a0234\u00a0567,8', '1234567.8'],
+    ['1\u202f234', '1234'],
+    ['1.234 567,8', '1.234 567,8'],
+    ['12 34,5', '12 34,5'],
     ['$1,2M', '$1.2M'],
     ['1.234,50 EUR', '1234.50 EUR'],
     ['45', '45'],
@@ -50,6 +56,7 @@ describe('numbers written with a decimal comma in a CSV file', () => {
       ]),
     ).toBe(true);
     expect(writesDecimalComma([['ARR', '1.234.567,8']])).toBe(true);
+    expect(writesDecimalComma([['ARR', '1 234,50 €']])).toBe(true);
     // A point decimal anywhere, or only ambiguous values (three digits after the mark), decide against it.
     expect(
       writesDecimalComma([
