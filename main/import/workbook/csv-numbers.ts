@@ -1,7 +1,7 @@
 /**
- * Numbers written with a decimal comma, as a CSV file saved by a European Excel has them
- * ("4,5", "1.234,50 €", "1 234,50 €", "12,5%", with ';' between the fields): read as the numbers they were in the
- * workbook. A file is taken to write its numbers so only when it plainly does: some of its values
+ * Numbers written with a decimal comma, as a CSV file saved by a European Excel has them ("4,5",
+ * "1.234,50 €", "1 234,50 €", "12,5%", with ';' between the fields): read as the numbers they
+ * were in the workbook. A file is taken to write its numbers so only when it plainly does: some of its values
  * have a comma before one or two digits ("4,5") or after a group of thousands ("1.234,5"), and none
  * has a point in those places ("4.5", "1,234.5"). Three digits after the mark alone ("4,125")
  * decide nothing: it is a decimal in one convention and a group of thousands in the other.
@@ -9,7 +9,7 @@
 
 import { CURRENCY_CODES } from '../../../shared/import/values';
 
-/** What may stand around a number in a value cell: spaces, currency signs and codes, sign, brackets, percent, K/M/B. */
+/** What may stand around a number in a value cell: spaces, currency signs or codes, signs, brackets, %, K/M/B. */
 const AROUND = `(?:[\\s$\\u20ac\\u00a3\\u00a5()+\\-%kKmMbB]|${CURRENCY_CODES})*`;
 /** Groups of thousands in the decimal-comma convention: points, or spaces (as French Excel writes them). */
 const GROUPED = '\\d{1,3}(?:(?<group>[. \\u00a0\\u202f])\\d{3})(?:\\k<group>\\d{3})*';
