@@ -216,6 +216,33 @@ export function monthFromName(word: string): number | null {
   return null;
 }
 
+/**
+ * Month names and abbreviations in the languages a European Excel writes month headers in
+ * (German, French, Spanish, Italian, Dutch, Portuguese), for month headers only ("Okt 2025",
+ * "janv. 2025", "Mär-25"): whole words, never a prefix, so that no other word is read as one.
+ */
+const LOCAL_MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    'januar jänner jän janvier janv enero ene gennaio gen januari janeiro',
+    'februar février fevrier févr fevr fév febrero febbraio februari fevereiro fev',
+    'märz mär maerz mars marzo maart mrt março marco',
+    'avril avr abril abr aprile',
+    'mai mayo maggio mag mei maio',
+    'juni juin junio giugno giu junho',
+    'juli juillet juil julio luglio lug julho',
+    'août aout agosto ago augustus',
+    'septembre septiembre setiembre settembre setembro set',
+    'oktober okt octobre octubre ottobre ott outubro out',
+    'novembre noviembre novembro',
+    'dezember dez décembre decembre déc diciembre dic dicembre dezembro',
+  ].flatMap((names, i) => names.split(' ').map((n): [string, number] => [n, i + 1])),
+);
+
+/** The month a header's word names, in English (monthFromName) or another language (LOCAL_MONTHS). */
+function headerMonthName(word: string): number | null {
+  return monthFromName(word) ?? LOCAL_MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? null;
+}
+
 function ym(year: number, month: number): YearMonth | null {
   if (!Number.isInteger(year) || !Number.isInteger(month)) return null;
   if (month < 1 || month > 12 || year < 1900 || year > 2199) return null;
@@ -228,27 +255,28 @@ function fullYear(y: string): number {
 
 /**
  * A month header written as text: Jan 2025, January 2025, January, 2025, Jan-25, Jan-2025, Jan_2025,
- * 2025-01, 01/2025, Sept 2025, 2025 Jan; or a date written as text (a date header exported to CSV):
- * 2025-01-01, 01/09/2025, 1-Jan-25, Jan 1, 2025.
+ * 2025-01, 01/2025, Sept 2025, 2025 Jan, and the same in another language a European Excel writes
+ * (Okt 2025, janv. 2025, Mär-25, 1. Okt 2025); or a date written as text (a date header exported
+ * to CSV): 2025-01-01, 01/09/2025, 1-Jan-25, Jan 1, 2025.
  */
 export function parseMonthText(text: string): YearMonth | null {
   const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
   if (!t) return null;
-  let m = /^([a-z]+)\.?,?\s?[-/ '_]?\s?(\d{4}|\d{2})$/.exec(t);
+  let m = /^(\p{L}+)\.?,?\s?[-/ '_]?\s?(\d{4}|\d{2})$/u.exec(t);
   if (m) {
-    const month = monthFromName(m[1]);
+    const month = headerMonthName(m[1]);
     return month ? ym(fullYear(m[2]), month) : null;
   }
-  m = /^(\d{4})[-/ _]([a-z]+)\.?$/.exec(t);
+  m = /^(\d{4})[-/ _](\p{L}+)\.?$/u.exec(t);
   if (m) {
-    const month = monthFromName(m[2]);
+    const month = headerMonthName(m[2]);
     return month ? ym(Number(m[1]), month) : null;
   }
   // 1-Jan-25, 01 Jan 2025 (Excel's d-mmm-yy), Jan 1, 2025: the month is the one named.
-  m = /^(\d{1,2})[- ]([a-z]+)\.?[- ](\d{4}|\d{2})$/.exec(t) ?? /^([a-z]+)\.? (\d{1,2}), ?(\d{4})$/.exec(t);
+  m = /^(\d{1,2})\.?[- ](\p{L}+)\.?[- ](\d{4}|\d{2})$/u.exec(t) ?? /^(\p{L}+)\.? (\d{1,2}), ?(\d{4})$/u.exec(t);
   if (m) {
     const [word, day] = /^\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
-    const month = monthFromName(word);
+    const month = headerMonthName(word);
     return month && Number(day) >= 1 && Number(day) <= 31 ? ym(fullYear(m[3]), month) : null;
   }
   m = /^(\d{4})\s?[-/.]\s?(\d{1,2})$/.exec(t);

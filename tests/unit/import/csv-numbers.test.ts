@@ -91,6 +91,15 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     });
   });
 
+  it("a German Excel's CSV: month headers in German, decimal commas, a title above", async () => {
+    const csv =
+      'KPI-Übersicht Müller GmbH\r\nKPI;Data;Sep 2025;Okt 2025;Nov 2025;Dez 2025\r\nNPS;45,5;40;41,5;42;43,25\r\n';
+    const { workbook } = await readAndInterpret(Buffer.from(csv, 'utf8'), 'kpis.csv');
+    expect(workbook.months.map((m) => `${m.year}-${m.month}`)).toEqual(['2025-9', '2025-10', '2025-11', '2025-12']);
+    expect(workbook.sheets[0].rows[0].months.map((m) => m.value)).toEqual([40, 41.5, 42, 43.25]);
+    expect(workbook.issues).toEqual([]);
+  });
+
   it('the same file in Windows-1252 (the euro sign as byte 0x80) reads the same', async () => {
     const text = 'KPI;Data;Aug 2025\r\nARR;1.234,50 \u20ac;2.000\r\n';
     const bytes = Uint8Array.from([...text].map((c) => (c === '\u20ac' ? 0x80 : c.charCodeAt(0))));
