@@ -90,7 +90,12 @@ async function parseFile(
 ) {
   const hash = sha256(req.bytes);
   const remembered = rememberedMappings(db, customerId);
-  const options: InterpretOptions = { mappings: req.mappings, rememberedMappings: remembered, uploadMode: mode };
+  const options: InterpretOptions = {
+    mappings: req.mappings,
+    rememberedMappings: remembered,
+    uploadMode: mode,
+    fileName: req.fileName,
+  };
   const wb = await parse({ bytes: req.bytes, fileName: req.fileName, hash, options, take }, (p) => progress?.(p));
   return { wb, hash, remembered };
 }

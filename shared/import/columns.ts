@@ -15,7 +15,7 @@ import {
   parseMonthText,
   type YearMonth,
 } from './values';
-import { titleYear, withYearlessMonths, yearlessColumns, yearlessMonth } from './yearless';
+import { type TitleYear, titleYear, withYearlessMonths, yearlessColumns, yearlessMonth } from './yearless';
 
 export const FIELD_KEYS = [
   'kpi_parameter',
@@ -195,10 +195,14 @@ export function mapHeaderRow(cells: Cell[]): ColumnMapping {
 
 /**
  * The mapping of a sheet's header row (`headerRow`, 1-based) as detected: mapHeaderRow, with month
- * headers written without their year read as months of the year the title rows above give.
+ * headers written without their year read as months of the year the title rows above give (else
+ * `fallbackYear`: the file name's).
  */
-export function detectMapping(rows: Cell[][], headerRow: number): ColumnMapping {
-  return withYearlessMonths(mapHeaderRow(rows[headerRow - 1] ?? []), () => titleYear(titleLines(rows, headerRow)));
+export function detectMapping(rows: Cell[][], headerRow: number, fallbackYear?: () => TitleYear | null): ColumnMapping {
+  return withYearlessMonths(
+    mapHeaderRow(rows[headerRow - 1] ?? []),
+    () => titleYear(titleLines(rows, headerRow)) ?? fallbackYear?.() ?? null,
+  );
 }
 
 /** A mapping is usable when it has a KPI-name column and at least one value column (Data or a month). */
@@ -280,13 +284,14 @@ function nearHint(mapping: ColumnMapping, row: number): string | null {
 export function scanHeaderRows(
   rows: Cell[][],
   maxRows: number = HEADER_SEARCH_ROWS,
+  fallbackYear?: () => TitleYear | null,
 ): { found: HeaderAt | null; near: NearHeaderAt | null } {
   let near: NearHeaderAt | null = null;
   const limit = Math.min(rows.length, maxRows);
   for (let r = 0; r < limit; r++) {
     const cells = rows[r] ?? [];
     if (!cells.some((c) => c.t === 'text')) continue;
-    const own = detectMapping(rows, r + 1);
+    const own = detectMapping(rows, r + 1, fallbackYear);
     const mapping = withMonthsBelow(rows, r + 1, own);
     if (isUsableMapping(mapping)) return { found: { row: r + 1, mapping }, near };
     const hint: string | null = near ? null : nearHint(own, r + 1);

@@ -123,6 +123,8 @@ export type InterpretOptions = {
   headerRows?: Record<string, number>;
   /** Mappings remembered from earlier files, by header signature (applied by header text). */
   rememberedMappings?: Record<string, ColumnMapping>;
+  /** The file's name: a month or year in it dates month headers written without their year, where no title row does. */
+  fileName?: string;
   /**
    * The workspace's upload mode. In corporate mode the whole file is one account's: an Account
    * column is an extra column (its names are listed in `accounts`, the rows do not need one).

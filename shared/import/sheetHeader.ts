@@ -25,6 +25,7 @@ import {
   type SkippedSheet,
 } from './interpret';
 import { cellAt, type RawSheet } from './types';
+import { fileNameYear } from './yearless';
 
 export type SheetHeader = { headerRow: number; mapping: ColumnMapping; detected: boolean } | { skipped: SkippedSheet };
 
@@ -55,18 +56,20 @@ export function sheetHeader(sheet: RawSheet, options: InterpretOptions): SheetHe
   if (sheet.chart) return skip(SKIP_CHART);
   if (sheet.hidden) return skip(SKIP_HIDDEN);
   const userMapping = options.mappings?.[sheet.name];
+  // Month headers without their year take the file name's where no title row gives one.
+  const fileYear = () => (options.fileName ? fileNameYear(options.fileName) : null);
   const userRow = options.headerRows?.[sheet.name];
   let headerRow: number | null = null;
   let mapping: ColumnMapping | null = null;
   let detected = false;
   if (userRow !== undefined) {
     headerRow = userRow;
-    mapping = userMapping ?? withMonthsBelow(sheet.rows, userRow, detectMapping(sheet.rows, userRow));
+    mapping = userMapping ?? withMonthsBelow(sheet.rows, userRow, detectMapping(sheet.rows, userRow, fileYear));
   } else if (userMapping) {
     headerRow = detectHeaderRow(sheet.rows)?.row ?? findRowForMapping(sheet, userMapping);
     mapping = userMapping;
   } else {
-    const scan = scanHeaderRows(sheet.rows);
+    const scan = scanHeaderRows(sheet.rows, HEADER_SEARCH_ROWS, fileYear);
     const near = scan.found ? null : scan.near;
     const at = scan.found ?? near;
     if (!at) return skip(SKIP_NO_HEADER);
@@ -78,7 +81,7 @@ export function sheetHeader(sheet: RawSheet, options: InterpretOptions): SheetHe
       ? withMonthsBelow(
           sheet.rows,
           at.row,
-          applyRememberedMapping(headerCells, remembered, detectMapping(sheet.rows, at.row)),
+          applyRememberedMapping(headerCells, remembered, detectMapping(sheet.rows, at.row, fileYear)),
         )
       : at.mapping;
     detected = !remembered;

@@ -5,7 +5,7 @@
  * anywhere above them they are not guessed: the report says so and how to give it.
  */
 import type { ColumnMapping } from './columns';
-import { periodInText } from './period';
+import { periodInFileName, periodInText } from './period';
 import { monthFromName, monthKey, type YearMonth } from './values';
 
 const FULL_NAMES = [
@@ -48,6 +48,19 @@ export function titleYear(lines: string[]): TitleYear | null {
     if (m && !NOT_CALENDAR.test(text.slice(0, m.index))) return { year: Number(m[1]), period: null, text };
   }
   return null;
+}
+
+/**
+ * The year a file's name gives month headers written without theirs, when no title row does:
+ * a month in it (`acme-2025-09.xlsx`), else a year written alone (`kpis_2025.csv`).
+ */
+export function fileNameYear(fileName: string): TitleYear | null {
+  const period = periodInFileName(fileName);
+  if (period) return { year: period.year, period, text: fileName };
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  // Words apart as in a title ("kpis_2025", "acme-2025"); a hyphen between digits stays ("2025-26").
+  const lone = titleYear([stem.replace(/[_.]|(?<!\d)-|-(?!\d)/g, ' ')]);
+  return lone ? { ...lone, text: fileName } : null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { type InterpretOptions, interpretWorkbook, refusalSentence } from '../..
 import type { ImportRefusal } from '../../../shared/import/refusal';
 import type { Cell } from '../../../shared/import/types';
 import { monthKey } from '../../../shared/import/values';
-import { titleYear, yearlessMonth } from '../../../shared/import/yearless';
+import { fileNameYear, titleYear, yearlessMonth } from '../../../shared/import/yearless';
 import { tempDb } from '../../helpers/db';
 import { titledWorkbook } from '../../helpers/titled';
 
@@ -58,6 +58,20 @@ describe('month headers written without their year', () => {
     for (const text of ['FY 2025', 'Plan 2025-26', 'Ticket 12025', 'Relationship Strength']) {
       expect(titleYear([text]), text).toBeNull();
     }
+  });
+
+  it("take the file name's year where no title row gives one", () => {
+    expect(fileNameYear('kpis_2025.csv')).toMatchObject({ year: 2025, period: null });
+    expect(fileNameYear('acme-2025.xlsx')).toMatchObject({ year: 2025, period: null });
+    expect(fileNameYear('C:\\Users\\jane\\acme-2025-09.xlsx')).toMatchObject({ period: { year: 2025, month: 9 } });
+    for (const f of ['report.xlsx', 'plan-2025-26.xlsx', 'FY2025.xlsx', 'v12025.xlsx'])
+      expect(fileNameYear(f), f).toBeNull();
+    const named = sheet([], ['Jan', 'Feb'], true, { fileName: 'initech kpis 2024.xlsx' });
+    expect(Object.keys(monthsOf(named))).toEqual(['2024-01', '2024-02']);
+    expect(named.issues).toEqual([]);
+    // A title's year comes first.
+    const titled = sheet(['Initech KPIs 2025'], ['Jan', 'Feb'], true, { fileName: 'initech kpis 2024.xlsx' });
+    expect(Object.keys(monthsOf(titled))).toEqual(['2025-01', '2025-02']);
   });
 
   it('are read as months of the year in the title, their values stored as the month columns', () => {
@@ -136,6 +150,13 @@ describe('a workbook whose month headers have no year, imported', () => {
   });
   afterEach(async () => {
     await db.cleanup();
+  });
+
+  it("reads a CSV file's yearless months by its file name, as the window and the command line pass it", async () => {
+    const bytes = Buffer.from('KPI,Data,Jan,Feb\nCSAT Score,4.4,4.1,4.2\n');
+    const p = await previewImport(db.db, ws.id, { fileName: 'initech_2024.csv', bytes });
+    expect(p.sheets[0].months).toEqual(['2024-01', '2024-02']);
+    expect(p.issues).toEqual([]);
   });
 
   it('stores each month column under the title year, and Data for the period', async () => {
