@@ -270,7 +270,7 @@ function nearHint(mapping: ColumnMapping, row: number): string | null {
   }
   const yearless = yearlessColumns(mapping);
   if (kpi && !values.length && yearless.length)
-    return `row ${row} has a KPI column ("${kpi.header}") and months without a year ("${yearless[0].header}"${yearless.length > 1 ? ', …' : ''}): write the year in the headers ("${yearless[0].header} 2025") or in a title row above them ("KPIs 2025")`;
+    return `row ${row} has a KPI column ("${kpi.header}") and months without a year ("${yearless[0].header}"${yearless.length > 1 ? ', …' : ''}): write the year in the headers ("${yearless[0].header} 2025"), in a title row above them ("KPIs 2025") or in the file name`;
   if (kpi && !values.length && mapping.length >= 2)
     return `row ${row} has a KPI column ("${kpi.header}") but no value column: head the values "Data" (or Value, Current Value, Actual, Current) or with their month ("Sep 2025")`;
   return null;

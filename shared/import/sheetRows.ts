@@ -123,7 +123,7 @@ export function warnYearlessMonths(headerRow: number, mapping: ColumnMapping, is
   const headers = quoted.length > 2 ? `${quoted[0]} … ${quoted[quoted.length - 1]}` : quoted.join(', ');
   issue(
     'warning',
-    `${many ? 'Columns' : 'Column'} ${firstFew(cols.map((c) => columnLetter(c.col)))} (${headers}) ${many ? 'name months' : 'names a month'} without a year, so ${many ? 'they were' : 'it was'} not imported: write the year in the headers ("Jan 2025") or in a title row above them ("KPIs 2025"), or set each column's month in the preview.`,
+    `${many ? 'Columns' : 'Column'} ${firstFew(cols.map((c) => columnLetter(c.col)))} (${headers}) ${many ? 'name months' : 'names a month'} without a year, so ${many ? 'they were' : 'it was'} not imported: write the year in the headers ("Jan 2025"), in a title row above them ("KPIs 2025") or in the file name, or set each column's month in the preview.`,
     headerRow,
     cols[0].col,
   );

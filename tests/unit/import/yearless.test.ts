@@ -103,7 +103,7 @@ describe('month headers written without their year', () => {
         'warning',
         2,
         'C',
-        'Columns C, D, E, F ("Oct" … "Jan") name months without a year, so they were not imported: write the year in the headers ("Jan 2025") or in a title row above them ("KPIs 2025"), or set each column\'s month in the preview.',
+        'Columns C, D, E, F ("Oct" … "Jan") name months without a year, so they were not imported: write the year in the headers ("Jan 2025"), in a title row above them ("KPIs 2025") or in the file name, or set each column\'s month in the preview.',
       ],
     ]);
     const none = sheet([], ['Jan', 'Feb']);
@@ -135,7 +135,7 @@ describe('month headers written without their year', () => {
       sheet([], ['Jan', 'Feb'], false);
     } catch (e) {
       expect(refusalSentence(e as ImportRefusal)).toContain(
-        'On sheet Support, row 1 has a KPI column ("KPI") and months without a year ("Jan", …): write the year in the headers ("Jan 2025") or in a title row above them ("KPIs 2025").',
+        'On sheet Support, row 1 has a KPI column ("KPI") and months without a year ("Jan", …): write the year in the headers ("Jan 2025"), in a title row above them ("KPIs 2025") or in the file name.',
       );
     }
   });
