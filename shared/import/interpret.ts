@@ -17,13 +17,13 @@ import {
   isUsableMapping,
   mapHeaderRow,
 } from './columns';
+import { titleLines } from './period';
 import { ImportRefusal } from './refusal';
 import { sheetHeader } from './sheetHeader';
 import {
   type IssueFn,
   type RowReader,
   readKpiRow,
-  readTitleText,
   resolveColumns,
   warnAccountsAbove,
   warnIgnoredTwins,
@@ -327,7 +327,7 @@ function interpretSheet(
     months: uniqueMonths(monthCols.map((m) => m.month)),
     monthColumns: Object.fromEntries(monthCols.map((m) => [m.month.year * 100 + m.month.month, columnLetter(m.col)])),
     accountNames: [...accountNames.values()],
-    titleText: readTitleText(sheet, headerRow),
+    titleText: titleLines(sheet.rows, headerRow),
   };
 }
 

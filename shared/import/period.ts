@@ -6,7 +6,7 @@
  */
 import { fmtCount } from '../format';
 import type { Cell } from './types';
-import { isoDate, monthFromName, monthKey, type YearMonth } from './values';
+import { isoDate, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
 
 /** Where a default period came from, with a plain sentence that says so. */
 export type PeriodSource = {
@@ -54,7 +54,7 @@ const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
 /**
  * Past this, a text is not searched: a title row is a line, not a document (its cells, each cut
- * at TITLE_CELL_TEXT characters, read as one line: see readTitleText).
+ * at TITLE_CELL_TEXT characters, read as one line: see titleLines).
  */
 const MAX_TEXT = 2000;
 /** A title cell's characters read (a long note above the header is not searched to its end). */
@@ -231,10 +231,8 @@ function ownerAround(text: string, at: number, end: number, from: number, to: nu
  */
 const BARE_MONTH = /\b[A-Za-z]{3,9}\b/g;
 const NEXT_WORD = /^\.?\s+([A-Za-z]+)/;
-const FULL_NAMES = new Set([...MONTH_NAMES.map((n) => n.toLowerCase()), 'sept']);
 const LOWER_WORDS = new Set(['may', 'march', 'august']);
-const bareMonth = (word: string): number | null =>
-  FULL_NAMES.has(word.toLowerCase()) && !LOWER_WORDS.has(word) ? monthFromName(word) : null;
+const bareMonth = (word: string): number | null => (LOWER_WORDS.has(word) ? null : wholeMonthName(word));
 
 /**
  * A month named without a year and said to be the data's ("September data", "data for

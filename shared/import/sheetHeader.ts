@@ -78,11 +78,8 @@ export function sheetHeader(sheet: RawSheet, options: InterpretOptions): SheetHe
     const remembered = options.rememberedMappings?.[signature];
     headerRow = at.row;
     mapping = remembered
-      ? withMonthsBelow(
-          sheet.rows,
-          at.row,
-          applyRememberedMapping(headerCells, remembered, detectMapping(sheet.rows, at.row, fileYear)),
-        )
+      ? // The scan's own mapping of the row is the detection the remembered one completes.
+        withMonthsBelow(sheet.rows, at.row, applyRememberedMapping(headerCells, remembered, at.mapping))
       : at.mapping;
     detected = !remembered;
     if (near && !isUsableMapping(mapping))

@@ -2,7 +2,6 @@ import { firstFew } from '../format';
 import { normalizeName } from '../names';
 import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader, headerMonth } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
-import { titleLines } from './period';
 import { type Cell, cellAt, type RawSheet } from './types';
 import { cellDisplayText, monthKey, monthLabel, parseMonthHeader, parseValue, type YearMonth } from './values';
 import { yearlessColumns } from './yearless';
@@ -127,11 +126,6 @@ export function warnYearlessMonths(headerRow: number, mapping: ColumnMapping, is
     headerRow,
     cols[0].col,
   );
-}
-
-/** The text of the rows above a sheet's header, one line per row (see titleLines). */
-export function readTitleText(sheet: RawSheet, headerRow: number): string[] {
-  return titleLines(sheet.rows, headerRow);
 }
 
 /** What reading one sheet's KPI rows needs. */

@@ -207,6 +207,13 @@ const MONTHS: Array<[number, string]> = [
   [12, 'december'],
 ];
 
+/** A month's name in full ("september", any case) or "sept": the month, else null (no other abbreviation). */
+export function wholeMonthName(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w === 'sept') return 9;
+  return MONTHS.find(([, name]) => name === w)?.[0] ?? null;
+}
+
 /** jan, janu, january, sept: a month name or its abbreviation of at least three letters. */
 export function monthFromName(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, '');

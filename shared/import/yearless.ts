@@ -6,28 +6,13 @@
  */
 import type { ColumnMapping } from './columns';
 import { periodInFileName, periodInText } from './period';
-import { monthFromName, monthKey, type YearMonth } from './values';
-
-const FULL_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+import { monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
 
 /** The month a header names without a year: "Jan", "JAN.", "January", "Sept"; null for anything else. */
 export function yearlessMonth(header: string): number | null {
   const w = header.trim().replace(/\.$/, '').toLowerCase();
-  if (w.length !== 3 && w !== 'sept' && !FULL_NAMES.includes(w)) return null;
-  return /^[a-z]+$/.test(w) ? monthFromName(w) : null;
+  if (!/^[a-z]+$/.test(w)) return null;
+  return w.length === 3 ? monthFromName(w) : wholeMonthName(w);
 }
 
 /** What the title rows above a header say of the year: a month of the data (its year), or a year alone. */
@@ -95,7 +80,7 @@ function yearsOf(months: number[], title: TitleYear): number[] | null {
  * headers). A month another column already names stays ignored, as a twin does.
  */
 export function withYearlessMonths(mapping: ColumnMapping, title: () => TitleYear | null): ColumnMapping {
-  const bare = mapping.filter((m) => m.field === 'ignored' && yearlessMonth(m.header) !== null);
+  const bare = yearlessColumns(mapping);
   if (!bare.length) return mapping;
   const t = title();
   if (!t) return mapping;
