@@ -214,10 +214,11 @@ async function databaseAlone(dir: string, n: number, rows: number): Promise<numb
   const { db, st, ws, account, upload, now } = await floorDb(dir, `floor-${n}`);
   const t0 = performance.now();
   inTransaction(db, () => {
-    const values = st.insertValues(MONTHS);
+    const values = st.insertValues(Array.from({ length: MONTHS }, (_, m) => 202501 + m));
     const params: unknown[] = [];
+    const shared = { kpi: 0, account, customer: ws, now };
     for (let k = 0; k < rows; k++) {
-      const kpiId = Number(
+      shared.kpi = Number(
         st.insertKpi.run(
           upload,
           account,
@@ -235,11 +236,8 @@ async function databaseAlone(dir: string, n: number, rows: number): Promise<numb
         ).lastInsertRowid,
       );
       let p = 0;
-      for (let m = 1; m <= MONTHS; m++) {
-        for (const v of [kpiId, account, ws, m, 2025, 10 + ((k * 7 + m) % 90), 'Healthy', 87.5, now, now])
-          params[p++] = v;
-      }
-      values.run(params);
+      for (let m = 1; m <= MONTHS; m++) for (const v of [10 + ((k * 7 + m) % 90), 'Healthy', 87.5]) params[p++] = v;
+      values.run(params, shared);
     }
   });
   await db.close();

@@ -98,7 +98,7 @@ export function restatedValues(
   scored: EffectiveRow[],
   uploadId: number,
   rows: KpiRow[],
-  monthsOf: (sheet: string) => number[],
+  monthsOf: (sheet: string) => readonly number[],
   periodKey: number,
 ): Map<number, MonthChanges> {
   const byMonth = new Map<number, MonthChanges>();
@@ -142,7 +142,7 @@ function restatedMonths(
  */
 export function uploadValues(
   rows: KpiRow[],
-  monthsOf: (sheet: string) => number[],
+  monthsOf: (sheet: string) => readonly number[],
   periodKey: number,
 ): Map<string, { value: number; name: string }> {
   const out = new Map<string, { value: number; name: string }>();

@@ -12,9 +12,23 @@ import { createMissingAccounts, dataConflict, type Group, groupByAccount } from 
 import { parsedJson } from './parsed-json';
 import { fileCategories, unrangedIssues, unweightedIssues } from './unranged';
 
-/** The insert of one KPI's n monthly values in one statement. */
-const insertValuesSql = (n: number) =>
-  `INSERT INTO kpi_time_series (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+/**
+ * The insert of one KPI's values for `months` (yyyymm) in one statement. The months are written in
+ * the SQL (integers the store computed); what every row of the statement shares (the KPI, its
+ * account, the workspace, the time) is bound once by name; each month binds its value, status and
+ * score in order. A third of the parameters of binding all ten columns per row: binding is most of
+ * what the write costs beyond SQLite's own work.
+ */
+const insertValuesSql = (months: readonly number[]) => {
+  const rows = months.map((ym) => {
+    if (!Number.isInteger(ym)) throw new Error(`insertValuesSql: ${ym} is not a month`);
+    return `(@kpi, @account, @customer, ${ym % 100}, ${Math.floor(ym / 100)}, ?, ?, ?, @now, @now)`;
+  });
+  return `INSERT INTO kpi_time_series (kpi_id, account_id, customer_id, month, year, value, health_status, health_score, created_at, updated_at) VALUES ${rows.join(', ')}`;
+};
+
+/** The named parameters of insertValuesSql. */
+export type ValuesShared = { kpi: number; account: number; customer: number; now: string };
 
 export interface StoreInput {
   customerId: number;
@@ -43,7 +57,9 @@ interface WriteContext {
   issues: Issue[];
   report: StoreReport;
   periodKey: number;
-  sheetMonthsWithPeriod: Map<string, number[]>;
+  /** The months of a row whose sheet has no month columns: the period alone. */
+  periodOnly: readonly number[];
+  sheetMonthsWithPeriod: Map<string, readonly number[]>;
   sheetReport: Map<string, StoreReport['sheets'][number]>;
   monthColumns: Map<string, Record<number, string>>;
   /** The reference ranges by normalised KPI name, read inside the write's transaction. */
@@ -85,6 +101,7 @@ function writeContext(db: Db, input: StoreInput, issues: Issue[], report: StoreR
     issues,
     report,
     periodKey,
+    periodOnly: [periodKey],
     sheetMonthsWithPeriod: new Map(
       input.wb.sheets.map((s) => [s.name, [...new Set([...s.months.map((m) => ymKey(m.year, m.month)), periodKey])]]),
     ),
@@ -161,8 +178,20 @@ function storeMasterFile(db: Db, input: StoreInput, now: string): number | null 
  * Timestamps are passed in: a per-row strftime() default costs more than the insert itself.
  */
 export function writeStatements(db: Db) {
-  // Made once per month count for the write, looked up by that count once per KPI row.
-  const valuesByCount: BetterSqlite3.Statement[] = [];
+  // Made once per list of months (a sheet's), found by the list itself, else by its months.
+  const byMonths = new Map<string, BetterSqlite3.Statement>();
+  let last: { months: readonly number[]; statement: BetterSqlite3.Statement } | null = null;
+  const insertValues = (months: readonly number[]): BetterSqlite3.Statement => {
+    if (last?.months === months) return last.statement;
+    const key = months.join(',');
+    let statement = byMonths.get(key);
+    if (!statement) {
+      statement = db.raw.prepare(insertValuesSql(months));
+      byMonths.set(key, statement);
+    }
+    last = { months, statement };
+    return statement;
+  };
   return {
     insertUpload: db.raw.prepare(`INSERT INTO kpi_uploads
       (customer_id, account_id, user_id, version, original_filename, raw_excel, parsed_json, period_year, period_month, content_hash, file_id)
@@ -171,7 +200,7 @@ export function writeStatements(db: Db) {
       (upload_id, account_id, category, row_index, health_score_component, weight, data, source_review, kpi_parameter,
        impact_level, measurement_frequency, last_edited_by, last_edited_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertValues: (n: number) => (valuesByCount[n] ??= db.raw.prepare(insertValuesSql(n))),
+    insertValues,
     // Versions are never reused: the highest an account has had is kept (migration 0010).
     nextVersion: db.raw
       .prepare(`SELECT MAX(
@@ -184,7 +213,9 @@ export function writeStatements(db: Db) {
 }
 type Statements = ReturnType<typeof writeStatements>;
 
-const paramArrays: unknown[][] = [];
+// The parameters of insertValuesSql, filled in place (an import binds hundreds of thousands of values).
+const monthParams: unknown[][] = [];
+const shared: ValuesShared = { kpi: 0, account: 0, customer: 0, now: '' };
 
 /** The value a KPI row stores for month `ym`: its month column, or Data for the period (with a warning when they differ). */
 function valueFor(ctx: WriteContext, r: KpiRow, ym: number): number | null {
@@ -238,10 +269,9 @@ function writeKpiRow(
   const sr = ctx.sheetReport.get(r.sheet);
   if (sr) sr.kpisImported++;
   const range = ctx.ranges.get(normalizeName(f.kpi_parameter));
-  const months = ctx.sheetMonthsWithPeriod.get(r.sheet) ?? [ctx.periodKey];
-  // One parameter array per month count, filled in place (an import binds hundreds of thousands of values).
-  const params = paramArrays[months.length] ?? new Array(months.length * 10);
-  paramArrays[months.length] = params;
+  const months = ctx.sheetMonthsWithPeriod.get(r.sheet) ?? ctx.periodOnly;
+  const params = monthParams[months.length] ?? new Array(months.length * 3);
+  monthParams[months.length] = params;
   const pending: SeriesRow[] = [];
   let values = 0;
   let p = 0;
@@ -250,24 +280,15 @@ function writeKpiRow(
     const s = value != null && range ? scoreValue(value, range) : null;
     const status = s?.status ?? null;
     const score = s ? round2(s.score) : null;
-    const year = Math.floor(ym / 100);
-    const month = ym % 100;
-    params[p++] = kpiId;
-    params[p++] = accountId;
-    params[p++] = input.customerId;
-    params[p++] = month;
-    params[p++] = year;
     params[p++] = value;
     params[p++] = status;
     params[p++] = score;
-    params[p++] = now;
-    params[p++] = now;
     if (first) {
       pending.push({
         id: 0,
         accountId,
-        year,
-        month,
+        year: Math.floor(ym / 100),
+        month: ym % 100,
         value,
         status,
         score,
@@ -281,8 +302,12 @@ function writeKpiRow(
     }
     if (value != null) values++;
   }
+  shared.kpi = kpiId;
+  shared.account = accountId;
+  shared.customer = input.customerId;
+  shared.now = now;
   // Rows of one INSERT get consecutive ids, the last being lastInsertRowid.
-  const last = Number(st.insertValues(months.length).run(params).lastInsertRowid);
+  const last = Number(st.insertValues(months).run(params, shared).lastInsertRowid);
   for (let i = 0; i < pending.length; i++) pending[i].id = last - pending.length + 1 + i;
   first?.push(...pending);
   return values;
@@ -416,7 +441,7 @@ export function storeImport(db: Db, input: StoreInput): StoreReport {
     );
     createMissingAccounts(db, input.customerId, todo, report);
     const fileId = storeMasterFile(db, input, ctx.now);
-    const monthsOf = (sheet: string) => ctx.sheetMonthsWithPeriod.get(sheet) ?? [ctx.periodKey];
+    const monthsOf = (sheet: string) => ctx.sheetMonthsWithPeriod.get(sheet) ?? ctx.periodOnly;
     const restated: Array<ReturnType<typeof restatedValues>> = [];
     const after = writeAndScore(db, ctx, todo, fileId, (g, scored, uploadId) =>
       restated.push(restatedValues(scored, uploadId, g.rows, monthsOf, ctx.periodKey)),
