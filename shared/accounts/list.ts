@@ -83,7 +83,7 @@ export function listDate(cell: Cell): string | null {
 }
 
 function listRevenue(cell: Cell): number | null {
-  const n = cell.t === 'number' ? cell.v : cell.t === 'text' ? parseNumberText(cell.v) : null;
+  const n = cell.t === 'number' ? cell.v : cell.t === 'text' ? parseNumberText(cell.point ?? cell.v) : null;
   return n !== null && Number.isFinite(n) && n >= 0 && n <= 1e13 ? n : null;
 }
 

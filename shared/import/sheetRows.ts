@@ -3,7 +3,15 @@ import { normalizeName } from '../names';
 import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader, headerMonth } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
 import { type Cell, cellAt, type RawSheet } from './types';
-import { cellDisplayText, monthKey, monthLabel, parseMonthHeader, parseValue, type YearMonth } from './values';
+import {
+  cellDisplayText,
+  cellNumberText,
+  monthKey,
+  monthLabel,
+  parseMonthHeader,
+  parseValue,
+  type YearMonth,
+} from './values';
 import { yearlessColumns } from './yearless';
 
 /* The steps of reading one KPI sheet: its columns, its title rows, each KPI row. */
@@ -198,7 +206,10 @@ export function readKpiRow(rr: RowReader, r: number, name: string): KpiRow | nul
   }
   for (const f of TEXT_FIELDS) {
     const c = fieldCol.get(f);
-    if (c) fields[f] = cellDisplayText(cellAt(sheet, r, c.col)) || null;
+    if (!c) continue;
+    // Data is kept as the file wrote it; a weight as the scoring reads it ("12.5%" for "12,5%").
+    const cell = cellAt(sheet, r, c.col);
+    fields[f] = (f === 'weight' ? cellNumberText(cell) : cellDisplayText(cell)) || null;
   }
 
   const dataCol = fieldCol.get('data');

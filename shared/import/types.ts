@@ -8,7 +8,16 @@
 export type Cell =
   | { t: 'empty' }
   | { t: 'number'; v: number /** the cell's number format contains '%' */; percent: boolean }
-  | { t: 'text'; v: string }
+  | {
+      t: 'text';
+      v: string;
+      /**
+       * The text with its number in the point convention, where a decimal-comma CSV file wrote it
+       * otherwise ("4.5" for "4,5", "1234.50 €" for "1.234,50 €"): what its value is read from.
+       * `v` stays the file's text (what is shown and kept as text).
+       */
+      point?: string;
+    }
   | { t: 'date'; year: number; month: number; day: number }
   | { t: 'error' /** e.g. '#DIV/0!' */; v: string }
   | { t: 'formula-no-result'; formula: string }

@@ -167,7 +167,7 @@ export function parseValue(cell: Cell | undefined): ParsedValue {
         message: `the date ${isoDate(cell.year, cell.month, cell.day)} is not a number, so it was left empty`,
       };
     case 'text': {
-      const t = cell.v.trim();
+      const t = (cell.point ?? cell.v).trim();
       if (!t) return { value: null, kind: 'empty' };
       if (NO_VALUE_WORDS.has(t.toLowerCase())) return { value: null, kind: 'na' };
       if (EXCEL_ERRORS.has(t.toUpperCase())) {
@@ -359,6 +359,15 @@ export function cellDisplayText(cell: Cell | undefined): string {
     case 'bool':
       return cell.v ? 'TRUE' : 'FALSE';
   }
+}
+
+/**
+ * The text a number is read from: a decimal-comma CSV file's number in the point convention
+ * ("12.5%" for "12,5%"), else the cell's text as shown. For the text fields the app reads as
+ * numbers later (a KPI's weight).
+ */
+export function cellNumberText(cell: Cell | undefined): string {
+  return cell?.t === 'text' && cell.point !== undefined ? cell.point.trim() : cellDisplayText(cell);
 }
 
 /** No content at all: empty, or text of only spaces. A formula without a result is not blank. */

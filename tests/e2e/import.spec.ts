@@ -323,8 +323,8 @@ test("a European Excel's CSV with months headed without their year: the year fro
   // The Data cell as read, and the value it stores for the period.
   await expect(sample.getByRole('row')).toHaveText([
     /Value for Apr 2025/,
-    /NPS Score\s*45\.5\s*45\.5$/,
-    /CSAT Score\s*4\.4\s*4\.4$/,
+    /NPS Score\s*45,5\s*45\.5$/,
+    /CSAT Score\s*4,4\s*4\.4$/,
   ]);
   await expect(page.getByText(/not a number|without a year/)).toHaveCount(0);
   await page.getByLabel('New account name').fill('Initech');

@@ -232,7 +232,11 @@ export function csvToSheet(bytes: Uint8Array, fileName: string): RawSheet {
   parseCsv(text, sep, Number.POSITIVE_INFINITY, (fields) => {
     cells += fields.length;
     if (rows.length >= MAX_ROWS || cells > MAX_CELLS) throw refuse('too-many-cells');
-    const row = fields.map((f): Cell => (f === '' ? EMPTY : { t: 'text', v: decimalComma ? pointDecimal(f) : f }));
+    const row = fields.map((f): Cell => {
+      if (f === '') return EMPTY;
+      const point = decimalComma ? pointDecimal(f) : f;
+      return point === f ? { t: 'text', v: f } : { t: 'text', v: f, point };
+    });
     while (row.length > 0 && row[row.length - 1].t === 'empty') row.pop();
     rows.push(row);
   });

@@ -79,13 +79,13 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     ).toBe(false);
   });
 
-  it('a semicolon file saved by a European Excel: every value read, Data, weights and months', async () => {
+  it('a semicolon file saved by a European Excel: every value read (Data kept as written), weights and months', async () => {
     const csv =
       '\ufeffKPI;Data;Weight;Jul 2025;Aug 2025\r\nNPS Score;4,5;30%;4,1;1.234,50 €\r\nRevenue;(12,5);12,5%;$1,2M;-3,25\r\n';
     expect(await rowsOf(csv)).toEqual({
       rows: [
-        { kpi: 'NPS Score', data: 4.5, text: '4.5', weight: '30%', months: [4.1, 1234.5] },
-        { kpi: 'Revenue', data: -12.5, text: '(12.5)', weight: '12.5%', months: [1200000, -3.25] },
+        { kpi: 'NPS Score', data: 4.5, text: '4,5', weight: '30%', months: [4.1, 1234.5] },
+        { kpi: 'Revenue', data: -12.5, text: '(12,5)', weight: '12.5%', months: [1200000, -3.25] },
       ],
       warnings: [],
     });
@@ -104,7 +104,7 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     const text = 'KPI;Data;Aug 2025\r\nARR;1.234,50 \u20ac;2.000\r\n';
     const bytes = Uint8Array.from([...text].map((c) => (c === '\u20ac' ? 0x80 : c.charCodeAt(0))));
     expect((await rowsOf(bytes)).rows).toEqual([
-      { kpi: 'ARR', data: 1234.5, text: '1234.50 \u20ac', weight: null, months: [2000] },
+      { kpi: 'ARR', data: 1234.5, text: '1.234,50 \u20ac', weight: null, months: [2000] },
     ]);
   });
 
