@@ -15,7 +15,7 @@ import {
   parseMonthText,
   type YearMonth,
 } from './values';
-import { type TitleYear, titleYear, withYearlessMonths, yearlessColumns, yearlessMonth } from './yearless';
+import { type TitleYear, titleYear, withYearlessMonths, yearlessAmong, yearlessColumns } from './yearless';
 
 export const FIELD_KEYS = [
   'kpi_parameter',
@@ -328,8 +328,9 @@ export function nearHeader(rows: Cell[][], maxRows: number = HEADER_SEARCH_ROWS)
  * next month's file (one month column more, "Current Value (Oct 2025)") has the same signature.
  */
 export function headerSignature(headers: string[]): string {
+  const yearless = yearlessAmong(headers);
   return headers
-    .filter((h) => h.trim() !== '' && !parseMonthText(h) && !valueHeaderMonth(h) && yearlessMonth(h) === null)
+    .filter((h) => h.trim() !== '' && !parseMonthText(h) && !valueHeaderMonth(h) && !yearless(h))
     .map(normalizeHeader)
     .filter((h) => h !== '')
     .join('|');

@@ -245,9 +245,14 @@ const LOCAL_MONTHS: ReadonlyMap<string, number> = new Map(
   ].flatMap((names, i) => names.split(' ').map((n): [string, number] => [n, i + 1])),
 );
 
+/** The month a word names in another language than English ("Okt", "janv.", "Mär"; LOCAL_MONTHS), or null. */
+export function localMonthName(word: string): number | null {
+  return LOCAL_MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? null;
+}
+
 /** The month a header's word names, in English (monthFromName) or another language (LOCAL_MONTHS). */
 function headerMonthName(word: string): number | null {
-  return monthFromName(word) ?? LOCAL_MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? null;
+  return monthFromName(word) ?? localMonthName(word);
 }
 
 function ym(year: number, month: number): YearMonth | null {

@@ -6,14 +6,31 @@
  */
 import type { ColumnMapping } from './columns';
 import { periodInFileName, periodInText } from './period';
-import { monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
+import { localMonthName, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
 
-/** The month a header names without a year: "Jan", "JAN.", "January", "Sept"; null for anything else. */
-export function yearlessMonth(header: string): number | null {
+/** A month header without its year, in English ("Jan", "JAN.", "January", "Sept") or not ("Okt", "janv.", "Mär"). */
+function bareMonth(header: string): { month: number; english: boolean } | null {
   const w = header.trim().replace(/\.$/, '').toLowerCase();
-  if (!/^[a-z]+$/.test(w)) return null;
-  return w.length === 3 ? monthFromName(w) : wholeMonthName(w);
+  if (!/^\p{L}+$/u.test(w)) return null;
+  const english = /^[a-z]+$/.test(w) ? (w.length === 3 ? monthFromName(w) : wholeMonthName(w)) : null;
+  if (english) return { month: english, english: true };
+  const local = localMonthName(w);
+  return local ? { month: local, english: false } : null;
 }
+
+/**
+ * The month a header names without a year: "Jan", "JAN.", "January", "Sept", or as a European
+ * Excel writes it ("Okt", "Dez.", "janv.", "Mär"); null for anything else.
+ */
+export function yearlessMonth(header: string): number | null {
+  return bareMonth(header)?.month ?? null;
+}
+
+/**
+ * A run of columns this long headed by months without their year reads as months even where
+ * their names are not English: alone, "Mai", "Set", "Out" or "Gen" may be words of a header.
+ */
+const LOCAL_RUN = 3;
 
 /** What the title rows above a header say of the year: a month of the data (its year), or a year alone. */
 export type TitleYear = { year: number; period: YearMonth | null; text: string };
@@ -103,5 +120,19 @@ export function withYearlessMonths(mapping: ColumnMapping, title: () => TitleYea
 
 /** The columns of a mapping still headed by a month without its year (none where the titles gave one). */
 export function yearlessColumns(mapping: ColumnMapping): ColumnMapping {
-  return mapping.filter((m) => m.field === 'ignored' && yearlessMonth(m.header) !== null);
+  const ignored = mapping.filter((m) => m.field === 'ignored');
+  const yearless = yearlessAmong(ignored.map((m) => m.header));
+  return ignored.filter((m) => yearless(m.header));
+}
+
+/**
+ * Whether a header of these names a month without its year: in English, or in another language
+ * where at least LOCAL_RUN of them do.
+ */
+export function yearlessAmong(headers: readonly string[]): (header: string) => boolean {
+  const run = headers.filter((h) => bareMonth(h) !== null).length >= LOCAL_RUN;
+  return (header) => {
+    const b = bareMonth(header);
+    return b !== null && (b.english || run);
+  };
 }

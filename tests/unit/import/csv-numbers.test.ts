@@ -98,6 +98,12 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     expect(workbook.months.map((m) => `${m.year}-${m.month}`)).toEqual(['2025-9', '2025-10', '2025-11', '2025-12']);
     expect(workbook.sheets[0].rows[0].months.map((m) => m.value)).toEqual([40, 41.5, 42, 43.25]);
     expect(workbook.issues).toEqual([]);
+    // The months without their year, as a hand-kept German sheet heads them: the title's year.
+    const yearless = 'KPI-Übersicht 2025\r\nKPI;Data;Okt;Nov;Dez\r\nNPS;45,5;41,5;42;43,25\r\n';
+    const read = (await readAndInterpret(Buffer.from(yearless, 'utf8'), 'kpis.csv')).workbook;
+    expect(read.months.map((m) => `${m.year}-${m.month}`)).toEqual(['2025-10', '2025-11', '2025-12']);
+    expect(read.sheets[0].rows[0].months.map((m) => m.value)).toEqual([41.5, 42, 43.25]);
+    expect(read.issues).toEqual([]);
   });
 
   it('the same file in Windows-1252 (the euro sign as byte 0x80) reads the same', async () => {
