@@ -79,10 +79,51 @@ export function normalizeHeader(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * The same headers as a European team writes them (German, French, Spanish, Italian, Dutch,
+ * Portuguese), beside the contract's: a scorecard kept in Excel in its own language is read
+ * without mapping each column by hand. Only words no English header is (not "Indicator", "Ist").
+ */
+export const LOCAL_FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = Object.freeze({
+  kpi_parameter: ['Kennzahl', 'Kennzahlen', 'Indicateur', 'Nom du KPI', 'Indicador', 'Indicatore', 'Nome KPI'],
+  health_score_component: ['Komponente', 'Composante', 'Componente'],
+  impact_level: ['Auswirkung', 'Priorität', 'Priorité', 'Prioridad', 'Priorità', 'Prioridade', 'Impacto', 'Impatto'],
+  weight: ['Gewichtung', 'Gewicht', 'Poids', 'Pondération', 'Peso', 'Ponderación', 'Weging'],
+  data: [
+    'Wert',
+    'Aktueller Wert',
+    'Istwert',
+    'Valeur',
+    'Valeur actuelle',
+    'Valor',
+    'Valor actual',
+    'Valor atual',
+    'Valore',
+    'Valore attuale',
+    'Waarde',
+    'Huidige waarde',
+  ],
+  source_review: ['Quelle', 'Datenquelle', 'Fuente', 'Fonte', 'Bron'],
+  measurement_frequency: [
+    'Häufigkeit',
+    'Frequenz',
+    'Messfrequenz',
+    'Fréquence',
+    'Frecuencia',
+    'Frequenza',
+    'Frequência',
+    'Frequentie',
+  ],
+  account: ['Kunde', 'Kundenkonto', 'Compte', 'Cuenta', 'Cliente', 'Conta', 'Klant'],
+  category: ['Kategorie', 'Catégorie', 'Categoría', 'Categoria', 'Categorie'],
+});
+
 const SYNONYM_INDEX: ReadonlyMap<string, FieldKey> = (() => {
   const index = new Map<string, FieldKey>();
-  for (const [field, words] of Object.entries(FIELD_SYNONYMS) as Array<[FieldKey, readonly string[]]>) {
-    for (const w of words) index.set(normalizeHeader(w), field);
+  for (const synonyms of [FIELD_SYNONYMS, LOCAL_FIELD_SYNONYMS]) {
+    for (const [field, words] of Object.entries(synonyms) as Array<[FieldKey, readonly string[]]>) {
+      for (const w of words) index.set(normalizeHeader(w), field);
+    }
   }
   return index;
 })();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAndInterpret } from '../../../main/import/workbook';
 import {
   applyRememberedMapping,
   columnLetter,
@@ -8,6 +9,7 @@ import {
   type FieldKey,
   fieldForHeader,
   headerSignature,
+  LOCAL_FIELD_SYNONYMS,
   mapHeaderRow,
   nearHeader,
   valueHeaderMonth,
@@ -81,6 +83,51 @@ describe('header synonyms', () => {
     // A month or a year in brackets is no unit (the month's column: valueHeaderMonth); other words stay other words.
     for (const h of ['Data (Sep 2025)', 'Data (2025)', 'Target (USD)', 'Value (USD) (2)', 'Score (0-100)'])
       expect([h, fieldForHeader(h)]).toEqual([h, null]);
+  });
+});
+
+describe('headers as a European team writes them', () => {
+  it("mean the same fields as the contract's words", () => {
+    const table: Array<[string, string]> = [
+      ['Kennzahl', 'kpi_parameter'],
+      ['Indicateur', 'kpi_parameter'],
+      ['Indicador', 'kpi_parameter'],
+      ['Wert', 'data'],
+      ['Aktueller Wert', 'data'],
+      ['Valeur actuelle', 'data'],
+      ['Valor', 'data'],
+      ['Waarde', 'data'],
+      ['Gewichtung', 'weight'],
+      ['Pondération', 'weight'],
+      ['PONDERACION', 'weight'],
+      ['Kategorie', 'category'],
+      ['Catégorie', 'category'],
+      ['Kunde', 'account'],
+      ['Cliente', 'account'],
+      ['Quelle', 'source_review'],
+      ['Häufigkeit', 'measurement_frequency'],
+      ['Priorité', 'impact_level'],
+      ['Komponente', 'health_score_component'],
+      ['Wert (EUR)', 'data'],
+    ];
+    for (const [header, field] of table) expect([header, fieldForHeader(header)]).toEqual([header, field]);
+  });
+
+  it('each mean one field, none of them a contract word of another', () => {
+    for (const [field, words] of Object.entries(LOCAL_FIELD_SYNONYMS))
+      for (const w of words) expect([w, fieldForHeader(w)]).toEqual([w, field]);
+  });
+
+  it('read a German sheet end to end: KPI names, values, weights, months', async () => {
+    const csv = 'Kennzahl;Wert;Gewichtung;Okt 2025;Nov 2025\r\nNPS;45,5;30%;41,5;42\r\n';
+    const { workbook } = await readAndInterpret(Buffer.from(csv, 'utf8'), 'kpis.csv');
+    const [row] = workbook.sheets[0].rows;
+    expect([row.fields.kpi_parameter, row.dataValue, row.fields.weight]).toEqual(['NPS', 45.5, '30%']);
+    expect(row.months.map((m) => [m.month, m.value])).toEqual([
+      [10, 41.5],
+      [11, 42],
+    ]);
+    expect(workbook.issues).toEqual([]);
   });
 });
 
