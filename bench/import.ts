@@ -12,7 +12,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { inTransaction, openDb } from '../main/db/open';
 import { commitImport, previewImport } from '../main/import/service';
-import { writeStatements } from '../main/import/store';
+import { writeStatements } from '../main/import/statements';
 import { WorkbookParser } from '../main/import/threads';
 import { readWorkbook } from '../main/import/workbook/read';
 import { findWorkspaceByName } from '../main/workspaces/service';
