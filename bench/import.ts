@@ -353,6 +353,12 @@ async function main() {
     console.log(`exceljs alone loading the ${ACCOUNTS}-account file:                 median ${s(e)}`);
     console.log(`whole import through the command line (process start included): median ${s(o)}`);
     console.log(`ratio import / exceljs: ${(o / e).toFixed(2)}x  (goal: at most 1.0x, ${goal(o / e <= 1)})`);
+    // Each run's exceljs and import ran back to back: their own ratios show how much of a
+    // difference between runs is the machine's.
+    const own = ours.map((r, i) => r.ms / excel[i]);
+    console.log(
+      `  each run's own ratio: ${own.map((r) => `${r.toFixed(2)}x`).join(', ')}; median ${median(own).toFixed(2)}x`,
+    );
     console.log(`peak memory (RSS) of that import: ${mb(rss)}  (goal: under 400 MB, ${goal(rss < 400 * 2 ** 20)})`);
     console.log(
       `${ACCOUNTS * LARGER}-account roll-up: median ${s(l)}, peak memory ${mb(rssLarge)}  (goal: under 600 MB, ${goal(rssLarge < 600 * 2 ** 20)})`,
