@@ -295,6 +295,20 @@ async function floors(file: string, dir: string, rows: number) {
 
 const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
+/**
+ * The import's time over exceljs's, of their medians (the goal), and each run's own: a run's
+ * exceljs and import ran back to back, so their ratios show how much of a difference between runs
+ * is the machine's.
+ */
+function printRatio(ours: Array<{ ms: number }>, excel: number[]): void {
+  const r = median(ours.map((x) => x.ms)) / median(excel);
+  console.log(`ratio import / exceljs: ${r.toFixed(2)}x  (goal: at most 1.0x, ${goal(r <= 1)})`);
+  const own = ours.map((x, i) => x.ms / excel[i]);
+  console.log(
+    `  each run's own ratio: ${own.map((x) => `${x.toFixed(2)}x`).join(', ')}; median ${median(own).toFixed(2)}x`,
+  );
+}
+
 async function main() {
   const work = benchDir('import');
   // The command line's bundle, built before any clock starts (as `npm run build:kpi` builds it).
@@ -352,13 +366,7 @@ async function main() {
     const rssLarge = median(larger.map((r) => r.rss));
     console.log(`exceljs alone loading the ${ACCOUNTS}-account file:                 median ${s(e)}`);
     console.log(`whole import through the command line (process start included): median ${s(o)}`);
-    console.log(`ratio import / exceljs: ${(o / e).toFixed(2)}x  (goal: at most 1.0x, ${goal(o / e <= 1)})`);
-    // Each run's exceljs and import ran back to back: their own ratios show how much of a
-    // difference between runs is the machine's.
-    const own = ours.map((r, i) => r.ms / excel[i]);
-    console.log(
-      `  each run's own ratio: ${own.map((r) => `${r.toFixed(2)}x`).join(', ')}; median ${median(own).toFixed(2)}x`,
-    );
+    printRatio(ours, excel);
     console.log(`peak memory (RSS) of that import: ${mb(rss)}  (goal: under 400 MB, ${goal(rss < 400 * 2 ** 20)})`);
     console.log(
       `${ACCOUNTS * LARGER}-account roll-up: median ${s(l)}, peak memory ${mb(rssLarge)}  (goal: under 600 MB, ${goal(rssLarge < 600 * 2 ** 20)})`,
