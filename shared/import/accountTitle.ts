@@ -7,11 +7,15 @@ import { normalizeName } from '../names';
 import { monthMentions } from './period';
 
 const SEPARATOR = / [—–-] |:|\|/;
-/** A label before the name ("Account: Globex Analytics"): the name is what follows it. */
-const LABEL = /^(account|account name|customer|customer account|client|company)$/i;
-/** Words that make a text a title of the workbook rather than a name. */
+/**
+ * A label before the name ("Account: Globex Analytics", or as a European team writes it: "Kunde:",
+ * "Compte :", "Cliente:"): the name is what follows it.
+ */
+const LABEL =
+  /^(account|account name|customer|customer account|client|company|kunde|kundin|firma|unternehmen|compte|société|societe|nom du client|cliente|cuenta|empresa|conta|azienda|klant|bedrijf)$/iu;
+/** Words that make a text a title of the workbook rather than a name (English, and the same in those languages). */
 const NOT_A_NAME =
-  /\b(kpis?|scorecard|health score|prepared|data as of|as of|report|review|qbr|dashboard|summary|overview|metrics|tracker)\b/i;
+  /\b(kpis?|scorecard|health score|prepared|data as of|as of|report|review|qbr|dashboard|summary|overview|metrics|tracker)\b|(?<!\p{L})(kennzahlen|kennzahl|übersicht|bericht|auswertung|indicateurs|tableau de bord|rapport|synthèse|informe|indicadores|cuadro de mando|resumen|relatório|indicatori|rapporto|cruscotto|overzicht|rapportage)(?!\p{L})/iu;
 
 function clean(part: string): string {
   return part

@@ -269,6 +269,20 @@ describe('a new account named by a labelled title row, in any row', () => {
     expect(accountInTitles(['Globex Analytics — KPIs', 'Prepared by Jane'], cats)?.name).toBe('Globex Analytics');
   });
 
+  it('reads the label as a European team writes it, and its title words as no name', () => {
+    for (const [line, name] of [
+      ['Kunde: Müller GmbH — Kennzahlen, Stand 30.09.2025', 'Müller GmbH'],
+      ['Compte : Société Générale | T3 2025', 'Société Générale'],
+      ['Cliente: Telefónica', 'Telefónica'],
+      ['Klant: Albert Heijn', 'Albert Heijn'],
+    ])
+      expect([line, accountInTitles(['Portfolio', line], cats)?.name]).toEqual([line, name]);
+    // Before, "Kunde" was taken for the name; a title's own words stay no name.
+    expect(accountNameInTitle('Kunde: Müller GmbH', cats)).toBe('Müller GmbH');
+    for (const title of ['Kennzahlen-Übersicht — Q3', 'Tableau de bord — Acme', 'Übersicht: Acme'])
+      expect([title, accountNameInTitle(title, cats)]).toEqual([title, null]);
+  });
+
   it("takes no label whose value is no name: a month, a title's words, a category, nothing", () => {
     for (const line of ['Account: September 2025', 'Client: KPI report', 'Account: Relationship Strength', 'Account:'])
       expect([line, accountInTitles(['Portfolio', line], cats)]).toEqual([line, null]);

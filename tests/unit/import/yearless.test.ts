@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
@@ -219,5 +220,39 @@ describe('a workbook whose month headers have no year, imported', () => {
       { ym: 202503, value: 4.3 },
       { ym: 202504, value: 4.4 },
     ]);
+  });
+
+  it('reads a German scorecard as its CSM does: the account labelled, German headers and months, the title date', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Beziehung');
+    sheet.addRow(['Kunde: Müller GmbH — Kennzahlen, Stand 30.09.2025']);
+    sheet.addRow([]);
+    sheet.addRow(['Kennzahl', 'Kategorie', 'Gewichtung', 'Wert', 'Jan', 'Feb', 'Mär', 'Apr', 'Mai']);
+    sheet.addRow(['NPS Score', 'Relationship Strength', '30%', 45, 40, 41, 42, 43, 44]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const p = await previewImport(db.db, ws.id, { fileName: 'mueller.xlsx', bytes });
+    expect(p.proposedNewAccount?.name).toBe('Müller GmbH');
+    expect(p.defaultPeriod).toBe('2025-09');
+    expect(p.sheets[0].months).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05']);
+    expect(p.issues).toEqual([]);
+    await commitImport(
+      db.db,
+      { customerId: ws.id, userId: null },
+      { fileName: 'mueller.xlsx', bytes, period: p.defaultPeriod, newAccountName: 'Müller GmbH', createAccounts: true },
+    );
+    const stored = db.db.raw
+      .prepare(
+        'SELECT a.account_name AS account, k.category, k.weight, ts.year * 100 + ts.month AS ym, ts.value FROM kpi_time_series ts JOIN kpis k USING (kpi_id) JOIN accounts a ON a.account_id = ts.account_id ORDER BY ym',
+      )
+      .all() as Array<{ account: string; category: string; weight: string; ym: number; value: number }>;
+    expect(stored.map((r) => [r.ym, r.value])).toEqual([
+      [202501, 40],
+      [202502, 41],
+      [202503, 42],
+      [202504, 43],
+      [202505, 44],
+      [202509, 45],
+    ]);
+    expect(stored[0]).toMatchObject({ account: 'Müller GmbH', category: 'Relationship Strength', weight: '30%' });
   });
 });
