@@ -5,8 +5,9 @@
  * both take their default from `choosePeriod`.
  */
 import { fmtCount } from '../format';
+import { DATA_WORDS, FILE_VERBS } from './period-words';
 import type { Cell } from './types';
-import { isoDate, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
+import { isoDate, localMonthName, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
 
 /** Where a default period came from, with a plain sentence that says so. */
 export type PeriodSource = {
@@ -89,7 +90,9 @@ type Mention = { at: number; end: number; month: YearMonth };
  * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025" (or
  * without the comma, or "Sep-28-2025"), "September 2025", "September, 2025", "Sep-25", "2025-Sep", "2025-09",
  * "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025", "Q3 2025", "FY2025 Q3"
- * (a quarter's last month). A date that could be day/month or month/day (03/04/2025) is not taken.
+ * (a quarter's last month); month names in German, French, Spanish, Italian, Dutch and Portuguese
+ * with their year ("Oktober 2025", "1er octobre 2025", "30 de septiembre de 2025"). A date that could
+ * be day/month or month/day (03/04/2025) is not taken.
  */
 export function monthMentions(text: string): Mention[] {
   const t = text.normalize('NFKC').slice(0, MAX_TEXT);
@@ -104,7 +107,26 @@ export function monthMentions(text: string): Mention[] {
   const each = (re: RegExp, read: (m: RegExpExecArray) => YearMonth | null) => {
     for (const m of t.matchAll(re)) add(m as RegExpExecArray, read(m as RegExpExecArray));
   };
-  const name = (w: string) => monthFromName(w);
+  const eachFound = (re: RegExp, read: (m: RegExpExecArray) => YearMonth | null) => {
+    for (const m of t.matchAll(re)) {
+      const month = read(m as RegExpExecArray);
+      if (month) add(m as RegExpExecArray, month);
+    }
+  };
+  // An English name, else one as a European team writes it ("Okt", "Oktober", "septembre").
+  const name = (w: string) => monthFromName(w) ?? localName(w);
+  // First, a month named as a European team writes it, always with its year: "1. Oktober 2025",
+  // "1er octobre 2025", "30 de septiembre de 2025", "février 2025", "März 2025", "Okt 2025",
+  // "Mär-25". Only a span that names one is taken (an English name is read below).
+  eachFound(/(?<![\p{L}\d])(\d{1,2})(?:\.|er|º)? (?:de )?(\p{L}{3,10})\.?,? (?:de )?(\d{4})(?!\d)/gu, (m) => {
+    const month = localName(m[2]);
+    return month && Number(m[1]) <= 31 ? ym(Number(m[3]), month) : null;
+  });
+  eachFound(/(?<!\p{L})(\p{L}{3,10})\.?(?: (?:de )?|-)(\d{4}|\d{2})(?!\d)/gu, (m) => {
+    const month = localName(m[1]);
+    if (!month || (m[2].length === 2 && !m[0].includes('-'))) return null;
+    return ym(fullYear(m[2]), month);
+  });
   // 28 Sep 2025, 28th of September, 2025
   each(/\b(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([A-Za-z]{3,9})\.?,?[ -](\d{4})\b/g, (m) => {
     const month = name(m[2]);
@@ -156,38 +178,15 @@ export function monthMentions(text: string): Mention[] {
   return found.filter((f): f is Mention => f.month !== null).sort((a, b) => a.at - b.at);
 }
 
-/** Words before a date that say whose it is: the data's ("as of") or the file's ("prepared on"). */
-const DATA_WORDS = new Set([
-  'as of',
-  'as at',
-  'period',
-  'for',
-  'data',
-  'month',
-  'reporting',
-  'ending',
-  'ended',
-  'through',
-  'thru',
-]);
-/** Words that make "on <date>" the file's date ("prepared on", "downloaded on"). */
-const FILE_VERBS = [
-  'prepared',
-  'created',
-  'generated',
-  'printed',
-  'exported',
-  'extracted',
-  'downloaded',
-  'pulled',
-  'refreshed',
-  'saved',
-  'updated',
-  'modified',
-  'edited',
-  'sent',
-  'by',
-];
+/**
+ * A month's name in a title as a European team writes it ("Oktober", "septembre", "Okt"), or null;
+ * not the names that are other words too ("Set", "Out", "Gen", "Mag", "Ago").
+ */
+const OTHER_WORDS = new Set(['set', 'out', 'gen', 'mag', 'ago']);
+function localName(word: string): number | null {
+  return OTHER_WORDS.has(word.toLowerCase()) ? null : localMonthName(word);
+}
+
 const FILE_VERB = new RegExp(`\\b(${FILE_VERBS.join('|')})\\b`, 'i');
 /** Every word that says whose a date is: the data's, the file's (its verbs and names for its date), or "on". */
 const KEYWORD = new RegExp(
