@@ -91,21 +91,6 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     });
   });
 
-  it("a German Excel's CSV: month headers in German, decimal commas, a title above", async () => {
-    const csv =
-      'KPI-Übersicht Müller GmbH\r\nKPI;Data;Sep 2025;Okt 2025;Nov 2025;Dez 2025\r\nNPS;45,5;40;41,5;42;43,25\r\n';
-    const { workbook } = await readAndInterpret(Buffer.from(csv, 'utf8'), 'kpis.csv');
-    expect(workbook.months.map((m) => `${m.year}-${m.month}`)).toEqual(['2025-9', '2025-10', '2025-11', '2025-12']);
-    expect(workbook.sheets[0].rows[0].months.map((m) => m.value)).toEqual([40, 41.5, 42, 43.25]);
-    expect(workbook.issues).toEqual([]);
-    // The months without their year, as a hand-kept German sheet heads them: the title's year.
-    const yearless = 'KPI-Übersicht 2025\r\nKPI;Data;Okt;Nov;Dez\r\nNPS;45,5;41,5;42;43,25\r\n';
-    const read = (await readAndInterpret(Buffer.from(yearless, 'utf8'), 'kpis.csv')).workbook;
-    expect(read.months.map((m) => `${m.year}-${m.month}`)).toEqual(['2025-10', '2025-11', '2025-12']);
-    expect(read.sheets[0].rows[0].months.map((m) => m.value)).toEqual([41.5, 42, 43.25]);
-    expect(read.issues).toEqual([]);
-  });
-
   it('the same file in Windows-1252 (the euro sign as byte 0x80) reads the same', async () => {
     const text = 'KPI;Data;Aug 2025\r\nARR;1.234,50 \u20ac;2.000\r\n';
     const bytes = Uint8Array.from([...text].map((c) => (c === '\u20ac' ? 0x80 : c.charCodeAt(0))));
@@ -122,5 +107,22 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     expect(mixed.warnings.join(' ')).toContain('a comma is read only as a thousands separator');
     // A comma-separated file's quoted thousands stay thousands.
     expect((await rowsOf('KPI,Data\nARR,"1,234"\n')).rows[0]).toMatchObject({ data: 1234 });
+  });
+});
+
+describe("a German Excel's CSV", () => {
+  it('has its month headers in German, with their year or under a title year, and decimal commas read', async () => {
+    const csv =
+      'KPI-Übersicht Müller GmbH\r\nKPI;Data;Sep 2025;Okt 2025;Nov 2025;Dez 2025\r\nNPS;45,5;40;41,5;42;43,25\r\n';
+    const { workbook } = await readAndInterpret(Buffer.from(csv, 'utf8'), 'kpis.csv');
+    expect(workbook.months.map((m) => `${m.year}-${m.month}`)).toEqual(['2025-9', '2025-10', '2025-11', '2025-12']);
+    expect(workbook.sheets[0].rows[0].months.map((m) => m.value)).toEqual([40, 41.5, 42, 43.25]);
+    expect(workbook.issues).toEqual([]);
+    // The months without their year, as a hand-kept German sheet heads them: the title's year.
+    const yearless = 'KPI-Übersicht 2025\r\nKPI;Data;Okt;Nov;Dez\r\nNPS;45,5;41,5;42;43,25\r\n';
+    const read = (await readAndInterpret(Buffer.from(yearless, 'utf8'), 'kpis.csv')).workbook;
+    expect(read.months.map((m) => `${m.year}-${m.month}`)).toEqual(['2025-10', '2025-11', '2025-12']);
+    expect(read.sheets[0].rows[0].months.map((m) => m.value)).toEqual([41.5, 42, 43.25]);
+    expect(read.issues).toEqual([]);
   });
 });

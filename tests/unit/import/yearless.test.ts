@@ -123,36 +123,6 @@ describe('month headers written without their year', () => {
     expect(mapped.issues).toEqual([]);
   });
 
-  it.each([
-    ['Okt', 10],
-    ['Dez.', 12],
-    ['janv.', 1],
-    ['Mär', 3],
-    ['MAI', 5],
-    ['août', 8],
-  ])('%s, as a European Excel writes it, names month %i', (header, month) => {
-    expect(yearlessMonth(header)).toBe(month);
-  });
-
-  it('in another language than English are read in a run of three or more, as a scorecard has them', () => {
-    const german = sheet(['KPI-Übersicht 2025'], ['Okt', 'Nov', 'Dez']);
-    expect(Object.keys(monthsOf(german))).toEqual(['2025-10', '2025-11', '2025-12']);
-    expect(german.issues).toEqual([]);
-    const french = sheet(['Tableau de bord — 2026'], ['janv.', 'févr.', 'mars', 'avr.']);
-    expect(Object.keys(monthsOf(french))).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
-    // Fewer, such a word may be a header's own ("Mai", "Set", "Out"): not a month, not warned of.
-    for (const few of [['Mai'], ['Set', 'Out']]) {
-      const wb = sheet(['KPIs 2025'], few);
-      expect(wb.sheets[0].months, few.join()).toEqual([]);
-      expect(wb.issues, few.join()).toEqual([]);
-    }
-    // English names among them count as ever; without a year the run is warned of as a whole.
-    expect(Object.keys(monthsOf(sheet(['KPIs 2025'], ['Mai', 'Jun'])))).toEqual(['2025-06']);
-    expect(sheet([], ['Okt', 'Nov', 'Dez']).issues[0].message).toMatch(
-      /^Columns C, D, E \("Okt" … "Dez"\) name months without a year/,
-    );
-  });
-
   it('are left out of the header signature, as other month headers are', () => {
     expect(headerSignature(['KPI', 'Data', 'Jan', 'Feb', 'Sept'])).toBe(headerSignature(['KPI', 'Data', 'Jan 2025']));
     expect(headerSignature(['KPI', 'Data', 'Jan'])).toBe('kpi|data');
@@ -254,5 +224,37 @@ describe('a workbook whose month headers have no year, imported', () => {
       [202509, 45],
     ]);
     expect(stored[0]).toMatchObject({ account: 'Müller GmbH', category: 'Relationship Strength', weight: '30%' });
+  });
+});
+
+describe('month headers without their year as a European team writes them', () => {
+  it.each([
+    ['Okt', 10],
+    ['Dez.', 12],
+    ['janv.', 1],
+    ['Mär', 3],
+    ['MAI', 5],
+    ['août', 8],
+  ])('%s, as a European Excel writes it, names month %i', (header, month) => {
+    expect(yearlessMonth(header)).toBe(month);
+  });
+
+  it('in another language than English are read in a run of three or more, as a scorecard has them', () => {
+    const german = sheet(['KPI-Übersicht 2025'], ['Okt', 'Nov', 'Dez']);
+    expect(Object.keys(monthsOf(german))).toEqual(['2025-10', '2025-11', '2025-12']);
+    expect(german.issues).toEqual([]);
+    const french = sheet(['Tableau de bord — 2026'], ['janv.', 'févr.', 'mars', 'avr.']);
+    expect(Object.keys(monthsOf(french))).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    // Fewer, such a word may be a header's own ("Mai", "Set", "Out"): not a month, not warned of.
+    for (const few of [['Mai'], ['Set', 'Out']]) {
+      const wb = sheet(['KPIs 2025'], few);
+      expect(wb.sheets[0].months, few.join()).toEqual([]);
+      expect(wb.issues, few.join()).toEqual([]);
+    }
+    // English names among them count as ever; without a year the run is warned of as a whole.
+    expect(Object.keys(monthsOf(sheet(['KPIs 2025'], ['Mai', 'Jun'])))).toEqual(['2025-06']);
+    expect(sheet([], ['Okt', 'Nov', 'Dez']).issues[0].message).toMatch(
+      /^Columns C, D, E \("Okt" … "Dez"\) name months without a year/,
+    );
   });
 });
