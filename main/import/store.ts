@@ -47,6 +47,8 @@ interface WriteContext {
   /** The reference ranges by normalised KPI name, read inside the write's transaction. */
   ranges: Map<string, Range>;
   now: string;
+  /** The named parameters of each KPI row's values: the workspace and time set once, the KPI and account per row. */
+  valuesShared: ValuesShared;
 }
 
 /** The report before anything is written: sheets read, issues of the interpretation. */
@@ -78,6 +80,7 @@ function emptyReport(input: StoreInput, issues: Issue[]): StoreReport {
 /** The write's context: every KPI row gets a value row for each month column of its sheet and for the period. */
 function writeContext(db: Db, input: StoreInput, issues: Issue[], report: StoreReport): WriteContext {
   const periodKey = ymKey(input.period.year, input.period.month);
+  const now = new Date().toISOString();
   return {
     input,
     issues,
@@ -90,7 +93,8 @@ function writeContext(db: Db, input: StoreInput, issues: Issue[], report: StoreR
     sheetReport: new Map(report.sheets.map((s) => [s.name, s])),
     monthColumns: new Map(input.wb.sheets.map((s) => [s.name, s.monthColumns])),
     ranges: loadRanges(db),
-    now: new Date().toISOString(),
+    now,
+    valuesShared: { kpi: 0, account: 0, customer: input.customerId, now },
   };
 }
 
@@ -157,9 +161,8 @@ function storeMasterFile(db: Db, input: StoreInput, now: string): number | null 
 
 type Statements = ReturnType<typeof writeStatements>;
 
-// The parameters of insertValuesSql, filled in place (an import binds hundreds of thousands of values).
+// Each month's parameters of a KPI row's values, filled in place (an import binds hundreds of thousands).
 const monthParams: unknown[][] = [];
-const shared: ValuesShared = { kpi: 0, account: 0, customer: 0, now: '' };
 
 /** The value a KPI row stores for month `ym`: its month column, or Data for the period (with a warning when they differ). */
 function valueFor(ctx: WriteContext, r: KpiRow, ym: number): number | null {
@@ -246,10 +249,9 @@ function writeKpiRow(
     }
     if (value != null) values++;
   }
+  const shared = ctx.valuesShared;
   shared.kpi = kpiId;
   shared.account = accountId;
-  shared.customer = input.customerId;
-  shared.now = now;
   // Rows of one INSERT get consecutive ids, the last being lastInsertRowid.
   const last = Number(st.insertValues(months).run(params, shared).lastInsertRowid);
   for (let i = 0; i < pending.length; i++) pending[i].id = last - pending.length + 1 + i;

@@ -6,7 +6,7 @@
  */
 import { normalizeHeader } from '../import/columns';
 import type { Cell, RawSheet, RawWorkbook } from '../import/types';
-import { cellDisplayText, isBlankCell, isoDate, parseNumberText } from '../import/values';
+import { cellDisplayText, cellNumberText, isBlankCell, isoDate, parseNumberText } from '../import/values';
 import { normalizeName } from '../names';
 
 export const LIST_FIELDS = ['account', 'revenue', 'owner', 'renewal', 'industry', 'region', 'segment'] as const;
@@ -83,7 +83,7 @@ export function listDate(cell: Cell): string | null {
 }
 
 function listRevenue(cell: Cell): number | null {
-  const n = cell.t === 'number' ? cell.v : cell.t === 'text' ? parseNumberText(cell.point ?? cell.v) : null;
+  const n = cell.t === 'number' ? cell.v : cell.t === 'text' ? parseNumberText(cellNumberText(cell)) : null;
   return n !== null && Number.isFinite(n) && n >= 0 && n <= 1e13 ? n : null;
 }
 

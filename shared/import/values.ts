@@ -167,7 +167,7 @@ export function parseValue(cell: Cell | undefined): ParsedValue {
         message: `the date ${isoDate(cell.year, cell.month, cell.day)} is not a number, so it was left empty`,
       };
     case 'text': {
-      const t = (cell.point ?? cell.v).trim();
+      const t = cellNumberText(cell);
       if (!t) return { value: null, kind: 'empty' };
       if (NO_VALUE_WORDS.has(t.toLowerCase())) return { value: null, kind: 'na' };
       if (EXCEL_ERRORS.has(t.toUpperCase())) {
@@ -225,8 +225,9 @@ export function monthFromName(word: string): number | null {
 
 /**
  * Month names and abbreviations in the languages a European Excel writes month headers in
- * (German, French, Spanish, Italian, Dutch, Portuguese), for month headers only ("Okt 2025",
- * "janv. 2025", "Mär-25"): whole words, never a prefix, so that no other word is read as one.
+ * (German, French, Spanish, Italian, Dutch, Portuguese): month headers ("Okt 2025", "janv. 2025",
+ * "Mär-25", and "Okt" alone in a run: yearless.ts) and a title's months with their year
+ * (period.ts). Whole words, never a prefix, so that no other word is read as one.
  */
 const LOCAL_MONTHS: ReadonlyMap<string, number> = new Map(
   [
@@ -369,10 +370,10 @@ export function cellDisplayText(cell: Cell | undefined): string {
 /**
  * The text a number is read from: a decimal-comma CSV file's number in the point convention
  * ("12.5%" for "12,5%"), else the cell's text as shown. For the text fields the app reads as
- * numbers later (a KPI's weight).
+ * numbers later (a KPI's weight), and for a text cell's value (parseValue).
  */
 export function cellNumberText(cell: Cell | undefined): string {
-  return cell?.t === 'text' && cell.point !== undefined ? cell.point.trim() : cellDisplayText(cell);
+  return cell?.t === 'text' ? (cell.point ?? cell.v).trim() : cellDisplayText(cell);
 }
 
 /** No content at all: empty, or text of only spaces. A formula without a result is not blank. */
