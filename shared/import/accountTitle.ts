@@ -13,9 +13,16 @@ const SEPARATOR = / [—–-] |:|\|/;
  */
 const LABEL =
   /^(account|account name|customer|customer account|client|company|kunde|kundin|firma|unternehmen|compte|société|societe|nom du client|cliente|cuenta|empresa|conta|azienda|klant|bedrijf)$/iu;
-/** Words that make a text a title of the workbook rather than a name (English, and the same in those languages). */
+/**
+ * Words that make a text a title of the workbook rather than a name (English, and the same in
+ * those languages), a document's state ("Draft", "Confidential") and a fiscal period ("FY2025",
+ * "Q3 25", "H1 2025").
+ */
 const NOT_A_NAME =
-  /\b(kpis?|scorecard|health score|prepared|data as of|as of|report|review|qbr|dashboard|summary|overview|metrics|tracker)\b|(?<!\p{L})(kennzahlen|kennzahl|übersicht|bericht|auswertung|indicateurs|tableau de bord|rapport|synthèse|informe|indicadores|cuadro de mando|resumen|relatório|indicatori|rapporto|cruscotto|overzicht|rapportage)(?!\p{L})/iu;
+  /\b(kpis?|scorecard|health score|prepared|data as of|as of|report|review|qbr|dashboard|summary|overview|metrics|tracker|draft|confidential|internal)\b|\b(fy|q[1-4]|h[12])\s?'?\d{2,4}\b|(?<!\p{L})(kennzahlen|kennzahl|übersicht|bericht|auswertung|indicateurs|tableau de bord|rapport|synthèse|informe|indicadores|cuadro de mando|resumen|relatório|indicatori|rapporto|cruscotto|overzicht|rapportage|entwurf|vertraulich|brouillon|confidentiel|borrador|confidencial|bozza|riservato|vertrouwelijk)(?!\p{L})/iu;
+
+/** A part of a title that dates it: a month ("Sep 2025", "Q3 2025", "données au 30/09/2025") or a year ("FY2025"). */
+const dated = (part: string) => monthMentions(part).length > 0 || /(?<!\d)(19|20)\d{2}(?!\d)/.test(part);
 
 function clean(part: string): string {
   return part
@@ -35,6 +42,11 @@ function plausibleName(name: string, categories: string[]): boolean {
 /**
  * The account name in the first title text, or null when it names none: no separator, nothing
  * before it, a category's or sheet's name, a month, or a title's words ("KPIs", "Scorecard").
+ * The text before the first separator, or after a label ("Account: Hooli"); where that is a
+ * title's words and a date follows the next part, the part between them, as a person reads
+ * "KPI Dashboard — Globex — Sep 2025" or "Tableau de bord — Société Générale — données au
+ * 30/09/2025" (a title with no date after it, "KPI scorecard — Globex", names none: its second
+ * part can as well be a subtitle).
  */
 export function accountNameInTitle(firstTitle: string | undefined, categories: string[]): string | null {
   if (!firstTitle) return null;
@@ -42,6 +54,7 @@ export function accountNameInTitle(firstTitle: string | undefined, categories: s
   if (parts.length < 2) return null;
   let name = parts[0];
   if (LABEL.test(name)) name = parts[1];
+  else if (NOT_A_NAME.test(name) && parts.slice(2).some(dated)) name = parts[1];
   return plausibleName(name, categories) ? name : null;
 }
 

@@ -164,6 +164,19 @@ describe('the default period and account of a workbook (spec: Modes, The import 
     expect(p.defaultPeriodFrom.sentence).toBe('Period October 2025: from "2025-10-31" on sheet Relationship Strength.');
   });
 
+  it('a title of a dashboard, an account and a date ("Tableau de bord — Société Générale — …") names the account between', async () => {
+    const sheets = globexSheets();
+    sheets[0].titles = ['Tableau de bord — Société Générale — données au 30/09/2025'];
+    const p = await preview('scorecard.xlsx', sheets);
+    // Before, the first part ("Tableau de bord") was a title's words, and no account was proposed.
+    expect(p.proposedNewAccount).toEqual({
+      name: 'Société Générale',
+      title: 'Tableau de bord — Société Générale — données au 30/09/2025',
+      similar: [],
+    });
+    expect(p.defaultPeriod).toBe('2025-09');
+  });
+
   it('any month can be chosen: Data goes to that month only, no month column is overwritten', async () => {
     const bytes = await titledWorkbook(globexSheets());
     const account = createAccount(t.db, ws.id, { name: 'Globex Analytics' });

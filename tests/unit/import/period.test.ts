@@ -290,6 +290,38 @@ describe('a new account named by a labelled title row, in any row', () => {
   });
 });
 
+describe("a new account named between a title's words and its date", () => {
+  it.each([
+    ['KPI Dashboard — Globex — Sep 2025', 'Globex'],
+    ['Customer Health Report | Globex Corp | Q3 2025', 'Globex Corp'],
+    ['Tableau de bord — Société Générale — données au 30/09/2025', 'Société Générale'],
+    ['Kennzahlen-Übersicht — Müller GmbH — Stand 30.09.2025', 'Müller GmbH'],
+    ['Account Health Scorecard - Initech - FY2025', 'Initech'],
+    ['QBR: Hooli: data as of: 28 Sep 2025', 'Hooli'],
+    // The first part's rule comes first; the part between is no name, or no date follows it.
+    ['Globex — KPIs — Sep 2025', 'Globex'],
+    ['KPI scorecard — Globex', null],
+    ['KPI Dashboard — Globex — notes for the QBR', null],
+    ['KPI Dashboard — Relationship Strength — Sep 2025', null],
+    ['KPI Dashboard — Draft — Sep 2025', null],
+    ['Quarterly Business Review — Q3 2025 — Globex', null],
+    ['KPI Dashboard — FY2025 — Sep 2025', null],
+    ['KPI Dashboard — H1 2025 — 2025-06', null],
+  ])('%s names %s', (title, want) => {
+    expect(accountNameInTitle(title, ['Relationship Strength'])).toBe(want);
+  });
+
+  it("takes a document's state or a fiscal period for no name under the first part's rule either", () => {
+    for (const title of [
+      'Draft — KPIs',
+      'Confidential: scorecard',
+      'FY2025 - Relationship Strength',
+      'Entwurf — Kennzahlen',
+    ])
+      expect([title, accountNameInTitle(title, [])]).toEqual([title, null]);
+  });
+});
+
 describe('a month written in a title as a European team writes it', () => {
   it.each([
     ['Stand: 30.09.2025', '2025-09'],
