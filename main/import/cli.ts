@@ -140,7 +140,10 @@ export function corporateTarget(
       'refused',
       `The title names an account that is not in ${ws.name} yet, ${fresh.name}${similar}: add --create-accounts to create it, or name an account with --account.`,
     );
-  throw new AppError('invalid_input', 'Name the account this workbook belongs to with --account.');
+  throw new AppError(
+    'invalid_input',
+    `No account of ${ws.name} is named in the title rows or the file name of ${preview.fileName}: name the account it belongs to with --account (with --create-accounts for a new one).`,
+  );
 }
 
 /**

@@ -368,7 +368,7 @@ describe('the import command in corporate mode', () => {
     const none = await importInto('TechCorp-2025-09.xlsx');
     expect(none).toMatchObject({
       code: 1,
-      err: 'kpi import: Name the account this workbook belongs to with --account.',
+      err: 'kpi import: No account of W is named in the title rows or the file name of TechCorp-2025-09.xlsx: name the account it belongs to with --account (with --create-accounts for a new one).',
     });
     const two = await importInto('Acme vs Globex.xlsx');
     expect(two).toMatchObject({
