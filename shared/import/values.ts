@@ -268,12 +268,18 @@ function fullYear(y: string): number {
 
 /**
  * A month header written as text: Jan 2025, January 2025, January, 2025, Jan-25, Jan-2025, Jan_2025,
- * 2025-01, 01/2025, Sept 2025, 2025 Jan, and the same in another language a European Excel writes
- * (Okt 2025, janv. 2025, Mär-25, 1. Okt 2025); or a date written as text (a date header exported
- * to CSV): 2025-01-01, 01/09/2025, 1-Jan-25, Jan 1, 2025.
+ * 2025-01, 01/2025, Sept 2025, 2025 Jan (with a dash of any kind: Sep–2025), and the same in
+ * another language a European Excel writes (Okt 2025, janv. 2025, Mär-25, 1. Okt 2025); or a date
+ * written as text (a date header exported to CSV): 2025-01-01, 01/09/2025, 1-Jan-25, Jan 1, 2025.
  */
 export function parseMonthText(text: string): YearMonth | null {
-  const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  // A dash as a word processor or Excel's autocorrect writes it ("Sep–2025", "2025—09") is a hyphen.
+  const t = text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
   if (!t) return null;
   let m = /^(\p{L}+)\.?,?\s?[-/ '_]?\s?(\d{4}|\d{2})$/u.exec(t);
   if (m) {
