@@ -88,14 +88,20 @@ type Mention = { at: number; end: number; month: YearMonth };
 
 /**
  * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025" (or
- * without the comma, or "Sep-28-2025"), "September 2025", "September, 2025", "Sep-25", "2025-Sep", "2025-09",
- * "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025", "Q3 2025", "FY2025 Q3"
- * (a quarter's last month); month names in German, French, Spanish, Italian, Dutch and Portuguese
+ * without the comma, or "Sep-28-2025"), "September 2025", "September, 2025", "Sep-25", "Sep '25",
+ * "2025-Sep", "2025-09", "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025",
+ * "9/30/25", "Q3 2025", "FY2025 Q3" (a quarter's last month), with any dash ("Sep–2025"); month names in German, French, Spanish, Italian, Dutch and Portuguese
  * with their year ("Oktober 2025", "1er octobre 2025", "30 de septiembre de 2025"). A date that could
  * be day/month or month/day (03/04/2025) is not taken.
  */
 export function monthMentions(text: string): Mention[] {
-  const t = text.normalize('NFKC').slice(0, MAX_TEXT);
+  // Dashes and apostrophes as autocorrect writes them ("Sep–2025", "Sep ’25") read as typed ones
+  // (one character for one: the positions stay the text's).
+  const t = text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .slice(0, MAX_TEXT);
   // A span read once is not read again, even when it named no month (03/04/2025 is not April).
   const found: Array<{ at: number; end: number; month: YearMonth | null }> = [];
   const add = (m: RegExpExecArray, month: YearMonth | null) => {
@@ -157,13 +163,20 @@ export function monthMentions(text: string): Mention[] {
     const month = a > 12 && b <= 12 ? b : b > 12 && a <= 12 && !dayFirst ? a : dayFirst && b <= 12 ? b : null;
     return month ? ym(Number(m[4]), month) : null;
   });
+  // 9/30/25, 30/09/25: a two-digit year only where the day (above 12) tells day from month
+  each(/\b(\d{1,2})\/(\d{1,2})\/(\d{2})\b/g, (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const month = a > 12 && b <= 12 ? b : b > 12 && a <= 12 ? a : null;
+    return month && Math.max(a, b) <= 31 ? ym(fullYear(m[3]), month) : null;
+  });
   // 09/2025
   each(/\b(\d{1,2})[-/.](\d{4})\b/g, (m) => ym(Number(m[2]), Number(m[1])));
   // Q3 2025, Q3-25, Q3 '25, Q3 FY2025, 2025 Q3, FY2025 Q3, FY25-Q3
   each(/\bQ([1-4])(?:[ -]?'|[ -])?(?:FY ?)?(\d{4}|\d{2})\b/gi, (m) => ym(fullYear(m[2]), Number(m[1]) * 3));
   each(/\b(?:FY ?(\d{4}|\d{2})|(\d{4}))[ -]?Q([1-4])\b/gi, (m) => ym(fullYear(m[1] ?? m[2]), Number(m[3]) * 3));
-  // September 2025, September, 2025, Sep 2025, Sept. 2025, Sep-25, Sep '25
-  each(/\b([A-Za-z]{3,9})\.?(?:,? |-|')(\d{4}|\d{2})\b/g, (m) => {
+  // September 2025, September, 2025, Sep 2025, Sept. 2025, Sep-25, Sep'25, Sep '25
+  each(/\b([A-Za-z]{3,9})\.?(?:,? '?|-|')(\d{4}|\d{2})\b/g, (m) => {
     const month = name(m[1]);
     if (!month) return null;
     // A two-digit year only with a hyphen or an apostrophe (Sep-25), never "Sep 25" (a day).

@@ -107,6 +107,25 @@ describe('a month written in a title', () => {
   });
 });
 
+describe('a month in a title as autocorrect and US dates write it', () => {
+  it.each([
+    ['data as of Sep–2025', '2025-09'],
+    ['Data — 2025–09', '2025-09'],
+    ["KPIs Sep '25", '2025-09'],
+    ['KPIs September ’25', '2025-09'],
+    ['as of 9/30/25', '2025-09'],
+    ['Stand 30/09/25', '2025-09'],
+    ['Sep 2025 – Oct 2025 data', '2025-10'],
+  ])('%s is %s', (title, want) => {
+    const m = periodInText(title);
+    expect(m && `${m.year}-${String(m.month).padStart(2, '0')}`).toBe(want);
+  });
+
+  it.each([['3/4/25'], ['v1.2.25'], ['Sep 25'], ['Q3 – 2025 plan']])('%s names no month', (title) => {
+    expect(periodInText(title)).toBeNull();
+  });
+});
+
 describe('a month in the file name', () => {
   it.each([
     ['techcorp-2025-09.xlsx', '2025-09'],
