@@ -7,7 +7,7 @@
 import { fmtCount } from '../format';
 import { DATA_WORDS, FILE_VERBS } from './period-words';
 import type { Cell } from './types';
-import { isoDate, localMonthName, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
+import { asTyped, isoDate, localMonthName, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
 
 /** Where a default period came from, with a plain sentence that says so. */
 export type PeriodSource = {
@@ -90,18 +90,14 @@ type Mention = { at: number; end: number; month: YearMonth };
  * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025" (or
  * without the comma, or "Sep-28-2025"), "September 2025", "September, 2025", "Sep-25", "Sep '25",
  * "2025-Sep", "2025-09", "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025",
- * "9/30/25", "Q3 2025", "FY2025 Q3" (a quarter's last month), with any dash ("Sep–2025"); month names in German, French, Spanish, Italian, Dutch and Portuguese
- * with their year ("Oktober 2025", "1er octobre 2025", "30 de septiembre de 2025"). A date that could
- * be day/month or month/day (03/04/2025) is not taken.
+ * "9/30/25", "Q3 2025", "FY2025 Q3" (a quarter's last month), with any dash ("Sep–2025"); month
+ * names in German, French, Spanish, Italian, Dutch and Portuguese with their year ("Oktober 2025",
+ * "1er octobre 2025", "30 de septiembre de 2025"). A date that could be day/month or month/day
+ * (03/04/2025, 3/4/25) is not taken.
  */
 export function monthMentions(text: string): Mention[] {
-  // Dashes and apostrophes as autocorrect writes them ("Sep–2025", "Sep ’25") read as typed ones
-  // (one character for one: the positions stay the text's).
-  const t = text
-    .normalize('NFKC')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .slice(0, MAX_TEXT);
+  // Dashes and apostrophes as autocorrect writes them ("Sep–2025", "Sep ’25") read as typed ones.
+  const t = asTyped(text).slice(0, MAX_TEXT);
   // A span read once is not read again, even when it named no month (03/04/2025 is not April).
   const found: Array<{ at: number; end: number; month: YearMonth | null }> = [];
   const add = (m: RegExpExecArray, month: YearMonth | null) => {

@@ -267,19 +267,25 @@ function fullYear(y: string): number {
 }
 
 /**
+ * A text with its dashes and apostrophes as a keyboard types them: "Sep–2025" and "2025—09" as
+ * autocorrect or a copy from a document writes them are "Sep-2025" and "2025-09", "Sep ’25" is
+ * "Sep '25"; NFKC-normalised. One character for one: positions in it are the NFKC text's.
+ */
+export function asTyped(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/**
  * A month header written as text: Jan 2025, January 2025, January, 2025, Jan-25, Jan-2025, Jan_2025,
- * 2025-01, 01/2025, Sept 2025, 2025 Jan (with a dash of any kind: Sep–2025), and the same in
+ * 2025-01, 01/2025, Sept 2025, 2025 Jan (with any dash or apostrophe: Sep–2025, Sep ’25), and the same in
  * another language a European Excel writes (Okt 2025, janv. 2025, Mär-25, 1. Okt 2025); or a date
  * written as text (a date header exported to CSV): 2025-01-01, 01/09/2025, 1-Jan-25, Jan 1, 2025.
  */
 export function parseMonthText(text: string): YearMonth | null {
-  // A dash as a word processor or Excel's autocorrect writes it ("Sep–2025", "2025—09") is a hyphen.
-  const t = text
-    .normalize('NFKC')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  const t = asTyped(text).replace(/\s+/g, ' ').trim().toLowerCase();
   if (!t) return null;
   let m = /^(\p{L}+)\.?,?\s?[-/ '_]?\s?(\d{4}|\d{2})$/u.exec(t);
   if (m) {

@@ -139,6 +139,7 @@ describe('parseMonthHeader', () => {
     [text('Sep — 25'), { year: 2025, month: 9 }],
     [text('2025‒09'), { year: 2025, month: 9 }],
     [text('09−2025'), { year: 2025, month: 9 }],
+    [text('Sep ’25'), { year: 2025, month: 9 }],
     // Excel's d-mmm-yy and US long dates, as a date header is exported to CSV.
     [text('1-Jan-25'), { year: 2025, month: 1 }],
     [text('30-Sep-2025'), { year: 2025, month: 9 }],
