@@ -98,7 +98,8 @@ type Mention = { at: number; end: number; month: YearMonth };
 export function monthMentions(text: string): Mention[] {
   // Dashes and apostrophes as autocorrect writes them ("Sep–2025", "Sep ’25") read as typed ones.
   const t = asTyped(text).slice(0, MAX_TEXT);
-  // A span read once is not read again, even when it named no month (03/04/2025 is not April).
+  // A span read once is not read again, even when it named no month (03/04/2025 is not April);
+  // a word that is no month's name makes no date ("02 for 2025" leaves "2025-10-02" to be read).
   const found: Array<{ at: number; end: number; month: YearMonth | null }> = [];
   const add = (m: RegExpExecArray, month: YearMonth | null) => {
     const end = m.index + m[0].length;
@@ -130,7 +131,7 @@ export function monthMentions(text: string): Mention[] {
     return ym(fullYear(m[2]), month);
   });
   // 28 Sep 2025, 28th of September, 2025
-  each(/\b(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([A-Za-z]{3,9})\.?,?[ -](\d{4})\b/g, (m) => {
+  eachFound(/\b(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([A-Za-z]{3,9})\.?,?[ -](\d{4})\b/g, (m) => {
     const month = name(m[2]);
     return month && Number(m[1]) <= 31 ? ym(Number(m[3]), month) : null;
   });
@@ -140,12 +141,12 @@ export function monthMentions(text: string): Mention[] {
   );
   each(/\b(\d{4})(\d{2})\b/g, (m) => ym(Number(m[1]), Number(m[2])));
   // Sep2025, SEPT2025 (a month name and a four-digit year written together)
-  each(/\b([A-Za-z]{3,9})(\d{4})\b/g, (m) => {
+  eachFound(/\b([A-Za-z]{3,9})(\d{4})\b/g, (m) => {
     const month = name(m[1]);
     return month ? ym(Number(m[2]), month) : null;
   });
   // September 28, 2025, September 28 2025 and Sep-28-2025 (before 09/2025 reads "28-2025")
-  each(/\b([A-Za-z]{3,9})\.?(?: |-)(\d{1,2})(?:st|nd|rd|th)?(?:, ?| |-)(\d{4})\b/g, (m) => {
+  eachFound(/\b([A-Za-z]{3,9})\.?(?: |-)(\d{1,2})(?:st|nd|rd|th)?(?:, ?| |-)(\d{4})\b/g, (m) => {
     const month = name(m[1]);
     return month && Number(m[2]) <= 31 ? ym(Number(m[3]), month) : null;
   });
@@ -172,7 +173,7 @@ export function monthMentions(text: string): Mention[] {
   each(/\bQ([1-4])(?:[ -]?'|[ -])?(?:FY ?)?(\d{4}|\d{2})\b/gi, (m) => ym(fullYear(m[2]), Number(m[1]) * 3));
   each(/\b(?:FY ?(\d{4}|\d{2})|(\d{4}))[ -]?Q([1-4])\b/gi, (m) => ym(fullYear(m[1] ?? m[2]), Number(m[3]) * 3));
   // September 2025, September, 2025, Sep 2025, Sept. 2025, Sep-25, Sep'25, Sep '25
-  each(/\b([A-Za-z]{3,9})\.?(?:,? '?|-|')(\d{4}|\d{2})\b/g, (m) => {
+  eachFound(/\b([A-Za-z]{3,9})\.?(?:,? '?|-|')(\d{4}|\d{2})\b/g, (m) => {
     const month = name(m[1]);
     if (!month) return null;
     // A two-digit year only with a hyphen or an apostrophe (Sep-25), never "Sep 25" (a day).
@@ -180,7 +181,7 @@ export function monthMentions(text: string): Mention[] {
     return ym(fullYear(m[2]), month);
   });
   // 2025-Sep, 2025-September
-  each(/\b(\d{4})-([A-Za-z]{3,9})\b/g, (m) => {
+  eachFound(/\b(\d{4})-([A-Za-z]{3,9})\b/g, (m) => {
     const month = name(m[2]);
     return month ? ym(Number(m[1]), month) : null;
   });
@@ -216,6 +217,24 @@ const DATA_NOUNS = 'data|kpis?|figures|numbers|results|metrics|values|actuals|sc
 const DATA_WORD = new RegExp(`^(?:${DATA_NOUNS})$`, 'i');
 const DATA_AFTER = new RegExp(`^[\\s,:;\\-\u2013\u2014]*(?:${DATA_NOUNS})\\b`, 'i');
 const FILE_AFTER = /^[\s,:;(\-\u2013\u2014]*(?:export|extract|download|print|pull|refresh|generat|creat|prepar)/i;
+
+/**
+ * What joins two months into a range ("July – September 2025", "Jul 2025 to Sep 2025"): a hyphen
+ * or en dash, "to", "through"; not an em dash, which parts a title ("Export vom 01.10.2025 —
+ * September 2025"). A range is read as its last month, the one its data reaches.
+ */
+const RANGE_JOIN = /^\s*(?:[-\u2010-\u2013\u2212]|to|through|thru|until|till|bis)\s*$/i;
+const numbers = (span: string) => span.match(/\d+/g)?.length ?? 0;
+
+/**
+ * Whether two months written one after the other are a range: joined as one, the second later,
+ * both written alike ("Jul 2025 – Sep 2025", "01/07/2025 - 30/09/2025").
+ */
+function isRange(t: string, a: Mention, b: Mention): boolean {
+  if (!RANGE_JOIN.test(t.slice(a.end, b.at))) return false;
+  if (a.month.year * 12 + a.month.month >= b.month.year * 12 + b.month.month) return false;
+  return numbers(t.slice(a.at, a.end)) === numbers(t.slice(b.at, b.end));
+}
 
 /** Where a clause ends, before a month: its words do not say whose the month is. */
 const CLAUSE_END = /.*(?:[\u2013\u2014|;()]| - )/s;
@@ -256,6 +275,9 @@ function bareDataMonth(t: string, dated: Mention[]): YearMonth | null {
     if (!month || dated.some((d) => at < d.end && end > d.at)) continue;
     const next = NEXT_WORD.exec(t.slice(end, end + 30))?.[1];
     if (next && /^[A-Z]/.test(next) && !DATA_WORD.test(next)) continue;
+    // The first month of a range ("July – September 2025", the last one named with its year only).
+    const range = (d: Mention) => /^\p{L}/u.test(t.slice(d.at, d.end)) && numbers(t.slice(d.at, d.end)) === 1;
+    if (dated.some((d) => d.at >= end && RANGE_JOIN.test(t.slice(end, d.at)) && range(d))) continue;
     // The words around it, up to the dates beside it.
     const from = Math.max(0, ...dated.filter((d) => d.end <= at).map((d) => d.end));
     const to = Math.min(t.length, ...dated.filter((d) => d.at >= end).map((d) => d.at));
@@ -278,9 +300,18 @@ export function periodInText(text: string): YearMonth | null {
   const t = text.normalize('NFKC').slice(0, MAX_TEXT);
   const mentions = monthMentions(t);
   let plain: YearMonth | null = null;
+  // The words before a range's first month are its last month's ("period: Jul 2025 – Sep 2025").
+  let rangeOwner: 'data' | 'file' | null = null;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    const owner = ownerAround(t, m.at, m.end, mentions[i - 1]?.end ?? 0, mentions[i + 1]?.at ?? t.length);
+    const next = mentions[i + 1];
+    const words = ownerAround(t, m.at, m.end, mentions[i - 1]?.end ?? 0, next?.at ?? t.length);
+    if (next && isRange(t, m, next)) {
+      rangeOwner = words ?? rangeOwner;
+      continue;
+    }
+    const owner = words ?? rangeOwner;
+    rangeOwner = null;
     if (owner === 'data') return m.month;
     if (!plain && owner === null) plain = m.month;
   }

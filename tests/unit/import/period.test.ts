@@ -126,6 +126,27 @@ describe('a month in a title as autocorrect and US dates write it', () => {
   });
 });
 
+describe('a range of months in a title, and words that are no month', () => {
+  it.each([
+    // A range is its last month, the one its data reaches; before, its first.
+    ['Reporting period: July 2025 – September 2025', '2025-09'],
+    ['Reporting period: July – September 2025', '2025-09'],
+    ['Jul 2025 to Sep 2025', '2025-09'],
+    ['Q1 2025 - Q3 2025', '2025-09'],
+    ['Period: 01/07/2025 - 30/09/2025', '2025-09'],
+    // Not a range: an em dash parts a title, a later date first, dates written unalike.
+    ['Export vom 01.10.2025 – September 2025', '2025-09'],
+    ['Data for June – Oct 1, 2025', '2025-06'],
+    ['exported 2025-10-02 - 2025-09 data', '2025-09'],
+    // A number, a word and a year ("02 for 2025") are no date: before, nothing here was read.
+    ['Generated on 2025-10-02 for 2025-09', '2025-09'],
+    ['data for 2025-Sep', '2025-09'],
+  ])('%s is %s', (title, want) => {
+    const m = periodInText(title);
+    expect(m && `${m.year}-${String(m.month).padStart(2, '0')}`).toBe(want);
+  });
+});
+
 describe('a month in the file name', () => {
   it.each([
     ['techcorp-2025-09.xlsx', '2025-09'],
