@@ -8,6 +8,16 @@ import type { Db } from '../db/open';
 const holdsWords = (text: string[], name: string[]) =>
   name.length > 0 && text.some((_, i) => name.every((w, j) => text[i + j] === w));
 
+/**
+ * How many words of a text an account's name matches: its words in a row, else (a name of several
+ * words) one word that is its words run together ("GlobexAnalytics-2025-09.xlsx" for "Globex
+ * Analytics"); 0 when the text does not name it.
+ */
+function matchedWords(text: string[], a: { words: string[]; joined: string | null }): number {
+  if (holdsWords(text, a.words)) return a.words.length;
+  return a.joined && text.includes(a.joined) ? 1 : 0;
+}
+
 export type Proposal = {
   proposed: AccountProposal | null;
   ambiguous: string[];
@@ -19,7 +29,8 @@ export type Proposal = {
  * Corporate mode (spec: Modes): the account named in the title rows, else in the file name, else
  * in an Account column holding a single name. Names match as whole words, whatever separates them
  * (so "Acme-West" and "J.P. Morgan" are found in "Acme-West-2025-09.xlsx" and "J.P. Morgan
- * scorecard.xlsx", and "Ion" is not found in "Relationship review"); the match of most words wins.
+ * scorecard.xlsx", and "Ion" is not found in "Relationship review"), or run together as one word
+ * ("GlobexAnalytics" for "Globex Analytics"); the match of most words wins.
  * Two accounts that match equally well are ambiguous: none is proposed, both are listed. When no
  * account matches, the new account the title rows name is proposed (accountInTitles).
  */
@@ -29,11 +40,10 @@ export function proposeAccount(
   fileName: string,
   wb: Pick<InterpretedWorkbook, 'sheets' | 'accounts'>,
 ): Proposal {
-  const accounts = activeAccounts(db, customerId).map((a) => ({
-    id: a.account_id,
-    name: a.account_name,
-    words: nameWords(a.account_name),
-  }));
+  const accounts = activeAccounts(db, customerId).map((a) => {
+    const words = nameWords(a.account_name);
+    return { id: a.account_id, name: a.account_name, words, joined: words.length > 1 ? words.join('') : null };
+  });
   const titles = [...new Set(wb.sheets.flatMap((s) => s.titleText))];
   const sources: Array<{ from: AccountProposal['from']; texts: string[] }> = [
     { from: 'title', texts: titles },
@@ -42,9 +52,11 @@ export function proposeAccount(
   ];
   for (const source of sources) {
     const texts = source.texts.map(nameWords);
-    const found = accounts.filter((a) => texts.some((t) => holdsWords(t, a.words)));
-    const most = Math.max(0, ...found.map((a) => a.words.length));
-    const best = found.filter((a) => a.words.length === most);
+    const found = accounts
+      .map((a) => ({ ...a, matched: Math.max(0, ...texts.map((t) => matchedWords(t, a))) }))
+      .filter((a) => a.matched > 0);
+    const most = Math.max(0, ...found.map((a) => a.matched));
+    const best = found.filter((a) => a.matched === most);
     if (best.length > 1) return { proposed: null, ambiguous: best.map((a) => a.name), proposedNew: null };
     if (best.length === 1)
       return { proposed: { id: best[0].id, name: best[0].name, from: source.from }, ambiguous: [], proposedNew: null };

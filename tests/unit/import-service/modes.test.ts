@@ -60,6 +60,21 @@ describe('importing into a workspace', () => {
       });
     });
 
+    it('finds a name of several words run together as one ("GlobexAnalytics-2025-09.xlsx")', async () => {
+      const globex = account('Globex Analytics');
+      account('Globex');
+      account('Analytics Co');
+      // Before, none was proposed ("GlobexAnalytics" is no word of any name), and "Globex" is not taken for it.
+      expect(await proposed('GlobexAnalytics-2025-09.xlsx')).toEqual({
+        id: globex.id,
+        name: 'Globex Analytics',
+        from: 'file name',
+      });
+      // Words in a row still win over a name run together; a one-word name is never split.
+      expect((await proposed('Globex Analytics scorecard.xlsx'))?.id).toBe(globex.id);
+      expect(await proposed('Analyticsco.xlsx')).toEqual(expect.objectContaining({ name: 'Analytics Co' }));
+    });
+
     it('proposes none when two accounts match equally, and names them', async () => {
       account('Acme');
       account('Globex');
