@@ -3,6 +3,7 @@
  * row's text before a separator (" — ", " – ", " - ", ":", "|"). "Globex Analytics — Relationship
  * Strength KPIs" names "Globex Analytics". Pure, so the preview and its tests share it.
  */
+import { DEFAULT_CATEGORY_WEIGHTS } from '../defaults';
 import { normalizeName } from '../names';
 import { monthMentions } from './period';
 
@@ -36,26 +37,65 @@ function plausibleName(name: string, categories: string[]): boolean {
   if (!name || name.length > 80 || !/\p{L}/u.test(name)) return false;
   if (NOT_A_NAME.test(name) || monthMentions(name).length > 0) return false;
   const key = normalizeName(name);
-  return !categories.some((c) => normalizeName(c) === key);
+  return ![...categories, ...Object.keys(DEFAULT_CATEGORY_WEIGHTS)].some((c) => normalizeName(c) === key);
+}
+
+/** Words a title ends with after the account's name ("Initech KPI Scorecard", "Globex Analytics QBR"). */
+const TITLE_TAIL = new Set(
+  'kpi kpis scorecard scorecards score scores health report review qbr ebr dashboard summary overview metrics tracker quarterly monthly weekly annual business customer success account'.split(
+    ' ',
+  ),
+);
+/** The words of which a title's tail has one at least (not "Globex Business" alone). */
+const TITLE_WORD = /^(kpis?|scorecards?|report|review|qbr|ebr|dashboard|summary|overview|metrics|tracker)$/;
+/**
+ * Words that are no account's name on their own ("Quarterly KPI Report", "Customer Health
+ * Scorecard", "Sales KPI Report", "EMEA Portfolio Review"): a team's, a function's, a region's.
+ */
+const GENERIC = new Set([
+  ...TITLE_TAIL,
+  ...'portfolio executive client clients team company our the my cs csm sales marketing support product finance operations service services renewal renewals adoption engagement onboarding global regional emea apac amer latam enterprise smb'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * The name before the words that close a title ("Initech" of "Initech KPI Scorecard", "Globex
+ * Analytics" of "Globex Analytics's QBR"), or null: no such words, or nothing but generic words
+ * before them ("Quarterly KPI Report", "Customer Health Scorecard").
+ */
+function nameBeforeTitleWords(text: string): string | null {
+  const words = text.split(' ');
+  let end = words.length;
+  let titled = false;
+  for (; end > 0; end--) {
+    const w = words[end - 1].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (!TITLE_TAIL.has(w)) break;
+    titled ||= TITLE_WORD.test(w);
+  }
+  const rest = words.slice(0, end);
+  if (!titled || !rest.some((w) => /\p{L}{3}/u.test(w) && !GENERIC.has(w.toLowerCase()))) return null;
+  return clean(rest.join(' ').replace(/['’]s$/u, ''));
 }
 
 /**
  * The account name in the first title text, or null when it names none: no separator, nothing
  * before it, a category's or sheet's name, a month, or a title's words ("KPIs", "Scorecard").
- * The text before the first separator, or after a label ("Account: Hooli"); where that is a
- * title's words and a date follows the next part, the part between them, as a person reads
- * "KPI Dashboard — Globex — Sep 2025" or "Tableau de bord — Société Générale — données au
+ * The text before the first separator, or after a label ("Account: Hooli"); where that text
+ * holds a title's words, the name before them ("Initech KPI Scorecard", with or without a
+ * separator after it), else, where a date follows the next part, the part between, as a person
+ * reads "KPI Dashboard — Globex — Sep 2025" or "Tableau de bord — Société Générale — données au
  * 30/09/2025" (a title with no date after it, "KPI scorecard — Globex", names none: its second
  * part can as well be a subtitle).
  */
 export function accountNameInTitle(firstTitle: string | undefined, categories: string[]): string | null {
   if (!firstTitle) return null;
   const parts = firstTitle.split(SEPARATOR).map(clean);
-  if (parts.length < 2) return null;
-  let name = parts[0];
-  if (LABEL.test(name)) name = parts[1];
-  else if (NOT_A_NAME.test(name) && parts.slice(2).some(dated)) name = parts[1];
-  return plausibleName(name, categories) ? name : null;
+  let name: string | null = parts[0];
+  if (parts.length > 1 && LABEL.test(name)) name = parts[1];
+  else if (NOT_A_NAME.test(name)) name = nameBeforeTitleWords(name) ?? (parts.slice(2).some(dated) ? parts[1] : null);
+  else if (parts.length < 2) name = null;
+  return name && plausibleName(name, categories) ? name : null;
 }
 
 /** The name a labelled field of a title line gives ("Account: Hooli", "Client: Umbrella Corp | Q3"), or null. */

@@ -351,6 +351,25 @@ describe("a new account named between a title's words and its date", () => {
     expect(accountNameInTitle(title, ['Relationship Strength'])).toBe(want);
   });
 
+  it.each([
+    ['Initech KPI Scorecard', 'Initech'],
+    ['Initech KPI Scorecard — data as of 30 Sep 2025', 'Initech'],
+    ['Globex Analytics QBR — Q3 2025', 'Globex Analytics'],
+    ["Globex Analytics's KPIs", 'Globex Analytics'],
+    ['Hooli Customer Success Dashboard', 'Hooli'],
+    // Nothing but a team's, a period's or a category's words before them: no name.
+    ['Quarterly KPI Report', null],
+    ['Customer Health Scorecard', null],
+    ['Sales KPI Report', null],
+    ['EMEA Portfolio Review', null],
+    ['Q3 KPI Review', null],
+    ['Support & Experience KPIs', null],
+    ['Globex Business', null],
+  ])('%s names %s by the words before its title words', (title, want) => {
+    // Before, a title's words in the first part (or no separator) named no account.
+    expect(accountNameInTitle(title, [])).toBe(want);
+  });
+
   it("takes a document's state or a fiscal period for no name under the first part's rule either", () => {
     for (const title of [
       'Draft — KPIs',
