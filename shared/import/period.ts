@@ -390,18 +390,42 @@ function fieldNaming(text: string, month: YearMonth): string {
   return fields.find(names) ?? text;
 }
 
+/** Each sheet's month named in its title rows (the first that names one), in sheet order. */
+function titleMonths(sheets: PeriodInput['sheets']): Array<{ sheet: string; text: string; month: YearMonth }> {
+  const found: Array<{ sheet: string; text: string; month: YearMonth }> = [];
+  for (const s of sheets) {
+    for (const text of s.titleText) {
+      const month = periodInText(text);
+      if (!month) continue;
+      found.push({ sheet: s.name.trim(), text, month });
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * The sheets whose titles name another month than the period's ("; sheet Support names September
+ * 2025: choose it if Data is that month's"), or nothing: one period counts for the whole file.
+ */
+function otherTitleMonths(found: Array<{ sheet: string; month: YearMonth }>, period: YearMonth): string {
+  const others = found.filter((f) => monthKey(f.month) !== monthKey(period));
+  if (!others.length) return '';
+  const named = others.slice(0, 3).map((o) => `sheet ${o.sheet} names ${longMonth(o.month)}`);
+  const more = others.length > 3 ? ` and ${fmtCount(others.length - 3)} more` : '';
+  return `; but ${named.join(', ')}${more} (one period counts for the whole file: choose another if that is Data's month)`;
+}
+
 /** The default period, first that applies: title rows, file name, month columns, today. */
 export function choosePeriod(input: PeriodInput, today = new Date()): PeriodSource {
-  for (const s of input.sheets) {
-    for (const text of s.titleText) {
-      const m = periodInText(text);
-      if (m)
-        return {
-          period: monthKey(m),
-          from: 'title',
-          sentence: `from "${fieldNaming(text, m)}" on sheet ${s.name.trim()}`,
-        };
-    }
+  const titled = titleMonths(input.sheets);
+  if (titled.length) {
+    const [first] = titled;
+    return {
+      period: monthKey(first.month),
+      from: 'title',
+      sentence: `from "${fieldNaming(first.text, first.month)}" on sheet ${first.sheet}${otherTitleMonths(titled, first.month)}`,
+    };
   }
   const inName = periodInFileName(input.fileName);
   if (inName)

@@ -271,6 +271,31 @@ describe('the default period, first that applies', () => {
   });
 });
 
+describe('sheets whose titles name different months', () => {
+  const sheet = (name: string, title: string) => ({ name, titleText: [title], rows: [] });
+  it("takes the first sheet's and says which sheets name another month (one period counts for the file)", () => {
+    const src = choosePeriod({
+      fileName: 'initech.xlsx',
+      months: [],
+      sheets: [
+        sheet('Relationship Strength', 'Initech — data as of 31 Aug 2025'),
+        sheet('Support & Experience', 'Initech — data as of 30 Sep 2025'),
+        sheet('Product Value', 'data as of 31 Aug 2025'),
+      ],
+    });
+    // Before, the other sheets' months went unsaid and their Data was stored as August's.
+    expect(periodSentence(src)).toBe(
+      'Period August 2025: from "Initech — data as of 31 Aug 2025" on sheet Relationship Strength; but sheet Support & Experience names September 2025 (one period counts for the whole file: choose another if that is Data\'s month).',
+    );
+    const agree = choosePeriod({
+      fileName: 'x.xlsx',
+      months: [],
+      sheets: [sheet('A', 'Sep 2025'), sheet('B', '2025-09')],
+    });
+    expect(agree.sentence).toBe('from "Sep 2025" on sheet A');
+  });
+});
+
 describe('a new account named by the first title row', () => {
   it.each([
     ['Globex Analytics — Relationship Strength KPIs', 'Globex Analytics'],
