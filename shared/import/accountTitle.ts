@@ -66,15 +66,16 @@ const GENERIC = new Set([
  */
 function nameBeforeTitleWords(text: string): string | null {
   const words = text.split(' ');
+  const bare = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   let end = words.length;
   let titled = false;
   for (; end > 0; end--) {
-    const w = words[end - 1].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const w = bare(words[end - 1]);
     if (!TITLE_TAIL.has(w)) break;
     titled ||= TITLE_WORD.test(w);
   }
   const rest = words.slice(0, end);
-  if (!titled || !rest.some((w) => /\p{L}{3}/u.test(w) && !GENERIC.has(w.toLowerCase()))) return null;
+  if (!titled || !rest.some((w) => /\p{L}{3}/u.test(w) && !GENERIC.has(bare(w)))) return null;
   return clean(rest.join(' ').replace(/['’]s$/u, ''));
 }
 

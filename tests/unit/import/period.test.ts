@@ -378,6 +378,7 @@ describe("a new account named between a title's words and its date", () => {
     ['Customer Health Scorecard', null],
     ['Sales KPI Report', null],
     ['EMEA Portfolio Review', null],
+    ['Sales, Marketing KPIs', null],
     ['Q3 KPI Review', null],
     ['Support & Experience KPIs', null],
     ['Globex Business', null],
