@@ -1,5 +1,6 @@
 import { firstFew } from '../format';
 import { normalizeName } from '../names';
+import { impactWeight, kpiWeight, parseWeightNumber } from '../scoring/weights';
 import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader, headerMonth } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
 import { type Cell, cellAt, type RawSheet } from './types';
@@ -155,6 +156,31 @@ export interface RowReader {
   ctx: SheetContext;
 }
 
+/**
+ * A Weight cell the scoring cannot read as a weight (spec 4: a number above 0, else Critical, High,
+ * Medium or Low): a warning that says what the KPI weighs instead ("0,3" in a CSV of points, "0",
+ * "heavy"), where before it weighed 1 or its impact level without a word.
+ */
+function warnUnreadWeight(row: KpiRow, rr: RowReader, col: number): void {
+  const weight = row.fields.weight ?? '';
+  const impact = row.fields.impact_level;
+  const n = parseWeightNumber(weight);
+  if ((n !== null && n > 0) || impactWeight(weight) !== null) return;
+  // "N/A", "-", "TBD": no weight given, as in a value cell; the fallback needs no word.
+  if (parseValue({ t: 'text', v: weight }).kind === 'na') return;
+  const instead = kpiWeight(null, impact);
+  const why = impactWeight(impact) !== null ? ` (its impact level, ${impact})` : '';
+  const comma = /\d,\d/.test(weight)
+    ? ` (a comma is read only as a thousands separator: write ${weight.replace(',', '.')})`
+    : '';
+  rr.issue(
+    'warning',
+    `Weight "${weight}" is neither a number above 0${comma} nor Critical, High, Medium or Low, so this KPI weighs ${instead}${why} in ${row.category}.`,
+    row.row,
+    col,
+  );
+}
+
 /** One named row with content as a KPI row, or null when it is skipped (with an issue where it says why). */
 export function readKpiRow(rr: RowReader, r: number, name: string): KpiRow | null {
   const { sheet, sheetName, category, kpiCol, accountCol, categoryCol, fieldCol, monthCols, corporate, filled } = rr;
@@ -211,6 +237,9 @@ export function readKpiRow(rr: RowReader, r: number, name: string): KpiRow | nul
     const cell = cellAt(sheet, r, c.col);
     fields[f] = (f === 'weight' ? cellNumberText(cell) : cellDisplayText(cell)) || null;
   }
+
+  const weightCol = fieldCol.get('weight');
+  if (weightCol && fields.weight) warnUnreadWeight(row, rr, weightCol.col);
 
   const dataCol = fieldCol.get('data');
   if (dataCol) {

@@ -126,3 +126,41 @@ describe('a two-row header in a real workbook', () => {
     expect(wb.issues).toEqual([]);
   });
 });
+
+describe('a Weight cell the scoring cannot read as a weight', () => {
+  it('is said, with what the KPI weighs instead; a weight, an impact word or "N/A" is not', () => {
+    const wb = interpretWorkbook(
+      book(
+        sheet('Support & Experience', [
+          row('KPI', 'Weight', 'Impact', 'Data'),
+          row('CSAT Score', '0,3', null, 4.4),
+          row('NPS Score', 0, 'High', 40),
+          row('SLA Compliance', 'heavy', null, 97),
+          row('First Response Time', '30%', null, 2),
+          row('Ticket Backlog', 'Critical', null, 12),
+          row('Escalations', 'N/A', 'Low', 3),
+          row('Resolution Time', 0.25, null, 8),
+        ]),
+      ),
+    );
+    // Before, each weighed 1 or its impact level without a word (spec 4's fallback).
+    expect(wb.issues.map((i) => [i.row, i.column, i.message])).toEqual([
+      [
+        2,
+        'B',
+        'Weight "0,3" is neither a number above 0 (a comma is read only as a thousands separator: write 0.3) nor Critical, High, Medium or Low, so this KPI weighs 1 in Support & Experience.',
+      ],
+      [
+        3,
+        'B',
+        'Weight "0" is neither a number above 0 nor Critical, High, Medium or Low, so this KPI weighs 3 (its impact level, High) in Support & Experience.',
+      ],
+      [
+        4,
+        'B',
+        'Weight "heavy" is neither a number above 0 nor Critical, High, Medium or Low, so this KPI weighs 1 in Support & Experience.',
+      ],
+    ]);
+    expect(wb.sheets[0].rows).toHaveLength(7);
+  });
+});
