@@ -156,29 +156,32 @@ export interface RowReader {
   ctx: SheetContext;
 }
 
+/** A text that says "no value" ("N/A", "-", "TBD"), as in a value cell. */
+const saysNone = (text: string) => parseValue({ t: 'text', v: text }).kind === 'na';
+
 /**
- * A Weight cell the scoring cannot read as a weight (spec 4: a number above 0, else Critical, High,
- * Medium or Low): a warning that says what the KPI weighs instead ("0,3" in a CSV of points, "0",
- * "heavy"), where before it weighed 1 or its impact level without a word.
+ * A Weight or Impact cell the scoring cannot read where it decides the KPI's weight (spec 4: the
+ * Weight as a number above 0, else as Critical, High, Medium or Low, else the Impact level as that
+ * word, else 1): a warning that says what the KPI weighs instead ("0,3" in a CSV of points, "0",
+ * "heavy"; an Impact of "Med" with no Weight), where before the fallback applied without a word.
  */
-function warnUnreadWeight(row: KpiRow, rr: RowReader, col: number): void {
-  const weight = row.fields.weight ?? '';
-  const impact = row.fields.impact_level;
-  const n = parseWeightNumber(weight);
-  if ((n !== null && n > 0) || impactWeight(weight) !== null) return;
-  // "N/A", "-", "TBD": no weight given, as in a value cell; the fallback needs no word.
-  if (parseValue({ t: 'text', v: weight }).kind === 'na') return;
+function warnUnreadWeight(row: KpiRow, rr: RowReader, cols: { weight?: number; impact?: number }): void {
+  const { weight, impact_level: impact } = row.fields;
   const instead = kpiWeight(null, impact);
   const why = impactWeight(impact) !== null ? ` (its impact level, ${impact})` : '';
-  const comma = /\d,\d/.test(weight)
-    ? ` (a comma is read only as a thousands separator: write ${weight.replace(',', '.')})`
-    : '';
-  rr.issue(
-    'warning',
-    `Weight "${weight}" is neither a number above 0${comma} nor Critical, High, Medium or Low, so this KPI weighs ${instead}${why} in ${row.category}.`,
-    row.row,
-    col,
-  );
+  const words = 'Critical, High, Medium or Low';
+  if (weight && cols.weight && !saysNone(weight)) {
+    const n = parseWeightNumber(weight);
+    if ((n !== null && n > 0) || impactWeight(weight) !== null) return;
+    const comma = /\d,\d/.test(weight)
+      ? ` (a comma is read only as a thousands separator: write ${weight.replace(',', '.')})`
+      : '';
+    const message = `Weight "${weight}" is neither a number above 0${comma} nor ${words}, so this KPI weighs ${instead}${why} in ${row.category}.`;
+    rr.issue('warning', message, row.row, cols.weight);
+  } else if (impact && cols.impact && !saysNone(impact) && impactWeight(impact) === null) {
+    const message = `Impact "${impact}" is not ${words}, so this KPI weighs 1 in ${row.category} (with no Weight, the impact level sets it).`;
+    rr.issue('warning', message, row.row, cols.impact);
+  }
 }
 
 /** One named row with content as a KPI row, or null when it is skipped (with an issue where it says why). */
@@ -238,8 +241,7 @@ export function readKpiRow(rr: RowReader, r: number, name: string): KpiRow | nul
     fields[f] = (f === 'weight' ? cellNumberText(cell) : cellDisplayText(cell)) || null;
   }
 
-  const weightCol = fieldCol.get('weight');
-  if (weightCol && fields.weight) warnUnreadWeight(row, rr, weightCol.col);
+  warnUnreadWeight(row, rr, { weight: fieldCol.get('weight')?.col, impact: fieldCol.get('impact_level')?.col });
 
   const dataCol = fieldCol.get('data');
   if (dataCol) {

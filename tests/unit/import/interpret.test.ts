@@ -127,7 +127,7 @@ describe('a two-row header in a real workbook', () => {
   });
 });
 
-describe('a Weight cell the scoring cannot read as a weight', () => {
+describe('a Weight or Impact cell the scoring cannot read as a weight', () => {
   it('is said, with what the KPI weighs instead; a weight, an impact word or "N/A" is not', () => {
     const wb = interpretWorkbook(
       book(
@@ -140,6 +140,8 @@ describe('a Weight cell the scoring cannot read as a weight', () => {
           row('Ticket Backlog', 'Critical', null, 12),
           row('Escalations', 'N/A', 'Low', 3),
           row('Resolution Time', 0.25, null, 8),
+          row('Reopen Rate', null, 'Med', 4),
+          row('CES', null, '-', 5),
         ]),
       ),
     );
@@ -160,7 +162,12 @@ describe('a Weight cell the scoring cannot read as a weight', () => {
         'B',
         'Weight "heavy" is neither a number above 0 nor Critical, High, Medium or Low, so this KPI weighs 1 in Support & Experience.',
       ],
+      [
+        9,
+        'C',
+        'Impact "Med" is not Critical, High, Medium or Low, so this KPI weighs 1 in Support & Experience (with no Weight, the impact level sets it).',
+      ],
     ]);
-    expect(wb.sheets[0].rows).toHaveLength(7);
+    expect(wb.sheets[0].rows).toHaveLength(9);
   });
 });
