@@ -134,12 +134,25 @@ const SYNONYM_INDEX: ReadonlyMap<string, FieldKey> = (() => {
  */
 const UNIT = /\s*[([](?:[^\d()[\]]{1,20}|\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?)[)\]]$/;
 
-/** The field a header text means, or null; a unit at its end does not change it ("Current Value (USD)"). */
+/** Words between two names of one field in a header ("KPI / Metric", "Impact or Priority"). */
+const ALTERNATIVES = /\s*(?:\/|\bor\b|\bou\b|\boder\b)\s*/i;
+
+/**
+ * The field a header text means, or null; a unit at its end does not change it ("Current Value
+ * (USD)"), nor two names of the same field ("KPI / Metric", "Data or Value"; "Weight / Priority"
+ * names two fields, so none).
+ */
 export function fieldForHeader(text: string): FieldKey | null {
   const key = normalizeHeader(text);
   if (!key) return null;
   const field = SYNONYM_INDEX.get(key);
   if (field) return field;
+  const names = text.split(ALTERNATIVES);
+  if (names.length > 1) {
+    const fields = new Set(names.map((n) => (n.trim() ? fieldForHeader(n) : null)));
+    const [only] = fields;
+    if (fields.size === 1 && only) return only;
+  }
   if (!text.endsWith(')') && !text.endsWith(']')) return null;
   const bare = normalizeHeader(text.replace(UNIT, ''));
   return bare && bare !== key ? (SYNONYM_INDEX.get(bare) ?? null) : null;

@@ -84,6 +84,23 @@ describe('header synonyms', () => {
     for (const h of ['Data (Sep 2025)', 'Data (2025)', 'Target (USD)', 'Value (USD) (2)', 'Score (0-100)'])
       expect([h, fieldForHeader(h)]).toEqual([h, null]);
   });
+
+  it('reads two names of one field as that field ("KPI / Metric"), and two fields as none', () => {
+    const table: Array<[string, string | null]> = [
+      ['KPI / Metric', 'kpi_parameter'],
+      ['Metric or KPI', 'kpi_parameter'],
+      ['Impact / Priority', 'impact_level'],
+      ['Weight/Importance', 'weight'],
+      ['Account / Client', 'account'],
+      ['Data / Value (USD)', 'data'],
+      ['Kennzahl / KPI', 'kpi_parameter'],
+      // Before, each of these was an extra column: a sheet headed "KPI / Metric" had no KPI column.
+      ['Weight / Priority', null],
+      ['Target / Actual', null],
+      ['Jan/2025', null],
+    ];
+    for (const [header, field] of table) expect([header, fieldForHeader(header)]).toEqual([header, field]);
+  });
 });
 
 describe('headers as a European team writes them', () => {
