@@ -14,13 +14,18 @@ const SEPARATOR = / [—–-] |:|\|/;
  */
 const LABEL =
   /^(account|account name|customer|customer account|client|company|kunde|kundin|firma|unternehmen|compte|société|societe|nom du client|cliente|cuenta|empresa|conta|azienda|klant|bedrijf)$/iu;
+/** The words that make a text a workbook's title, in English (one list: NOT_A_NAME and TITLE_WORD read it). */
+const TITLE_WORDS = 'kpis?|scorecards?|report|review|qbr|ebr|dashboard|summary|overview|metrics|tracker';
 /**
  * Words that make a text a title of the workbook rather than a name (English, and the same in
  * those languages), a document's state ("Draft", "Confidential") and a fiscal period ("FY2025",
  * "Q3 25", "H1 2025").
  */
-const NOT_A_NAME =
-  /\b(kpis?|scorecard|health score|prepared|data as of|as of|report|review|qbr|dashboard|summary|overview|metrics|tracker|draft|confidential|internal)\b|\b(fy|q[1-4]|h[12])\s?'?\d{2,4}\b|(?<!\p{L})(kennzahlen|kennzahl|übersicht|bericht|auswertung|indicateurs|tableau de bord|rapport|synthèse|informe|indicadores|cuadro de mando|resumen|relatório|indicatori|rapporto|cruscotto|overzicht|rapportage|entwurf|vertraulich|brouillon|confidentiel|borrador|confidencial|bozza|riservato|vertrouwelijk)(?!\p{L})/iu;
+const NOT_A_NAME = new RegExp(
+  `\\b(${TITLE_WORDS}|health score|prepared|data as of|as of|draft|confidential|internal)\\b|` +
+    String.raw`\b(fy|q[1-4]|h[12])\s?'?\d{2,4}\b|(?<!\p{L})(kennzahlen|kennzahl|übersicht|bericht|auswertung|indicateurs|tableau de bord|rapport|synthèse|informe|indicadores|cuadro de mando|resumen|relatório|indicatori|rapporto|cruscotto|overzicht|rapportage|entwurf|vertraulich|brouillon|confidentiel|borrador|confidencial|bozza|riservato|vertrouwelijk)(?!\p{L})`,
+  'iu',
+);
 
 /** A part of a title that dates it: a month ("Sep 2025", "Q3 2025", "données au 30/09/2025") or a year ("FY2025"). */
 const dated = (part: string) => monthMentions(part).length > 0 || /(?<!\d)(19|20)\d{2}(?!\d)/.test(part);
@@ -32,12 +37,15 @@ function clean(part: string): string {
     .trim();
 }
 
+/** The default categories' names, normalised: no title names an account after one of them. */
+const DEFAULT_CATEGORIES = new Set(Object.keys(DEFAULT_CATEGORY_WEIGHTS).map(normalizeName));
+
 /** A name that can be an account's: letters, not too long, no title's words, no month, no category's name. */
 function plausibleName(name: string, categories: string[]): boolean {
   if (!name || name.length > 80 || !/\p{L}/u.test(name)) return false;
   if (NOT_A_NAME.test(name) || monthMentions(name).length > 0) return false;
   const key = normalizeName(name);
-  return ![...categories, ...Object.keys(DEFAULT_CATEGORY_WEIGHTS)].some((c) => normalizeName(c) === key);
+  return !categories.some((c) => normalizeName(c) === key) && !DEFAULT_CATEGORIES.has(key);
 }
 
 /** Words a title ends with after the account's name ("Initech KPI Scorecard", "Globex Analytics QBR"). */
@@ -47,7 +55,7 @@ const TITLE_TAIL = new Set(
   ),
 );
 /** The words of which a title's tail has one at least (not "Globex Business" alone). */
-const TITLE_WORD = /^(kpis?|scorecards?|report|review|qbr|ebr|dashboard|summary|overview|metrics|tracker)$/;
+const TITLE_WORD = new RegExp(`^(${TITLE_WORDS})$`);
 /**
  * Words that are no account's name on their own ("Quarterly KPI Report", "Customer Health
  * Scorecard", "Sales KPI Report", "EMEA Portfolio Review"): a team's, a function's, a region's.

@@ -1,6 +1,6 @@
 import { firstFew } from '../format';
 import { normalizeName } from '../names';
-import { impactWeight, kpiWeight, parseWeightNumber } from '../scoring/weights';
+import { weightFrom } from '../scoring/weights';
 import { type ColumnMapping, columnLetter, FIELD_LABELS, type FieldKey, fieldForHeader, headerMonth } from './columns';
 import { checkDuplicates, type Issue, type KpiFields, type KpiRow, type SheetContext, TEXT_FIELDS } from './interpret';
 import { type Cell, cellAt, type RawSheet } from './types';
@@ -167,18 +167,16 @@ const saysNone = (text: string) => parseValue({ t: 'text', v: text }).kind === '
  */
 function warnUnreadWeight(row: KpiRow, rr: RowReader, cols: { weight?: number; impact?: number }): void {
   const { weight, impact_level: impact } = row.fields;
-  const instead = kpiWeight(null, impact);
-  const why = impactWeight(impact) !== null ? ` (its impact level, ${impact})` : '';
+  const given = weightFrom(weight, impact);
   const words = 'Critical, High, Medium or Low';
-  if (weight && cols.weight && !saysNone(weight)) {
-    const n = parseWeightNumber(weight);
-    if ((n !== null && n > 0) || impactWeight(weight) !== null) return;
+  if (weight && cols.weight && !saysNone(weight) && given.from !== 'weight') {
+    const why = given.from === 'impact' ? ` (its impact level, ${impact})` : '';
     const comma = /\d,\d/.test(weight)
       ? ` (a comma is read only as a thousands separator: write ${weight.replace(',', '.')})`
       : '';
-    const message = `Weight "${weight}" is neither a number above 0${comma} nor ${words}, so this KPI weighs ${instead}${why} in ${row.category}.`;
+    const message = `Weight "${weight}" is neither a number above 0${comma} nor ${words}, so this KPI weighs ${given.weight}${why} in ${row.category}.`;
     rr.issue('warning', message, row.row, cols.weight);
-  } else if (impact && cols.impact && !saysNone(impact) && impactWeight(impact) === null) {
+  } else if (impact && cols.impact && !saysNone(impact) && given.from === 'default') {
     const message = `Impact "${impact}" is not ${words}, so this KPI weighs 1 in ${row.category} (with no Weight, the impact level sets it).`;
     rr.issue('warning', message, row.row, cols.impact);
   }

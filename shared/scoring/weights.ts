@@ -49,13 +49,25 @@ export function kpiWeight(weightCell: string | null, impactLevel: string | null)
 const WEIGHT_CACHE = new Map<string | null, Map<string | null, number>>();
 
 function computeKpiWeight(weightCell: string | null, impactLevel: string | null): number {
+  return weightFrom(weightCell, impactLevel).weight;
+}
+
+/**
+ * A KPI's weight (spec 4) and what gave it: its Weight cell (a number above 0, or an impact word),
+ * else its impact level, else the default 1 (the importer says when a cell given was not read).
+ */
+export function weightFrom(
+  weightCell: string | null,
+  impactLevel: string | null,
+): { weight: number; from: 'weight' | 'impact' | 'default' } {
   if (weightCell != null) {
     const n = parseWeightNumber(weightCell);
-    if (n !== null && n > 0) return n;
+    if (n !== null && n > 0) return { weight: n, from: 'weight' };
     const w = impactWeight(weightCell);
-    if (w !== null) return w;
+    if (w !== null) return { weight: w, from: 'weight' };
   }
-  return impactWeight(impactLevel) ?? 1;
+  const w = impactWeight(impactLevel);
+  return w !== null ? { weight: w, from: 'impact' } : { weight: 1, from: 'default' };
 }
 
 // ---------------------------------------------------------------------------------------------
