@@ -13,7 +13,27 @@ const SEPARATOR = / [—–-] |:|\|/;
  * "Compte :", "Cliente:"): the name is what follows it.
  */
 const LABEL =
-  /^(account|account name|customer|customer account|client|company|kunde|kundin|firma|unternehmen|compte|société|societe|nom du client|cliente|cuenta|empresa|conta|azienda|klant|bedrijf)$/iu;
+  /^(account|account name|customer|customer name|customer account|client|client name|company|company name|organi[sz]ation|kunde|kundin|kundenname|firma|unternehmen|compte|nom du compte|société|societe|nom du client|cliente|nombre del cliente|nome cliente|cuenta|empresa|conta|azienda|klant|klantnaam|bedrijf)$/iu;
+/**
+ * The words of a field's label that names no account ("CSM: Jane Doe", "Account Owner: Jane Doe",
+ * "Last updated: 28 Sep 2025", "Status: Final", "Tier 1 - Strategic", "Stand: 30.09.2025"): a
+ * person reads such a title line as a field of the workbook, its label as no name.
+ */
+const FIELD_WORDS = new Set(
+  'owner owners csm csms cse tam am ae manager author contact contacts email phone status version notes note comments source instructions segment region tier industry renewal date dates updated update last prepared reviewed approved by period month year quarter week currency country language plan type stage sponsor champion executive partner team arr mrr revenue contract term start end id no number sheet tab page stand datum autor ersteller erstellt verantwortlich zeitraum monat auteur responsable période periode mois statut fecha periodo mes estado mese stato data'.split(
+    ' ',
+  ),
+);
+/** Words a field's label may hold beside its own ("Account Owner", "Customer Success Manager"). */
+const FIELD_OF = new Set(['account', 'customer', 'client', 'success', 'health', 'kunden']);
+const fieldLabel = (text: string) => {
+  const words = text
+    .toLowerCase()
+    .split(/[\s./#()-]+/u)
+    .filter(Boolean);
+  if (!words.length || words.length > 4 || !words.some((w) => FIELD_WORDS.has(w))) return false;
+  return words.every((w) => FIELD_WORDS.has(w) || FIELD_OF.has(w) || /^\d+$/.test(w));
+};
 /** The words that make a text a workbook's title, in English (one list: NOT_A_NAME and TITLE_WORD read it). */
 const TITLE_WORDS = 'kpis?|scorecards?|report|review|qbr|ebr|dashboard|summary|overview|metrics|tracker';
 /**
@@ -102,6 +122,7 @@ export function accountNameInTitle(firstTitle: string | undefined, categories: s
   const parts = firstTitle.split(SEPARATOR).map(clean);
   let name: string | null = parts[0];
   if (parts.length > 1 && LABEL.test(name)) name = parts[1];
+  else if (fieldLabel(name)) name = null;
   else if (NOT_A_NAME.test(name)) name = nameBeforeTitleWords(name) ?? (parts.slice(2).some(dated) ? parts[1] : null);
   else if (parts.length < 2) name = null;
   return name && plausibleName(name, categories) ? name : null;
