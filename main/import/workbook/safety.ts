@@ -69,7 +69,18 @@ export type SheetScan = { cells: number; rows: number };
 
 export type CheckedFile = { kind: 'xlsx'; zip: ZipDirectory; sheets: Map<string, SheetScan> } | { kind: 'csv' };
 
-export const isWorksheetPart = (name: string) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name);
+/**
+ * The parts counted against the cell and row limits: the worksheets where every tool writes them
+ * (xl/worksheets/), and any other XML part that is not one of a workbook's known other parts, so
+ * that a worksheet the workbook's relationships place elsewhere is counted too (xlsx.ts reads
+ * no worksheet part this check did not count).
+ */
+const NOT_A_WORKSHEET =
+  /^(?:\[content_types\]\.xml|(?:.*\/)?_rels\/.*|docprops\/.*|customxml\/.*|xl\/(?:theme|drawings|charts|media|embeddings|externallinks|pivotcache|pivottables|tables|querytables|richdata|persons|threadedcomments|ctrlprops|activex|model|slicers|slicercaches|timelines|printersettings)\/.*|(?:xl\/)?(?:sharedstrings|styles|calcchain|connections|metadata|volatiledependencies|comments\d*|workbook\d*)\.xml)$/;
+export const isWorksheetPart = (name: string) => {
+  const n = name.replace(/^\/+/, '').toLowerCase();
+  return n.endsWith('.xml') && (n.startsWith('xl/worksheets/') || !NOT_A_WORKSHEET.test(n));
+};
 
 /**
  * A cell or row start tag (group 1), the character after its name looked at, not taken. The
@@ -144,12 +155,13 @@ async function checkZip(buf: Buffer): Promise<{ zip: ZipDirectory; sheets: Map<s
     }
   }
   const names = new Set(dir.entries.map((e) => e.name.replace(/^\/+/, '')));
+  // A package whose workbook is not xl/workbook.xml is found through its relationships (xlsx.ts).
   if (!names.has('xl/workbook.xml')) {
     if (names.has('xl/workbook.bin')) throw refuse('binary-workbook');
     if (names.has('word/document.xml')) throw refuse('word-document');
     if (names.has('ppt/presentation.xml')) throw refuse('powerpoint-document');
     if (names.has('mimetype') || names.has('content.xml')) throw refuse('opendocument');
-    throw refuse('not-a-workbook');
+    if (!names.has('_rels/.rels')) throw refuse('not-a-workbook');
   }
   if (dir.entries.some((e) => e.flags & 0x1)) throw refuse('password-protected');
   if (dir.entries.some((e) => e.method !== 0 && e.method !== 8)) throw refuse('unreadable');

@@ -6,7 +6,7 @@
  * never inflated or parsed.
  */
 import type { RawSheet } from '../../../shared/import/types';
-import { MAX_PART_BYTES, refuse } from './safety';
+import { isWorksheetPart, MAX_PART_BYTES, refuse } from './safety';
 import { type SheetContext, sheetReader } from './sheet';
 import { attr, decodeEntities, type XmlHandler } from './xml';
 import { XmlStream } from './xml-stream';
@@ -87,6 +87,8 @@ function resolvePart(dir: string, target: string): string {
 
 type SheetEntry = { name: string; kind: 'worksheet' | 'chartsheet' | 'other'; hidden: boolean; part: string | null };
 
+type Rels = Map<string, { type: string; target: string; external: boolean }>;
+
 /** The relationships of a part, by id. */
 function relsReader() {
   const rels = new Map<string, { type: string; target: string; external: boolean }>();
@@ -120,7 +122,7 @@ function workbookReader() {
     close() {},
     text() {},
   };
-  const result = (rels: ReturnType<typeof relsReader>['rels']): { date1904: boolean; sheets: SheetEntry[] } => {
+  const result = (rels: Rels, dir: string): { date1904: boolean; sheets: SheetEntry[] } => {
     // A workbook part with no <workbook> element is not one (exceljs refused it as unreadable).
     if (!root) throw refuse('unreadable');
     const sheets = tags.map((t): SheetEntry => {
@@ -130,7 +132,7 @@ function workbookReader() {
         name: t.name,
         kind: type === 'worksheet' ? 'worksheet' : type === 'chartsheet' ? 'chartsheet' : 'other',
         hidden: t.state === 'hidden' || t.state === 'veryHidden',
-        part: rel && !rel.external ? resolvePart('xl', rel.target) : null,
+        part: rel && !rel.external ? resolvePart(dir, rel.target) : null,
       };
     });
     return { date1904, sheets };
@@ -186,19 +188,41 @@ function sharedStringsReader() {
   return { handler, strings: out };
 }
 
+/** The part a relationship of this type points to (the last word of its type: "styles"), or null. */
+function related(rels: Rels, dir: string, type: string): string | null {
+  for (const rel of rels.values())
+    if (!rel.external && rel.type.split('/').pop() === type) return resolvePart(dir, rel.target);
+  return null;
+}
+
+/**
+ * The workbook part's name and its relationships, found as the package says (its root
+ * relationships' officeDocument: not every tool names it xl/workbook.xml), else the usual name.
+ */
+async function workbookPart(part: Part): Promise<{ name: string; dir: string; rels: Rels }> {
+  const root = relsReader();
+  await part('_rels/.rels', root.handler);
+  const name = related(root.rels, '', 'officeDocument') ?? 'xl/workbook.xml';
+  const slash = name.lastIndexOf('/');
+  const dir = name.slice(0, Math.max(0, slash));
+  const rels = relsReader();
+  await part(`${dir ? `${dir}/` : ''}_rels/${name.slice(slash + 1)}.rels`, rels.handler);
+  return { name, dir, rels: rels.rels };
+}
+
 /** The workbook's date system first, then its sheets in workbook order, each read when asked for. */
 export async function* streamXlsx(buf: Buffer, zip: ZipDirectory): AsyncGenerator<{ date1904: boolean } | RawSheet> {
   const part = partReader(buf, zip);
+  const book = await workbookPart(part);
   const wb = workbookReader();
-  if (!(await part('xl/workbook.xml', wb.handler))) throw refuse('not-a-workbook');
-  const rels = relsReader();
-  await part('xl/_rels/workbook.xml.rels', rels.handler);
-  const { date1904, sheets } = wb.result(rels.rels);
+  if (!(await part(book.name, wb.handler))) throw refuse('not-a-workbook');
+  const { date1904, sheets } = wb.result(book.rels, book.dir);
   yield { date1904 };
+  const inBook = (type: string, usual: string) => related(book.rels, book.dir, type) ?? resolvePart(book.dir, usual);
   const shared = sharedStringsReader();
-  await part('xl/sharedStrings.xml', shared.handler);
+  await part(inBook('sharedStrings', 'sharedStrings.xml'), shared.handler);
   const styles = stylesReader();
-  await part('xl/styles.xml', styles.handler);
+  await part(inBook('styles', 'styles.xml'), styles.handler);
   const ctx: SheetContext = { shared: shared.strings, formats: styles.formats, date1904 };
   for (const s of sheets) {
     if (s.kind === 'chartsheet') {
@@ -206,6 +230,8 @@ export async function* streamXlsx(buf: Buffer, zip: ZipDirectory): AsyncGenerato
       continue;
     }
     if (s.kind !== 'worksheet' || !s.part) continue;
+    // Only a part the check counted against the cell limits (safety.ts): never one placed elsewhere.
+    if (!isWorksheetPart(s.part)) throw refuse('unreadable');
     const reader = sheetReader(s.name, s.hidden, ctx);
     if (await part(s.part, reader.handler)) yield reader.sheet();
   }
