@@ -3,6 +3,7 @@ import type { StatusImpact } from '../../shared/channels/scoring';
 import { AppError } from '../../shared/errors';
 import { isImportRefusal } from '../../shared/import/refusal';
 import type { Cell } from '../../shared/import/types';
+import { parseValue } from '../../shared/import/values';
 import { normalizeName } from '../../shared/names';
 import { describeRangeFault, type Range, rangeFaultList, validateRange } from '../../shared/scoring';
 import { all, type Db, first, inTransaction, run } from '../db/open';
@@ -138,8 +139,102 @@ const cellText = (c: Cell | undefined): string => {
 
 const MAX_REPORTED_ROWS = 20;
 
+type RangeColumn = (typeof RANGE_COLUMNS)[number];
+
+/**
+ * A header as the columns are matched: letters and digits only, in lower case, "minimum" as "min"
+ * ("KPI Name", "kpi_name" and "Critical Min." are one), with the KPI's other names ("KPI",
+ * "Metric") as kpi_name.
+ */
+function headerKey(text: string): string {
+  const key = text
+    .toLowerCase()
+    .replace(/minimum/g, 'min')
+    .replace(/maximum/g, 'max')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+  return ['kpi', 'metric', 'kpiparameter'].includes(key) ? 'kpiname' : key;
+}
+
+/** Higher-is-better as people write it, and as Excel exports TRUE and FALSE in their languages. */
+const YES = new Set(['true', '1', 'yes', 'y', 'higher', 'wahr', 'vrai', 'verdadero', 'vero', 'waar', 'sim']);
+const NO = new Set(['false', '0', 'no', 'n', 'lower', 'falsch', 'faux', 'falso', 'onwaar', 'não', 'nao']);
+
+/**
+ * One row of a range file as a range, or what is wrong with it. A bound is read as a KPI's value
+ * is (`parseValue`): a decimal-comma CSV's "0,5" is 0.5 (it was 5: every comma was dropped), a
+ * percent-formatted cell's 0.9 is 90 (ranges of percent KPIs are in points), "1,000" is 1000.
+ */
+function rangeFromRow(get: (k: RangeColumn) => Cell | undefined): { range: Range; problems: string[] } {
+  const problems: string[] = [];
+  const num = (k: RangeColumn) => {
+    const v = parseValue(get(k));
+    if (v.kind === 'number' && v.value !== null) return v.value;
+    problems.push(`${k} "${cellText(get(k))}" is not a number`);
+    return Number.NaN;
+  };
+  const hib = cellText(get('higher_is_better')).toLowerCase();
+  const hibRead = YES.has(hib) || NO.has(hib);
+  if (!hibRead) problems.push('higher_is_better must be true or false');
+  const range: Range = {
+    kpiName: cellText(get('kpi_name')),
+    unit: cellText(get('unit')),
+    higherIsBetter: YES.has(hib),
+    criticalMin: num('critical_min'),
+    criticalMax: num('critical_max'),
+    riskMin: num('risk_min'),
+    riskMax: num('risk_max'),
+    healthyMin: num('healthy_min'),
+    healthyMax: num('healthy_max'),
+  };
+  // the bands are checked once every bound and the direction could be read (a bound not read is said above)
+  for (const f of rangeFaultList(range))
+    if (f.kind === 'empty' || (f.kind !== 'not-finite' && hibRead)) problems.push(describeRangeFault(f, range));
+  return { range, problems };
+}
+
 /** Reads the cells of a range file's first visible sheet: in the app on the import's worker thread. */
 export type ReadRangeFile = (fileName: string, bytes: Uint8Array) => Promise<Cell[][]>;
+
+/** Every row of a range file read and checked: the ranges, or the faulty rows refused as a whole. */
+function rangesOfFile(sheetRows: Cell[][]): Range[] {
+  const header = (sheetRows[0] ?? []).map((c) => headerKey(cellText(c)));
+  const at = Object.fromEntries(RANGE_COLUMNS.map((k) => [k, header.indexOf(headerKey(k))])) as Record<
+    RangeColumn,
+    number
+  >;
+  const missing = RANGE_COLUMNS.filter((k) => at[k] < 0);
+  if (missing.length) {
+    throw new AppError(
+      'refused',
+      `This file is not a reference-range list: the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (headers are matched ignoring case, spaces and underscores).`,
+    );
+  }
+  // Every row is checked, and every faulty one is reported (the first MAX_REPORTED_ROWS of them).
+  const parsed: Range[] = [];
+  const faulty: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 1; i < sheetRows.length; i++) {
+    const row = sheetRows[i];
+    if (!cellText(row[at.kpi_name])) continue;
+    const { range: r, problems } = rangeFromRow((k) => row[at[k]]);
+    const key = normalizeName(r.kpiName);
+    if (seen.has(key)) problems.push(`"${r.kpiName}" appears twice in the file`);
+    seen.add(key);
+    if (problems.length) faulty.push(`Row ${i + 1} (${r.kpiName}): ${problems.join('; ')}.`);
+    else parsed.push(r);
+  }
+  if (faulty.length) {
+    const details = faulty.slice(0, MAX_REPORTED_ROWS);
+    if (faulty.length > details.length) details.push(`…and ${faulty.length - details.length} more faulty rows.`);
+    throw new AppError(
+      'invalid_input',
+      faulty.length === 1 ? faulty[0] : `Nothing was imported: ${faulty.length} rows of this file are faulty.`,
+      details,
+    );
+  }
+  if (!parsed.length) throw new AppError('refused', 'This file holds no reference range.');
+  return parsed;
+}
 
 /**
  * Reads a CSV or xlsx file of ranges; all rows are checked before anything is written. The file is
@@ -159,67 +254,7 @@ export async function importRanges(
     if (isImportRefusal(e)) throw new AppError('refused', e.message);
     throw e;
   }
-  const header = (sheetRows[0] ?? []).map((c) =>
-    cellText(c)
-      .toLowerCase()
-      .replace(/[^a-z_]/g, ''),
-  );
-  const at = Object.fromEntries(RANGE_COLUMNS.map((k) => [k, header.indexOf(k)]));
-  const missing = RANGE_COLUMNS.filter((k) => at[k] < 0);
-  if (missing.length) {
-    throw new AppError(
-      'refused',
-      `This file is not a reference-range list: the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
-    );
-  }
-  // Every row is checked, and every faulty one is reported (the first MAX_REPORTED_ROWS of them).
-  const parsed: Range[] = [];
-  const faulty: string[] = [];
-  const seen = new Set<string>();
-  for (let i = 1; i < sheetRows.length; i++) {
-    const row = sheetRows[i];
-    const get = (k: (typeof RANGE_COLUMNS)[number]) => cellText(row[at[k]]);
-    if (!get('kpi_name')) continue;
-    const problems: string[] = [];
-    const num = (k: (typeof RANGE_COLUMNS)[number]) => {
-      const v = Number(get(k).replace(/,/g, ''));
-      if (get(k) !== '' && Number.isFinite(v)) return v;
-      problems.push(`${k} "${get(k)}" is not a number`);
-      return Number.NaN;
-    };
-    const hib = get('higher_is_better').toLowerCase();
-    const hibRead = ['true', 'false', '1', '0', 'yes', 'no'].includes(hib);
-    if (!hibRead) problems.push('higher_is_better must be true or false');
-    const r: Range = {
-      kpiName: get('kpi_name'),
-      unit: get('unit'),
-      higherIsBetter: ['true', '1', 'yes'].includes(hib),
-      criticalMin: num('critical_min'),
-      criticalMax: num('critical_max'),
-      riskMin: num('risk_min'),
-      riskMax: num('risk_max'),
-      healthyMin: num('healthy_min'),
-      healthyMax: num('healthy_max'),
-    };
-    // the bands are checked once every bound and the direction could be read (a bound not read is said above)
-    for (const f of rangeFaultList(r))
-      if (f.kind === 'empty' || (f.kind !== 'not-finite' && hibRead)) problems.push(describeRangeFault(f, r));
-    const key = normalizeName(r.kpiName);
-    if (seen.has(key)) problems.push(`"${r.kpiName}" appears twice in the file`);
-    seen.add(key);
-    if (problems.length) faulty.push(`Row ${i + 1} (${r.kpiName}): ${problems.join('; ')}.`);
-    else parsed.push(r);
-  }
-  if (faulty.length) {
-    const details = faulty.slice(0, MAX_REPORTED_ROWS);
-    if (faulty.length > details.length) details.push(`…and ${faulty.length - details.length} more faulty rows.`);
-    throw new AppError(
-      'invalid_input',
-      faulty.length === 1 ? faulty[0] : `Nothing was imported: ${faulty.length} rows of this file are faulty.`,
-      details,
-    );
-  }
-  if (!parsed.length) throw new AppError('refused', 'This file holds no reference range.');
+  const parsed = rangesOfFile(sheetRows);
   const existing = new Map(
     all(db, db.k.selectFrom('kpi_reference_ranges').selectAll()).map((r) => [normalizeName(r.kpi_name), r]),
   );

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
 import { commitImport } from '../../../main/import/service';
@@ -119,6 +120,43 @@ describe('reference ranges', () => {
     expect(nps()).toMatchObject({ criticalMax: 20, healthyMin: 40 });
     expect(await importRanges(t.db, null, 'ranges.xlsx', xlsx.bytes)).toEqual({ added: 0, updated: 1, unchanged: 39 });
     expect(nps()).toMatchObject({ criticalMax: 10, healthyMin: 30 });
+  });
+
+  it('reads a range file as people write one: spaced headers, decimal commas, percent cells, WAHR', async () => {
+    // A European Excel's CSV: ";" between fields, "0,5" for 0.5 and WAHR for TRUE. Before, "KPI Name"
+    // was no kpi_name column, and every comma was dropped from a bound ("0,5" was 5).
+    const csv = [
+      'KPI Name;Unit;Higher is better;Critical Min;Critical Max;Risk Min;Risk Max;Healthy Min;Healthy Max',
+      'Churn Rate X;%;FALSCH;10,5;100;5,25;10,5;0;5,25',
+      'Adoption X;%;higher;0;40;40;60,5;60,5;100',
+    ].join('\n');
+    expect(await importRanges(t.db, null, 'ranges.csv', new TextEncoder().encode(csv))).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    const byName = (n: string) => listRanges(t.db).find((r) => r.kpiName === n);
+    expect(byName('Churn Rate X')).toMatchObject({ higherIsBetter: false, criticalMin: 10.5, riskMin: 5.25 });
+    expect(byName('Adoption X')).toMatchObject({ higherIsBetter: true, riskMax: 60.5 });
+    // An xlsx whose bounds are percent cells (0.4 shown as 40%): in points, as a KPI's values are.
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Ranges');
+    sheet.addRow([
+      'KPI',
+      'Unit',
+      'Higher is better',
+      'Critical min',
+      'Critical max',
+      'Risk min',
+      'Risk max',
+      'Healthy min',
+      'Healthy max',
+    ]);
+    sheet.addRow(['Adoption X', '%', true, 0, 0.5, 0.5, 0.7, 0.7, 1]);
+    for (let c = 4; c <= 9; c++) sheet.getRow(2).getCell(c).numFmt = '0%';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect(await importRanges(t.db, null, 'ranges.xlsx', bytes)).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(byName('Adoption X')).toMatchObject({ criticalMax: 50, riskMax: 70, healthyMax: 100 });
   });
 
   it('refuses a range file with a faulty row as a whole', async () => {
