@@ -6,7 +6,15 @@
  */
 import { normalizeHeader } from '../import/columns';
 import type { Cell, RawSheet, RawWorkbook } from '../import/types';
-import { cellDisplayText, cellNumberText, isBlankCell, isoDate, parseNumberText } from '../import/values';
+import {
+  cellDisplayText,
+  cellNumberText,
+  isBlankCell,
+  isoDate,
+  localMonthName,
+  monthFromName,
+  parseNumberText,
+} from '../import/values';
 import { normalizeName } from '../names';
 
 export const LIST_FIELDS = ['account', 'revenue', 'owner', 'renewal', 'industry', 'region', 'segment'] as const;
@@ -71,15 +79,47 @@ function headerOf(sheet: RawSheet): { row: number; columns: Partial<Record<ListF
   return null;
 }
 
-/** A renewal date from a date cell or text written YYYY-MM-DD (or YYYY/MM/DD); null when it is not one. */
-export function listDate(cell: Cell): string | null {
-  if (cell.t === 'date') return isoDate(cell.year, cell.month, cell.day);
-  if (cell.t !== 'text') return null;
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(cell.v.trim());
-  if (!m) return null;
-  const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+/** The ISO date of a year, month and day, or null when there is no such day (31 April). */
+function realDate(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
+  const iso = isoDate(year, month, day);
   const t = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** A month's name or abbreviation, in English or as a European Excel writes it ("Mar", "März", "mars"). */
+const monthWord = (w: string) => monthFromName(w) ?? localMonthName(w);
+
+/**
+ * A renewal date as a CRM exports it or a person types it, or why it is none: a date cell;
+ * 2026-03-31 (or with slashes or dots); 31.03.2026 (day first, always, with dots); 31/03/2026 or
+ * 3/31/2026 where the number above 12 says which is the day; 31 Mar 2026, Mar 31, 2026 and
+ * 31-Mar-2026. A date that can be read both ways (03/04/2026) is refused rather than guessed.
+ */
+export function readListDate(cell: Cell): { date: string } | { problem: string } {
+  const none = { problem: 'is not a date (write it YYYY-MM-DD)' };
+  if (cell.t === 'date') return { date: isoDate(cell.year, cell.month, cell.day) };
+  if (cell.t !== 'text') return none;
+  const t = cell.v.trim().replace(/\s+/g, ' ');
+  const found = (iso: string | null) => (iso ? { date: iso } : none);
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
+  if (m) return found(realDate(Number(m[1]), Number(m[2]), Number(m[3])));
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (m) return found(realDate(Number(m[3]), Number(m[2]), Number(m[1])));
+  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(t);
+  if (m) {
+    const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (a !== b && a <= 12 && b <= 12)
+      return { problem: `can be read as ${a}/${b} or ${b}/${a} (day and month): write it YYYY-MM-DD` };
+    return found(a > 12 ? realDate(year, b, a) : realDate(year, a, b));
+  }
+  m = /^(\d{1,2})\.?[ -](\p{L}+)\.?,?[ -](\d{4})$/u.exec(t);
+  const month = m && monthWord(m[2]);
+  if (m && month) return found(realDate(Number(m[3]), month, Number(m[1])));
+  m = /^(\p{L}+)\.? (\d{1,2}),? (\d{4})$/u.exec(t);
+  const month2 = m && monthWord(m[1]);
+  if (m && month2) return found(realDate(Number(m[3]), month2, Number(m[2])));
+  return none;
 }
 
 function listRevenue(cell: Cell): number | null {
@@ -100,10 +140,10 @@ function readField(field: ListField, cell: Cell, row: number, problems: Problems
       return n ?? undefined;
     }
     case 'renewal': {
-      const d = listDate(cell);
-      if (d === null)
-        problems.push({ row, message: `Row ${row}: the renewal date "${text}" is not a date (write it YYYY-MM-DD).` });
-      return d ?? undefined;
+      const d = readListDate(cell);
+      if ('date' in d) return d.date;
+      problems.push({ row, message: `Row ${row}: the renewal date "${text}" ${d.problem}.` });
+      return undefined;
     }
     case 'owner':
       if (!EMAIL.test(text))

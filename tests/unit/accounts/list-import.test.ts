@@ -246,3 +246,37 @@ describe('an accounts list saved by a European Excel', () => {
     ]);
   });
 });
+
+describe('renewal dates as a CRM exports them or a person types them', () => {
+  // Before, only a date cell or YYYY-MM-DD text was a date: "31.03.2026" refused the whole list.
+  it('reads day-first with dots, either order where a number above 12 tells the day, and month names', async () => {
+    const dates = [
+      '31.03.2026',
+      '31/03/2026',
+      '3/31/2026',
+      '31-03-2026',
+      '31 Mar 2026',
+      'Mar 31, 2026',
+      '31-Mar-2026',
+      'March 31 2026',
+      '31. März 2026',
+      '2026/03/31',
+      '15.04.2026',
+    ];
+    const csv = `Account,Renewal date\n${dates.map((d, i) => `A${i},"${d}"`).join('\n')}\n`;
+    const parsed = parseAccountsList(await readWorkbook(Buffer.from(csv, 'utf8'), 'crm.csv'));
+    expect(parsed?.problems).toEqual([]);
+    expect(parsed?.rows.map((r) => r.renewalDate)).toEqual([...Array(10).fill('2026-03-31'), '2026-04-15']);
+  });
+
+  it('refuses a date that reads both ways or names no day, saying why, rather than guessing', async () => {
+    const csv = 'Account,Renewal date\nA,03/04/2026\nB,31.02.2026\nC,Smarch 3 2026\nD,04/04/2026\n';
+    const parsed = parseAccountsList(await readWorkbook(Buffer.from(csv, 'utf8'), 'crm.csv'));
+    expect(parsed?.problems.map((p) => p.message)).toEqual([
+      'Row 2: the renewal date "03/04/2026" can be read as 3/4 or 4/3 (day and month): write it YYYY-MM-DD.',
+      'Row 3: the renewal date "31.02.2026" is not a date (write it YYYY-MM-DD).',
+      'Row 4: the renewal date "Smarch 3 2026" is not a date (write it YYYY-MM-DD).',
+    ]);
+    expect(parsed?.rows.find((r) => r.name === 'D')?.renewalDate).toBe('2026-04-04');
+  });
+});
