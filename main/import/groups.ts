@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { firstFew, plural } from '../../shared/format';
-import type { Issue, KpiRow } from '../../shared/import/interpret';
+import { normalizeHeader } from '../../shared/import/columns';
+import type { InterpretedSheet, Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName } from '../../shared/names';
 import { accountsByName, findAccountByName, getAccount } from '../accounts/service';
 import { type Db, run } from '../db/open';
@@ -11,6 +12,34 @@ export type Group = { name: string; accountId: number | null; rows: KpiRow[]; cr
 /** Roll-up mode takes a master workbook: a file without an Account column cannot be split by account. */
 export const NO_ACCOUNT_COLUMN_REFUSAL =
   'This workspace takes one master workbook with an Account column, and this file has none: add an Account column, or switch the upload mode to corporate in Settings.';
+
+/** Headers outside the contract's Account words that name a row's account as people write them. */
+const ACCOUNT_LIKE = new Set(
+  [
+    'Customer',
+    'Customer Name',
+    'Client Name',
+    'Company',
+    'Company Name',
+    'Organization',
+    'Organisation',
+    'Kunde',
+    'Compte',
+  ].map(normalizeHeader),
+);
+
+/**
+ * The refusal of a file without an Account column in roll-up mode, naming the column that looks
+ * like the accounts' ("Customer") where there is one, and how to use it.
+ */
+export function noAccountColumnRefusal(sheets: ReadonlyArray<Pick<InterpretedSheet, 'name' | 'mapping'>>): string {
+  for (const s of sheets) {
+    const like = s.mapping.find((m) => m.field === 'ignored' && ACCOUNT_LIKE.has(normalizeHeader(m.header)));
+    if (like)
+      return `This workspace takes one master workbook with an Account column, and this file has none; its column "${like.header.trim()}" (sheet ${s.name.trim()}) looks like the accounts: map it to Account in the import window's columns (remembered for the next file with these headers), or rename the header to Account.`;
+  }
+  return NO_ACCOUNT_COLUMN_REFUSAL;
+}
 
 /**
  * The warning for a KPI row whose Data value differs from the value of its month column for the
@@ -61,7 +90,8 @@ export function unknownAccounts(names: string[], where: string, how: (them: stri
 export function groupByAccount(db: Db, input: StoreInput): Group[] {
   const rows = input.wb.sheets.flatMap((s) => s.rows);
   if (input.mode === 'corporate') return [corporateGroup(db, input, rows)];
-  if (!input.wb.sheets.some((s) => s.hasAccountColumn)) throw new AppError('refused', NO_ACCOUNT_COLUMN_REFUSAL);
+  if (!input.wb.sheets.some((s) => s.hasAccountColumn))
+    throw new AppError('refused', noAccountColumnRefusal(input.wb.sheets));
   const existing = accountsByName(db, input.customerId);
   const groups = new Map<string, Group>();
   for (const r of rows) {

@@ -18,7 +18,7 @@ import { nearSheetPreviews, nearSheetsOnly } from './near-sheets';
 import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { monthValues } from './parsed-json';
 import { type Proposal, proposeAccount } from './propose';
-import { dataConflict, NO_ACCOUNT_COLUMN_REFUSAL, storeImport } from './store';
+import { dataConflict, noAccountColumnRefusal, storeImport } from './store';
 import { unrangedIssues } from './unranged';
 
 /**
@@ -125,7 +125,7 @@ export function importBlock(wb: InterpretedWorkbook, mode: UploadMode): string |
   if (mode === 'corporate' && wb.accounts.length > 1) {
     return `This file has an Account column with ${wb.accounts.length} accounts, but this workspace is in corporate mode (one account per file): switch the workspace to roll-up mode in Settings to import each account separately.`;
   }
-  if (mode === 'account_rollup' && !wb.sheets.some((s) => s.hasAccountColumn)) return NO_ACCOUNT_COLUMN_REFUSAL;
+  if (mode === 'account_rollup' && !wb.sheets.some((s) => s.hasAccountColumn)) return noAccountColumnRefusal(wb.sheets);
   if (wb.sheets.every((s) => s.rows.length === 0)) {
     return wb.issues.some((i) => i.severity === 'error')
       ? 'None of the KPI rows in this file can be imported; correct the problems listed and try again.'

@@ -29,7 +29,13 @@ export interface StoreInput {
   createAccounts?: boolean;
 }
 
-export { createMissingAccounts, dataConflict, groupByAccount, NO_ACCOUNT_COLUMN_REFUSAL } from './groups';
+export {
+  createMissingAccounts,
+  dataConflict,
+  groupByAccount,
+  NO_ACCOUNT_COLUMN_REFUSAL,
+  noAccountColumnRefusal,
+} from './groups';
 
 type StoreReport = Omit<ImportReport, 'durationMs' | 'timings'>;
 
