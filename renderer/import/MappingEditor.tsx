@@ -31,6 +31,8 @@ export function MappingEditor(props: {
   mapping: ColumnMapping;
   period: string;
   unusable: boolean;
+  /** Open when first shown, whatever its rows (the columns are what the preview asks to mend). */
+  openAtFirst?: boolean;
   notice: string | null;
   updating: boolean;
   onChange(mapping: ColumnMapping): void;
@@ -39,7 +41,7 @@ export function MappingEditor(props: {
   const s = props.sheet;
   // Open or closed as the user left it while the preview is made again; a sheet whose columns
   // gave no KPI opens by itself.
-  const [open, setOpen] = useState(s.mapping.length > 0 && s.kpiRows === 0);
+  const [open, setOpen] = useState((s.mapping.length > 0 && s.kpiRows === 0) || !!props.openAtFirst);
   const set = (i: number, patch: Partial<ColumnMapping[number]>) => {
     props.onChange(props.mapping.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   };

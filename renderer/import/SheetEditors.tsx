@@ -20,6 +20,10 @@ export function SheetEditors(props: {
   onMappingSettled(): void;
 }) {
   const p = props.preview;
+  // A roll-up file without an Account column is mended in the columns (the blocking sentence says
+  // which looks like the accounts'): its sheets open, their columns in view.
+  const accountColumnMissing =
+    p.mode === 'account_rollup' && p.sheets.length > 0 && !p.sheets.some((s) => s.hasAccountColumn);
   const skippedReason = new Map(p.skipped.map((s) => [s.sheet, s.reason]));
   const editors: Array<{ sheet: SheetPreview; notice: string | null }> = [];
   for (const known of props.knownSheets.values()) {
@@ -47,6 +51,7 @@ export function SheetEditors(props: {
           mapping={props.mappings[sheet.name] ?? sheet.mapping}
           period={props.period}
           unusable={!p.sheets.includes(sheet) || notice !== null}
+          openAtFirst={accountColumnMissing}
           notice={notice}
           updating={props.updating && props.editedSheet === sheet.name}
           onChange={(m) => props.onMapping(sheet.name, m)}

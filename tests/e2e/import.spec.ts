@@ -372,3 +372,38 @@ test('a title naming "Hooli" where "Hooli Inc" is an account: no new account cho
   const stored = db.raw.prepare('SELECT a.account_name n FROM kpi_uploads u JOIN accounts a USING (account_id)').all();
   expect(stored).toEqual([{ n: 'Hooli Inc' }]);
 });
+
+test('a roll-up whose accounts are headed "Customer": the sentence names the column, mapping it to Account imports the file', async ({
+  appPage: page,
+  app,
+}) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-e2e-')), 'portfolio.csv');
+  fs.writeFileSync(
+    file,
+    'Customer,Category,KPI,Data\nGlobex,Business Outcomes,NPS Score,40\nInitech,Business Outcomes,NPS Score,50\n',
+  );
+  await createWorkspace(page, 'Portfolio', 'rollup');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  await dropFile(page, file);
+  await expect(
+    page.getByText(/its column "Customer" \(sheet portfolio\) looks like the accounts: map it to Account/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import \d+ KPIs?$/ })).toBeDisabled();
+  await page.getByLabel('Column A of portfolio imported as').selectOption('account');
+  await page.getByLabel('Column A of portfolio imported as').blur();
+  const chips = page.getByRole('list', { name: 'Accounts in this file' });
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByText(/looks like the accounts/)).toHaveCount(0);
+  await page.getByLabel('Create the 2 new accounts').check();
+  await page.getByRole('button', { name: 'Import 2 KPIs' }).click();
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeVisible();
+  const stored = app.backend.ctx.db.raw
+    .prepare(
+      'SELECT a.account_name n, ts.value v FROM kpi_time_series ts JOIN accounts a USING (account_id) ORDER BY n',
+    )
+    .all();
+  expect(stored).toEqual([
+    { n: 'Globex', v: 40 },
+    { n: 'Initech', v: 50 },
+  ]);
+});
