@@ -22,7 +22,7 @@ export type Mention = { at: number; end: number; month: YearMonth };
 /**
  * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025" (or
  * without the comma, or "Sep-28-2025"), "September 2025", "September, 2025", "Sep-25", "Sep '25",
- * "2025-Sep", "2025-09", "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025",
+ * "Sep/2025", "2025-Sep", "2025-09", "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025",
  * "9/30/25", "Q3 2025", "FY2025 Q3" (a quarter's last month), with any dash ("Sep–2025"); month
  * names in German, French, Spanish, Italian, Dutch and Portuguese with their year ("Oktober 2025",
  * "1er octobre 2025", "30 de septiembre de 2025"). A date that could be day/month or month/day
@@ -105,12 +105,12 @@ export function monthMentions(text: string): Mention[] {
   // Q3 2025, Q3-25, Q3 '25, Q3 FY2025, 2025 Q3, FY2025 Q3, FY25-Q3
   each(/\bQ([1-4])(?:[ -]?'|[ -])?(?:FY ?)?(\d{4}|\d{2})\b/gi, (m) => ym(fullYear(m[2]), Number(m[1]) * 3));
   each(/\b(?:FY ?(\d{4}|\d{2})|(\d{4}))[ -]?Q([1-4])\b/gi, (m) => ym(fullYear(m[1] ?? m[2]), Number(m[3]) * 3));
-  // September 2025, September, 2025, Sep 2025, Sept. 2025, Sep-25, Sep'25, Sep '25
-  eachFound(/\b([A-Za-z]{3,9})\.?(?:,? '?|-|')(\d{4}|\d{2})\b/g, (m) => {
+  // September 2025, September, 2025, Sep 2025, Sept. 2025, Sep-25, Sep/2025, Sep'25, Sep '25
+  eachFound(/\b([A-Za-z]{3,9})\.?(?:,? '?|[-/]|')(\d{4}|\d{2})\b/g, (m) => {
     const month = name(m[1]);
     if (!month) return null;
-    // A two-digit year only with a hyphen or an apostrophe (Sep-25), never "Sep 25" (a day).
-    if (m[2].length === 2 && !/[-']/.test(m[0])) return null;
+    // A two-digit year only with a hyphen, a slash or an apostrophe (Sep-25), never "Sep 25" (a day).
+    if (m[2].length === 2 && !/[-'/]/.test(m[0])) return null;
     return ym(fullYear(m[2]), month);
   });
   // 2025-Sep, 2025-September

@@ -129,6 +129,9 @@ describe('a month in a title as people write it: autocorrect, US dates, ranges',
     // A number, a word and a year ("02 for 2025") are no date: before, nothing here was read.
     ['Generated on 2025-10-02 for 2025-09', '2025-09'],
     ['data for 2025-Sep', '2025-09'],
+    // A slash between a month's name and its year, as in a month header (before: no month).
+    ['data as of Sep/2025', '2025-09'],
+    ['KPIs Sep/25', '2025-09'],
   ])('%s is %s', (title, want) => {
     expect(key(periodInText(title))).toBe(want);
   });
