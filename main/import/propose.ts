@@ -5,6 +5,24 @@ import { nameWords } from '../../shared/names';
 import { activeAccounts, findAccountByName } from '../accounts/service';
 import type { Db } from '../db/open';
 
+/** Words that join a name's parts and may be written or left out ("Procter & Gamble", "Procter and Gamble"). */
+const JOINING = new Set(['and', 'und', 'et', 'y', 'e', 'en']);
+/**
+ * The words a file name or title is searched for an account by: the name rule's words
+ * (nameWords), without their accents (a file named "LOreal" or "L'Oreal" for "L'Oréal", as people
+ * type names in file names) and without a joining word between two others ("&" is no word, "and"
+ * is; the "E" of "E.ON" stays).
+ */
+const proposalWords = (s: string): string[] =>
+  nameWords(s)
+    .map((w) =>
+      w
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .normalize('NFC'),
+    )
+    .filter((w, i, all) => !(JOINING.has(w) && i > 0 && i < all.length - 1));
+
 const holdsWords = (text: string[], name: string[]) =>
   name.length > 0 && text.some((_, i) => name.every((w, j) => text[i + j] === w));
 
@@ -41,7 +59,7 @@ export function proposeAccount(
   wb: Pick<InterpretedWorkbook, 'sheets' | 'accounts'>,
 ): Proposal {
   const accounts = activeAccounts(db, customerId).map((a) => {
-    const words = nameWords(a.account_name);
+    const words = proposalWords(a.account_name);
     return { id: a.account_id, name: a.account_name, words, joined: words.length > 1 ? words.join('') : null };
   });
   const titles = [...new Set(wb.sheets.flatMap((s) => s.titleText))];
@@ -51,7 +69,7 @@ export function proposeAccount(
     { from: 'Account column', texts: wb.accounts.length === 1 ? wb.accounts : [] },
   ];
   for (const source of sources) {
-    const texts = source.texts.map(nameWords);
+    const texts = source.texts.map(proposalWords);
     const found = accounts
       .map((a) => ({ ...a, matched: Math.max(0, ...texts.map((t) => matchedWords(t, a))) }))
       .filter((a) => a.matched > 0);
@@ -83,7 +101,7 @@ function newAccountFromTitle(
     wb.sheets.flatMap((s) => [s.name, s.category]),
   );
   if (!found || findAccountByName(db, customerId, found.name)) return null;
-  const words = nameWords(found.name);
+  const words = proposalWords(found.name);
   // (An account whose words the title holds, "Hooli" for "Hooli Inc", was proposed before this.)
   const similar = accounts.filter((a) => beginsWith(a.words, words)).map((a) => a.name);
   return { ...found, similar };
