@@ -2,7 +2,7 @@
  * Issue 13, point 1: an accounts list from a CRM export (xlsx or CSV), previewed before anything is
  * written and imported all or nothing. Existing accounts are matched by name (the name rule of
  * shared/names.ts) and updated where the list says something new; an account the workspace does not
- * have is created only when the user confirms it. Owners are named by email and must be users of
+ * have is created only when the user confirms it. Owners are named by email or by name and must be users of
  * the workspace. Owner and renewal changes are recorded in account_changes, as the account form does.
  */
 import { type ListRow, type ParsedList, parseAccountsList } from '../../shared/accounts/list';
@@ -53,6 +53,8 @@ interface Context {
   accounts: Map<string, Account>;
   people: Map<string, { id: number; name: string }>;
   peopleById: Map<number, string>;
+  /** The users by their name (normalised): a CRM names an account's owner by name. */
+  peopleByName: Map<string, Array<{ id: number; name: string }>>;
 }
 
 function contextOf(db: Db, customerId: number): Context {
@@ -61,6 +63,29 @@ function contextOf(db: Db, customerId: number): Context {
     accounts: accountsByName(db, customerId),
     people: new Map(people.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), { id: p.id, name: p.name }])),
     peopleById: new Map(people.map((p) => [p.id, p.name])),
+    peopleByName: people.reduce((m, p) => {
+      const key = normalizeName(p.name);
+      m.set(key, [...(m.get(key) ?? []), { id: p.id, name: p.name }]);
+      return m;
+    }, new Map<string, Array<{ id: number; name: string }>>()),
+  };
+}
+
+/** The user a row names as its owner (by email or by name), or why none; nothing when it names none. */
+function ownerOf(row: ListRow, ctx: Context): { person?: { id: number; name: string }; problem?: string } {
+  if (row.ownerEmail) {
+    const person = ctx.people.get(row.ownerEmail);
+    return person
+      ? { person }
+      : { problem: `Row ${row.row}: no user of this workspace has the email ${row.ownerEmail}.` };
+  }
+  if (!row.ownerName) return {};
+  const named = ctx.peopleByName.get(normalizeName(row.ownerName)) ?? [];
+  if (named.length === 1) return { person: named[0] };
+  return {
+    problem: named.length
+      ? `Row ${row.row}: ${named.length} users of this workspace are named ${row.ownerName}: name the owner by email.`
+      : `Row ${row.row}: no user of this workspace is named ${row.ownerName} (name the owner by a user's name or email).`,
   };
 }
 
@@ -72,7 +97,7 @@ function changesOf(row: ListRow, existing: Account | undefined, ctx: Context): A
   const add = (field: AccountsListChange['field'], from: string | null, to: string | undefined) => {
     if (to !== undefined && from !== to) out.push({ field, from, to });
   };
-  const owner = row.ownerEmail ? ctx.people.get(row.ownerEmail) : undefined;
+  const owner = ownerOf(row, ctx).person;
   const ownerNow = existing?.owner_user_id != null ? (ctx.peopleById.get(existing.owner_user_id) ?? null) : null;
   add('revenue', existing ? text(Number(existing.revenue ?? 0)) : null, text(row.revenue) ?? undefined);
   add('owner', ownerNow, owner?.name);
@@ -86,8 +111,8 @@ function changesOf(row: ListRow, existing: Account | undefined, ctx: Context): A
 function previewRows(parsed: ParsedList, ctx: Context): { rows: AccountsListRow[]; problems: string[] } {
   const problems = parsed.problems.map((p) => p.message);
   const rows = parsed.rows.map((row): AccountsListRow => {
-    if (row.ownerEmail && !ctx.people.has(row.ownerEmail))
-      problems.push(`Row ${row.row}: no user of this workspace has the email ${row.ownerEmail}.`);
+    const { problem } = ownerOf(row, ctx);
+    if (problem) problems.push(problem);
     const existing = ctx.accounts.get(normalizeName(row.name));
     const changes = changesOf(row, existing, ctx);
     const action = !existing ? 'create' : changes.length ? 'update' : 'unchanged';
@@ -162,7 +187,7 @@ export async function importAccountsList(
         region: src.region,
         segment: src.segment,
         renewalDate: src.renewalDate,
-        ownerUserId: src.ownerEmail ? ctx.people.get(src.ownerEmail)!.id : undefined,
+        ownerUserId: ownerOf(src, ctx).person?.id,
       };
       if (r.action === 'create')
         result.created.push(createAccount(db, customerId, { name: src.name, ...fields }, known).name);

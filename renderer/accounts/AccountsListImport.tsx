@@ -77,8 +77,8 @@ function ListImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Import an accounts list" open onClose={onClose} wide>
       <p className="muted">
-        An xlsx or CSV file with an Account column and any of Revenue, Owner email, Renewal date, Industry, Region and
-        Segment. Nothing is written until you import.
+        An xlsx or CSV file with an Account column and any of Revenue, Owner (a user's email or name), Renewal date,
+        Industry, Region and Segment. Nothing is written until you import.
       </p>
       <label className="field">
         <span>File</span>

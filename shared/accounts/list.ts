@@ -49,6 +49,8 @@ export interface ListRow {
   name: string;
   revenue?: number;
   ownerEmail?: string;
+  /** The owner named by a name rather than an email ("Jane Doe", as a CRM's Account Owner column has it). */
+  ownerName?: string;
   renewalDate?: string;
   industry?: string;
   region?: string;
@@ -131,7 +133,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Problems = ParsedList['problems'];
 
-function readField(field: ListField, cell: Cell, row: number, problems: Problems): string | number | undefined {
+function readField(
+  field: ListField,
+  cell: Cell,
+  row: number,
+  problems: Problems,
+): string | number | { name: string } | undefined {
   const text = cellDisplayText(cell);
   switch (field) {
     case 'revenue': {
@@ -146,12 +153,23 @@ function readField(field: ListField, cell: Cell, row: number, problems: Problems
       return undefined;
     }
     case 'owner':
-      if (!EMAIL.test(text))
-        problems.push({ row, message: `Row ${row}: the owner "${text}" is not an email address.` });
-      return text.toLowerCase();
+      return readOwner(text, row, problems);
     default:
       return text.slice(0, 200);
   }
+}
+
+/**
+ * An owner as a CRM or a person writes one: an email, "Jane Doe <jane@acme.com>" (its email), or
+ * a user's name ("Jane Doe", matched to the workspace's users by the import); a name is returned
+ * as `{ name }`.
+ */
+function readOwner(text: string, row: number, problems: Problems): string | { name: string } | undefined {
+  const email = /<([^<>\s]+)>\s*$/.exec(text)?.[1] ?? text;
+  if (EMAIL.test(email)) return email.toLowerCase();
+  if (/\p{L}/u.test(text) && !text.includes('@') && text.length <= 200) return { name: text.replace(/\s+/g, ' ') };
+  problems.push({ row, message: `Row ${row}: the owner "${text}" is neither an email address nor a name.` });
+  return undefined;
 }
 
 const KEY: Record<Exclude<ListField, 'account'>, keyof ListRow> = {
@@ -177,7 +195,8 @@ function readRow(
     const cell = col ? cells[col - 1] : undefined;
     if (!cell || isBlankCell(cell)) continue;
     const v = readField(field, cell, row, problems);
-    if (v !== undefined) (out as unknown as Record<string, unknown>)[key] = v;
+    if (typeof v === 'object') out.ownerName = v.name;
+    else if (v !== undefined) (out as unknown as Record<string, unknown>)[key] = v;
   }
   return out;
 }

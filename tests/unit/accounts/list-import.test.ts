@@ -280,3 +280,62 @@ describe('renewal dates as a CRM exports them or a person types them', () => {
     expect(parsed?.rows.find((r) => r.name === 'D')?.renewalDate).toBe('2026-04-04');
   });
 });
+
+describe('owners as a CRM names them', () => {
+  let t: Awaited<ReturnType<typeof tempDir>>;
+  let db: Db;
+  beforeEach(async () => {
+    t = await tempDir();
+    db = await openDb(path.join(t.dir, 'kpis.db'));
+    await kpi('customer', 'add', '--db', path.join(t.dir, 'kpis.db'), '--name', 'ACME');
+    for (const [name, email] of [
+      ['Ana Lima', 'ana@acme.com'],
+      ['Bo Berg', 'bo@acme.com'],
+      ['Bo Berg', 'bo.berg@acme.com'],
+    ])
+      await kpi(
+        'user',
+        'add',
+        '--db',
+        path.join(t.dir, 'kpis.db'),
+        '--customer',
+        'ACME',
+        '--name',
+        name,
+        '--email',
+        email,
+      );
+  });
+  afterEach(async () => {
+    await db.close();
+    await t.cleanup();
+  });
+
+  // A Salesforce export's "Account Owner" holds names; Outlook writes "Name <email>". Before, both
+  // were "not an email address" and refused the whole list.
+  it("by a user's name, or \"Name <email>\", and says when a name is nobody's or two users'", async () => {
+    const csv = 'Account,Account Owner\nRockets,ana lima\nGlobex,Ana Lima <ANA@acme.com>\n';
+    const p = await previewAccountsList(db, 1, 'crm.csv', Buffer.from(csv));
+    expect(p.problems).toEqual([]);
+    expect(p.rows.map((r) => [r.name, r.changes.find((c) => c.field === 'owner')?.to])).toEqual([
+      ['Rockets', 'Ana Lima'],
+      ['Globex', 'Ana Lima'],
+    ]);
+    const bad = 'Account,Owner\nRockets,Bo Berg\nGlobex,Cy Diaz\nInitech,42\n';
+    expect((await previewAccountsList(db, 1, 'crm.csv', Buffer.from(bad))).problems).toEqual([
+      'Row 4: the owner "42" is neither an email address nor a name.',
+      'Row 2: 2 users of this workspace are named Bo Berg: name the owner by email.',
+      "Row 3: no user of this workspace is named Cy Diaz (name the owner by a user's name or email).",
+    ]);
+    await importAccountsList(db, 1, { fileName: 'crm.csv', bytes: Buffer.from(csv), createAccounts: true }, null);
+    const owners = db.raw
+      .prepare(
+        'SELECT a.account_name n, u.email e FROM accounts a JOIN users u ON u.user_id = a.owner_user_id ORDER BY n',
+      )
+      .all();
+    expect(owners).toEqual([
+      { n: 'Globex', e: 'ana@acme.com' },
+      { n: 'Rockets', e: 'ana@acme.com' },
+    ]);
+  });
+});
