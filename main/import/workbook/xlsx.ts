@@ -202,7 +202,13 @@ function related(rels: Rels, dir: string, type: string): string | null {
 async function workbookPart(part: Part): Promise<{ name: string; dir: string; rels: Rels }> {
   const root = relsReader();
   await part('_rels/.rels', root.handler);
-  const name = related(root.rels, '', 'officeDocument') ?? 'xl/workbook.xml';
+  return workbookAt(part, related(root.rels, '', 'officeDocument') ?? USUAL_WORKBOOK);
+}
+
+const USUAL_WORKBOOK = 'xl/workbook.xml';
+
+/** A workbook part's name, folder and relationships. */
+async function workbookAt(part: Part, name: string): Promise<{ name: string; dir: string; rels: Rels }> {
   const slash = name.lastIndexOf('/');
   const dir = name.slice(0, Math.max(0, slash));
   const rels = relsReader();
@@ -213,9 +219,15 @@ async function workbookPart(part: Part): Promise<{ name: string; dir: string; re
 /** The workbook's date system first, then its sheets in workbook order, each read when asked for. */
 export async function* streamXlsx(buf: Buffer, zip: ZipDirectory): AsyncGenerator<{ date1904: boolean } | RawSheet> {
   const part = partReader(buf, zip);
-  const book = await workbookPart(part);
+  let book = await workbookPart(part);
   const wb = workbookReader();
-  if (!(await part(book.name, wb.handler))) throw refuse('not-a-workbook');
+  let found = await part(book.name, wb.handler);
+  // Relationships naming a part that is not there: the usual name, read as before they were.
+  if (!found && book.name !== USUAL_WORKBOOK) {
+    book = await workbookAt(part, USUAL_WORKBOOK);
+    found = await part(book.name, wb.handler);
+  }
+  if (!found) throw refuse('not-a-workbook');
   const { date1904, sheets } = wb.result(book.rels, book.dir);
   yield { date1904 };
   const inBook = (type: string, usual: string) => related(book.rels, book.dir, type) ?? resolvePart(book.dir, usual);

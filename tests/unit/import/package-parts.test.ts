@@ -63,6 +63,15 @@ describe('a package whose parts are not where Excel puts them', () => {
     expect(await readWorkbook(bytes, SAMPLE)).toEqual(await readWorkbook(sample(SAMPLE), SAMPLE));
   });
 
+  it('reads xl/workbook.xml as before where the root relationships name a part that is not there', async () => {
+    const src = await JSZip.loadAsync(sample(SAMPLE));
+    const rels = await src.file('_rels/.rels')!.async('string');
+    src.file('_rels/.rels', rels.replace(/Target="\/?xl\/workbook\.xml"/, 'Target="xl/missing.xml"'));
+    const bytes = await src.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(await (await JSZip.loadAsync(bytes)).file('_rels/.rels')!.async('string')).toContain('xl/missing.xml');
+    expect(await readWorkbook(bytes, SAMPLE)).toEqual(await readWorkbook(sample(SAMPLE), SAMPLE));
+  });
+
   it('never reads a worksheet the cell-limit check did not count: one placed among the drawings is refused', async () => {
     const bytes = await moved({ 'xl/worksheets/sheet1.xml': 'xl/drawings/sheet1.xml' });
     expect((await refusalOf(bytes, SAMPLE)).code).toBe('unreadable');
