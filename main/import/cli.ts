@@ -10,7 +10,8 @@ import type { Db } from '../db/open';
 import { exportRanges, importRanges } from '../ranges/service';
 import { getSettings } from '../settings/service';
 import { defaultUserId, findWorkspaceByName } from '../workspaces/service';
-import { unknownAccounts } from './groups';
+import { mappingsFor, parseMapOption } from './cli-map';
+import { accountLikeColumn, unknownAccounts } from './groups';
 import { commitImport, previewImport } from './service';
 
 const DB = { name: 'db', value: 'FILE', required: true, help: 'the SQLite database file' };
@@ -158,6 +159,12 @@ export function rollupAccountsCheck(ws: { name: string }, preview: ImportPreview
   throw new AppError('refused', unknownAccounts(unknown, ws.name, how));
 }
 
+/** The window's refusal, with the command line's way to map the column that looks like the accounts'. */
+function withMapHint(preview: ImportPreview): string {
+  const like = preview.mode === 'account_rollup' ? accountLikeColumn(preview.sheets) : null;
+  return like ? `${preview.blocked} On the command line: --map '${like.header}=Account'.` : (preview.blocked ?? '');
+}
+
 export const importCommands: Command[] = [
   {
     name: 'import',
@@ -180,12 +187,19 @@ export const importCommands: Command[] = [
         name: 'create-accounts',
         help: "create the accounts the file names that do not exist (roll-up: its Account column; corporate: the title's or --account's)",
       },
+      {
+        name: 'map',
+        value: "'HEADER=FIELD,...'",
+        help: "what a column holds, as the window's column mapping says it (remembered): e.g. 'Customer=Account,Metric Name=KPI name'",
+      },
       { name: 'json', help: 'print the report as JSON' },
     ],
     run: (args, io) =>
       withDb(args, async (db) => {
         const file = args.positional[0];
         const bytes = readInput(file);
+        const mapOption = str(args, 'map');
+        const pairs = mapOption ? parseMapOption(mapOption) : null;
         const fileName = path.basename(file);
         const ws = findWorkspaceByName(db, str(args, 'customer')!);
         const period = str(args, 'period');
@@ -193,9 +207,12 @@ export const importCommands: Command[] = [
           throw new UsageError('--period is written YYYY-MM, e.g. 2025-09');
         const mode = getSettings(db, ws.id).mode;
         const t0 = performance.now();
-        const preview = await previewImport(db, ws.id, { fileName, bytes });
+        let preview = await previewImport(db, ws.id, { fileName, bytes });
+        // --map: the file read again with its columns as named (as the window does on a correction).
+        const mappings = pairs ? mappingsFor(preview, pairs) : undefined;
+        if (mappings) preview = await previewImport(db, ws.id, { fileName, bytes, mappings });
         const previewMs = Math.round(performance.now() - t0);
-        if (preview.blocked) throw new AppError('refused', preview.blocked);
+        if (preview.blocked) throw new AppError('refused', withMapHint(preview));
         const createAccounts = !!args.opts['create-accounts'];
         if (mode !== 'corporate') rollupAccountsCheck(ws, preview, createAccounts);
         const target: { accountId?: number; newAccountName?: string; chosen?: string } =
@@ -212,6 +229,7 @@ export const importCommands: Command[] = [
             accountId: target.accountId,
             newAccountName: target.newAccountName,
             createAccounts,
+            mappings,
           },
         );
         // The commit takes the preview's reading: its time is the command's reading (and interpreting).

@@ -33,12 +33,20 @@ const ACCOUNT_LIKE = new Set(
  * like the accounts' ("Customer") where there is one, and how to use it.
  */
 export function noAccountColumnRefusal(sheets: ReadonlyArray<Pick<InterpretedSheet, 'name' | 'mapping'>>): string {
+  const like = accountLikeColumn(sheets);
+  if (!like) return NO_ACCOUNT_COLUMN_REFUSAL;
+  return `This workspace takes one master workbook with an Account column, and this file has none; its column "${like.header}" (sheet ${like.sheet}) looks like the accounts: map it to Account in the import window's columns (remembered for the next file with these headers), or rename the header to Account.`;
+}
+
+/** The first column not imported whose header names a row's account as people write it ("Customer"), or null. */
+export function accountLikeColumn(
+  sheets: ReadonlyArray<Pick<InterpretedSheet, 'name' | 'mapping'>>,
+): { header: string; sheet: string } | null {
   for (const s of sheets) {
     const like = s.mapping.find((m) => m.field === 'ignored' && ACCOUNT_LIKE.has(normalizeHeader(m.header)));
-    if (like)
-      return `This workspace takes one master workbook with an Account column, and this file has none; its column "${like.header.trim()}" (sheet ${s.name.trim()}) looks like the accounts: map it to Account in the import window's columns (remembered for the next file with these headers), or rename the header to Account.`;
+    if (like) return { header: like.header.trim(), sheet: s.name.trim() };
   }
-  return NO_ACCOUNT_COLUMN_REFUSAL;
+  return null;
 }
 
 /**
