@@ -156,7 +156,26 @@ export function rollupAccountsCheck(ws: { name: string }, preview: ImportPreview
   const unknown = preview.accounts.filter((a) => a.existingId == null).map((a) => a.name);
   if (!unknown.length || createAccounts) return;
   const how = (them: string) => `add --create-accounts to create ${them}. Nothing was stored.`;
-  throw new AppError('refused', unknownAccounts(unknown, ws.name, how));
+  throw new AppError('refused', `${unknownAccounts(unknown, ws.name, how)}${likeSentence(preview, ws)}`);
+}
+
+/**
+ * The new names of a roll-up that are a workspace account's but for accents, "&" or spacing
+ * ("Nestle" where "Nestlé" exists), as "Nestle (W has Nestlé)", or null: said before they are
+ * created as second accounts, and after.
+ */
+function alikeNames(preview: ImportPreview, ws: { name: string }): string | null {
+  const like = preview.accounts.filter((a) => a.existingId == null && a.like);
+  if (!like.length) return null;
+  const pairs = like.slice(0, 5).map((a) => `${a.name} (${ws.name} has ${a.like})`);
+  return `${pairs.join(', ')}${like.length > 5 ? `, and ${like.length - 5} more` : ''}`;
+}
+
+function likeSentence(preview: ImportPreview, ws: { name: string }): string {
+  const alike = alikeNames(preview, ws);
+  return alike
+    ? ` Alike but for accents, "&" or spacing: ${alike}; write the name as the workspace does to import into that account.`
+    : '';
 }
 
 /** The window's refusal, with the command line's way to map the column that looks like the accounts'. */
@@ -244,6 +263,11 @@ export const importCommands: Command[] = [
         else {
           const [head, ...rest] = formatReport(report);
           for (const l of [head, ...(chosen ? [`  ${chosen}`] : []), `  ${periodLine}`, ...rest]) io.out(l);
+          const alike = createAccounts ? alikeNames(preview, ws) : null;
+          if (alike)
+            io.out(
+              `  note: created beside an account alike but for accents, "&" or spacing: ${alike}; if one is the other, deactivate the new one and write the name as the workspace does.`,
+            );
         }
       }),
   },

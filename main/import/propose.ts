@@ -1,8 +1,8 @@
-import type { AccountProposal, NewAccountProposal } from '../../shared/channels/import';
+import type { AccountProposal, ImportPreview, NewAccountProposal } from '../../shared/channels/import';
 import { accountInTitles } from '../../shared/import/accountTitle';
 import type { InterpretedWorkbook } from '../../shared/import/interpret';
-import { nameWords } from '../../shared/names';
-import { activeAccounts, findAccountByName } from '../accounts/service';
+import { nameWords, normalizeName } from '../../shared/names';
+import { accountsByName, activeAccounts, findAccountByName } from '../accounts/service';
 import type { Db } from '../db/open';
 
 /** Words that join a name's parts and may be written or left out ("Procter & Gamble", "Procter and Gamble"). */
@@ -105,4 +105,40 @@ function newAccountFromTitle(
   // (An account whose words the title holds, "Hooli" for "Hooli Inc", was proposed before this.)
   const similar = accounts.filter((a) => beginsWith(a.words, words)).map((a) => a.name);
   return { ...found, similar };
+}
+
+/**
+ * Roll-up mode: the accounts of the file's Account column with their KPI rows, each with the
+ * workspace's account of that name (the name rule) or, for a new one, the account whose name it
+ * is but for accents, "&" and spacing ("Nestle" where "Nestlé" exists), which the window and the
+ * command line name before it is created as a second account.
+ */
+export function fileAccounts(
+  db: Db,
+  customerId: number,
+  wb: Pick<InterpretedWorkbook, 'sheets'>,
+): ImportPreview['accounts'] {
+  const counts = new Map<string, { name: string; n: number }>();
+  for (const s of wb.sheets)
+    for (const r of s.rows) {
+      if (!r.account) continue;
+      const k = normalizeName(r.account);
+      const c = counts.get(k) ?? { name: r.account.trim(), n: 0 };
+      c.n++;
+      counts.set(k, c);
+    }
+  // The workspace's accounts read once (per name, a 2,000-account roll-up read them 2,000 times).
+  const known = accountsByName(db, customerId);
+  let alike: Map<string, string> | null = null;
+  return [...counts].map(([key, c]) => {
+    const a = known.get(key);
+    if (!a) alike ??= new Map([...known.values()].map((k) => [proposalWords(k.account_name).join(''), k.account_name]));
+    return {
+      name: a?.account_name ?? c.name,
+      existingId: a?.account_id ?? null,
+      inactive: a?.account_status === 'inactive',
+      kpiRows: c.n,
+      like: a ? null : (alike?.get(proposalWords(c.name).join('')) ?? null),
+    };
+  });
 }

@@ -8,8 +8,7 @@ import type { ColumnMapping } from '../../shared/import/columns';
 import { type InterpretedWorkbook, type InterpretOptions, refusalSentence } from '../../shared/import/interpret';
 import { choosePeriod, type PeriodSource, periodSentence } from '../../shared/import/period';
 import { isImportRefusal } from '../../shared/import/refusal';
-import { normalizeName } from '../../shared/names';
-import { accountsByName, findAccountByName } from '../accounts/service';
+import { findAccountByName } from '../accounts/service';
 import { all, type Db, run } from '../db/open';
 import { collectGarbage } from '../heap';
 import { loadRanges, ymText } from '../scoring/service';
@@ -17,7 +16,7 @@ import { getSettings } from '../settings/service';
 import { nearSheetPreviews, nearSheetsOnly } from './near-sheets';
 import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess } from './parse';
 import { monthValues } from './parsed-json';
-import { type Proposal, proposeAccount } from './propose';
+import { fileAccounts, type Proposal, proposeAccount } from './propose';
 import { dataConflict, noAccountColumnRefusal, storeImport } from './store';
 import { unrangedIssues } from './unranged';
 
@@ -168,26 +167,7 @@ async function preview(
     progress,
   );
   const period = defaultPeriod(req.fileName, wb);
-  const counts = new Map<string, { name: string; n: number }>();
-  for (const s of wb.sheets)
-    for (const r of s.rows) {
-      if (!r.account) continue;
-      const k = normalizeName(r.account);
-      const c = counts.get(k) ?? { name: r.account.trim(), n: 0 };
-      c.n++;
-      counts.set(k, c);
-    }
-  // The workspace's accounts read once (per name, a 2,000-account roll-up read them 2,000 times).
-  const known = accountsByName(db, customerId);
-  const accounts = [...counts].map(([key, c]) => {
-    const a = known.get(key);
-    return {
-      name: a?.account_name ?? c.name,
-      existingId: a?.account_id ?? null,
-      inactive: a?.account_status === 'inactive',
-      kpiRows: c.n,
-    };
-  });
+  const accounts = fileAccounts(db, customerId, wb);
   const proposal: Proposal =
     settings.mode === 'corporate'
       ? proposeAccount(db, customerId, req.fileName, wb)

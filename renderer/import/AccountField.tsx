@@ -151,6 +151,7 @@ function AccountChips({ accounts }: { accounts: ImportPreview['accounts'] }) {
         {shown.map((a) => (
           <li key={a.name} className={a.existingId == null ? 'new' : undefined}>
             {a.name} {a.existingId == null && <span className="badge">new</span>}
+            {a.like && <span className="muted"> (like {a.like})</span>}
             {a.inactive && <span className="badge">deactivated</span>}
           </li>
         ))}

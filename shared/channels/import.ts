@@ -81,7 +81,14 @@ export interface ImportPreview {
   /** Why this file cannot be imported as it is (the import button stays off), or null. */
   blocked: string | null;
   /** Roll-up: the accounts of the Account column, with whether they exist already. */
-  accounts: Array<{ name: string; existingId: number | null; inactive: boolean; kpiRows: number }>;
+  accounts: Array<{
+    name: string;
+    existingId: number | null;
+    inactive: boolean;
+    kpiRows: number;
+    /** A new name's existing account of the same name but for accents, "&" and spacing ("Nestlé" for "Nestle"). */
+    like: string | null;
+  }>;
   /**
    * What depends on the period chosen, for every month column, the default and every period this
    * file is already imported for; any other month has nothing to note.

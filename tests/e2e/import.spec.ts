@@ -383,6 +383,9 @@ test('a roll-up whose accounts are headed "Customer": the sentence names the col
     'Customer,Category,KPI,Data\nGlobex,Business Outcomes,NPS Score,40\nInitech,Business Outcomes,NPS Score,50\n',
   );
   await createWorkspace(page, 'Portfolio', 'rollup');
+  // An account whose name is the file's "Initech" but for an accent: the chip says so before it is created.
+  const { db, session } = app.backend.ctx;
+  createAccount(db, session.customerId as number, { name: 'Inítech' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
   await dropFile(page, file);
   await expect(
@@ -393,6 +396,9 @@ test('a roll-up whose accounts are headed "Customer": the sentence names the col
   await page.getByLabel('Column A of portfolio imported as').blur();
   const chips = page.getByRole('list', { name: 'Accounts in this file' });
   await expect(chips.getByRole('listitem')).toHaveCount(2);
+  await expect(chips.getByRole('listitem').filter({ hasText: 'Initech' })).toHaveText(
+    /Initech\s*new\s*\(like Inítech\)/,
+  );
   await expect(page.getByText(/looks like the accounts/)).toHaveCount(0);
   await page.getByLabel('Create the 2 new accounts').check();
   await page.getByRole('button', { name: 'Import 2 KPIs' }).click();

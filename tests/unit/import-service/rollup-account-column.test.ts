@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../main/accounts/service';
+import { commands } from '../../../main/cli/commands';
+import { runCli } from '../../../main/cli/framework';
 import { commitImport, previewImport } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { AppError } from '../../../shared/errors';
@@ -37,5 +42,35 @@ describe('a roll-up whose account column is headed "Customer"', () => {
     expect(report.uploads.map((u) => u.accountName).sort()).toEqual(['Globex', 'Initech']);
     const next = await previewImport(t.db, ws.id, file('portfolio-oct.csv'));
     expect([next.blocked, next.sheets[0].remembered]).toEqual([null, true]);
+  });
+
+  it('names the existing account a new name is but for accents, "&" or spacing, in the preview and on the command line', async () => {
+    createAccount(t.db, ws.id, { name: 'Nestlé' });
+    createAccount(t.db, ws.id, { name: 'Procter & Gamble' });
+    createAccount(t.db, ws.id, { name: 'Globex Analytics' });
+    const csv =
+      'Account,Category,KPI,Data\nNestle,Business Outcomes,NPS Score,40\nProcter and Gamble,Business Outcomes,NPS Score,50\nGlobexAnalytics,Business Outcomes,NPS Score,45\nInitech,Business Outcomes,NPS Score,30\nnestlé,Business Outcomes,CSAT Score,4\n';
+    const preview = await previewImport(t.db, ws.id, { fileName: 'p.csv', bytes: new TextEncoder().encode(csv) });
+    // Before, "Nestle" was one more new account beside Nestlé, without a word.
+    expect(preview.accounts.map((a) => [a.name, a.existingId != null, a.like])).toEqual([
+      ['Nestle', false, 'Nestlé'],
+      ['Procter and Gamble', false, 'Procter & Gamble'],
+      ['GlobexAnalytics', false, 'Globex Analytics'],
+      ['Initech', false, null],
+      ['Nestlé', true, null],
+    ]);
+    const file = path.join(path.dirname(t.file), 'p.csv');
+    fs.writeFileSync(file, csv);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    const base = ['import', file, '--db', t.file, '--customer', 'R', '--period', '2025-09'];
+    await t.db.close();
+    expect(await runCli(commands, base, io)).toBe(1);
+    expect(err.join('\n')).toContain(
+      'Alike but for accents, "&" or spacing: Nestle (R has Nestlé), Procter and Gamble (R has Procter & Gamble), GlobexAnalytics (R has Globex Analytics); write the name as the workspace does to import into that account.',
+    );
+    expect(await runCli(commands, [...base, '--create-accounts'], io)).toBe(0);
+    expect(out.join('\n')).toContain('note: created beside an account alike but for accents, "&" or spacing:');
   });
 });
