@@ -339,3 +339,22 @@ describe('owners as a CRM names them', () => {
     ]);
   });
 });
+
+describe('headers of the CRMs people export from', () => {
+  // A HubSpot companies export is headed "Company name" and "Company owner"; before, it had no
+  // Account column ("no accounts list").
+  it('reads a HubSpot export and a customer-success tool export', async () => {
+    for (const csv of [
+      'Company name,Company owner,Annual Revenue,Industry\nGlobex,Ana Lima,"$1,200,000",Software\n',
+      'Customer Name,Customer Success Manager,ARR,Renewal Date\nGlobex,ana@acme.com,1200000,2026-03-31\n',
+      'Organization Name,CSM Name,Segment\nGlobex,Ana Lima,Enterprise\n',
+    ]) {
+      const parsed = parseAccountsList(await readWorkbook(Buffer.from(csv, 'utf8'), 'crm.csv'));
+      expect([csv, parsed?.rows.map((r) => [r.name, r.ownerEmail ?? r.ownerName])]).toEqual([
+        csv,
+        [['Globex', expect.any(String)]],
+      ]);
+      expect(parsed?.problems).toEqual([]);
+    }
+  });
+});
