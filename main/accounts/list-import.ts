@@ -92,12 +92,16 @@ function ownerOf(row: ListRow, ctx: Context): { person?: { id: number; name: str
 const text = (v: unknown): string | null => (v == null || v === '' ? null : String(v));
 
 /** What importing the row would change on the account (all of it for a new one). */
-function changesOf(row: ListRow, existing: Account | undefined, ctx: Context): AccountsListChange[] {
+function changesOf(
+  row: ListRow,
+  existing: Account | undefined,
+  owner: { name: string } | undefined,
+  ctx: Context,
+): AccountsListChange[] {
   const out: AccountsListChange[] = [];
   const add = (field: AccountsListChange['field'], from: string | null, to: string | undefined) => {
     if (to !== undefined && from !== to) out.push({ field, from, to });
   };
-  const owner = ownerOf(row, ctx).person;
   const ownerNow = existing?.owner_user_id != null ? (ctx.peopleById.get(existing.owner_user_id) ?? null) : null;
   add('revenue', existing ? text(Number(existing.revenue ?? 0)) : null, text(row.revenue) ?? undefined);
   add('owner', ownerNow, owner?.name);
@@ -111,10 +115,10 @@ function changesOf(row: ListRow, existing: Account | undefined, ctx: Context): A
 function previewRows(parsed: ParsedList, ctx: Context): { rows: AccountsListRow[]; problems: string[] } {
   const problems = parsed.problems.map((p) => p.message);
   const rows = parsed.rows.map((row): AccountsListRow => {
-    const { problem } = ownerOf(row, ctx);
+    const { person, problem } = ownerOf(row, ctx);
     if (problem) problems.push(problem);
     const existing = ctx.accounts.get(normalizeName(row.name));
-    const changes = changesOf(row, existing, ctx);
+    const changes = changesOf(row, existing, person, ctx);
     const action = !existing ? 'create' : changes.length ? 'update' : 'unchanged';
     return {
       row: row.row,

@@ -56,9 +56,10 @@ export function mappingsFor(
   for (const sheet of [...preview.sheets, ...preview.nearSheets]) {
     let changed = false;
     const mapping = sheet.mapping.map((m) => {
-      const field = pairs.get(normalizeHeader(m.header))?.field;
+      const key = normalizeHeader(m.header);
+      const field = pairs.get(key)?.field;
       if (!field) return m;
-      used.add(normalizeHeader(m.header));
+      used.add(key);
       changed = true;
       const { month: _month, ...rest } = m;
       return { ...rest, field };

@@ -1,6 +1,7 @@
+import { LIST_SYNONYMS } from '../../shared/accounts/list';
 import { AppError } from '../../shared/errors';
 import { firstFew, plural } from '../../shared/format';
-import { normalizeHeader } from '../../shared/import/columns';
+import { fieldForHeader, normalizeHeader } from '../../shared/import/columns';
 import type { InterpretedSheet, Issue, KpiRow } from '../../shared/import/interpret';
 import { normalizeName } from '../../shared/names';
 import { accountsByName, findAccountByName, getAccount } from '../accounts/service';
@@ -13,19 +14,12 @@ export type Group = { name: string; accountId: number | null; rows: KpiRow[]; cr
 export const NO_ACCOUNT_COLUMN_REFUSAL =
   'This workspace takes one master workbook with an Account column, and this file has none: add an Account column, or switch the upload mode to corporate in Settings.';
 
-/** Headers outside the contract's Account words that name a row's account as people write them. */
+/**
+ * Headers that name a row's account as people write them (an accounts list's words for it) that
+ * the contract's Account column does not take ("Customer", "Company Name"); not a bare "Name".
+ */
 const ACCOUNT_LIKE = new Set(
-  [
-    'Customer',
-    'Customer Name',
-    'Client Name',
-    'Company',
-    'Company Name',
-    'Organization',
-    'Organisation',
-    'Kunde',
-    'Compte',
-  ].map(normalizeHeader),
+  LIST_SYNONYMS.account.filter((h) => h !== 'Name' && fieldForHeader(h) !== 'account').map(normalizeHeader),
 );
 
 /**

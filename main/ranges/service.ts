@@ -1,6 +1,7 @@
 import type { RangeRow } from '../../shared/channels/ranges';
 import type { StatusImpact } from '../../shared/channels/scoring';
 import { AppError } from '../../shared/errors';
+import { normalizeHeader } from '../../shared/import/columns';
 import { isImportRefusal } from '../../shared/import/refusal';
 import type { Cell } from '../../shared/import/types';
 import { parseValue } from '../../shared/import/values';
@@ -147,11 +148,9 @@ type RangeColumn = (typeof RANGE_COLUMNS)[number];
  * "Metric") as kpi_name.
  */
 function headerKey(text: string): string {
-  const key = text
-    .toLowerCase()
+  const key = normalizeHeader(text)
     .replace(/minimum/g, 'min')
-    .replace(/maximum/g, 'max')
-    .replace(/[^\p{L}\p{N}]/gu, '');
+    .replace(/maximum/g, 'max');
   return ['kpi', 'metric', 'kpiparameter'].includes(key) ? 'kpiname' : key;
 }
 

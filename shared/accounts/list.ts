@@ -7,12 +7,12 @@
 import { normalizeHeader } from '../import/columns';
 import type { Cell, RawSheet, RawWorkbook } from '../import/types';
 import {
+  anyMonthName,
   cellDisplayText,
   cellNumberText,
   isBlankCell,
+  isCalendarDate,
   isoDate,
-  localMonthName,
-  monthFromName,
   parseNumberText,
 } from '../import/values';
 import { normalizeName } from '../names';
@@ -33,6 +33,7 @@ export const LIST_SYNONYMS: Readonly<Record<ListField, readonly string[]>> = {
     'Client',
     'Client Name',
     'Organization',
+    'Organisation',
     'Organization Name',
     'Name',
   ],
@@ -109,12 +110,8 @@ function headerOf(sheet: RawSheet): { row: number; columns: Partial<Record<ListF
 function realDate(year: number, month: number, day: number): string | null {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
   const iso = isoDate(year, month, day);
-  const t = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso ? iso : null;
+  return isCalendarDate(iso) ? iso : null;
 }
-
-/** A month's name or abbreviation, in English or as a European Excel writes it ("Mar", "März", "mars"). */
-const monthWord = (w: string) => monthFromName(w) ?? localMonthName(w);
 
 /**
  * A renewal date as a CRM exports it or a person types it, or why it is none: a date cell;
@@ -140,10 +137,10 @@ export function readListDate(cell: Cell): { date: string } | { problem: string }
     return found(a > 12 ? realDate(year, b, a) : realDate(year, a, b));
   }
   m = /^(\d{1,2})\.?[ -](\p{L}+)\.?,?[ -](\d{4})$/u.exec(t);
-  const month = m && monthWord(m[2]);
+  const month = m && anyMonthName(m[2]);
   if (m && month) return found(realDate(Number(m[3]), month, Number(m[1])));
   m = /^(\p{L}+)\.? (\d{1,2}),? (\d{4})$/u.exec(t);
-  const month2 = m && monthWord(m[1]);
+  const month2 = m && anyMonthName(m[1]);
   if (m && month2) return found(realDate(Number(m[3]), month2, Number(m[2])));
   return none;
 }
@@ -157,12 +154,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Problems = ParsedList['problems'];
 
-function readField(
-  field: ListField,
-  cell: Cell,
-  row: number,
-  problems: Problems,
-): string | number | { name: string } | undefined {
+function readField(field: ListField, cell: Cell, row: number, problems: Problems): string | number | undefined {
   const text = cellDisplayText(cell);
   switch (field) {
     case 'revenue': {
@@ -176,8 +168,6 @@ function readField(
       problems.push({ row, message: `Row ${row}: the renewal date "${text}" ${d.problem}.` });
       return undefined;
     }
-    case 'owner':
-      return readOwner(text, row, problems);
     default:
       return text.slice(0, 200);
   }
@@ -185,20 +175,19 @@ function readField(
 
 /**
  * An owner as a CRM or a person writes one: an email, "Jane Doe <jane@acme.com>" (its email), or
- * a user's name ("Jane Doe", matched to the workspace's users by the import); a name is returned
- * as `{ name }`.
+ * a user's name ("Jane Doe", matched to the workspace's users by the import).
  */
-function readOwner(text: string, row: number, problems: Problems): string | { name: string } | undefined {
+function readOwner(cell: Cell, row: number, problems: Problems): Pick<ListRow, 'ownerEmail' | 'ownerName'> {
+  const text = cellDisplayText(cell);
   const email = /<([^<>\s]+)>\s*$/.exec(text)?.[1] ?? text;
-  if (EMAIL.test(email)) return email.toLowerCase();
-  if (/\p{L}/u.test(text) && !text.includes('@') && text.length <= 200) return { name: text.replace(/\s+/g, ' ') };
+  if (EMAIL.test(email)) return { ownerEmail: email.toLowerCase() };
+  if (/\p{L}/u.test(text) && !text.includes('@') && text.length <= 200) return { ownerName: text.replace(/\s+/g, ' ') };
   problems.push({ row, message: `Row ${row}: the owner "${text}" is neither an email address nor a name.` });
-  return undefined;
+  return {};
 }
 
-const KEY: Record<Exclude<ListField, 'account'>, keyof ListRow> = {
+const KEY: Record<Exclude<ListField, 'account' | 'owner'>, keyof ListRow> = {
   revenue: 'revenue',
-  owner: 'ownerEmail',
   renewal: 'renewalDate',
   industry: 'industry',
   region: 'region',
@@ -214,13 +203,15 @@ function readRow(
   const nameCell = cells[(columns.account ?? 0) - 1];
   if (!nameCell || isBlankCell(nameCell)) return null;
   const out: ListRow = { row, name: cellDisplayText(nameCell).replace(/\s+/g, ' ').slice(0, 200) };
-  for (const [field, key] of Object.entries(KEY) as Array<[Exclude<ListField, 'account'>, keyof ListRow]>) {
+  for (const field of LIST_FIELDS) {
     const col = columns[field];
     const cell = col ? cells[col - 1] : undefined;
-    if (!cell || isBlankCell(cell)) continue;
-    const v = readField(field, cell, row, problems);
-    if (typeof v === 'object') out.ownerName = v.name;
-    else if (v !== undefined) (out as unknown as Record<string, unknown>)[key] = v;
+    if (field === 'account' || !cell || isBlankCell(cell)) continue;
+    if (field === 'owner') Object.assign(out, readOwner(cell, row, problems));
+    else {
+      const v = readField(field, cell, row, problems);
+      if (v !== undefined) (out as unknown as Record<string, unknown>)[KEY[field]] = v;
+    }
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../import/values';
 import { bytes, fileName, id, name, optionalText, out } from './common';
 
 /** The workspace's accounts. */
@@ -36,10 +37,7 @@ export const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD, e.g. 2026-03-31')
-  .refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-  }, 'That date does not exist in the calendar');
+  .refine(isCalendarDate, 'That date does not exist in the calendar');
 
 const accountFields = {
   revenue: money.optional(),

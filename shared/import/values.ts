@@ -127,6 +127,12 @@ export function parseNumberText(text: string): number | null {
   return cleanNumber((negative ? -n : n) * factor);
 }
 
+/** Whether "YYYY-MM-DD" is a day of the calendar (no 2025-02-30). */
+export function isCalendarDate(iso: string): boolean {
+  const t = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso;
+}
+
 /** ISO date text of a date cell: 2025-09-01. */
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -251,8 +257,8 @@ export function localMonthName(word: string): number | null {
   return LOCAL_MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? null;
 }
 
-/** The month a header's word names, in English (monthFromName) or another language (LOCAL_MONTHS). */
-function headerMonthName(word: string): number | null {
+/** The month a word names, in English (monthFromName) or another language (LOCAL_MONTHS): "Sep", "Okt", "mars". */
+export function anyMonthName(word: string): number | null {
   return monthFromName(word) ?? localMonthName(word);
 }
 
@@ -289,19 +295,19 @@ export function parseMonthText(text: string): YearMonth | null {
   if (!t) return null;
   let m = /^(\p{L}+)\.?,?\s?[-/ '_]?\s?(\d{4}|\d{2})$/u.exec(t);
   if (m) {
-    const month = headerMonthName(m[1]);
+    const month = anyMonthName(m[1]);
     return month ? ym(fullYear(m[2]), month) : null;
   }
   m = /^(\d{4})[-/ _](\p{L}+)\.?$/u.exec(t);
   if (m) {
-    const month = headerMonthName(m[2]);
+    const month = anyMonthName(m[2]);
     return month ? ym(Number(m[1]), month) : null;
   }
   // 1-Jan-25, 01 Jan 2025 (Excel's d-mmm-yy), Jan 1, 2025: the month is the one named.
   m = /^(\d{1,2})\.?[- ](\p{L}+)\.?[- ](\d{4}|\d{2})$/u.exec(t) ?? /^(\p{L}+)\.? (\d{1,2}), ?(\d{4})$/u.exec(t);
   if (m) {
     const [word, day] = /^\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
-    const month = headerMonthName(word);
+    const month = anyMonthName(word);
     return month && Number(day) >= 1 && Number(day) <= 31 ? ym(fullYear(m[3]), month) : null;
   }
   m = /^(\d{4})\s?[-/.]\s?(\d{1,2})$/.exec(t);

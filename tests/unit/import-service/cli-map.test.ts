@@ -1,17 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
-import { openDb } from '../../../main/db/open';
+import { kpi, queryFile } from '../../helpers/cli';
 import { tempDir } from '../../helpers/db';
-
-async function kpi(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 // Before, the command line had no way to say what a column holds: a roll-up headed "Customer" or a
 // sheet headed "Metric Name" could only be imported after a correction in the window.
@@ -23,18 +14,11 @@ describe('import --map: what a column holds, on the command line', () => {
     fs.writeFileSync(f, text);
     return f;
   };
-  async function stored() {
-    const d = await openDb(db);
-    try {
-      return d.raw
-        .prepare(
-          'SELECT a.account_name a, k.kpi_parameter k, ts.value v FROM kpi_time_series ts JOIN kpis k USING (kpi_id) JOIN accounts a ON a.account_id = ts.account_id ORDER BY a, k',
-        )
-        .all();
-    } finally {
-      await d.close();
-    }
-  }
+  const stored = () =>
+    queryFile(
+      db,
+      'SELECT a.account_name a, k.kpi_parameter k, ts.value v FROM kpi_time_series ts JOIN kpis k USING (kpi_id) JOIN accounts a ON a.account_id = ts.account_id ORDER BY a, k',
+    );
   beforeEach(async () => {
     t = tempDir();
     db = path.join(t.dir, 'cli.db');

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
 import { commitImport, previewImport } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { AppError } from '../../../shared/errors';
+import { kpi } from '../../helpers/cli';
 import { tempDb } from '../../helpers/db';
 
 const CSV =
@@ -61,16 +60,15 @@ describe('a roll-up whose account column is headed "Customer"', () => {
     ]);
     const file = path.join(path.dirname(t.file), 'p.csv');
     fs.writeFileSync(file, csv);
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
     const base = ['import', file, '--db', t.file, '--customer', 'R', '--period', '2025-09'];
     await t.db.close();
-    expect(await runCli(commands, base, io)).toBe(1);
-    expect(err.join('\n')).toContain(
+    const refused = await kpi(...base);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
       'Alike but for accents, "&" or spacing: Nestle (R has Nestlé), Procter and Gamble (R has Procter & Gamble), GlobexAnalytics (R has Globex Analytics); write the name as the workspace does to import into that account.',
     );
-    expect(await runCli(commands, [...base, '--create-accounts'], io)).toBe(0);
-    expect(out.join('\n')).toContain('note: created beside an account alike but for accents, "&" or spacing:');
+    const created = await kpi(...base, '--create-accounts');
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('note: created beside an account alike but for accents, "&" or spacing:');
   });
 });
