@@ -39,7 +39,28 @@ const EXCEL_ERRORS = new Set([
   '#UNKNOWN!',
 ]);
 
-const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+/**
+ * A multiplier after the amount: the contract's K, M and B, and their spellings in finance exports
+ * and European reports ("$1.2MM", "1.2bn", "3 mn", "2,5 Mio", "1 Mrd", "1.2 million").
+ */
+const SUFFIX: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  mn: 1e6,
+  mio: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  mrd: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+};
+/** The multipliers' words, longest first (as a pattern's alternatives: "mm" before "m"). */
+export const MULTIPLIER_WORDS: readonly string[] = Object.keys(SUFFIX).sort((a, b) => b.length - a.length);
+const SUFFIX_AT_END = new RegExp(`^(.*\\d)\\s*(${MULTIPLIER_WORDS.join('|')})\\.?$`, 'i');
 
 /** Removes binary floating-point noise: 0.07 * 100 is 7, not 7.000000000000001. */
 export function cleanNumber(n: number): number {
@@ -78,7 +99,8 @@ const CURRENCY_AFTER = new RegExp(`(?:[$\u20ac\u00a3\u00a5]|(?<=[\\s\\d])(?:${CU
 
 /**
  * Reads text that plainly is a number: surrounding spaces, thousands separators, a currency sign or code,
- * a trailing `%` (45% is 45), a K/M/B suffix, `(12)` for -12, and combinations like `($1.2K)`.
+ * a trailing `%` (45% is 45), a K/M/B suffix (or its spellings: SUFFIX), `(12)` for -12, and
+ * combinations like `($1.2K)`.
  * Returns null for anything else.
  */
 export function parseNumberText(text: string): number | null {
@@ -117,7 +139,7 @@ export function parseNumberText(text: string): number | null {
     t = t.slice(0, -1).trim();
   }
   let factor = 1;
-  const suffix = /^(.*\d)\s*([kmb])$/i.exec(t);
+  const suffix = SUFFIX_AT_END.exec(t);
   if (suffix && !percent) {
     factor = SUFFIX[suffix[2].toLowerCase()];
     t = suffix[1];

@@ -7,17 +7,24 @@
  * decide nothing: it is a decimal in one convention and a group of thousands in the other.
  */
 
-import { CURRENCY_CODES } from '../../../shared/import/values';
+import { CURRENCY_CODES, MULTIPLIER_WORDS } from '../../../shared/import/values';
 
-/** What may stand around a number in a value cell: spaces, currency signs or codes, signs, brackets, %, K/M/B. */
-const AROUND = `(?:[\\s$\\u20ac\\u00a3\\u00a5()+\\-%kKmMbB]|${CURRENCY_CODES})*`;
+/**
+ * What may stand around a number in a value cell: spaces, currency signs or codes, signs,
+ * brackets, %, a multiplier (K, M, B, "Mio", "bn"...). The patterns below ignore case. "MM" is
+ * left to be matched as M twice: each text is matched one way only, so no text makes the pattern
+ * try many.
+ */
+const MULTIPLIERS = MULTIPLIER_WORDS.filter((w) => w !== 'mm').join('|');
+const AROUND = `(?:[\\s$\\u20ac\\u00a3\\u00a5()+\\-%]|${CURRENCY_CODES}|${MULTIPLIERS})*`;
 /** Groups of thousands in the decimal-comma convention: points, or spaces (as French Excel writes them). */
 const GROUPED = '\\d{1,3}(?:(?<group>[. \\u00a0\\u202f])\\d{3})(?:\\k<group>\\d{3})*';
-const COMMA_DECIMAL = new RegExp(`^${AROUND}(?:\\d+,\\d{1,2}|${GROUPED},\\d+)${AROUND}$`);
-const POINT_DECIMAL = new RegExp(`^${AROUND}(?:\\d+\\.\\d{1,2}|\\d{1,3}(?:,\\d{3})+\\.\\d+)${AROUND}$`);
+const COMMA_DECIMAL = new RegExp(`^${AROUND}(?:\\d+,\\d{1,2}|${GROUPED},\\d+)${AROUND}$`, 'i');
+const POINT_DECIMAL = new RegExp(`^${AROUND}(?:\\d+\\.\\d{1,2}|\\d{1,3}(?:,\\d{3})+\\.\\d+)${AROUND}$`, 'i');
 /** A number in the decimal-comma convention, with what stands around it. */
 const COMMA_NUMBER = new RegExp(
   `^(?<before>${AROUND})(?<whole>${GROUPED}|\\d+)(?:,(?<fraction>\\d+))?(?<after>${AROUND})$`,
+  'i',
 );
 
 /** Whether the fields (a sample of a file's rows) write their numbers with a decimal comma. */

@@ -34,6 +34,9 @@ describe('numbers written with a decimal comma in a CSV file', () => {
     ['1.234 567,8', '1.234 567,8'],
     ['12 34,5', '12 34,5'],
     ['$1,2M', '$1.2M'],
+    ['2,5 Mio \u20ac', '2.5 Mio \u20ac'],
+    ['1,2bn', '1.2bn'],
+    ['$1,2MM', '$1.2MM'],
     ['1.234,50 EUR', '1234.50 EUR'],
     ['45', '45'],
     // Not numbers: as they are.
