@@ -15,7 +15,14 @@ import {
   parseMonthText,
   type YearMonth,
 } from './values';
-import { type TitleYear, titleYear, withYearlessMonths, yearlessAmong, yearlessColumns } from './yearless';
+import {
+  type TitleYear,
+  titleYear,
+  withBandYears,
+  withYearlessMonths,
+  yearlessAmong,
+  yearlessColumns,
+} from './yearless';
 
 export const FIELD_KEYS = [
   'kpi_parameter',
@@ -249,14 +256,13 @@ export function mapHeaderRow(cells: Cell[]): ColumnMapping {
 
 /**
  * The mapping of a sheet's header row (`headerRow`, 1-based) as detected: mapHeaderRow, with month
- * headers written without their year read as months of the year the title rows above give (else
- * `fallbackYear`: the file name's).
+ * headers written without their year read as months of the years written in the row above them,
+ * else of the year the title rows above give (else `fallbackYear`: the file name's).
  */
 export function detectMapping(rows: Cell[][], headerRow: number, fallbackYear?: () => TitleYear | null): ColumnMapping {
-  return withYearlessMonths(
-    mapHeaderRow(rows[headerRow - 1] ?? []),
-    () => titleYear(titleLines(rows, headerRow)) ?? fallbackYear?.() ?? null,
-  );
+  // A row of years right above the months is nearer them than any title: it decides first.
+  const banded = withBandYears(mapHeaderRow(rows[headerRow - 1] ?? []), rows[headerRow - 2]);
+  return withYearlessMonths(banded, () => titleYear(titleLines(rows, headerRow)) ?? fallbackYear?.() ?? null);
 }
 
 /** A mapping is usable when it has a KPI-name column and at least one value column (Data or a month). */
@@ -272,11 +278,28 @@ export function isUsableMapping(mapping: ColumnMapping): boolean {
  * else, and no KPI name (the KPI column's header is merged down over it, or left empty).
  */
 export function isMonthsRow(cells: Cell[], kpiCol: number): boolean {
-  return (
-    isBlankCell(cells[kpiCol - 1]) &&
-    cells.some((c) => !isBlankCell(c)) &&
-    cells.every((c) => isBlankCell(c) || parseMonthHeader(c) !== null)
-  );
+  if (!isBlankCell(cells[kpiCol - 1]) || !cells.some((c) => !isBlankCell(c))) return false;
+  // Months with their year, or without it ("Jan" ... "Dec": the year is over them or in a title).
+  const yearless = yearlessAmong(cells.map((c) => (c.t === 'text' ? c.v : '')));
+  return cells.every((c) => isBlankCell(c) || parseMonthHeader(c) !== null || (c.t === 'text' && yearless(c.v)));
+}
+
+/**
+ * The months of a row of month headers by column: as written, or without their year read as
+ * months of the years written over them in `band` (the header row of a two-row header), else of
+ * the year `title` gives.
+ */
+function rowMonths(cells: Cell[], band: Cell[], title: () => TitleYear | null): Map<number, YearMonth> {
+  const out = new Map<number, YearMonth>();
+  const bare: ColumnMapping = [];
+  for (let i = 0; i < cells.length; i++) {
+    const month = cells[i] ? parseMonthHeader(cells[i]) : null;
+    if (month) out.set(i + 1, month);
+    else if (cells[i]?.t === 'text') bare.push({ col: i + 1, header: headerText(cells[i]), field: 'ignored' });
+  }
+  for (const m of withYearlessMonths(withBandYears(bare, band), title))
+    if (m.field === 'month' && m.month) out.set(m.col, m.month);
+  return out;
 }
 
 /**
@@ -284,16 +307,23 @@ export function isMonthsRow(cells: Cell[], kpiCol: number): boolean {
  * `headerRow` (see isMonthsRow), for the columns the header row leaves blank or ignored (a
  * "Monthly values" label above them). Unchanged when that row is not a row of months.
  */
-export function withMonthsBelow(rows: Cell[][], headerRow: number, mapping: ColumnMapping): ColumnMapping {
+export function withMonthsBelow(
+  rows: Cell[][],
+  headerRow: number,
+  mapping: ColumnMapping,
+  fallbackYear?: () => TitleYear | null,
+): ColumnMapping {
   const kpi = mapping.find((m) => m.field === 'kpi_parameter');
   const under = rows[headerRow] ?? [];
   if (!kpi || !isMonthsRow(under, kpi.col)) return mapping;
   const byCol = new Map(mapping.map((m) => [m.col, m]));
   const taken = new Set(mapping.flatMap((m) => (m.field === 'month' && m.month ? [monthKey(m.month)] : [])));
   const added: ColumnMapping = [];
+  const title = () => titleYear(titleLines(rows, headerRow)) ?? fallbackYear?.() ?? null;
+  const months = rowMonths(under, rows[headerRow - 1] ?? [], title);
   under.forEach((cell, i) => {
-    const month = parseMonthHeader(cell);
     const col = i + 1;
+    const month = months.get(col);
     if (!month || (byCol.get(col)?.field ?? 'ignored') !== 'ignored' || taken.has(monthKey(month))) return;
     taken.add(monthKey(month));
     added.push({ col, header: headerText(cell), field: 'month', month });
@@ -346,7 +376,7 @@ export function scanHeaderRows(
     const cells = rows[r] ?? [];
     if (!cells.some((c) => c.t === 'text')) continue;
     const own = detectMapping(rows, r + 1, fallbackYear);
-    const mapping = withMonthsBelow(rows, r + 1, own);
+    const mapping = withMonthsBelow(rows, r + 1, own, fallbackYear);
     if (isUsableMapping(mapping)) return { found: { row: r + 1, mapping }, near };
     const hint: string | null = near ? null : nearHint(own, r + 1);
     if (hint) near = { row: r + 1, mapping: own, hint };

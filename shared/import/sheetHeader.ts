@@ -64,7 +64,8 @@ export function sheetHeader(sheet: RawSheet, options: InterpretOptions): SheetHe
   let detected = false;
   if (userRow !== undefined) {
     headerRow = userRow;
-    mapping = userMapping ?? withMonthsBelow(sheet.rows, userRow, detectMapping(sheet.rows, userRow, fileYear));
+    mapping =
+      userMapping ?? withMonthsBelow(sheet.rows, userRow, detectMapping(sheet.rows, userRow, fileYear), fileYear);
   } else if (userMapping) {
     headerRow = detectHeaderRow(sheet.rows)?.row ?? findRowForMapping(sheet, userMapping);
     mapping = userMapping;
@@ -79,7 +80,7 @@ export function sheetHeader(sheet: RawSheet, options: InterpretOptions): SheetHe
     headerRow = at.row;
     mapping = remembered
       ? // The scan's own mapping of the row is the detection the remembered one completes.
-        withMonthsBelow(sheet.rows, at.row, applyRememberedMapping(headerCells, remembered, at.mapping))
+        withMonthsBelow(sheet.rows, at.row, applyRememberedMapping(headerCells, remembered, at.mapping), fileYear)
       : at.mapping;
     detected = !remembered;
     if (near && !isUsableMapping(mapping))

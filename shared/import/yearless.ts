@@ -6,6 +6,7 @@
  */
 import type { ColumnMapping } from './columns';
 import { periodInFileName, periodInText } from './period';
+import type { Cell } from './types';
 import { localMonthName, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
 
 /** A month header without its year, in English ("Jan", "JAN.", "January", "Sept") or not ("Okt", "janv.", "Mär"). */
@@ -103,7 +104,11 @@ export function withYearlessMonths(mapping: ColumnMapping, title: () => TitleYea
   if (!t) return mapping;
   const months = bare.map((m) => yearlessMonth(m.header) as number);
   const years = yearsOf(months, t);
-  if (!years) return mapping;
+  return years ? placeMonths(mapping, bare, months, years) : mapping;
+}
+
+/** The yearless columns `bare` (months `months`) read as months of `years`, one per column. */
+function placeMonths(mapping: ColumnMapping, bare: ColumnMapping, months: number[], years: number[]): ColumnMapping {
   const taken = new Set(mapping.flatMap((m) => (m.field === 'month' && m.month ? [monthKey(m.month)] : [])));
   const read = new Map<number, YearMonth>();
   bare.forEach((m, i) => {
@@ -116,6 +121,63 @@ export function withYearlessMonths(mapping: ColumnMapping, title: () => TitleYea
     const month = read.get(m.col);
     return month ? { col: m.col, header: m.header, field: 'month' as const, month } : m;
   });
+}
+
+/** A year written alone in a cell: the number 2025 (not a percent), or the text "2025". */
+function yearCell(cell: Cell | undefined): number | null {
+  if (!cell) return null;
+  const n =
+    cell.t === 'number' && !cell.percent
+      ? cell.v
+      : cell.t === 'text' && /^\s*\d{4}\s*$/.test(cell.v)
+        ? Number(cell.v)
+        : null;
+  return n !== null && Number.isInteger(n) && n >= 1990 && n <= 2199 ? n : null;
+}
+
+/**
+ * The years of yearless months in column order from a row of years above them, as a hand-kept
+ * scorecard has it ("2025" merged over Jan to Dec, "2026" over the months after): each month
+ * takes the year written at or before its column in that row (a merged range keeps its year in
+ * its first cell); a year alone in the row, anywhere over one run of rising months, is theirs. Null when the row
+ * does not decide: no year in it, other text nearer a month than its year, or months that do not
+ * rise under a year.
+ */
+function bandYears(band: Cell[], bare: ColumnMapping, months: number[]): number[] | null {
+  // The row may be ragged or sparse (a missing cell is empty).
+  const years = Array.from({ length: band.length }, (_, c) => yearCell(band[c]));
+  const written = years.filter((y) => y !== null);
+  if (!written.length) return null;
+  let out: Array<number | null> = bare.map((m) => {
+    for (let c = Math.min(m.col, band.length) - 1; c >= 0; c--) {
+      if (years[c] !== null) return years[c];
+      if (!isBlank(band[c])) return null;
+    }
+    return null;
+  });
+  const oneRun = months.every((m, i) => i === 0 || m > months[i - 1]);
+  if (out.some((y) => y === null)) {
+    const alone = years.every((y, c) => y !== null || isBlank(band[c]));
+    if (written.length !== 1 || !alone || !oneRun) return null;
+    out = out.map(() => written[0]);
+  }
+  const ys = out as number[];
+  const rising = ys.every((y, i) => i === 0 || y > ys[i - 1] || (y === ys[i - 1] && months[i] > months[i - 1]));
+  return rising ? ys : null;
+}
+
+const isBlank = (c: Cell | undefined) => !c || c.t === 'empty' || (c.t === 'text' && !c.v.trim());
+
+/**
+ * The mapping with its yearless month headers read as months of the years written in the row
+ * above the header row (bandYears); unchanged when there is none or it does not decide.
+ */
+export function withBandYears(mapping: ColumnMapping, band: Cell[] | undefined): ColumnMapping {
+  const bare = yearlessColumns(mapping);
+  if (!bare.length || !band) return mapping;
+  const months = bare.map((m) => yearlessMonth(m.header) as number);
+  const years = bandYears(band, bare, months);
+  return years ? placeMonths(mapping, bare, months, years) : mapping;
 }
 
 /** The columns of a mapping still headed by a month without its year (none where the titles gave one). */
