@@ -10,7 +10,7 @@ import { captureBefore, describeChanges, restatedValues } from './changes';
 import { createMissingAccounts, dataConflict, type Group, groupByAccount } from './groups';
 import { parsedJson } from './parsed-json';
 import { type ValuesShared, writeStatements } from './statements';
-import { fileCategories, unrangedIssues, unweightedIssues } from './unranged';
+import { fileCategories, fileNamedCategory, unrangedIssues, unweightedIssues } from './unranged';
 
 export interface StoreInput {
   customerId: number;
@@ -356,7 +356,7 @@ export function writeAndScore(
     trendsWritten: summary.trendsWritten,
     ms: scoringMs + performance.now() - t0,
   };
-  const unweighted = unweightedIssues(summary.unweightedCategories, categories);
+  const unweighted = unweightedIssues(summary.unweightedCategories, categories, fileNamedCategory(ctx.input.wb));
   report.unweightedCategories = unweighted.categories;
   issues.push(...unweighted.issues);
   return scoring.after;

@@ -77,12 +77,26 @@ export function fileCategories(rows: Iterable<{ sheet: string; category: string 
 export function unweightedIssues(
   unweighted: readonly string[],
   sheetOf: ReadonlyMap<string, string>,
+  namedAfterFile?: string,
 ): { categories: string[]; issues: Issue[] } {
   const categories = unweighted.filter((c) => sheetOf.has(normalizeName(c)));
+  const fileNamed = namedAfterFile === undefined ? null : normalizeName(namedAfterFile);
   const issues = categories.map((c) => ({
     severity: 'warning' as const,
     sheet: sheetOf.get(normalizeName(c)) as string,
-    message: `The category "${c}" has no weight in Settings, so it does not count in the overall health.`,
+    message:
+      normalizeName(c) === fileNamed
+        ? `This file has no Category column, so its KPIs are one category named after the file, "${c}", which has no weight in Settings: it does not count in the overall health. Add a Category column naming each KPI's category (as a workbook's sheets do: "Relationship Strength", "Support & Experience" …), or give "${c}" a weight in Settings.`
+        : `The category "${c}" has no weight in Settings, so it does not count in the overall health.`,
   }));
   return { categories, issues };
+}
+
+/** The category a CSV file without a Category column is (named after the file), if this is one. */
+export function fileNamedCategory(wb: {
+  kind: string;
+  sheets: ReadonlyArray<{ name: string; mapping: ReadonlyArray<{ field: string }> }>;
+}): string | undefined {
+  const sheet = wb.kind === 'csv' ? wb.sheets[0] : undefined;
+  return sheet && !sheet.mapping.some((m) => m.field === 'category') ? sheet.name : undefined;
 }

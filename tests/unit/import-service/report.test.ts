@@ -62,6 +62,34 @@ describe('the import report says what changed (issue 10, point 2)', () => {
   const importBook = async (s: TitledSheet[], fileName = 'globex.xlsx', period = '2025-09') =>
     commitImport(t.db, session, { fileName, bytes: await titledWorkbook(s), period, accountId: globex });
 
+  it('names a CSV file without a Category column as the reason its KPIs count in no weighted category', async () => {
+    const csv = (text: string, fileName: string) =>
+      commitImport(t.db, session, {
+        fileName,
+        bytes: new TextEncoder().encode(text),
+        period: '2025-09',
+        accountId: globex,
+      });
+    const bare = await csv('KPI,Data\nNPS Score,41\nCSAT Score,88\n', 'globex-2025-09.csv');
+    expect(bare.unweightedCategories).toEqual(['globex-2025-09']);
+    expect(bare.issues.map((i) => i.message)).toContain(
+      'This file has no Category column, so its KPIs are one category named after the file, "globex-2025-09", which has no weight in Settings: it does not count in the overall health. Add a Category column naming each KPI\'s category (as a workbook\'s sheets do: "Relationship Strength", "Support & Experience" …), or give "globex-2025-09" a weight in Settings.',
+    );
+    expect(bare.changes[0].health.after).toBeNull();
+    // With the column: the weighted categories count, and no word of the file's name.
+    const named = await csv(
+      'KPI,Data,Category\nNPS Score,41,Relationship Strength\nCSAT Score,88,Support & Experience\n',
+      'globex-2025-09-b.csv',
+    );
+    expect(named.unweightedCategories).toEqual([]);
+    expect(named.changes[0].health.after).toEqual(expect.any(Number));
+    // A workbook's sheet of a category without a weight is named as before.
+    const misc = await importBook([{ name: 'Misc', months: [], rows: [['NPS Score', 1, 41]] }], 'globex-misc.xlsx');
+    expect(misc.issues.map((i) => i.message)).toContain(
+      'The category "Misc" has no weight in Settings, so it does not count in the overall health.',
+    );
+  });
+
   it('health before and after for the period with its status, and the months restated by how much', async () => {
     const first = await importBook(sheets(4.5));
     expect(first.changes).toHaveLength(1);
