@@ -11,6 +11,13 @@ function ym(year: number, month: number): YearMonth | null {
 }
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
+/** The last month of a quarter (Q1 to Q4) or a half-year (H1, H2) of a year. */
+function part(kind: string, n: string, year: string): YearMonth | null {
+  const half = kind.toUpperCase() === 'H';
+  if (half && Number(n) > 2) return null;
+  return ym(fullYear(year), Number(n) * (half ? 6 : 3));
+}
+
 /**
  * Past this, a text is not searched: a title row is a line, not a document (its cells, each cut
  * at TITLE_CELL_TEXT characters, read as one line: see titleLines).
@@ -23,7 +30,7 @@ export type Mention = { at: number; end: number; month: YearMonth };
  * Every month or date written in a text, in order: "28 Sep 2025", "September 28, 2025" (or
  * without the comma, or "Sep-28-2025"), "September 2025", "September, 2025", "Sep-25", "Sep '25",
  * "Sep/2025", "2025-Sep", "2025-09", "2025-09-28", "20250928", "202509", "Sep2025", "09/2025", "28/09/2025",
- * "9/30/25", "Q3 2025", "FY2025 Q3" (a quarter's last month), with any dash ("Sep–2025"); month
+ * "9/30/25", "Q3 2025", "FY2025 Q3", "3Q25" (a quarter's last month), "H1 2025" (a half-year's), with any dash ("Sep–2025"); month
  * names in German, French, Spanish, Italian, Dutch and Portuguese with their year ("Oktober 2025",
  * "1er octobre 2025", "30 de septiembre de 2025"). A date that could be day/month or month/day
  * (03/04/2025, 3/4/25) is not taken.
@@ -102,9 +109,11 @@ export function monthMentions(text: string): Mention[] {
   });
   // 09/2025
   each(/\b(\d{1,2})[-/.](\d{4})\b/g, (m) => ym(Number(m[2]), Number(m[1])));
-  // Q3 2025, Q3-25, Q3 '25, Q3 FY2025, 2025 Q3, FY2025 Q3, FY25-Q3
-  each(/\bQ([1-4])(?:[ -]?'|[ -])?(?:FY ?)?(\d{4}|\d{2})\b/gi, (m) => ym(fullYear(m[2]), Number(m[1]) * 3));
-  each(/\b(?:FY ?(\d{4}|\d{2})|(\d{4}))[ -]?Q([1-4])\b/gi, (m) => ym(fullYear(m[1] ?? m[2]), Number(m[3]) * 3));
+  // Q3 2025, Q3-25, Q3/2025, Q3 '25, Q3 FY2025, 2025 Q3, FY2025 Q3, FY25-Q3, 3Q25, 3Q 2025; H1 2025,
+  // H2-25, 2025 H1 (a half-year's last month, as a quarter's)
+  each(/\b([QH])([1-4])(?:[ /-]?'|[ /-])?(?:FY ?)?(\d{4}|\d{2})\b/gi, (m) => part(m[1], m[2], m[3]));
+  each(/\b(?:FY ?(\d{4}|\d{2})|(\d{4}))[ -]?([QH])([1-4])\b/gi, (m) => part(m[3], m[4], m[1] ?? m[2]));
+  each(/\b([1-4])([QH])[ -]?(\d{4}|\d{2})\b/gi, (m) => part(m[2], m[1], m[3]));
   // September 2025, September, 2025, Sep 2025, Sept. 2025, Sep-25, Sep/2025, Sep'25, Sep '25
   eachFound(/\b([A-Za-z]{3,9})\.?(?:,? '?|[-/]|')(\d{4}|\d{2})\b/g, (m) => {
     const month = name(m[1]);

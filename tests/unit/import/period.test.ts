@@ -43,6 +43,14 @@ describe('a month written in a title', () => {
     // A date as US tools write it with hyphens: month, day, year (not "01-2025", January).
     ['Sep-01-2025', '2025-09'],
     ['as of Sep-28-2025', '2025-09'],
+    // A quarter with a slash or as finance writes it; a half-year is its last month, as a quarter.
+    ['Q3/2025', '2025-09'],
+    ['3Q25 review', '2025-09'],
+    ['3Q 2025', '2025-09'],
+    ['H1 2025', '2025-06'],
+    ['KPIs H2-25', '2025-12'],
+    ['2025 H1', '2025-06'],
+    ['FY2025 H2', '2025-12'],
   ])('%s is %s', (text, want) => {
     expect(key(periodInText(text))).toBe(want);
   });
@@ -57,6 +65,9 @@ describe('a month written in a title', () => {
     ['Sep, 25 attendees', null],
     ['ticket 20251399', null],
     ['Account 1234 Q3', null],
+    ['H3 2025', null],
+    ['5Q25', null],
+    ['H2O 2025', null],
     // The file's own date, however its tool says it: when it was made, not the month of its data.
     ['Report date: 2025-10-03', null],
     ['Date of report: 2025-10-03', null],
