@@ -1,16 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
 import { openDb } from '../../../main/db/open';
+import { kpi } from '../../helpers/cli';
 import { tempDir } from '../../helpers/db';
-
-async function kpi(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('accounts as a book of business (issue 13, point 1)', () => {
   let t: ReturnType<typeof tempDir>;

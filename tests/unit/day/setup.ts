@@ -1,17 +1,10 @@
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
 import { type Db, openDb } from '../../../main/db/open';
+import { kpi } from '../../helpers/cli';
 import { SAMPLES, tempDir } from '../../helpers/db';
 
-/** Runs `npm run kpi -- ...` in process. */
-export async function kpi(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+export { kpi };
 
 /**
  * A workspace "Samples" with TechCorp Solutions imported from the real sample workbook (Data =

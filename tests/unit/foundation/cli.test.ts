@@ -4,18 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBackend } from '../../../main/app';
 import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
 import { openDb } from '../../../main/db/open';
+import { kpi } from '../../helpers/cli';
 import { ok, SAMPLES, tempDir } from '../../helpers/db';
 
 const ROOT = path.resolve(__dirname, '../../..');
-
-async function kpi(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('the command line', () => {
   let t: ReturnType<typeof tempDir>;

@@ -3,12 +3,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
 import { openDb } from '../../../main/db/open';
 import { commitImport, previewImport, UNEXPECTED_FAILURE } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
 import { AppError } from '../../../shared/errors';
+import { kpi } from '../../helpers/cli';
 import { tempDb, tempDir } from '../../helpers/db';
 
 const MESSY = path.resolve(__dirname, '../../fixtures/messy');
@@ -338,12 +337,6 @@ describe('importing into a workspace', () => {
 describe('the import command in corporate mode', () => {
   let t: ReturnType<typeof tempDir>;
   let db: string;
-  async function kpi(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out, err: err.join('\n') };
-  }
   /** A copy of a fixture under the given file name. */
   const file = (name: string, fixture = 'date1904-openpyxl.xlsx') => {
     const f = path.join(t.dir, name);
@@ -376,9 +369,9 @@ describe('the import command in corporate mode', () => {
   it('uses a proposal only when it is unambiguous, and says which account and why', async () => {
     const ok = await importInto('Acme-West-2025-09.xlsx');
     expect(ok.code).toBe(0);
-    expect(ok.out[1]).toBe('  account proposed from the file name: Acme-West');
+    expect(ok.out.split('\n')[1]).toBe('  account proposed from the file name: Acme-West');
     const named = await importInto('Relationship review.xlsx', undefined, '--account', 'Ion');
-    expect(named.out[1]).toBe('  account: Ion (named with --account)');
+    expect(named.out.split('\n')[1]).toBe('  account: Ion (named with --account)');
 
     const none = await importInto('TechCorp-2025-09.xlsx');
     expect(none).toMatchObject({

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
 import { openDb } from '../../../main/db/open';
 import { commitImport, previewImport } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
+import { kpi } from '../../helpers/cli';
 import { tempDb, tempDir } from '../../helpers/db';
 import { globexSheets, JAN_AUG, type TitledSheet, titledWorkbook } from '../../helpers/titled';
 
@@ -190,12 +189,6 @@ describe('the default period and account of a workbook (spec: Modes, The import 
 describe('the import command without --period and --account does what the window proposes', () => {
   let t: ReturnType<typeof tempDir>;
   let db: string;
-  async function kpi(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out, err: err.join('\n') };
-  }
   async function query<T>(sql: string): Promise<T[]> {
     const d = await openDb(db);
     try {
@@ -229,7 +222,7 @@ describe('the import command without --period and --account does what the window
 
     const ok = await kpi('import', f, '--db', db, '--customer', 'W', '--create-accounts');
     expect(ok.code).toBe(0);
-    expect(ok.out.slice(1, 3)).toEqual([
+    expect(ok.out.split('\n').slice(1, 3)).toEqual([
       '  account: Globex Analytics (new, named in the title rows, created)',
       '  Period September 2025: from "data as of 28 Sep 2025" on sheet Relationship Strength.',
     ]);
@@ -255,7 +248,9 @@ describe('the import command without --period and --account does what the window
       'kpi import: The title names an account that is not in W yet, Hooli; Hooli Inc is in W already: add --create-accounts to create it, or name an account with --account.',
     );
     const ok = await kpi('import', f, '--db', db, '--customer', 'W', '--create-accounts');
-    expect(ok.out[1]).toBe('  account: Hooli (new, named in the title rows, created; Hooli Inc is in W already)');
+    expect(ok.out.split('\n')[1]).toBe(
+      '  account: Hooli (new, named in the title rows, created; Hooli Inc is in W already)',
+    );
     expect((await query<{ n: string }>('SELECT account_name n FROM accounts ORDER BY n')).map((a) => a.n)).toEqual([
       'Hooli',
       'Hooli Inc',
@@ -283,7 +278,7 @@ describe('the import command without --period and --account does what the window
       '--json',
     );
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out.join('\n'));
+    const json = JSON.parse(r.out);
     expect(json).toMatchObject({
       period: '2025-08',
       accountsCreated: ['Hooli'],
@@ -315,7 +310,7 @@ describe('the import command without --period and --account does what the window
     expect(await query('SELECT * FROM kpi_uploads')).toEqual([]);
     const r = await kpi('import', f, '--db', db, '--customer', 'R', '--create-accounts', '--json');
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out.join('\n'));
+    const json = JSON.parse(r.out);
     expect(json).toMatchObject({ period: '2025-06', accountsCreated: ['Acme', 'Globex'] });
     // The reading is the command's preview (the commit takes it): counted, not 0.
     expect(json.timings.read).toBeGreaterThan(0);

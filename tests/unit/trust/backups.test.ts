@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
 import {
   type BackupInfo,
   createBackup,
@@ -14,18 +12,12 @@ import {
 import { openDb } from '../../../main/db/open';
 import { restoreDb } from '../../../main/db/restore';
 import { createWorkspace } from '../../../main/workspaces/service';
+import { kpi } from '../../helpers/cli';
 import { tempDir } from '../../helpers/db';
 import { runChild } from '../../helpers/trust-run';
 
 const names = (file: string) => listBackupFiles(file).map((b) => b.kind);
 const mode = (f: string) => fs.statSync(f).mode & 0o777;
-
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A database in `dir` with the workspace Acme, and a manual backup of it. */
 async function acmeBackedUp(dir: string) {
@@ -132,7 +124,7 @@ describe('backups and restore (issue 11 points 1, 2, 6)', () => {
       const before = fs.readFileSync(file);
       await expect(openDb(file)).rejects.toMatchObject({ code: 'damaged' });
       expect(fs.readFileSync(file).equals(before)).toBe(true);
-      const r = await cli(['accounts', '--db', file, '--customer', 'Acme']);
+      const r = await kpi('accounts', '--db', file, '--customer', 'Acme');
       expect(r.code).toBe(1);
       expect(r.err).toContain('is damaged');
     } finally {
@@ -167,23 +159,23 @@ describe('backups and restore (issue 11 points 1, 2, 6)', () => {
     const t = tempDir();
     try {
       const file = path.join(t.dir, 'cli.db');
-      expect((await cli(['customer', 'add', '--db', file, '--name', 'Acme'])).code).toBe(0);
+      expect((await kpi('customer', 'add', '--db', file, '--name', 'Acme')).code).toBe(0);
       const to = path.join(t.dir, 'copy.db');
-      const b = await cli(['backup', '--db', file, '--to', to]);
+      const b = await kpi('backup', '--db', file, '--to', to);
       expect(b).toMatchObject({ code: 0 });
       expect(fs.existsSync(to)).toBe(true);
-      expect((await cli(['backup', '--db', file])).code).toBe(0);
-      const list = await cli(['backups', '--db', file, '--json']);
+      expect((await kpi('backup', '--db', file)).code).toBe(0);
+      const list = await kpi('backups', '--db', file, '--json');
       const rows = JSON.parse(list.out);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ kind: 'manual', workspaces: ['Acme'] });
-      expect((await cli(['customer', 'add', '--db', file, '--name', 'Globex'])).code).toBe(0);
-      const r = await cli(['restore', '--db', file, '--from', to]);
+      expect((await kpi('customer', 'add', '--db', file, '--name', 'Globex')).code).toBe(0);
+      const r = await kpi('restore', '--db', file, '--from', to);
       expect(r.code).toBe(0);
       expect(r.out).toContain('restored copy.db (Acme)');
-      const missing = await cli(['restore', '--db', file, '--from', path.join(t.dir, 'nope.db')]);
+      const missing = await kpi('restore', '--db', file, '--from', path.join(t.dir, 'nope.db'));
       expect(missing.code).toBe(1);
-      expect((await cli(['restore', '--db', file])).code).toBe(2);
+      expect((await kpi('restore', '--db', file)).code).toBe(2);
     } finally {
       t.cleanup();
     }

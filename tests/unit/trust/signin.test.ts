@@ -2,16 +2,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureWaitMs, hashPassword, parseHash, verifyPassword } from '../../../main/auth/passwords';
 import { assertSignedIn, resetFailures } from '../../../main/auth/service';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
+import { kpi } from '../../helpers/cli';
 import { ok, tempBackend, tempDir } from '../../helpers/db';
-
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 afterEach(() => resetFailures());
 
@@ -123,66 +115,74 @@ describe('user add / user passwd on the command line', () => {
     const t = tempDir();
     try {
       const db = path.join(t.dir, 'app.db');
-      expect((await cli(['customer', 'add', '--db', db, '--name', 'Acme'])).code).toBe(0);
+      expect((await kpi('customer', 'add', '--db', db, '--name', 'Acme')).code).toBe(0);
       process.env.KPI_TEST_PW = 'eve-secret-1';
-      const add = await cli([
-        'user',
-        'add',
-        '--db',
-        db,
-        '--customer',
-        'Acme',
-        '--name',
-        'Eve',
-        '--email',
-        'eve@acme.com',
-        '--password-env',
-        'KPI_TEST_PW',
-      ]);
+      const add = await kpi(
+        ...[
+          'user',
+          'add',
+          '--db',
+          db,
+          '--customer',
+          'Acme',
+          '--name',
+          'Eve',
+          '--email',
+          'eve@acme.com',
+          '--password-env',
+          'KPI_TEST_PW',
+        ],
+      );
       expect(add).toMatchObject({ code: 0 });
       expect(add.out).toContain('Eve <eve@acme.com> in Acme, with a password');
-      const unset = await cli([
-        'user',
-        'passwd',
-        '--db',
-        db,
-        '--customer',
-        'Acme',
-        '--email',
-        'eve@acme.com',
-        '--password-env',
-        'KPI_NOT_SET_X',
-      ]);
+      const unset = await kpi(
+        ...[
+          'user',
+          'passwd',
+          '--db',
+          db,
+          '--customer',
+          'Acme',
+          '--email',
+          'eve@acme.com',
+          '--password-env',
+          'KPI_NOT_SET_X',
+        ],
+      );
       expect(unset).toMatchObject({ code: 1 });
       expect(unset.err).toContain('KPI_NOT_SET_X is not set');
       process.env.KPI_TEST_PW = 'eve-secret-2';
-      const pw = await cli([
-        'user',
-        'passwd',
-        '--db',
-        db,
-        '--customer',
-        'Acme',
-        '--email',
-        'eve@acme.com',
-        '--password-env',
-        'KPI_TEST_PW',
-      ]);
+      const pw = await kpi(
+        ...[
+          'user',
+          'passwd',
+          '--db',
+          db,
+          '--customer',
+          'Acme',
+          '--email',
+          'eve@acme.com',
+          '--password-env',
+          'KPI_TEST_PW',
+        ],
+      );
       expect(pw).toMatchObject({ code: 0 });
-      const nobody = await cli([
-        'user',
-        'passwd',
-        '--db',
-        db,
-        '--customer',
-        'Acme',
-        '--email',
-        'x@acme.com',
-        '--password-env',
-        'KPI_TEST_PW',
-      ]);
+      const nobody = await kpi(
+        ...[
+          'user',
+          'passwd',
+          '--db',
+          db,
+          '--customer',
+          'Acme',
+          '--email',
+          'x@acme.com',
+          '--password-env',
+          'KPI_TEST_PW',
+        ],
+      );
       expect(nobody.code).toBe(1);
-      expect((await cli(['user', 'passwd', '--db', db, '--customer', 'Acme', '--email', 'eve@acme.com'])).code).toBe(2);
+      expect((await kpi('user', 'passwd', '--db', db, '--customer', 'Acme', '--email', 'eve@acme.com')).code).toBe(2);
     } finally {
       delete process.env.KPI_TEST_PW;
       t.cleanup();

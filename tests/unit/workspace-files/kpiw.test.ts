@@ -2,22 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../../main/cli/commands';
-import { runCli } from '../../../main/cli/framework';
 import { type Db, openDb } from '../../../main/db/open';
 import { readHeader, sealWorkspaceBody, unsealWorkspacePieces } from '../../../main/workspace-files/container';
 import { exportWorkspaceFile, type WorkspaceDump } from '../../../main/workspace-files/export';
 import { importWorkspaceFile } from '../../../main/workspace-files/import';
 import { type TableInfo, workspaceTables } from '../../../main/workspace-files/tables';
+import { kpi } from '../../helpers/cli';
 import { SAMPLES, tempDir } from '../../helpers/db';
 import { dumpWorkspace, sealWorkspace } from '../../helpers/workspace-dump';
-
-async function kpi(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(commands, argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /**
  * A dump with every row id replaced by the row's position in its table and every reference by the
