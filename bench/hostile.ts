@@ -33,6 +33,24 @@ function cellsPastLimit(): Buffer {
   return buildZip([...minimalXlsxParts(parts[0]), ...parts.slice(1)]);
 }
 
+/**
+ * Rows of 8,000 month names without a year under a year (7 MB unpacked, under the ratio check), each a candidate header row: every
+ * candidate looks for the year above its months (the title rows, a row of years).
+ */
+function monthRows(): string {
+  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const rows: string[] = [];
+  for (let r = 1; r <= 20; r++) {
+    const cells = ['<c t="inlineStr"><is><t>KPI</t></is></c>'];
+    for (let c = 1; c < 8_000; c++) cells.push(`<c t="inlineStr"><is><t>${names[c % 12]}</t></is></c>`);
+    rows.push(
+      r % 2 ? '<row><c t="inlineStr"><is><t>KPIs 2025</t></is></c><c><v>2025</v></c></row>' : '',
+      `<row>${cells.join('')}</row>`,
+    );
+  }
+  return rows.join('');
+}
+
 export async function hostileFiles(): Promise<Array<{ name: string; fileName: string; bytes: Buffer }>> {
   const zeros = await deflatedZeros(200 * 1024 * 1024);
   const zeroSheet = (name: string, declaredSize: number): ZipPart => ({
@@ -101,5 +119,10 @@ export async function hostileFiles(): Promise<Array<{ name: string; fileName: st
       bytes: techcorp.subarray(0, techcorp.length >> 1),
     },
     { name: 'sample workbook with 8 flipped bytes', fileName: 'flipped.xlsx', bytes: flipped },
+    {
+      name: '20 header-like rows of 8,000 month names without a year',
+      fileName: 'months.xlsx',
+      bytes: sheet(`${monthRows()}</sheetData></worksheet>`),
+    },
   ];
 }

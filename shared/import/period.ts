@@ -68,6 +68,8 @@ export function titleLines(rows: Cell[][], headerRow: number): string[] {
         c.t === 'text' ? c.v.trim().slice(0, TITLE_CELL_TEXT) : c.t === 'date' ? isoDate(c.year, c.month, c.day) : '';
       if (!text) continue;
       line = !line ? text : line.endsWith(':') ? `${line} ${text}` : `${line} | ${text}`;
+      // No more is searched (monthMentions): a row of thousands of cells costs no more than a line.
+      if (line.length >= MAX_TEXT) break;
     }
     if (line) lines.add(line);
   }

@@ -148,13 +148,15 @@ function bandYears(band: Cell[], bare: ColumnMapping, months: number[]): number[
   const years = Array.from({ length: band.length }, (_, c) => yearCell(band[c]));
   const written = years.filter((y) => y !== null);
   if (!written.length) return null;
-  let out: Array<number | null> = bare.map((m) => {
-    for (let c = Math.min(m.col, band.length) - 1; c >= 0; c--) {
-      if (years[c] !== null) return years[c];
-      if (!isBlank(band[c])) return null;
-    }
-    return null;
-  });
+  // The year at or before each column, in one pass (other text ends a year's reach).
+  const over: Array<number | null> = [];
+  let current: number | null = null;
+  for (let c = 0; c < years.length; c++) {
+    if (years[c] !== null) current = years[c];
+    else if (!isBlank(band[c])) current = null;
+    over.push(current);
+  }
+  let out = bare.map((m) => over[Math.min(m.col, over.length) - 1] ?? null);
   const oneRun = months.every((m, i) => i === 0 || m > months[i - 1]);
   if (out.some((y) => y === null)) {
     const alone = years.every((y, c) => y !== null || isBlank(band[c]));
