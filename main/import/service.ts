@@ -18,7 +18,7 @@ import { type ParsedWorkbook, type ParsePhase, type ParseRequest, parseInProcess
 import { monthValues } from './parsed-json';
 import { fileAccounts, type Proposal, proposeAccount } from './propose';
 import { dataConflict, noAccountColumnRefusal, storeImport } from './store';
-import { unrangedIssues } from './unranged';
+import { fileCategoryIssues, unrangedIssues } from './unranged';
 
 /**
  * The import as the app, the command line and the benchmark run it: check and parse the file,
@@ -200,7 +200,11 @@ async function preview(
     sheets,
     nearSheets: nearSheetPreviews(wb.skipped),
     skipped: wb.skipped,
-    issues: [...wb.issues, ...unrangedIssues(wb.sheets, loadRanges(db))],
+    issues: [
+      ...wb.issues,
+      ...unrangedIssues(wb.sheets, loadRanges(db)),
+      ...fileCategoryIssues(wb, settings.weightsConfigured ? settings.categoryWeights : null),
+    ],
     months: wb.months.map(monthText),
     defaultPeriod: period.period,
     defaultPeriodFrom: { from: period.from, sentence: periodSentence(period) },

@@ -92,6 +92,22 @@ export function unweightedIssues(
   return { categories, issues };
 }
 
+/**
+ * Before an import: the warning its report will give (unweightedIssues) for a CSV file without a
+ * Category column whose file-named category has no weight among the workspace's configured
+ * weights (`weights`: null when none are configured, so that every category counts).
+ */
+export function fileCategoryIssues(
+  wb: Parameters<typeof fileNamedCategory>[0],
+  weights: Readonly<Record<string, number>> | null,
+): Issue[] {
+  const c = fileNamedCategory(wb);
+  if (c === undefined || !weights) return [];
+  const key = normalizeName(c);
+  if (Object.entries(weights).some(([k, w]) => normalizeName(k) === key && w > 0)) return [];
+  return unweightedIssues([c], new Map([[key, wb.sheets[0].name]]), c).issues;
+}
+
 /** The category a CSV file without a Category column is (named after the file), if this is one. */
 export function fileNamedCategory(wb: {
   kind: string;

@@ -70,7 +70,13 @@ describe('the import report says what changed (issue 10, point 2)', () => {
         period: '2025-09',
         accountId: globex,
       });
+    // The preview says so before anything is stored, in the report's words.
+    const bytes = new TextEncoder().encode('KPI,Data\nNPS Score,41\nCSAT Score,88\n');
+    const preview = await previewImport(t.db, ws.id, { fileName: 'globex-2025-09.csv', bytes });
     const bare = await csv('KPI,Data\nNPS Score,41\nCSAT Score,88\n', 'globex-2025-09.csv');
+    expect(preview.issues.map((i) => i.message)).toEqual(
+      bare.issues.filter((i) => i.message.startsWith('This file has no Category column')).map((i) => i.message),
+    );
     expect(bare.unweightedCategories).toEqual(['globex-2025-09']);
     expect(bare.issues.map((i) => i.message)).toContain(
       'This file has no Category column, so its KPIs are one category named after the file, "globex-2025-09", which has no weight in Settings: it does not count in the overall health. Add a Category column naming each KPI\'s category (as a workbook\'s sheets do: "Relationship Strength", "Support & Experience" …), or give "globex-2025-09" a weight in Settings.',
@@ -82,6 +88,11 @@ describe('the import report says what changed (issue 10, point 2)', () => {
       'globex-2025-09-b.csv',
     );
     expect(named.unweightedCategories).toEqual([]);
+    const namedPreview = await previewImport(t.db, ws.id, {
+      fileName: 'globex-2025-09-c.csv',
+      bytes: new TextEncoder().encode('KPI,Data,Category\nNPS Score,41,Relationship Strength\n'),
+    });
+    expect(namedPreview.issues).toEqual([]);
     expect(named.changes[0].health.after).toEqual(expect.any(Number));
     // A workbook's sheet of a category without a weight is named as before.
     const misc = await importBook([{ name: 'Misc', months: [], rows: [['NPS Score', 1, 41]] }], 'globex-misc.xlsx');
