@@ -130,6 +130,8 @@ describe('importing into a workspace', () => {
       expect(preview.issues.map((i) => [i.row, i.column, i.severity])).toEqual([
         [2, 'A', 'error'],
         [4, 'A', 'warning'],
+        // No Category column: its one category, named after the file ("r"), has no weight.
+        [undefined, undefined, 'warning'],
       ]);
       expect(preview.issues[0].message).toBe(
         '"NPS Score" has no account name in the Account column; the row was not imported.',
