@@ -157,7 +157,8 @@ describe('a workbook whose month headers have no year, imported', () => {
   });
 
   it("reads a CSV file's yearless months by its file name, as the window and the command line pass it", async () => {
-    const bytes = Buffer.from('KPI,Data,Jan,Feb\nCSAT Score,4.4,4.1,4.2\n');
+    // (With its categories named: a CSV without them is warned that its file-named category has no weight.)
+    const bytes = Buffer.from('KPI,Category,Data,Jan,Feb\nCSAT Score,Support & Experience,4.4,4.1,4.2\n');
     const p = await previewImport(db.db, ws.id, { fileName: 'initech_2024.csv', bytes });
     expect(p.sheets[0].months).toEqual(['2024-01', '2024-02']);
     expect(p.issues).toEqual([]);
