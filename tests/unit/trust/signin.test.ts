@@ -118,68 +118,60 @@ describe('user add / user passwd on the command line', () => {
       expect((await kpi('customer', 'add', '--db', db, '--name', 'Acme')).code).toBe(0);
       process.env.KPI_TEST_PW = 'eve-secret-1';
       const add = await kpi(
-        ...[
-          'user',
-          'add',
-          '--db',
-          db,
-          '--customer',
-          'Acme',
-          '--name',
-          'Eve',
-          '--email',
-          'eve@acme.com',
-          '--password-env',
-          'KPI_TEST_PW',
-        ],
+        'user',
+        'add',
+        '--db',
+        db,
+        '--customer',
+        'Acme',
+        '--name',
+        'Eve',
+        '--email',
+        'eve@acme.com',
+        '--password-env',
+        'KPI_TEST_PW',
       );
       expect(add).toMatchObject({ code: 0 });
       expect(add.out).toContain('Eve <eve@acme.com> in Acme, with a password');
       const unset = await kpi(
-        ...[
-          'user',
-          'passwd',
-          '--db',
-          db,
-          '--customer',
-          'Acme',
-          '--email',
-          'eve@acme.com',
-          '--password-env',
-          'KPI_NOT_SET_X',
-        ],
+        'user',
+        'passwd',
+        '--db',
+        db,
+        '--customer',
+        'Acme',
+        '--email',
+        'eve@acme.com',
+        '--password-env',
+        'KPI_NOT_SET_X',
       );
       expect(unset).toMatchObject({ code: 1 });
       expect(unset.err).toContain('KPI_NOT_SET_X is not set');
       process.env.KPI_TEST_PW = 'eve-secret-2';
       const pw = await kpi(
-        ...[
-          'user',
-          'passwd',
-          '--db',
-          db,
-          '--customer',
-          'Acme',
-          '--email',
-          'eve@acme.com',
-          '--password-env',
-          'KPI_TEST_PW',
-        ],
+        'user',
+        'passwd',
+        '--db',
+        db,
+        '--customer',
+        'Acme',
+        '--email',
+        'eve@acme.com',
+        '--password-env',
+        'KPI_TEST_PW',
       );
       expect(pw).toMatchObject({ code: 0 });
       const nobody = await kpi(
-        ...[
-          'user',
-          'passwd',
-          '--db',
-          db,
-          '--customer',
-          'Acme',
-          '--email',
-          'x@acme.com',
-          '--password-env',
-          'KPI_TEST_PW',
-        ],
+        'user',
+        'passwd',
+        '--db',
+        db,
+        '--customer',
+        'Acme',
+        '--email',
+        'x@acme.com',
+        '--password-env',
+        'KPI_TEST_PW',
       );
       expect(nobody.code).toBe(1);
       expect((await kpi('user', 'passwd', '--db', db, '--customer', 'Acme', '--email', 'eve@acme.com')).code).toBe(2);
