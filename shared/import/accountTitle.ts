@@ -93,7 +93,7 @@ const GENERIC = new Set([
  * before them ("Quarterly KPI Report", "Customer Health Scorecard").
  */
 function nameBeforeTitleWords(text: string): string | null {
-  const words = text.split(' ');
+  const words = undated(text).split(' ');
   const bare = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   let end = words.length;
   let titled = false;
@@ -105,6 +105,44 @@ function nameBeforeTitleWords(text: string): string | null {
   const rest = words.slice(0, end);
   if (!titled || !rest.some((w) => /\p{L}{3}/u.test(w) && !GENERIC.has(bare(w)))) return null;
   return clean(rest.join(' ').replace(/['’]s$/u, ''));
+}
+
+/** A title without the date it ends with ("Globex Scorecard Q3 2025" is "Globex Scorecard"). */
+function undated(text: string): string {
+  const last = monthMentions(text).at(-1);
+  const cut = last && !/\p{L}|\d/u.test(text.slice(last.end)) ? text.slice(0, last.at) : text;
+  return cut.replace(/[\s,(–—-]+(?:fy\s?'?)?(?:19|20)\d{2}\)?$/iu, '').replace(/[\s,(–—-]+$/u, '');
+}
+
+/** Words after "for" or a colon that name a document's state or its readers, not an account. */
+const NOT_AFTER = new Set(
+  'final template example sample copy accounts customers clients board management leadership internal external below above use'.split(
+    ' ',
+  ),
+);
+/**
+ * A name as it follows a title's words: written as a name (a capital or a digit first) with a word
+ * of its own (three letters, not a title's, a team's or a document's word).
+ */
+const ownName = (name: string) =>
+  /^[\p{Lu}\p{N}]/u.test(name) &&
+  name.split(/\s+/).some((w) => {
+    const bare = w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    return /\p{L}{3}/u.test(bare) && !GENERIC.has(bare) && !NOT_AFTER.has(bare);
+  });
+
+/**
+ * The name a title's words point to after them, as a person reads "KPI Scorecard for Globex
+ * Analytics" or "Customer Health Scorecard: Globex Analytics" (title words, then "for" or a colon,
+ * then a name); null for anything else ("Report for September 2025", "KPI Report: Draft",
+ * "Scorecard: Updated").
+ */
+function nameAfterTitleWords(text: string, categories: string[]): string | null {
+  const m = /^(.*?)(?:\s+for\s+|\s*:\s*)(.+)$/iu.exec(text);
+  if (!m || !NOT_A_NAME.test(m[1]) || nameBeforeTitleWords(m[1]) !== null) return null;
+  const name = clean(undated(m[2]));
+  if (!name || fieldLabel(name) || LABEL.test(name) || !ownName(name)) return null;
+  return plausibleName(name, categories) ? name : null;
 }
 
 /**
@@ -119,6 +157,8 @@ function nameBeforeTitleWords(text: string): string | null {
  */
 export function accountNameInTitle(firstTitle: string | undefined, categories: string[]): string | null {
   if (!firstTitle) return null;
+  const after = nameAfterTitleWords(firstTitle.split(/ [—–-] |\|/)[0], categories);
+  if (after) return after;
   const parts = firstTitle.split(SEPARATOR).map(clean);
   let name: string | null = parts[0];
   if (parts.length > 1 && LABEL.test(name)) name = parts[1];

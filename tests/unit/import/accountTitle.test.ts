@@ -52,3 +52,42 @@ describe('a title line that is a field of the workbook', () => {
       expect([title, accountNameInTitle(title, [])]).toEqual([title, name]);
   });
 });
+
+// A title's words, then "for" or a colon, then the account ("Scorecard for Globex Analytics",
+// "QBR: Acme Corp"), and a title that ends with its date ("Globex Analytics Scorecard Q3 2025"):
+// before, none of them named an account.
+describe("an account named after a title's words, or before them and a date", () => {
+  it.each([
+    ['KPI Scorecard: Globex Analytics', 'Globex Analytics'],
+    ['Scorecard for Globex Analytics', 'Globex Analytics'],
+    ['QBR: Acme Corp', 'Acme Corp'],
+    ['Review for Acme Corp, Sep 2025', 'Acme Corp'],
+    ['KPI Scorecard for Globex Analytics — Sep 2025', 'Globex Analytics'],
+    ['Scorecard: Globex Analytics | Q3 2025', 'Globex Analytics'],
+    ['Globex Analytics Scorecard Q3 2025', 'Globex Analytics'],
+    ['Initech KPIs 2025', 'Initech'],
+  ])('%s names %s', (title, name) => {
+    expect(accountNameInTitle(title, ['Relationship Strength'])).toBe(name);
+  });
+
+  it.each([
+    // A month, a document's state or use, its readers, a field, a category, no name written as one.
+    ['Report for September 2025'],
+    ['KPIs for Q3'],
+    ['KPI Report: Draft'],
+    ['Scorecard: Updated'],
+    ['Health Scorecard: Final'],
+    ['Scorecard: Template'],
+    ['KPI Tracker: Instructions'],
+    ['KPI Report for EMEA Enterprise Accounts'],
+    ['Scorecard for all accounts'],
+    ['Report for management'],
+    ['Summary for the board'],
+    ['KPIs: see below'],
+    ['KPI Scorecard: Relationship Strength'],
+    ['Customer Success KPIs 2025'],
+    ['KPI scorecard — Globex'],
+  ])('%s names no account', (title) => {
+    expect(accountNameInTitle(title, ['Relationship Strength'])).toBeNull();
+  });
+});

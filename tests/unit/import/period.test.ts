@@ -349,8 +349,10 @@ describe('a new account named by a labelled title row, in any row', () => {
       expect([line, accountInTitles(['Portfolio', line], cats)?.name]).toEqual([line, name]);
     // Before, "Kunde" was taken for the name; a title's own words stay no name.
     expect(accountNameInTitle('Kunde: Müller GmbH', cats)).toBe('Müller GmbH');
-    for (const title of ['Kennzahlen-Übersicht — Q3', 'Tableau de bord — Acme', 'Übersicht: Acme'])
+    for (const title of ['Kennzahlen-Übersicht — Q3', 'Tableau de bord — Acme'])
       expect([title, accountNameInTitle(title, cats)]).toEqual([title, null]);
+    // A colon after a title's words reads as a label ("Scorecard: Globex"): what follows is the name.
+    expect(accountNameInTitle('Übersicht: Acme', cats)).toBe('Acme');
   });
 
   it("takes no label whose value is no name: a month, a title's words, a category, nothing", () => {
