@@ -116,7 +116,7 @@ function undated(text: string): string {
 
 /** Words after "for" or a colon that name a document's state or its readers, not an account. */
 const NOT_AFTER = new Set(
-  'final template example sample copy accounts customers clients board management leadership internal external below above use'.split(
+  'final template example sample copy accounts customers clients board management leadership internal external below above use update updates monthly weekly quarterly annual'.split(
     ' ',
   ),
 );
@@ -128,8 +128,10 @@ const ownName = (name: string) =>
   /^[\p{Lu}\p{N}]/u.test(name) &&
   name.split(/\s+/).some((w) => {
     const bare = w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    return /\p{L}{3}/u.test(bare) && !GENERIC.has(bare) && !NOT_AFTER.has(bare);
+    return /\p{L}{3}/u.test(bare) && !GENERIC.has(bare) && !NOT_AFTER.has(bare) && !FIELD_WORDS.has(bare);
   });
+/** Written as a company's name: each word of four letters or more begins with a capital ("Bank of America"). */
+const titleCase = (name: string) => name.split(/\s+/).every((w) => !/^\p{L}{4}/u.test(w) || /^\p{Lu}/u.test(w));
 
 /**
  * The name a title's words point to after them, as a person reads "KPI Scorecard for Globex
@@ -190,5 +192,34 @@ export function accountInTitles(titles: string[], categories: string[]): { name:
     if (name) return { name, title };
   }
   const name = accountNameInTitle(titles[0], categories);
-  return name ? { name, title: titles[0] } : null;
+  if (name) return { name, title: titles[0] };
+  return nameAboveOrBelowTitle(titles, categories);
+}
+
+/**
+ * A name alone on one of the first two title rows, the other being the workbook's title, as a
+ * hand-kept scorecard has them ("Globex Analytics" over "Customer Health Scorecard", or under it):
+ * the name written as one (ownName, titleCase), of at most five words, no separator, no digit; the title
+ * made of a title's words with no name of its own in it.
+ */
+function nameAboveOrBelowTitle(titles: string[], categories: string[]): { name: string; title: string } | null {
+  const [a, b] = titles.map(clean);
+  if (!a || !b) return null;
+  const isTitle = (t: string) => NOT_A_NAME.test(t) && new RegExp(`\\b(${TITLE_WORDS})\\b`, 'i').test(t);
+  const bareName = (t: string) =>
+    !SEPARATOR.test(t) &&
+    !/\d/.test(t) &&
+    t.split(' ').length <= 5 &&
+    ownName(t) &&
+    titleCase(t) &&
+    !fieldLabel(t) &&
+    !LABEL.test(t) &&
+    plausibleName(t, categories);
+  for (const [name, title] of [
+    [a, b],
+    [b, a],
+  ])
+    if (bareName(name) && isTitle(title) && accountNameInTitle(title, categories) === null)
+      return { name, title: name };
+  return null;
 }

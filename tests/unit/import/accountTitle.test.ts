@@ -91,3 +91,32 @@ describe("an account named after a title's words, or before them and a date", ()
     expect(accountNameInTitle(title, ['Relationship Strength'])).toBeNull();
   });
 });
+
+// A company's name alone on a row above or below the workbook's title, as hand-kept scorecards
+// have it: before, no account was proposed.
+describe('an account named alone beside the title row', () => {
+  const cats = ['Relationship Strength'];
+  it.each([
+    [['Globex Analytics', 'Customer Health Scorecard'], 'Globex Analytics'],
+    [['Customer Health Scorecard', 'Globex Analytics'], 'Globex Analytics'],
+    [['Globex Analytics', 'KPI Scorecard — Q3 2025'], 'Globex Analytics'],
+    [['Globex Analytics Inc.', 'Quarterly Business Review'], 'Globex Analytics Inc.'],
+  ])('%j names %s', (titles, name) => {
+    expect(accountInTitles(titles, cats)).toEqual({ name, title: name });
+  });
+
+  it.each([
+    // No title beside it, a document's state, a field, a region, a team, a category, a sentence.
+    [['Acme Corp', 'Data as of 28 Sep 2025']],
+    [['Monthly Update', 'KPI Report']],
+    [['Confidential', 'KPI Report']],
+    [['EMEA Region', 'KPI Report']],
+    [['Customer Success Team', 'KPI Dashboard']],
+    [['Relationship Strength', 'KPI Scorecard']],
+    [['KPI Scorecard', 'Instructions']],
+    [['KPI Scorecard', 'Enter values in yellow cells']],
+    [['Sheet1', 'KPIs']],
+  ])('%j names no account', (titles) => {
+    expect(accountInTitles(titles, cats)).toBeNull();
+  });
+});
