@@ -74,6 +74,8 @@ const TITLE_TAIL = new Set(
     ' ',
   ),
 );
+/** A title's word anywhere in a text ("Customer Health Scorecard"). */
+const TITLE_WORD_IN = new RegExp(`\\b(${TITLE_WORDS})\\b`, 'i');
 /** The words of which a title's tail has one at least (not "Globex Business" alone). */
 const TITLE_WORD = new RegExp(`^(${TITLE_WORDS})$`);
 /**
@@ -199,13 +201,13 @@ export function accountInTitles(titles: string[], categories: string[]): { name:
 /**
  * A name alone on one of the first two title rows, the other being the workbook's title, as a
  * hand-kept scorecard has them ("Globex Analytics" over "Customer Health Scorecard", or under it):
- * the name written as one (ownName, titleCase), of at most five words, no separator, no digit; the title
- * made of a title's words with no name of its own in it.
+ * the name written as one (ownName, titleCase), of at most five words, no separator, no digit;
+ * the title made of a title's words with no name of its own in it.
  */
 function nameAboveOrBelowTitle(titles: string[], categories: string[]): { name: string; title: string } | null {
   const [a, b] = titles.map(clean);
   if (!a || !b) return null;
-  const isTitle = (t: string) => NOT_A_NAME.test(t) && new RegExp(`\\b(${TITLE_WORDS})\\b`, 'i').test(t);
+  const isTitle = (t: string) => NOT_A_NAME.test(t) && TITLE_WORD_IN.test(t);
   const bareName = (t: string) =>
     !SEPARATOR.test(t) &&
     !/\d/.test(t) &&

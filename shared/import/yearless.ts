@@ -7,7 +7,7 @@
 import type { ColumnMapping } from './columns';
 import { periodInFileName, periodInText } from './period';
 import type { Cell } from './types';
-import { localMonthName, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
+import { isBlankCell, localMonthName, monthFromName, monthKey, wholeMonthName, type YearMonth } from './values';
 
 /** A month header without its year, in English ("Jan", "JAN.", "January", "Sept") or not ("Okt", "janv.", "Mär"). */
 function bareMonth(header: string): { month: number; english: boolean } | null {
@@ -139,9 +139,9 @@ function yearCell(cell: Cell | undefined): number | null {
  * The years of yearless months in column order from a row of years above them, as a hand-kept
  * scorecard has it ("2025" merged over Jan to Dec, "2026" over the months after): each month
  * takes the year written at or before its column in that row (a merged range keeps its year in
- * its first cell); a year alone in the row, anywhere over one run of rising months, is theirs. Null when the row
- * does not decide: no year in it, other text nearer a month than its year, or months that do not
- * rise under a year.
+ * its first cell); a year alone in the row, anywhere over one run of rising months, is theirs.
+ * Null when the row does not decide: no year in it, other text nearer a month than its year, or
+ * months that do not rise under a year.
  */
 function bandYears(band: Cell[], bare: ColumnMapping, months: number[]): number[] | null {
   // The row may be ragged or sparse (a missing cell is empty).
@@ -153,13 +153,13 @@ function bandYears(band: Cell[], bare: ColumnMapping, months: number[]): number[
   let current: number | null = null;
   for (let c = 0; c < years.length; c++) {
     if (years[c] !== null) current = years[c];
-    else if (!isBlank(band[c])) current = null;
+    else if (!isBlankCell(band[c])) current = null;
     over.push(current);
   }
   let out = bare.map((m) => over[Math.min(m.col, over.length) - 1] ?? null);
   const oneRun = months.every((m, i) => i === 0 || m > months[i - 1]);
   if (out.some((y) => y === null)) {
-    const alone = years.every((y, c) => y !== null || isBlank(band[c]));
+    const alone = years.every((y, c) => y !== null || isBlankCell(band[c]));
     if (written.length !== 1 || !alone || !oneRun) return null;
     out = out.map(() => written[0]);
   }
@@ -167,8 +167,6 @@ function bandYears(band: Cell[], bare: ColumnMapping, months: number[]): number[
   const rising = ys.every((y, i) => i === 0 || y > ys[i - 1] || (y === ys[i - 1] && months[i] > months[i - 1]));
   return rising ? ys : null;
 }
-
-const isBlank = (c: Cell | undefined) => !c || c.t === 'empty' || (c.t === 'text' && !c.v.trim());
 
 /**
  * The mapping with its yearless month headers read as months of the years written in the row
