@@ -199,15 +199,15 @@ export function accountInTitles(titles: string[], categories: string[]): { name:
 }
 
 /**
- * A name alone on one of the first two title rows, the other being the workbook's title, as a
- * hand-kept scorecard has them ("Globex Analytics" over "Customer Health Scorecard", or under it):
- * the name written as one (ownName, titleCase), of at most five words, no separator, no digit;
- * the title made of a title's words with no name of its own in it.
+ * A name alone on one of the first two title rows, the workbook's title on another of the first
+ * three, as a hand-kept scorecard has them ("Globex Analytics" over "Customer Health Scorecard",
+ * under it, or over a date line and the title): the name written as one (ownName, titleCase), of
+ * at most five words, no separator, no digit; the title made of a title's words with no name of
+ * its own in it.
  */
 function nameAboveOrBelowTitle(titles: string[], categories: string[]): { name: string; title: string } | null {
-  const [a, b] = titles.map(clean);
-  if (!a || !b) return null;
-  const isTitle = (t: string) => NOT_A_NAME.test(t) && TITLE_WORD_IN.test(t);
+  const rows = titles.slice(0, 3).map(clean);
+  const isTitle = (t: string) => NOT_A_NAME.test(t) && TITLE_WORD_IN.test(t) && !accountNameInTitle(t, categories);
   const bareName = (t: string) =>
     !SEPARATOR.test(t) &&
     !/\d/.test(t) &&
@@ -217,11 +217,6 @@ function nameAboveOrBelowTitle(titles: string[], categories: string[]): { name: 
     !fieldLabel(t) &&
     !LABEL.test(t) &&
     plausibleName(t, categories);
-  for (const [name, title] of [
-    [a, b],
-    [b, a],
-  ])
-    if (bareName(name) && isTitle(title) && accountNameInTitle(title, categories) === null)
-      return { name, title: name };
-  return null;
+  const name = rows.slice(0, 2).find((t) => t && bareName(t));
+  return name && rows.some((t) => t && t !== name && isTitle(t)) ? { name, title: name } : null;
 }

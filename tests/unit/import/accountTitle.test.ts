@@ -101,6 +101,7 @@ describe('an account named alone beside the title row', () => {
     [['Customer Health Scorecard', 'Globex Analytics'], 'Globex Analytics'],
     [['Globex Analytics', 'KPI Scorecard — Q3 2025'], 'Globex Analytics'],
     [['Globex Analytics Inc.', 'Quarterly Business Review'], 'Globex Analytics Inc.'],
+    [['Globex Analytics', 'As of 30 Sep 2025', 'Customer Health Scorecard'], 'Globex Analytics'],
   ])('%j names %s', (titles, name) => {
     expect(accountInTitles(titles, cats)).toEqual({ name, title: name });
   });
@@ -116,6 +117,9 @@ describe('an account named alone beside the title row', () => {
     [['KPI Scorecard', 'Instructions']],
     [['KPI Scorecard', 'Enter values in yellow cells']],
     [['Sheet1', 'KPIs']],
+    // A title below a third row is not looked for; a name on the third row is not taken.
+    [['Globex Analytics', 'As of 30 Sep 2025', 'Prepared by Jane Doe', 'Customer Health Scorecard']],
+    [['Customer Health Scorecard', 'As of 30 Sep 2025', 'Globex Analytics']],
   ])('%j names no account', (titles) => {
     expect(accountInTitles(titles, cats)).toBeNull();
   });
