@@ -7,7 +7,9 @@ import { DEFAULT_CATEGORY_WEIGHTS } from '../defaults';
 import { normalizeName } from '../names';
 import { monthMentions } from './period';
 
-const SEPARATOR = / [—–-] |:|\|/;
+/** A title's parts apart but for the colon, which may follow a label or a title's words. */
+const PART_SEPARATOR = / [—–-] |\|/;
+const SEPARATOR = new RegExp(`${PART_SEPARATOR.source}|:`);
 /**
  * A label before the name ("Account: Globex Analytics", or as a European team writes it: "Kunde:",
  * "Compte :", "Cliente:"): the name is what follows it.
@@ -161,7 +163,7 @@ function nameAfterTitleWords(text: string, categories: string[]): string | null 
  */
 export function accountNameInTitle(firstTitle: string | undefined, categories: string[]): string | null {
   if (!firstTitle) return null;
-  const after = nameAfterTitleWords(firstTitle.split(/ [—–-] |\|/)[0], categories);
+  const after = nameAfterTitleWords(firstTitle.split(PART_SEPARATOR)[0], categories);
   if (after) return after;
   const parts = firstTitle.split(SEPARATOR).map(clean);
   let name: string | null = parts[0];

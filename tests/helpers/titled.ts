@@ -53,3 +53,31 @@ export function globexSheets(data: 'september' | 'august' = 'september'): Titled
     },
   ];
 }
+
+/** What bandedWorkbook's months hold, as stored: yyyymm and value (Aug 2025 to Feb 2026). */
+export const BANDED_STORED = [
+  '202508:30',
+  '202509:31',
+  '202510:32',
+  '202511:33',
+  '202512:34',
+  '202601:35',
+  '202602:41',
+];
+
+/**
+ * A hand-kept sheet whose months have no year, under a row of years: "2025" merged over Aug to
+ * Dec, "2026" over Jan and Feb; one KPI whose Data repeats February. `titles` are the rows above.
+ */
+export async function bandedWorkbook(titles: [string, string]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Relationship Strength');
+  for (const t of titles) ws.addRow(t ? [t] : []);
+  ws.getCell('C3').value = 2025;
+  ws.mergeCells('C3:G3');
+  ws.getCell('H3').value = 2026;
+  ws.mergeCells('H3:I3');
+  ws.addRow(['KPI', 'Data', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb']);
+  ws.addRow(['NPS Score', 41, 30, 31, 32, 33, 34, 35, 41]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

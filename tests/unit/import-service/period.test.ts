@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/accounts/service';
-import { openDb } from '../../../main/db/open';
 import { commitImport, previewImport } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
-import { kpi } from '../../helpers/cli';
+import { kpi, queryFile } from '../../helpers/cli';
 import { tempDb, tempDir } from '../../helpers/db';
 import { globexSheets, JAN_AUG, type TitledSheet, titledWorkbook } from '../../helpers/titled';
 
@@ -189,14 +188,7 @@ describe('the default period and account of a workbook (spec: Modes, The import 
 describe('the import command without --period and --account does what the window proposes', () => {
   let t: ReturnType<typeof tempDir>;
   let db: string;
-  async function query<T>(sql: string): Promise<T[]> {
-    const d = await openDb(db);
-    try {
-      return d.raw.prepare(sql).all() as T[];
-    } finally {
-      await d.close();
-    }
-  }
+  const query = <T>(sql: string) => queryFile<T>(db, sql);
   beforeEach(async () => {
     t = tempDir();
     db = path.join(t.dir, 'cli.db');

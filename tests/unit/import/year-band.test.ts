@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../../main/import/service';
 import { createWorkspace } from '../../../main/workspaces/service';
@@ -6,6 +5,7 @@ import { interpretWorkbook } from '../../../shared/import/interpret';
 import type { Cell } from '../../../shared/import/types';
 import { monthKey } from '../../../shared/import/values';
 import { tempDb } from '../../helpers/db';
+import { BANDED_STORED, bandedWorkbook } from '../../helpers/titled';
 
 const row = (...vs: Array<string | number | null>): Cell[] =>
   vs.map(
@@ -108,17 +108,7 @@ describe('a workbook with a row of years over its months, imported', () => {
   afterEach(() => ctx.cleanup());
 
   it('defaults to the month its Data column repeats and stores every month in its year', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Relationship Strength');
-    ws.addRow(['Globex Analytics — KPI scorecard']);
-    ws.addRow([]);
-    ws.getCell('C3').value = 2025;
-    ws.mergeCells('C3:G3');
-    ws.getCell('H3').value = 2026;
-    ws.mergeCells('H3:I3');
-    ws.addRow(['KPI', 'Data', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb']);
-    ws.addRow(['NPS Score', 41, 30, 31, 32, 33, 34, 35, 41]);
-    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const bytes = await bandedWorkbook(['Globex Analytics — KPI scorecard', '']);
     const ws2 = createWorkspace(ctx.db, { name: 'Globex', mode: 'corporate' });
     const preview = await previewImport(ctx.db, ws2.id, { fileName: 'scorecard.xlsx', bytes });
     expect(preview.months).toEqual(['2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
@@ -139,14 +129,6 @@ describe('a workbook with a row of years over its months, imported', () => {
     const stored = ctx.db.raw
       .prepare('SELECT year, month, value FROM kpi_time_series ORDER BY year, month')
       .all() as Array<{ year: number; month: number; value: number }>;
-    expect(stored.map((s) => `${s.year}-${s.month}:${s.value}`)).toEqual([
-      '2025-8:30',
-      '2025-9:31',
-      '2025-10:32',
-      '2025-11:33',
-      '2025-12:34',
-      '2026-1:35',
-      '2026-2:41',
-    ]);
+    expect(stored.map((s) => `${s.year * 100 + s.month}:${s.value}`)).toEqual(BANDED_STORED);
   });
 });
